@@ -1,0 +1,94 @@
+"""Osallistamo: participatory workshops and online discussions for the public sector."""
+
+from __future__ import annotations
+
+import logging
+from typing import Mapping
+
+from flask import Flask
+
+from config import Config, config_for
+
+
+def create_app(config: type[Config] | str | None = None, overrides: Mapping | None = None) -> Flask:
+    """Build the application. No side effects: no migrations, no network calls."""
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        instance_relative_config=False,
+    )
+    config_class = config if isinstance(config, type) else config_for(config)
+    app.config.from_object(config_class)
+    if overrides:
+        app.config.update(overrides)
+    config_class.check(app.config)
+
+    configure_logging(app)
+    configure_extensions(app)
+    configure_blueprints(app)
+    configure_templates(app)
+    configure_security(app)
+    configure_errors(app)
+    configure_cli(app)
+    return app
+
+
+def configure_logging(app: Flask) -> None:
+    if not app.debug and not app.testing:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def configure_extensions(app: Flask) -> None:
+    from . import models  # noqa: F401  (every table known to Alembic)
+    from .auth.sessions import configure_sessions
+    from .database import configure_database
+    from .extensions import babel, csrf, limiter, migrate
+    from .i18n import select_locale
+
+    configure_database(app)
+    from .extensions import db
+
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+    configure_sessions(app)
+
+
+def configure_blueprints(app: Flask) -> None:
+    from .admin import bp as admin_bp
+    from .auth import bp as auth_bp
+    from .groups import bp as groups_bp
+    from .main import bp as main_bp
+    from .processes import bp as processes_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(processes_bp, url_prefix="/p")
+    app.register_blueprint(groups_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+
+
+def configure_templates(app: Flask) -> None:
+    from .templating import register_template_helpers
+
+    register_template_helpers(app)
+
+
+def configure_security(app: Flask) -> None:
+    from .security import register_security_headers
+
+    register_security_headers(app)
+
+
+def configure_errors(app: Flask) -> None:
+    from .errors import register_error_handlers
+
+    register_error_handlers(app)
+
+
+def configure_cli(app: Flask) -> None:
+    from .cli import register_cli
+
+    register_cli(app)

@@ -1,0 +1,129 @@
+"""Sign in and out, change and reset passwords."""
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..errors import DomainError
+from ..extensions import db, limiter
+from ..i18n import current_language
+from ..mail import send_mail
+from ..permissions import require
+from ..urls import safe_next
+from . import bp, services
+from .forms import ChangePasswordForm, LoginForm, ResetPasswordForm, ResetRequestForm
+from .sessions import end_session, start_session
+
+
+def email_key() -> str:
+    """Rate-limit key: the email typed in the form (per account, whatever the address)."""
+    return "email:" + services.normalise_email(request.form.get("email", ""))
+
+
+def _limit(setting: str):
+    return lambda: current_app.config[setting]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
+@limiter.limit(_limit("LOGIN_LIMIT_PER_EMAIL"), key_func=email_key, methods=["POST"])
+def login():
+    """Sign in with email and password; the same answer for unknown emails."""
+    if current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is not None:
+            db.session.commit()
+            start_session(user)
+            flash(_("You are signed in."), "success")
+            return redirect(safe_next(request.args.get("next")))
+        form.password.errors.append(_("The email or password is wrong."))
+    return render_template("auth/login.html", form=form), (200 if not form.errors else 422)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    end_session()
+    flash(_("You are signed out."), "success")
+    return redirect(url_for("main.index"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change one's own password; other sessions end."""
+    require(current_user, "account.change_password", current_user)
+    if not current_user.password_hash:
+        flash(_("Your account joined with an invite code and has no password."), "info")
+        return redirect(url_for("main.index"))
+    form = ChangePasswordForm()
+    form.policy_email = current_user.email
+    if form.validate_on_submit():
+        if not current_user.check_password(form.current_password.data):
+            form.current_password.errors.append(_("The current password is wrong."))
+        else:
+            services.change_password(current_user, form.new_password.data)
+            db.session.commit()
+            start_session(current_user)
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for("main.index"))
+    return render_template("auth/change_password.html", form=form), (200 if not form.errors else 422)
+
+
+@bp.route("/password/reset", methods=["GET", "POST"])
+@limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
+@limiter.limit(_limit("LOGIN_LIMIT_PER_EMAIL"), key_func=email_key, methods=["POST"])
+def reset_request():
+    """Email a reset link; the answer is the same whether or not the email exists."""
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        user = services.find_user_by_email(form.email.data)
+        if user is not None and user.is_active and user.email:
+            max_age = current_app.config["PASSWORD_RESET_MAX_AGE"]
+            raw = services.create_reset_token(user, max_age)
+            db.session.commit()
+            send_reset_mail(user, raw, max_age)
+        flash(
+            _("If an account exists for that address, we have sent a link to set a new password."),
+            "success",
+        )
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset_request.html", form=form), (200 if not form.errors else 422)
+
+
+def send_reset_mail(user, raw_token: str, max_age) -> None:
+    base = current_app.config["BASE_URL"].rstrip("/")
+    path = url_for("auth.reset_password", token=raw_token)
+    link = f"{base}{path}" if base else url_for("auth.reset_password", token=raw_token, _external=True)
+    with force_locale(user.locale or current_language()):
+        subject = _("Set a new password for Osallistamo")
+        body = render_template(
+            "auth/email/reset.txt", user=user, link=link, hours=int(max_age.total_seconds() // 3600)
+        )
+    send_mail(user.email, subject, body)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+@limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
+def reset_password(token: str):
+    """Set a new password with a single-use, expiring link."""
+    try:
+        reset = services.valid_reset_token(token)
+    except DomainError as error:
+        return render_template("auth/reset_invalid.html", message=error.message), 410
+    form = ResetPasswordForm()
+    form.policy_email = reset.user.email
+    if form.validate_on_submit():
+        try:
+            services.reset_password(token, form.new_password.data)
+        except DomainError as error:
+            db.session.rollback()
+            return render_template("auth/reset_invalid.html", message=error.message), 410
+        db.session.commit()
+        end_session()
+        flash(_("Your new password is set. Sign in with it."), "success")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset_password.html", form=form), (200 if not form.errors else 422)

@@ -1,0 +1,66 @@
+"""Sign-in sessions: loading the user, a fresh session on login, the idle timeout."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask import Flask, current_app, flash, session
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_user, logout_user
+
+from ..extensions import db, login_manager
+from ..models import User
+
+LAST_SEEN_KEY = "last_seen"
+
+
+@login_manager.user_loader
+def load_user(login_id: str) -> User | None:
+    """Load by ``"<id>:<session_version>"``; a changed version ends old sessions."""
+    user_id, _, version = login_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_version != version or not user.is_active:
+        return None
+    return user
+
+
+def start_session(user: User) -> None:
+    """Sign the user in with a brand-new session (no fixation), keeping the language."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    session.permanent = True
+    login_user(user)
+    session[LAST_SEEN_KEY] = datetime.now(timezone.utc).timestamp()
+
+
+def end_session() -> None:
+    lang = session.get("lang")
+    logout_user()
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
+def _enforce_idle_timeout() -> None:
+    if not current_user.is_authenticated:
+        return
+    now = datetime.now(timezone.utc).timestamp()
+    last_seen = session.get(LAST_SEEN_KEY, now)
+    if now - last_seen > current_app.config["IDLE_TIMEOUT"].total_seconds():
+        end_session()
+        flash(_l("You were signed out after a period of inactivity. Please sign in again."), "info")
+        return
+    session[LAST_SEEN_KEY] = now
+
+
+def configure_sessions(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please sign in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    app.before_request(_enforce_idle_timeout)

@@ -1,0 +1,72 @@
+"""Domain errors raised by services, and the translated error pages."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+
+from .extensions import db
+
+
+class DomainError(Exception):
+    """A rule of the domain refused an action; its message is shown to the user."""
+
+    message = _l("The action could not be completed.")
+
+    def __init__(self, message=None):
+        super().__init__(str(message or self.message))
+        if message is not None:
+            self.message = message
+
+
+class NotAllowed(DomainError):
+    message = _l("You are not allowed to do that.")
+
+
+class InviteClosed(DomainError):
+    message = _l("This invitation is closed. Ask your facilitator for a new link.")
+
+
+class InviteNotFound(DomainError):
+    message = _l("No work group has this code. Check the code and try again.")
+
+
+class InvalidToken(DomainError):
+    message = _l("This link is invalid or has expired. Ask for a new one.")
+
+
+class DuplicateName(DomainError):
+    message = _l("That name is already in use.")
+
+
+ERROR_TEXTS = {
+    400: (_l("Bad request"), _l("The request could not be understood. Please go back and try again.")),
+    403: (_l("Access denied"), _l("You do not have permission to view this page.")),
+    404: (_l("Page not found"), _l("The page you were looking for does not exist or has moved.")),
+    405: (_l("Method not allowed"), _l("This page cannot be used that way.")),
+    429: (_l("Too many attempts"), _l("Too many attempts in a short time. Please wait a while and try again.")),
+    500: (_l("Something went wrong"), _l("An unexpected error occurred. It has been logged; please try again later.")),
+}
+
+
+def render_error(code: int, detail: str | None = None):
+    title, text = ERROR_TEXTS.get(code, ERROR_TEXTS[500])
+    return render_template("errors/error.html", code=code, title=title, text=detail or text), code
+
+
+def register_error_handlers(app: Flask) -> None:
+    for code in (400, 403, 404, 405, 429):
+        app.register_error_handler(code, lambda e, code=code: render_error(code))
+
+    @app.errorhandler(CSRFError)
+    def _csrf_error(error):
+        return render_error(
+            400,
+            _l("Your form expired or was sent from another page. Go back, reload the page and send it again."),
+        )
+
+    @app.errorhandler(500)
+    def _server_error(error):
+        db.session.rollback()
+        return render_error(500)

@@ -1,0 +1,82 @@
+"""Form pieces shared by every blueprint: texts in three languages, Helsinki times."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import Form, FormField, StringField, TextAreaField
+from wtforms.fields import DateTimeLocalField
+from wtforms.validators import Length, Optional, ValidationError
+
+#: Each language's field is labelled in that language itself ("suomeksi" is what a
+#: Finnish reader looks for, whatever the interface language).
+LANGUAGE_FIELD_LABELS = {"fi": "suomeksi", "sv": "på svenska", "en": "in English"}
+
+
+def _language_subform(textarea: bool, max_length: int) -> type[Form]:
+    field_class = TextAreaField if textarea else StringField
+
+    class LanguageTexts(Form):
+        fi = field_class(LANGUAGE_FIELD_LABELS["fi"], validators=[Optional(), Length(max=max_length)])
+        sv = field_class(LANGUAGE_FIELD_LABELS["sv"], validators=[Optional(), Length(max=max_length)])
+        en = field_class(LANGUAGE_FIELD_LABELS["en"], validators=[Optional(), Length(max=max_length)])
+
+    return LanguageTexts
+
+
+class TranslatedField(FormField):
+    """One text in Finnish, Swedish and English; the form's main language is required.
+
+    The parent form names its main language in ``main_language`` (default ``fi``).
+    ``data`` is a dict ``{"fi": ..., "sv": ..., "en": ...}`` without empty entries.
+    """
+
+    def __init__(self, label=None, validators=None, *, textarea=False, max_length=200, required=True, **kwargs):
+        super().__init__(_language_subform(textarea, max_length), label, validators, **kwargs)
+        self.required = required
+        self.textarea = textarea
+
+    @property
+    def data(self):
+        raw = super().data or {}
+        return {lang: value.strip() for lang, value in raw.items() if value and value.strip()}
+
+    def validate(self, form, extra_validators=()):
+        valid = super().validate(form, extra_validators)
+        main = getattr(form, "main_language", "fi")
+        if self.required and not self.data.get(main):
+            subfield = self.form[main]
+            subfield.errors = list(subfield.errors) + [
+                str(_l("Write this at least in the main language of the process."))
+            ]
+            valid = False
+        return valid
+
+    @property
+    def errors(self):
+        return {name: errs for name, errs in self.form.errors.items() if errs}
+
+
+class HelsinkiDateTimeField(DateTimeLocalField):
+    """A date and time typed in Helsinki time (``<input type="datetime-local">``)."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault("format", ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+        super().__init__(label, validators, **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError(str(_l("Give the date and time as day, month, year, hours and minutes."))) from None
+
+
+def end_after_start(start_field_name: str):
+    """Validator: this time must come after the form's start time."""
+
+    def _check(form, field):
+        start = form[start_field_name].data
+        if start and field.data and field.data <= start:
+            raise ValidationError(_l("The end must come after the start."))
+
+    return _check

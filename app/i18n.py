@@ -1,0 +1,105 @@
+"""Languages: choosing the reader's locale, translated texts, Helsinki dates and times."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
+from flask import current_app, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+#: The names of the languages in themselves, for the language switch.
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+#: Finnish style everywhere (the users are in Finland): 23.11.2026 klo 19.14 in fi.
+DATE_PATTERN = "d.M.yyyy"
+TIME_PATTERN = "H.mm"
+
+
+def select_locale() -> str:
+    """Pick the language: the switch (session), the account, the browser, then Finnish."""
+    languages = current_app.config["LANGUAGES"]
+    chosen = session.get("lang")
+    if chosen in languages:
+        return chosen
+    if current_user and getattr(current_user, "is_authenticated", False):
+        if current_user.locale in languages:
+            return current_user.locale
+    best = request.accept_languages.best_match(languages) if request else None
+    return best or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_language() -> str:
+    locale = get_locale()
+    return locale.language if locale else "fi"
+
+
+def localized(texts: dict | None, fallback: str = "fi", lang: str | None = None) -> str:
+    """Return a translated text in the reader's language, else the main language.
+
+    :param texts: ``{"fi": ..., "sv": ..., "en": ...}``
+    :param fallback: the process's main language
+    """
+    if not texts:
+        return ""
+    lang = lang or current_language()
+    for candidate in (lang, fallback, "fi", "sv", "en"):
+        value = texts.get(candidate)
+        if value:
+            return value
+    return ""
+
+
+def localized_lang(texts: dict | None, fallback: str = "fi", lang: str | None = None) -> str:
+    """Return the language code of the text ``localized`` would show (for ``lang=``)."""
+    lang = lang or current_language()
+    for candidate in (lang, fallback, "fi", "sv", "en"):
+        if texts and texts.get(candidate):
+            return candidate
+    return lang
+
+
+def to_helsinki(value: datetime) -> datetime:
+    return value.astimezone(HELSINKI)
+
+
+def format_datetime(value: datetime | None) -> str:
+    """Format an aware datetime in Helsinki time, Finnish style (23.11.2026 19.14)."""
+    if value is None:
+        return ""
+    local = to_helsinki(value)
+    date = babel_format_date(local, DATE_PATTERN, locale=current_language())
+    return f"{date} {format_time(value)}"
+
+
+def format_date(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return babel_format_date(to_helsinki(value), DATE_PATTERN, locale=current_language())
+
+
+def format_time(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return babel_format_time(
+        to_helsinki(value), TIME_PATTERN, tzinfo=HELSINKI, locale=current_language()
+    )
+
+
+def from_helsinki_input(value: datetime | None) -> datetime | None:
+    """Read a naive datetime typed in a form as Helsinki time; return it aware."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=HELSINKI)
+
+
+def to_helsinki_input(value: datetime | None) -> datetime | None:
+    """Turn a stored aware datetime into the naive Helsinki time a form field shows."""
+    if value is None:
+        return None
+    return to_helsinki(value).replace(tzinfo=None)

@@ -1,0 +1,36 @@
+"""The front page, the language switch and the health check."""
+
+import sqlalchemy as sa
+from flask import current_app, redirect, render_template, request, session
+from flask_login import current_user
+
+from ..extensions import db
+from ..models import Process
+from ..permissions import visible_processes
+from ..urls import safe_next
+from . import bp
+
+
+@bp.route("/")
+def index():
+    """Signed in: the processes one takes part in. Otherwise: sign in or join."""
+    processes = []
+    if current_user.is_authenticated:
+        stmt = visible_processes(sa.select(Process), current_user).order_by(Process.created_at.desc())
+        processes = db.session.scalars(stmt.limit(50)).all()
+    return render_template("main/index.html", processes=processes)
+
+
+@bp.route("/language/<lang>")
+def set_language(lang: str):
+    """Switch the interface language and return to the page (a plain link, no JS)."""
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+    return redirect(safe_next(request.args.get("next")))
+
+
+@bp.route("/healthz")
+def healthz():
+    """Liveness and database check for load balancers."""
+    db.session.execute(sa.text("SELECT 1"))
+    return {"status": "ok"}

@@ -1,0 +1,28 @@
+"""Every model, imported here so Alembic and the app see all tables."""
+
+from .base import TimestampMixin, UTCDateTime, utcnow
+from .groups import GroupMembership, WorkGroup, new_invite_code, normalise_invite_code
+from .organisations import Organisation, OrganisationKind
+from .processes import Phase, PhaseKind, Process, ProcessRole, ProcessRoleKind, Theme
+from .users import PasswordResetToken, Role, User
+
+__all__ = [
+    "GroupMembership",
+    "Organisation",
+    "OrganisationKind",
+    "PasswordResetToken",
+    "Phase",
+    "PhaseKind",
+    "Process",
+    "ProcessRole",
+    "ProcessRoleKind",
+    "Role",
+    "Theme",
+    "TimestampMixin",
+    "UTCDateTime",
+    "User",
+    "WorkGroup",
+    "new_invite_code",
+    "normalise_invite_code",
+    "utcnow",
+]

@@ -1,0 +1,42 @@
+"""Process set-up forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from ..forms import TranslatedField
+
+LANGUAGE_CHOICES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+
+
+class ProcessForm(FlaskForm):
+    language = SelectField(
+        _l("Main language"),
+        choices=LANGUAGE_CHOICES,
+        default="fi",
+        description=_l("Texts are written in this language first; readers of other languages see it when no translation is given."),
+    )
+    title = TranslatedField(_l("Title"), max_length=200)
+    slug = StringField(
+        _l("Web address"),
+        validators=[
+            Optional(),
+            Length(min=3, max=80),
+            Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message=_l("Use lower-case letters a–z, digits and single hyphens.")),
+        ],
+        description=_l("The end of the process's address, e.g. keski-uusimaa-2026. Left empty, it is made from the title."),
+    )
+    region = StringField(_l("Region"), validators=[Optional(), Length(max=120)])
+    description = TranslatedField(
+        _l("Description"),
+        textarea=True,
+        max_length=10000,
+        required=False,
+        description=_l("Markdown: *emphasis*, **bold**, lists and links."),
+    )
+    submit = SubmitField(_l("Save"))
+
+    @property
+    def main_language(self) -> str:
+        return self.language.data or "fi"

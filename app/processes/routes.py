@@ -1,0 +1,97 @@
+"""Processes: the list, creating, the overview page and editing."""
+
+import sqlalchemy as sa
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..database import commit_unique
+from ..errors import DuplicateName
+from ..extensions import db
+from ..models import Process
+from ..permissions import require, visible_processes
+from . import bp, services
+from .forms import ProcessForm
+
+
+def get_process_or_404(slug: str) -> Process:
+    process = db.session.scalar(sa.select(Process).where(Process.slug == slug))
+    if process is None:
+        abort(404)
+    return process
+
+
+def _status(form) -> int:
+    return 422 if form.errors else 200
+
+
+@bp.route("/")
+@login_required
+def index():
+    """The processes the user may see, newest first, a page at a time."""
+    stmt = visible_processes(sa.select(Process), current_user).order_by(Process.created_at.desc(), Process.id.desc())
+    page = db.paginate(stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False)
+    return render_template("processes/index.html", page=page)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def create():
+    """Create a process; the creator becomes its facilitator."""
+    require(current_user, "process.create")
+    form = ProcessForm()
+    if form.validate_on_submit():
+        try:
+            process = services.create_process(
+                creator=current_user,
+                title=form.title.data,
+                language=form.language.data,
+                slug=form.slug.data or "",
+                region=form.region.data or "",
+                description=form.description.data,
+            )
+            commit_unique()
+        except DuplicateName:
+            db.session.rollback()
+            form.slug.errors.append(_("This web address is already in use. Choose another one."))
+        else:
+            flash(_("The process has been created."), "success")
+            return redirect(url_for("processes.detail", slug=process.slug))
+    return render_template("processes/form.html", form=form, process=None), _status(form)
+
+
+@bp.route("/<slug>/")
+@login_required
+def detail(slug: str):
+    """The process at a glance: description, phases, themes and work groups."""
+    process = get_process_or_404(slug)
+    require(current_user, "process.view", process)
+    my_groups = [m.group for m in current_user.memberships if m.group.process_id == process.id]
+    return render_template("processes/detail.html", process=process, my_groups=my_groups)
+
+
+@bp.route("/<slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit(slug: str):
+    """Edit the process's texts, main language and web address."""
+    process = get_process_or_404(slug)
+    require(current_user, "process.manage", process)
+    form = ProcessForm(obj=process) if request.method == "GET" else ProcessForm()
+    if form.validate_on_submit():
+        try:
+            services.update_process(
+                process,
+                title=form.title.data,
+                language=form.language.data,
+                slug=form.slug.data or process.slug,
+                region=form.region.data or "",
+                description=form.description.data,
+            )
+            commit_unique()
+        except DuplicateName:
+            db.session.rollback()
+            form.slug.errors.append(_("This web address is already in use. Choose another one."))
+        else:
+            flash(_("The changes have been saved."), "success")
+            return redirect(url_for("processes.detail", slug=process.slug))
+    return render_template("processes/form.html", form=form, process=process), _status(form)

@@ -1,0 +1,152 @@
+"""Settings for Osallistamo, each read from an environment variable with a safe default.
+
+Pick a class with ``OSALLISTAMO_ENV`` (development, production, testing); ``create_app``
+also accepts the class or a mapping of overrides directly (tests do that).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("OSALLISTAMO_INSTANCE", BASE_DIR / "instance"))
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or wrong; raised at start-up, before serving anything."""
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+def development_secret_key() -> str:
+    """Return the development key, generating it once into ``instance/secret_key``.
+
+    Keeping it on disk means sessions survive a restart of ``make run``.
+    """
+    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    key_file = INSTANCE_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+class Config:
+    ENV_NAME = "base"
+
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    SQLALCHEMY_DATABASE_URI = os.environ.get(
+        "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'osallistamo.db'}"
+    )
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    #: Milliseconds a SQLite connection waits for a lock before giving up.
+    SQLITE_BUSY_TIMEOUT_MS = _int("SQLITE_BUSY_TIMEOUT_MS", 15000)
+
+    # Languages: Finnish first, then Swedish and English.
+    LANGUAGES = ("fi", "sv", "en")
+    BABEL_DEFAULT_LOCALE = os.environ.get("DEFAULT_LOCALE", "fi")
+    BABEL_DEFAULT_TIMEZONE = "Europe/Helsinki"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "app" / "translations")
+
+    # Sessions: HttpOnly and SameSite always, Secure in production.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", False)
+    SESSION_COOKIE_NAME = "osallistamo_session"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    #: Signed-in users are signed out after this many idle minutes.
+    IDLE_TIMEOUT = timedelta(minutes=_int("IDLE_TIMEOUT_MINUTES", 120))
+    PERMANENT_SESSION_LIFETIME = IDLE_TIMEOUT
+    PASSWORD_RESET_MAX_AGE = timedelta(hours=_int("PASSWORD_RESET_HOURS", 2))
+
+    WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds the token already
+
+    # Rate limits (Flask-Limiter). Use redis://127.0.0.1:6379 with several workers.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_LIMIT_PER_EMAIL = os.environ.get("LOGIN_LIMIT_PER_EMAIL", "10 per 15 minutes")
+    LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
+    JOIN_LIMIT_PER_ADDRESS = os.environ.get("JOIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
+
+    # Mail. Without MAIL_SERVER, messages are written to the log (development).
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = _int("MAIL_PORT", 587)
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_USE_TLS = _bool("MAIL_USE_TLS", True)
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "osallistamo@localhost")
+
+    #: Absolute base URL for links in emails; falls back to the request's host.
+    BASE_URL = os.environ.get("BASE_URL", "")
+    ITEMS_PER_PAGE = _int("ITEMS_PER_PAGE", 20)
+
+    @classmethod
+    def check(cls, settings: dict) -> None:
+        """Refuse to start with settings that are unsafe for this environment."""
+
+
+class DevelopmentConfig(Config):
+    ENV_NAME = "development"
+
+    @classmethod
+    def check(cls, settings: dict) -> None:
+        if not settings.get("SECRET_KEY"):
+            settings["SECRET_KEY"] = development_secret_key()
+
+
+class TestingConfig(Config):
+    ENV_NAME = "testing"
+    TESTING = True
+    SECRET_KEY = "testing-only-secret-key"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    RATELIMIT_STORAGE_URI = "memory://"
+    MAIL_SERVER = ""
+
+
+class ProductionConfig(Config):
+    ENV_NAME = "production"
+    SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
+    REMEMBER_COOKIE_SECURE = True
+    PREFERRED_URL_SCHEME = "https"
+
+    @classmethod
+    def check(cls, settings: dict) -> None:
+        if not settings.get("SECRET_KEY"):
+            raise ConfigError(
+                "SECRET_KEY is not set. In production set SECRET_KEY to a long random "
+                'value, e.g. python -c "import secrets; print(secrets.token_hex(32))".'
+            )
+        if len(settings["SECRET_KEY"]) < 32:
+            raise ConfigError("SECRET_KEY is too short: use at least 32 characters.")
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "testing": TestingConfig,
+}
+
+
+def config_for(name: str | None = None) -> type[Config]:
+    name = name or os.environ.get("OSALLISTAMO_ENV", "development")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise ConfigError(
+            f"Unknown OSALLISTAMO_ENV {name!r}; use one of {', '.join(CONFIGS)}."
+        ) from None

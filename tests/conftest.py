@@ -1,0 +1,247 @@
+"""Test fixtures: an app on a migrated database, clients, factories and sign-in helpers.
+
+The database is built once per run by the Alembic migrations (so a model/migration
+mismatch fails), on SQLite by default or on PostgreSQL when TEST_DATABASE_URL names
+one. After each test every table is emptied: tests commit for real, as the app does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime, timezone
+from itertools import count
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from app import create_app
+from app.extensions import db as _db
+from app.extensions import limiter
+from app.models import (
+    GroupMembership,
+    Organisation,
+    OrganisationKind,
+    Phase,
+    PhaseKind,
+    Process,
+    ProcessRole,
+    ProcessRoleKind,
+    Role,
+    Theme,
+    User,
+    WorkGroup,
+)
+from config import TestingConfig
+
+#: A password that passes the policy; hashing it costs, so factories skip it by default.
+GOOD_PASSWORD = "kaunis-syksyinen-metsa-42"
+
+
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+def reset_schema(app) -> None:
+    """Drop whatever an earlier run left, then migrate from empty."""
+    with app.app_context():
+        engine = _db.engine
+        if engine.dialect.name == "postgresql":
+            with engine.begin() as conn:
+                conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+                conn.execute(sa.text("CREATE SCHEMA public"))
+        upgrade(directory=os.path.join(app.root_path, "..", "migrations"))
+
+
+def empty_tables(app) -> None:
+    with app.app_context():
+        _db.session.remove()
+        tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
+        with _db.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            else:
+                for name in tables:
+                    conn.execute(sa.text(f"DELETE FROM {name}"))
+
+
+@pytest.fixture(scope="session")
+def database_uri(tmp_path_factory):
+    return database_url(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def _session_app(database_uri):
+    app = create_app(
+        TestingConfig,
+        {"SQLALCHEMY_DATABASE_URI": database_uri, "WTF_CSRF_ENABLED": False, "SERVER_NAME": "localhost"},
+    )
+    reset_schema(app)
+    return app
+
+
+@pytest.fixture()
+def app(_session_app):
+    ctx = _session_app.app_context()
+    ctx.push()
+    yield _session_app
+    _db.session.rollback()
+    _db.session.remove()
+    ctx.pop()
+    limiter.reset()
+    empty_tables(_session_app)
+
+
+@pytest.fixture()
+def csrf_app(app, database_uri):
+    """The same database, with CSRF protection on as in production."""
+    return create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": database_uri, "SERVER_NAME": "localhost"})
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture()
+def db(app):
+    return _db
+
+
+_numbers = count(1)
+
+
+@pytest.fixture()
+def create_user(db):
+    def _create(role: Role = Role.MEMBER, *, password: str | None = None, **kwargs) -> User:
+        n = next(_numbers)
+        kwargs.setdefault("name", f"Testi Käyttäjä {n}")
+        if role is not Role.PARTICIPANT:
+            kwargs.setdefault("email", f"user{n}@example.fi")
+        user = User(role=role, **kwargs)
+        if password:
+            user.set_password(password)
+        db.session.add(user)
+        db.session.commit()
+        return user
+
+    return _create
+
+
+@pytest.fixture()
+def create_process(db, create_user):
+    def _create(*, facilitator: User | None = None, observer: User | None = None, **kwargs) -> Process:
+        n = next(_numbers)
+        kwargs.setdefault("slug", f"prosessi-{n}")
+        kwargs.setdefault("title", {"fi": f"Prosessi {n}", "sv": f"Process {n}"})
+        kwargs.setdefault("region", "Keski-Uusimaa")
+        process = Process(**kwargs)
+        db.session.add(process)
+        if facilitator is not None:
+            db.session.add(ProcessRole(process=process, user=facilitator, role=ProcessRoleKind.FACILITATOR))
+        if observer is not None:
+            db.session.add(ProcessRole(process=process, user=observer, role=ProcessRoleKind.OBSERVER))
+        db.session.commit()
+        return process
+
+    return _create
+
+
+@pytest.fixture()
+def create_organisation(db):
+    def _create(**kwargs) -> Organisation:
+        kwargs.setdefault("name", f"Organisaatio {next(_numbers)}")
+        kwargs.setdefault("kind", OrganisationKind.EDUCATION_PROVIDER)
+        organisation = Organisation(**kwargs)
+        db.session.add(organisation)
+        db.session.commit()
+        return organisation
+
+    return _create
+
+
+@pytest.fixture()
+def create_group(db, create_organisation):
+    def _create(process: Process, *, members: tuple[User, ...] = (), **kwargs) -> WorkGroup:
+        kwargs.setdefault("name", f"Työryhmä {next(_numbers)}")
+        if "organisation" not in kwargs:
+            kwargs["organisation"] = create_organisation()
+        group = WorkGroup(process=process, **kwargs)
+        db.session.add(group)
+        for member in members:
+            db.session.add(GroupMembership(group=group, user=member))
+        db.session.commit()
+        return group
+
+    return _create
+
+
+@pytest.fixture()
+def create_theme(db):
+    def _create(process: Process, **kwargs) -> Theme:
+        n = next(_numbers)
+        kwargs.setdefault("title", {"fi": f"Teema {n}"})
+        kwargs.setdefault("position", len(process.themes) + 1)
+        theme = Theme(process=process, **kwargs)
+        db.session.add(theme)
+        db.session.commit()
+        return theme
+
+    return _create
+
+
+@pytest.fixture()
+def create_phase(db):
+    def _create(process: Process, **kwargs) -> Phase:
+        n = next(_numbers)
+        kwargs.setdefault("title", {"fi": f"Vaihe {n}"})
+        kwargs.setdefault("kind", PhaseKind.DISCUSSION)
+        kwargs.setdefault("position", len(process.phases) + 1)
+        phase = Phase(process=process, **kwargs)
+        db.session.add(phase)
+        db.session.commit()
+        return phase
+
+    return _create
+
+
+class AuthActions:
+    """Sign in through the real form, or directly by session for speed."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email: str, password: str = GOOD_PASSWORD):
+        return self.client.post("/login", data={"email": email, "password": password})
+
+    def login_as(self, user: User) -> User:
+        with self.client.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+            session["last_seen"] = datetime.now(timezone.utc).timestamp()
+        return user
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture()
+def auth(client):
+    return AuthActions(client)
+
+
+def csrf_token_from(html: str) -> str:
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
+        r'name="csrf_token" value="([^"]+)"', html
+    )
+    assert match, "no CSRF token in the page"
+    return match.group(1)
