@@ -29,5 +29,6 @@ def register_template_helpers(app: Flask) -> None:
         date=i18n.format_date,
         time=i18n.format_time,
     )
+    app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -28,6 +28,9 @@ def load_user(login_id: str) -> User | None:
 
 def start_session(user: User) -> None:
     """Sign the user in with a brand-new session (no fixation), keeping the language."""
+    # current_user is a proxy to the signed-in user; storing the proxy itself as the
+    # signed-in user would make it point at itself.
+    user = user._get_current_object() if hasattr(user, "_get_current_object") else user
     lang = session.get("lang")
     session.clear()
     if lang:
