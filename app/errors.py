@@ -15,9 +15,13 @@ class DomainError(Exception):
     message = _l("The action could not be completed.")
 
     def __init__(self, message=None):
-        super().__init__(str(message or self.message))
+        # Keep the message lazy: it is translated when shown, in the reader's language.
         if message is not None:
             self.message = message
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 class NotAllowed(DomainError):
@@ -38,6 +42,30 @@ class InvalidToken(DomainError):
 
 class DuplicateName(DomainError):
     message = _l("That name is already in use.")
+
+
+class MissingTitle(DomainError):
+    message = _l("Write the title at least in the main language of the process.")
+
+
+class InvalidSchedule(DomainError):
+    message = _l("The end must come after the start.")
+
+
+class AccountNotFound(DomainError):
+    message = _l("No account has this email. Ask an administrator to create it.")
+
+
+class NotTeamEligible(DomainError):
+    message = _l("Participants of work groups cannot be added to the team.")
+
+
+class AlreadyInTeam(DomainError):
+    message = _l("This person is already in the team. Change their role in the list instead.")
+
+
+class LastFacilitator(DomainError):
+    message = _l("A process needs at least one facilitator. Make another person a facilitator first.")
 
 
 ERROR_TEXTS = {

@@ -14,6 +14,7 @@ from itertools import count
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from app import create_app
@@ -69,6 +70,19 @@ def empty_tables(app) -> None:
                     conn.execute(sa.text(f"DELETE FROM {name}"))
 
 
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context, as in production: a fresh ``g`` and
+    its own database session. The test's session is committed before and after, so
+    the request sees what the test set up and the test then sees what it wrote."""
+
+    def open(self, *args, **kwargs):
+        _db.session.commit()
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        _db.session.commit()
+        return response
+
+
 @pytest.fixture(scope="session")
 def database_uri(tmp_path_factory):
     return database_url(tmp_path_factory)
@@ -80,6 +94,7 @@ def _session_app(database_uri):
         TestingConfig,
         {"SQLALCHEMY_DATABASE_URI": database_uri, "WTF_CSRF_ENABLED": False, "SERVER_NAME": "localhost"},
     )
+    app.test_client_class = IsolatedClient
     reset_schema(app)
     return app
 
@@ -99,7 +114,9 @@ def app(_session_app):
 @pytest.fixture()
 def csrf_app(app, database_uri):
     """The same database, with CSRF protection on as in production."""
-    return create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": database_uri, "SERVER_NAME": "localhost"})
+    csrf_on = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": database_uri, "SERVER_NAME": "localhost"})
+    csrf_on.test_client_class = IsolatedClient
+    return csrf_on
 
 
 @pytest.fixture()
