@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf.i18n import translations as wtforms_translations
 from wtforms import Form, FormField, StringField, TextAreaField
 from wtforms.fields import DateTimeLocalField
 from wtforms.validators import Length, Optional, ValidationError
@@ -16,6 +17,11 @@ def _language_subform(textarea: bool, max_length: int) -> type[Form]:
     field_class = TextAreaField if textarea else StringField
 
     class LanguageTexts(Form):
+        class Meta:
+            # A plain sub-form: give it WTForms' own messages in the reader's language.
+            def get_translations(self, form):
+                return wtforms_translations
+
         fi = field_class(LANGUAGE_FIELD_LABELS["fi"], validators=[Optional(), Length(max=max_length)])
         sv = field_class(LANGUAGE_FIELD_LABELS["sv"], validators=[Optional(), Length(max=max_length)])
         en = field_class(LANGUAGE_FIELD_LABELS["en"], validators=[Optional(), Length(max=max_length)])
