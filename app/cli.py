@@ -7,3 +7,8 @@ from flask import Flask
 
 def register_cli(app: Flask) -> None:
     """Attach the command groups (each lives beside its domain)."""
+    from .admin.commands import users_cli
+    from .demo.commands import demo_cli
+
+    app.cli.add_command(users_cli)
+    app.cli.add_command(demo_cli)

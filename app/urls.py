@@ -1,10 +1,10 @@
-"""Safe redirects: only ever back to a path on this site."""
+"""Safe redirects (only ever back to a path on this site) and absolute links for mail."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import url_for
+from flask import current_app, has_request_context, url_for
 
 
 def safe_next(target: str | None, default_endpoint: str = "main.index") -> str:
@@ -20,3 +20,19 @@ def safe_next(target: str | None, default_endpoint: str = "main.index") -> str:
         ):
             return target
     return url_for(default_endpoint)
+
+
+#: Where links printed by CLI commands point when BASE_URL is not set (``make run``).
+CLI_BASE_URL = "http://127.0.0.1:5000"
+
+
+def external_url(endpoint: str, **values) -> str:
+    """Return an absolute URL for mail and the CLI: BASE_URL first, else the request's host.
+
+    Outside a request (CLI commands) without BASE_URL, the development server's address.
+    """
+    base = current_app.config.get("BASE_URL", "").rstrip("/")
+    if not base and has_request_context():
+        return url_for(endpoint, _external=True, **values)
+    path = current_app.url_map.bind("localhost").build(endpoint, values)
+    return f"{base or CLI_BASE_URL}{path}"

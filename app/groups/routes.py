@@ -1,20 +1,29 @@
-"""Organisations and work groups (placeholder list until the set-up screens land)."""
+"""Shared pieces of the groups views: loading a process's group, template helpers."""
 
-import sqlalchemy as sa
-from flask import current_app, render_template
-from flask_login import current_user, login_required
+from __future__ import annotations
+
+from flask import abort
 
 from ..extensions import db
-from ..models import Organisation
-from ..permissions import require
+from ..models import Process, WorkGroup
 from . import bp
+from .services import format_invite_code
 
 
-@bp.route("/organisations/")
-@login_required
-def organisations():
-    """All organisations, a page at a time."""
-    require(current_user, "organisation.manage")
-    stmt = sa.select(Organisation).order_by(Organisation.name)
-    page = db.paginate(stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False)
-    return render_template("groups/organisations.html", page=page)
+def get_group_or_404(process: Process, group_id: int) -> WorkGroup:
+    """Load a work group of this process; a group of another process is a 404 too."""
+    group = db.session.get(WorkGroup, group_id)
+    if group is None or group.process_id != process.id:
+        abort(404)
+    return group
+
+
+def form_status(form) -> int:
+    """422 when a sent form has errors, so the page says what to fix; else 200."""
+    return 422 if form.errors else 200
+
+
+@bp.app_template_filter("invite_code")
+def invite_code_filter(code: str) -> str:
+    """Show an invite code in two halves for reading aloud (KX7P 2MQA)."""
+    return format_invite_code(code or "")

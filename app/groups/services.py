@@ -1,15 +1,19 @@
-"""Work-group rules: joining by invite code, rotating and closing invites."""
+"""Organisations and work groups: set-up, invite codes and joining."""
 
 from __future__ import annotations
 
 import logging
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 
-from ..errors import InviteClosed, InviteNotFound
+from ..errors import DomainError, DuplicateName, InviteClosed, InviteNotFound
 from ..extensions import db
 from ..models import (
     GroupMembership,
+    Organisation,
+    OrganisationKind,
+    Process,
     Role,
     User,
     WorkGroup,
@@ -23,13 +27,17 @@ log = logging.getLogger("osallistamo.groups")
 def find_group_by_code(code: str) -> WorkGroup:
     """Return the work group with this invite code, or raise InviteNotFound."""
     normalised = normalise_invite_code(code or "")
-    group = db.session.scalar(sa.select(WorkGroup).where(WorkGroup.invite_code == normalised))
+    group = db.session.scalar(
+        sa.select(WorkGroup).where(WorkGroup.invite_code == normalised)
+    )
     if group is None:
         raise InviteNotFound()
     return group
 
 
-def join_group(code: str, *, user: User | None, display_name: str) -> tuple[User, WorkGroup]:
+def join_group(
+    code: str, *, user: User | None, display_name: str
+) -> tuple[User, WorkGroup]:
     """Add a person to the group behind an open invite code.
 
     Someone already signed in joins as themselves; anyone else becomes a participant
@@ -60,3 +68,149 @@ def set_invite_open(group: WorkGroup, is_open: bool) -> None:
     """Open or close the invite; members who already joined stay."""
     group.invite_open = is_open
     db.session.flush()
+
+
+# Organisations ----------------------------------------------------------------
+
+
+class OrganisationInUse(DomainError):
+    """Work groups still belong to the organisation, so it cannot be deleted."""
+
+    message = _l("This organisation cannot be deleted while work groups belong to it.")
+
+
+def organisation_name_taken(name: str, exclude_id: int | None = None) -> bool:
+    stmt = sa.select(Organisation.id).where(Organisation.name == name.strip())
+    if exclude_id is not None:
+        stmt = stmt.where(Organisation.id != exclude_id)
+    return db.session.scalar(stmt) is not None
+
+
+def create_organisation(
+    *, actor: User, name: str, kind: OrganisationKind
+) -> Organisation:
+    """Add an organisation whose work groups may take part in processes.
+
+    :raises DuplicateName: when another organisation has the name.
+    """
+    name = name.strip()
+    if organisation_name_taken(name):
+        raise DuplicateName()
+    organisation = Organisation(name=name, kind=kind)
+    db.session.add(organisation)
+    db.session.flush()
+    log.info("user %s created organisation %s", actor.id, organisation.id)
+    return organisation
+
+
+def update_organisation(
+    organisation: Organisation, *, actor: User, name: str, kind: OrganisationKind
+) -> Organisation:
+    """Rename or reclassify an organisation; the name must stay unique."""
+    name = name.strip()
+    if organisation_name_taken(name, exclude_id=organisation.id):
+        raise DuplicateName()
+    organisation.name = name
+    organisation.kind = kind
+    db.session.flush()
+    log.info("user %s edited organisation %s", actor.id, organisation.id)
+    return organisation
+
+
+def delete_organisation(organisation: Organisation, *, actor: User) -> None:
+    """Delete an organisation that no work group belongs to.
+
+    :raises OrganisationInUse: while work groups still belong to it (the foreign key
+        is RESTRICT; this check gives the friendly message before the database would).
+    """
+    in_use = db.session.scalar(
+        sa.select(sa.func.count(WorkGroup.id)).where(
+            WorkGroup.organisation_id == organisation.id
+        )
+    )
+    if in_use:
+        raise OrganisationInUse()
+    db.session.delete(organisation)
+    db.session.flush()
+    log.info("user %s deleted organisation %s", actor.id, organisation.id)
+
+
+# Work groups ------------------------------------------------------------------
+
+
+def group_name_taken(
+    process: Process, name: str, exclude_id: int | None = None
+) -> bool:
+    stmt = sa.select(WorkGroup.id).where(
+        WorkGroup.process_id == process.id, WorkGroup.name == name.strip()
+    )
+    if exclude_id is not None:
+        stmt = stmt.where(WorkGroup.id != exclude_id)
+    return db.session.scalar(stmt) is not None
+
+
+def create_group(
+    process: Process,
+    *,
+    actor: User,
+    name: str,
+    organisation: Organisation,
+    contact_name: str = "",
+    contact_email: str = "",
+) -> WorkGroup:
+    """Add a work group to a process; it gets a fresh, open invite code.
+
+    :raises DuplicateName: when the process already has a group with the name.
+    """
+    name = name.strip()
+    if group_name_taken(process, name):
+        raise DuplicateName()
+    group = WorkGroup(
+        process=process,
+        organisation=organisation,
+        name=name,
+        contact_name=contact_name.strip(),
+        contact_email=contact_email.strip().lower(),
+    )
+    db.session.add(group)
+    db.session.flush()
+    log.info(
+        "user %s created work group %s in process %s", actor.id, group.id, process.id
+    )
+    return group
+
+
+def update_group(
+    group: WorkGroup,
+    *,
+    actor: User,
+    name: str,
+    organisation: Organisation,
+    contact_name: str = "",
+    contact_email: str = "",
+) -> WorkGroup:
+    """Change a work group's name, organisation or contact person."""
+    name = name.strip()
+    if group_name_taken(group.process, name, exclude_id=group.id):
+        raise DuplicateName()
+    group.name = name
+    group.organisation = organisation
+    group.contact_name = contact_name.strip()
+    group.contact_email = contact_email.strip().lower()
+    db.session.flush()
+    log.info("user %s edited work group %s", actor.id, group.id)
+    return group
+
+
+def delete_group(group: WorkGroup, *, actor: User) -> None:
+    """Delete a work group; its members lose their membership, their accounts stay."""
+    group_id = group.id
+    db.session.delete(group)
+    db.session.flush()
+    log.info("user %s deleted work group %s", actor.id, group_id)
+
+
+def format_invite_code(code: str) -> str:
+    """Split a code in two halves for reading aloud: 'KX7P2MQA' -> 'KX7P 2MQA'."""
+    half = len(code) // 2
+    return f"{code[:half]} {code[half:]}" if len(code) > 4 else code

@@ -2,12 +2,17 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms import HiddenField, SelectChoice, SelectField, StringField, SubmitField
+from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp
 
 from ..forms import TranslatedField
+from .ordering import DIRECTIONS
 
-LANGUAGE_CHOICES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+LANGUAGE_CHOICES = [
+    SelectChoice("fi", "suomi"),
+    SelectChoice("sv", "svenska"),
+    SelectChoice("en", "English"),
+]
 
 
 class ProcessForm(FlaskForm):
@@ -40,3 +45,13 @@ class ProcessForm(FlaskForm):
     @property
     def main_language(self) -> str:
         return self.language.data or "fi"
+
+
+class MoveForm(FlaskForm):
+    """The "Move up" / "Move down" buttons of an ordered list."""
+
+    direction = HiddenField(validators=[DataRequired(), AnyOf(DIRECTIONS)])
+
+
+class ConfirmForm(FlaskForm):
+    """A confirmation page's form: the CSRF token is all it carries."""

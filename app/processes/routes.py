@@ -21,8 +21,14 @@ def get_process_or_404(slug: str) -> Process:
     return process
 
 
-def _status(form) -> int:
+def form_status(form) -> int:
+    """200 for a fresh form, 422 when it comes back with errors."""
     return 422 if form.errors else 200
+
+
+def overview_url(process: Process, section: str | None = None) -> str:
+    """The process overview, optionally scrolled to a section (phases, themes)."""
+    return url_for("processes.detail", slug=process.slug, _anchor=section)
 
 
 @bp.route("/")
@@ -57,7 +63,7 @@ def create():
         else:
             flash(_("The process has been created."), "success")
             return redirect(url_for("processes.detail", slug=process.slug))
-    return render_template("processes/form.html", form=form, process=None), _status(form)
+    return render_template("processes/form.html", form=form, process=None), form_status(form)
 
 
 @bp.route("/<slug>/")
@@ -94,4 +100,4 @@ def edit(slug: str):
         else:
             flash(_("The changes have been saved."), "success")
             return redirect(url_for("processes.detail", slug=process.slug))
-    return render_template("processes/form.html", form=form, process=process), _status(form)
+    return render_template("processes/form.html", form=form, process=process), form_status(form)

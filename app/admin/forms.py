@@ -1,0 +1,68 @@
+"""Account administration forms and the translated names of the roles."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, SelectChoice, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, Length
+
+from ..models import Role
+from .services import ASSIGNABLE_ROLES
+
+ROLE_LABELS = {
+    Role.ADMIN: _l("Administrator"),
+    Role.FACILITATOR: _l("Facilitator"),
+    Role.MEMBER: _l("Member"),
+    Role.PARTICIPANT: _l("Participant"),
+}
+
+ROLE_HINT = _l(
+    "Administrators manage the accounts. Facilitators create and run processes. Members "
+    "have no rights of their own: a facilitator can make them observers of a process."
+)
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _role_field() -> SelectField:
+    return SelectField(
+        _l("Role"),
+        choices=[
+            SelectChoice(role.value, ROLE_LABELS[role]) for role in ASSIGNABLE_ROLES
+        ],
+        default=Role.MEMBER.value,
+        description=ROLE_HINT,
+    )
+
+
+class CreateUserForm(FlaskForm):
+    email = EmailField(
+        _l("Email"),
+        validators=[
+            DataRequired(_l("Enter an email address.")),
+            Email(_l("Enter a valid email address, such as name@example.fi.")),
+            Length(max=254),
+        ],
+        filters=[_strip],
+        description=_l("We send a link to this address to choose a password."),
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
+    name = StringField(
+        _l("Name"),
+        validators=[DataRequired(_l("Enter the person's name.")), Length(max=120)],
+        filters=[_strip],
+        description=_l("Shown to others, for example beside comments."),
+        render_kw={"autocomplete": "off"},
+    )
+    role = _role_field()
+    submit = SubmitField(_l("Create the account"))
+
+
+class RoleForm(FlaskForm):
+    role = _role_field()
+    submit = SubmitField(_l("Change the role"))
+
+
+class ConfirmForm(FlaskForm):
+    """Only the CSRF token: the confirmation page's button posts it."""

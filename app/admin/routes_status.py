@@ -1,0 +1,67 @@
+"""Deactivating and reactivating accounts, each confirmed on a page of its own."""
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..errors import DomainError
+from ..extensions import db
+from ..models import User
+from ..permissions import require
+from . import bp, services
+from .forms import ConfirmForm
+
+
+@bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])
+@login_required
+def deactivate(user_id: int):
+    """Confirm, then stop the account from signing in; its sessions end at once."""
+    require(current_user, "admin.users")
+    account = db.get_or_404(User, user_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            services.deactivate(account, actor=current_user)
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+            return redirect(url_for("admin.user", user_id=account.id))
+        flash(
+            _(
+                "The account of %(name)s has been deactivated. It can no longer sign in.",
+                name=account.name,
+            ),
+            "success",
+        )
+        return redirect(url_for("admin.user", user_id=account.id))
+    return render_template(
+        "admin/confirm_status.html",
+        account=account,
+        form=form,
+        deactivating=True,
+        is_self=account.id == current_user.id,
+    )
+
+
+@bp.route("/users/<int:user_id>/reactivate", methods=["GET", "POST"])
+@login_required
+def reactivate(user_id: int):
+    """Confirm, then let a deactivated account sign in again."""
+    require(current_user, "admin.users")
+    account = db.get_or_404(User, user_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        services.reactivate(account, actor=current_user)
+        db.session.commit()
+        flash(
+            _("The account of %(name)s is active again.", name=account.name), "success"
+        )
+        return redirect(url_for("admin.user", user_id=account.id))
+    return render_template(
+        "admin/confirm_status.html",
+        account=account,
+        form=form,
+        deactivating=False,
+        is_self=account.id == current_user.id,
+    )

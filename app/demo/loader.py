@@ -1,0 +1,233 @@
+"""Turn demo data (plain structures) into rows.
+
+Every row is found by its natural key before it is created (user email, organisation
+name, process slug, phase and theme position, group name within the process), so
+loading twice creates nothing new; texts that differ from the data are set back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from ..auth import services as auth_services
+from ..extensions import db
+from ..groups import services as group_services
+from ..models import (
+    GroupMembership,
+    Organisation,
+    Phase,
+    Process,
+    ProcessRole,
+    Role,
+    Theme,
+    User,
+    WorkGroup,
+)
+from ..processes import services as process_services
+from ..processes import services_phases as phase_services
+from ..processes import services_themes as theme_services
+from ..text import render_translated
+
+log = logging.getLogger("osallistamo.demo")
+
+
+@dataclass
+class LoadReport:
+    """What a load did: the process, and how many rows of each kind it created or changed."""
+
+    process: Process | None = None
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+
+
+def _assign(obj, report: LoadReport, label: str, /, **values) -> None:
+    """Set the attributes that differ from the data; count the object as updated if any did."""
+    changed = False
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    if changed:
+        report.updated[label] += 1
+
+
+def has_processes() -> bool:
+    """Return whether the database holds any process at all (``demo load --if-empty``)."""
+    return db.session.scalar(sa.select(Process.id).limit(1)) is not None
+
+
+def load_demo(spec: dict) -> LoadReport:
+    """Create or refresh the demo described by ``spec``; flush, do not commit."""
+    report = LoadReport()
+    accounts = {
+        a["email"]: _account(a, spec["password"], report) for a in spec["accounts"]
+    }
+    actor = accounts[spec["process"]["creator"]]
+    organisations = {
+        o["name"]: _organisation(o, actor, report) for o in spec["organisations"]
+    }
+    process = _process(spec["process"], actor, report)
+    report.process = process
+    for account in spec["accounts"]:
+        if account.get("process_role"):
+            _process_role(
+                process, accounts[account["email"]], account["process_role"], report
+            )
+    for position, phase in enumerate(spec["phases"], start=1):
+        _phase(process, position, phase, report)
+    for position, title in enumerate(spec["themes"], start=1):
+        _theme(process, position, title, report)
+    groups = {
+        g["name"]: _group(process, g, organisations, actor, report)
+        for g in spec["groups"]
+    }
+    for participant in spec["participants"]:
+        _participant(groups[participant["group"]], participant["name"], report)
+    db.session.flush()
+    log.info("demo %s loaded: created %s", process.slug, dict(report.created))
+    return report
+
+
+def _account(data: dict, password: str, report: LoadReport) -> User:
+    user = auth_services.find_user_by_email(data["email"])
+    if user is None:
+        report.created["account"] += 1
+        return auth_services.create_user(
+            data["email"], data["name"], data["role"], password
+        )
+    _assign(user, report, "account", name=data["name"], role=data["role"])
+    if not user.check_password(password):
+        # The demo accounts print their password; make it true again.
+        user.set_password(password)
+        report.updated["account"] += 1
+    return user
+
+
+def _organisation(data: dict, actor: User, report: LoadReport) -> Organisation:
+    organisation = db.session.scalar(
+        sa.select(Organisation).where(Organisation.name == data["name"])
+    )
+    if organisation is None:
+        report.created["organisation"] += 1
+        return group_services.create_organisation(
+            actor=actor, name=data["name"], kind=data["kind"]
+        )
+    else:
+        _assign(organisation, report, "organisation", kind=data["kind"])
+    return organisation
+
+
+def _process(data: dict, creator: User, report: LoadReport) -> Process:
+    process = db.session.scalar(sa.select(Process).where(Process.slug == data["slug"]))
+    if process is None:
+        report.created["process"] += 1
+        return process_services.create_process(
+            creator=creator,
+            title=data["title"],
+            language=data["language"],
+            slug=data["slug"],
+            region=data["region"],
+            description=data["description"],
+        )
+    _assign(
+        process,
+        report,
+        "process",
+        title=data["title"],
+        language=data["language"],
+        region=data["region"],
+        description=data["description"],
+        description_html=render_translated(data["description"]),
+    )
+    return process
+
+
+def _process_role(process: Process, user: User, role, report: LoadReport) -> None:
+    existing = db.session.scalar(
+        sa.select(ProcessRole).where(
+            ProcessRole.process_id == process.id, ProcessRole.user_id == user.id
+        )
+    )
+    if existing is None:
+        db.session.add(ProcessRole(process=process, user=user, role=role))
+        report.created["process role"] += 1
+    else:
+        _assign(existing, report, "process role", role=role)
+
+
+def _phase(process: Process, position: int, data: dict, report: LoadReport) -> None:
+    values = {
+        key: data[key]
+        for key in ("kind", "title", "description", "starts_at", "ends_at")
+    }
+    phase = db.session.scalar(
+        sa.select(Phase).where(
+            Phase.process_id == process.id, Phase.position == position
+        )
+    )
+    if phase is None:
+        # Appended after the last phase, which is ``position`` when loading in order.
+        phase_services.add_phase(process, **values)
+        report.created["phase"] += 1
+    else:
+        html = render_translated(data["description"])
+        _assign(phase, report, "phase", description_html=html, **values)
+
+
+def _theme(process: Process, position: int, title: dict, report: LoadReport) -> None:
+    theme = db.session.scalar(
+        sa.select(Theme).where(
+            Theme.process_id == process.id, Theme.position == position
+        )
+    )
+    if theme is None:
+        theme_services.add_theme(process, title=title)
+        report.created["theme"] += 1
+    else:
+        _assign(theme, report, "theme", title=title)
+
+
+def _group(
+    process: Process,
+    data: dict,
+    organisations: dict[str, Organisation],
+    actor: User,
+    report: LoadReport,
+) -> WorkGroup:
+    values = {
+        "organisation": organisations[data["organisation"]],
+        "contact_name": data["contact_name"],
+        "contact_email": data["contact_email"],
+    }
+    group = db.session.scalar(
+        sa.select(WorkGroup).where(
+            WorkGroup.process_id == process.id, WorkGroup.name == data["name"]
+        )
+    )
+    if group is None:
+        report.created["work group"] += 1
+        # A new group's invite is open, so the demo can be joined with its code at once.
+        return group_services.create_group(
+            process, actor=actor, name=data["name"], **values
+        )
+    else:
+        _assign(group, report, "work group", **values)
+    return group
+
+
+def _participant(group: WorkGroup, name: str, report: LoadReport) -> None:
+    """Add a participant without email once: known by name and role within the group."""
+    exists = any(
+        m.user.name == name and m.user.role is Role.PARTICIPANT
+        for m in group.memberships
+    )
+    if not exists:
+        # Directly, not through join_group: a closed invite must not stop a reload.
+        user = User(name=name, role=Role.PARTICIPANT)
+        db.session.add(user)
+        db.session.add(GroupMembership(group=group, user=user))
+        report.created["participant"] += 1

@@ -1,0 +1,98 @@
+"""Organisation and work-group forms."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, SelectField, StringField, SubmitField
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from ..models import Organisation, OrganisationKind
+
+#: How each kind of organisation is called in the interface.
+KIND_LABELS = {
+    OrganisationKind.MUNICIPALITY: _l("Municipality"),
+    OrganisationKind.EDUCATION_PROVIDER: _l("Education provider"),
+    OrganisationKind.WELLBEING_COUNTY: _l("Wellbeing services county"),
+    OrganisationKind.NGO: _l("NGO"),
+    OrganisationKind.OTHER: _l("Other"),
+}
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _kind_value(value):
+    """Coerce a kind to its stored value, whether given as an enum or a string."""
+    return value.value if isinstance(value, OrganisationKind) else value
+
+
+def _optional_int(value):
+    """Coerce a select's value; the empty placeholder becomes None."""
+    if value in (None, ""):
+        return None
+    return int(value)
+
+
+class OrganisationForm(FlaskForm):
+    name = StringField(
+        _l("Name"),
+        filters=[_strip],
+        validators=[
+            DataRequired(_l("Enter the organisation's name.")),
+            Length(max=160),
+        ],
+        description=_l("For example Keski-Uudenmaan koulutuskuntayhtymä Keuda."),
+    )
+    kind = SelectField(
+        _l("Kind"),
+        choices=[
+            SelectChoice(kind.value, label) for kind, label in KIND_LABELS.items()
+        ],
+        coerce=_kind_value,
+        default=OrganisationKind.MUNICIPALITY.value,
+    )
+    submit = SubmitField(_l("Save"))
+
+    @property
+    def kind_value(self) -> OrganisationKind:
+        return OrganisationKind(self.kind.data)
+
+
+class WorkGroupForm(FlaskForm):
+    name = StringField(
+        _l("Name"),
+        filters=[_strip],
+        validators=[DataRequired(_l("Enter the work group's name.")), Length(max=160)],
+        description=_l("Unique within the process, e.g. Keuda, ammatillinen koulutus."),
+    )
+    organisation_id = SelectField(
+        _l("Organisation"),
+        coerce=_optional_int,
+        validators=[DataRequired(_l("Choose the organisation the group belongs to."))],
+    )
+    contact_name = StringField(
+        _l("Contact person's name"),
+        filters=[_strip],
+        validators=[Optional(), Length(max=120)],
+        render_kw={"autocomplete": "off"},
+    )
+    contact_email = EmailField(
+        _l("Contact person's email"),
+        filters=[_strip],
+        validators=[
+            Optional(),
+            Email(_l("Enter a valid email address, such as name@example.fi.")),
+            Length(max=254),
+        ],
+        render_kw={"autocomplete": "off"},
+    )
+    submit = SubmitField(_l("Save"))
+
+    def set_organisations(self, organisations: list[Organisation]) -> None:
+        """Offer the existing organisations, after an empty 'choose' entry."""
+        self.organisation_id.choices = [
+            SelectChoice("", _l("Choose an organisation"))
+        ] + [SelectChoice(org.id, org.name) for org in organisations]

@@ -1,0 +1,158 @@
+"""Work groups of a process: the list, creating, editing, the group page, deleting."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
+
+from ..database import commit_unique
+from ..errors import DuplicateName
+from ..extensions import db
+from ..models import Organisation, WorkGroup
+from ..permissions import require
+from ..processes.routes import get_process_or_404
+from . import bp, queries, services
+from .forms import KIND_LABELS, WorkGroupForm
+from .routes import form_status, get_group_or_404
+
+
+def _duplicate_name_error() -> str:
+    return _("This process already has a work group with this name.")
+
+
+def _group_fields(form: WorkGroupForm) -> dict:
+    """The service arguments from a validated work-group form."""
+    return {
+        "name": form.name.data,
+        "organisation": db.get_or_404(Organisation, form.organisation_id.data),
+        "contact_name": form.contact_name.data or "",
+        "contact_email": form.contact_email.data or "",
+    }
+
+
+@bp.route("/p/<slug>/groups/")
+@login_required
+def group_list(slug: str):
+    """The work groups of a process with members and invite status, a page at a time."""
+    process = get_process_or_404(slug)
+    require(current_user, "group.manage", process)
+    stmt = (
+        sa.select(WorkGroup)
+        .where(WorkGroup.process_id == process.id)
+        .options(so.selectinload(WorkGroup.organisation))
+        .order_by(WorkGroup.name, WorkGroup.id)
+    )
+    page = db.paginate(
+        stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False
+    )
+    counts = queries.member_counts(group.id for group in page.items)
+    return render_template(
+        "groups/list.html", process=process, page=page, counts=counts
+    )
+
+
+@bp.route("/p/<slug>/groups/new", methods=["GET", "POST"])
+@login_required
+def create_group(slug: str):
+    """Add a work group to the process; it gets its own invite link at once."""
+    process = get_process_or_404(slug)
+    require(current_user, "group.manage", process)
+    organisations = queries.all_organisations()
+    form = WorkGroupForm()
+    form.set_organisations(organisations)
+    if form.validate_on_submit():
+        try:
+            group = services.create_group(
+                process, actor=current_user, **_group_fields(form)
+            )
+            commit_unique()
+        except (DuplicateName, IntegrityError):
+            # IntegrityError: the unique name was raced past the check, at the flush.
+            db.session.rollback()
+            form.name.errors.append(_duplicate_name_error())
+        else:
+            flash(
+                _("The work group %(name)s has been added.", name=group.name), "success"
+            )
+            return redirect(
+                url_for("groups.group_detail", slug=process.slug, group_id=group.id)
+            )
+    return render_template(
+        "groups/form.html",
+        form=form,
+        process=process,
+        group=None,
+        organisations=organisations,
+    ), form_status(form)
+
+
+@bp.route("/p/<slug>/groups/<int:group_id>")
+@login_required
+def group_detail(slug: str, group_id: int):
+    """The group page: the members, and for managers the invite link and code."""
+    process = get_process_or_404(slug)
+    group = get_group_or_404(process, group_id)
+    require(current_user, "group.view", group)
+    return render_template(
+        "groups/detail.html",
+        process=process,
+        group=group,
+        memberships=queries.memberships_of(group),
+        invite_url=url_for("auth.join", code=group.invite_code, _external=True),
+        kind_labels=KIND_LABELS,
+    )
+
+
+@bp.route("/p/<slug>/groups/<int:group_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_group(slug: str, group_id: int):
+    """Change a work group's name, organisation or contact person."""
+    process = get_process_or_404(slug)
+    group = get_group_or_404(process, group_id)
+    require(current_user, "group.manage", group)
+    organisations = queries.all_organisations()
+    form = WorkGroupForm(obj=group) if request.method == "GET" else WorkGroupForm()
+    form.set_organisations(organisations)
+    if form.validate_on_submit():
+        try:
+            services.update_group(group, actor=current_user, **_group_fields(form))
+            commit_unique()
+        except (DuplicateName, IntegrityError):
+            # IntegrityError: the unique name was raced past the check, at the flush.
+            db.session.rollback()
+            form.name.errors.append(_duplicate_name_error())
+        else:
+            flash(_("The changes have been saved."), "success")
+            return redirect(
+                url_for("groups.group_detail", slug=process.slug, group_id=group.id)
+            )
+    return render_template(
+        "groups/form.html",
+        form=form,
+        process=process,
+        group=group,
+        organisations=organisations,
+    ), form_status(form)
+
+
+@bp.route("/p/<slug>/groups/<int:group_id>/delete", methods=["GET", "POST"])
+@login_required
+def delete_group(slug: str, group_id: int):
+    """Confirm, then delete a work group; its members lose their membership."""
+    process = get_process_or_404(slug)
+    group = get_group_or_404(process, group_id)
+    require(current_user, "group.manage", group)
+    if request.method == "POST":
+        name = group.name
+        services.delete_group(group, actor=current_user)
+        db.session.commit()
+        flash(_("The work group %(name)s has been deleted.", name=name), "success")
+        return redirect(url_for("groups.group_list", slug=process.slug))
+    member_count = queries.member_counts([group.id]).get(group.id, 0)
+    return render_template(
+        "groups/delete.html", process=process, group=group, member_count=member_count
+    )

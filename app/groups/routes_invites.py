@@ -1,0 +1,71 @@
+"""A work group's invite: a new link (with confirmation), closing and reopening it."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..extensions import db
+from ..models import WorkGroup
+from ..permissions import require
+from ..processes.routes import get_process_or_404
+from . import bp, services
+from .routes import get_group_or_404
+
+
+def _managed_group(slug: str, group_id: int) -> WorkGroup:
+    """Load a process's group for a manager: 404 for wrong ids, 403 for others."""
+    process = get_process_or_404(slug)
+    group = get_group_or_404(process, group_id)
+    require(current_user, "group.manage", group)
+    return group
+
+
+def _group_page(group: WorkGroup):
+    return redirect(
+        url_for("groups.group_detail", slug=group.process.slug, group_id=group.id)
+    )
+
+
+@bp.route("/p/<slug>/groups/<int:group_id>/rotate", methods=["GET", "POST"])
+@login_required
+def rotate_invite(slug: str, group_id: int):
+    """Confirm, then give the group a new invite link; the old one stops working."""
+    group = _managed_group(slug, group_id)
+    if request.method == "POST":
+        services.rotate_invite(group)
+        db.session.commit()
+        flash(
+            _(
+                "A new invitation link has been created. The old link and code no longer work."
+            ),
+            "success",
+        )
+        return _group_page(group)
+    return render_template("groups/rotate.html", process=group.process, group=group)
+
+
+@bp.route("/p/<slug>/groups/<int:group_id>/invite/close", methods=["POST"])
+@login_required
+def close_invite(slug: str, group_id: int):
+    """Close the invitation: nobody new can join; members stay."""
+    group = _managed_group(slug, group_id)
+    services.set_invite_open(group, False)
+    db.session.commit()
+    flash(
+        _("The invitation is closed. Members who already joined stay in the group."),
+        "success",
+    )
+    return _group_page(group)
+
+
+@bp.route("/p/<slug>/groups/<int:group_id>/invite/open", methods=["POST"])
+@login_required
+def open_invite(slug: str, group_id: int):
+    """Open the invitation again with the same link and code."""
+    group = _managed_group(slug, group_id)
+    services.set_invite_open(group, True)
+    db.session.commit()
+    flash(_("The invitation is open again. The same link and code work."), "success")
+    return _group_page(group)

@@ -1,0 +1,56 @@
+"""Phase and theme set-up forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectChoice, SelectField, SubmitField
+from wtforms.validators import Optional
+
+from ..forms import HelsinkiDateTimeField, TranslatedField, end_after_start
+from ..models import PhaseKind
+from .labels import PHASE_KIND_LABELS
+
+MARKDOWN_HINT = _l("Markdown: *emphasis*, **bold**, lists and links.")
+
+
+class _ProcessTextForm(FlaskForm):
+    """A form whose translated texts must be written in the process's main language."""
+
+    def __init__(self, *args, main_language: str = "fi", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.main_language = main_language
+
+
+class PhaseForm(_ProcessTextForm):
+    kind = SelectField(
+        _l("Kind"),
+        choices=[
+            SelectChoice(kind.value, label) for kind, label in PHASE_KIND_LABELS.items()
+        ],
+        default=PhaseKind.SEMINAR.value,
+    )
+    title = TranslatedField(_l("Title"), max_length=200)
+    description = TranslatedField(
+        _l("Description"),
+        textarea=True,
+        max_length=10000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    # Both times are optional; the form's fieldset says they are Helsinki time.
+    starts_at = HelsinkiDateTimeField(_l("Starts"), validators=[Optional()])
+    ends_at = HelsinkiDateTimeField(
+        _l("Ends"), validators=[Optional(), end_after_start("starts_at")]
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class ThemeForm(_ProcessTextForm):
+    title = TranslatedField(_l("Title"), max_length=200)
+    description = TranslatedField(
+        _l("Description"),
+        textarea=True,
+        max_length=10000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    submit = SubmitField(_l("Save"))

@@ -1,0 +1,47 @@
+"""Ordered items of a process (phases, themes): 1-based, dense positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal, Protocol, TypeVar
+
+Direction = Literal["up", "down"]
+DIRECTIONS: tuple[Direction, ...] = ("up", "down")
+
+
+class Positioned(Protocol):
+    id: int | None
+    position: int
+
+
+T = TypeVar("T", bound=Positioned)
+
+
+def in_order(items: Iterable[T]) -> list[T]:
+    """Sort by position; ties (older data, races) fall back to the id, new items last."""
+    return sorted(items, key=lambda item: (item.position or 0, item.id or float("inf")))
+
+
+def renumber(items: Sequence[Positioned]) -> None:
+    """Write positions 1..n in the given order, so there are never gaps or ties."""
+    for number, item in enumerate(items, start=1):
+        if item.position != number:
+            item.position = number
+
+
+def move(items: Iterable[T], item: T, direction: Direction) -> bool:
+    """Swap an item with its neighbour and renumber; False when it is already at the end.
+
+    :raises ValueError: for a direction other than "up" or "down".
+    """
+    if direction not in DIRECTIONS:
+        raise ValueError(f"unknown direction {direction!r}")
+    ordered = in_order(items)
+    index = ordered.index(item)
+    target = index - 1 if direction == "up" else index + 1
+    if not 0 <= target < len(ordered):
+        renumber(ordered)
+        return False
+    ordered[index], ordered[target] = ordered[target], ordered[index]
+    renumber(ordered)
+    return True

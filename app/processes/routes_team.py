@@ -1,0 +1,142 @@
+"""A process's team: its facilitators and observers (process roles)."""
+
+import sqlalchemy as sa
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..database import commit_unique
+from ..errors import (
+    AccountNotFound,
+    AlreadyInTeam,
+    DuplicateName,
+    LastFacilitator,
+    NotTeamEligible,
+)
+from ..extensions import db
+from ..models import Process, ProcessRole, User
+from ..permissions import can, require
+from . import bp, services_team
+from .forms import ConfirmForm
+from .forms_team import TeamMemberForm, TeamRoleForm
+from .routes import form_status, get_process_or_404
+
+
+def get_member_or_404(process: Process, member_id: int) -> ProcessRole:
+    """Load a process role of this process; another process's role is not found here."""
+    member = db.session.get(ProcessRole, member_id)
+    if member is None or member.process_id != process.id:
+        abort(404)
+    return member
+
+
+def _load(
+    slug: str, member_id: int | None = None
+) -> tuple[Process, ProcessRole | None]:
+    """Load the process, check the right to manage its team, then load the role."""
+    process = get_process_or_404(slug)
+    require(current_user, "process.team", process)
+    member = get_member_or_404(process, member_id) if member_id is not None else None
+    return process, member
+
+
+def _team_url(process: Process) -> str:
+    return url_for("processes.team", slug=process.slug)
+
+
+def _after_change(process: Process) -> str:
+    """Where to go after a team change: one may have just given up one's own rights."""
+    if can(current_user, "process.team", process):
+        return _team_url(process)
+    if can(current_user, "process.view", process):
+        return url_for("processes.detail", slug=process.slug)
+    return url_for("main.index")
+
+
+@bp.route("/<slug>/team", methods=["GET", "POST"])
+@login_required
+def team(slug: str):
+    """List the facilitators and observers; add an existing account by email."""
+    process, _member = _load(slug)
+    form = TeamMemberForm()
+    if form.validate_on_submit():
+        try:
+            member = services_team.add_team_member(
+                process, email=form.email.data, role=form.role.data, actor=current_user
+            )
+            name = member.user.name
+            commit_unique()
+        except (AccountNotFound, NotTeamEligible, AlreadyInTeam) as error:
+            db.session.rollback()
+            form.email.errors.append(str(error))
+        except DuplicateName:  # two requests added the same person at once
+            form.email.errors.append(str(AlreadyInTeam()))
+        else:
+            flash(_("%(name)s has been added to the team.", name=name), "success")
+            return redirect(_team_url(process))
+    stmt = (
+        sa.select(ProcessRole)
+        .join(User, ProcessRole.user_id == User.id)
+        .where(ProcessRole.process_id == process.id)
+        .order_by(ProcessRole.role, User.name, User.id)
+    )
+    page = db.paginate(
+        stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False
+    )
+    return (
+        render_template(
+            "processes/team.html",
+            process=process,
+            page=page,
+            form=form,
+            facilitator_count=services_team.facilitator_count(process),
+        ),
+        form_status(form),
+    )
+
+
+@bp.route("/<slug>/team/<int:member_id>/role", methods=["POST"])
+@login_required
+def change_team_role(slug: str, member_id: int):
+    """Make a team member a facilitator or an observer."""
+    process, member = _load(slug, member_id)
+    form = TeamRoleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    name = member.user.name
+    try:
+        services_team.change_team_role(member, form.role.data, actor=current_user)
+    except LastFacilitator as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(_team_url(process))
+    db.session.commit()
+    flash(_("The role of %(name)s has been changed.", name=name), "success")
+    return redirect(_after_change(process))
+
+
+@bp.route("/<slug>/team/<int:member_id>/remove", methods=["GET", "POST"])
+@login_required
+def remove_team_member(slug: str, member_id: int):
+    """Ask for confirmation, then take a person's role away (POST only)."""
+    process, member = _load(slug, member_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        name = member.user.name
+        try:
+            services_team.remove_team_member(member, actor=current_user)
+        except LastFacilitator as error:
+            db.session.rollback()
+            flash(str(error), "error")
+            return redirect(_team_url(process))
+        db.session.commit()
+        flash(_("%(name)s has been removed from the team.", name=name), "success")
+        return redirect(_after_change(process))
+    is_last = services_team.is_last_facilitator(member)
+    return render_template(
+        "processes/team_remove.html",
+        form=form,
+        process=process,
+        member=member,
+        is_last=is_last,
+    )

@@ -1,0 +1,123 @@
+"""Phase rules: adding, editing, ordering and deleting the steps of a process."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from ..errors import InvalidSchedule
+from ..extensions import db
+from ..models import Phase, PhaseKind, Process
+from ..text import render_translated
+from .ordering import Direction, in_order, move, renumber
+from .services import clean_texts, require_title
+
+log = logging.getLogger("osallistamo.processes")
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError(
+            "naive datetime given; convert form input with from_helsinki_input"
+        )
+    return value.astimezone(UTC)
+
+
+def _schedule(starts_at: datetime | None, ends_at: datetime | None) -> tuple:
+    """Return both times in UTC; the end, when both are given, must follow the start."""
+    starts_at, ends_at = _utc(starts_at), _utc(ends_at)
+    if starts_at and ends_at and ends_at <= starts_at:
+        raise InvalidSchedule()
+    return starts_at, ends_at
+
+
+def _apply(
+    phase: Phase, process: Process, *, kind, title, description, starts_at, ends_at
+) -> None:
+    title = require_title(process, title)
+    starts_at, ends_at = _schedule(starts_at, ends_at)
+    description = clean_texts(description)
+    phase.kind = PhaseKind(kind)
+    phase.title = title
+    phase.description = description
+    phase.description_html = render_translated(description)
+    phase.starts_at = starts_at
+    phase.ends_at = ends_at
+
+
+def add_phase(
+    process: Process,
+    *,
+    kind: PhaseKind | str,
+    title: dict,
+    description: dict | None = None,
+    starts_at: datetime | None = None,
+    ends_at: datetime | None = None,
+) -> Phase:
+    """Add a phase after the process's last one.
+
+    :param starts_at: aware datetime (Helsinki input converted by the route), or None.
+    :raises MissingTitle: without a title in the process's main language.
+    :raises InvalidSchedule: when the end does not come after the start.
+    """
+    phase = Phase()
+    _apply(
+        phase,
+        process,
+        kind=kind,
+        title=title,
+        description=description,
+        starts_at=starts_at,
+        ends_at=ends_at,
+    )
+    phases = in_order(process.phases)
+    process.phases.append(phase)
+    renumber(phases + [phase])
+    db.session.flush()
+    log.info("phase %s added to process %s", phase.id, process.slug)
+    return phase
+
+
+def update_phase(
+    phase: Phase,
+    *,
+    kind: PhaseKind | str,
+    title: dict,
+    description: dict | None = None,
+    starts_at: datetime | None = None,
+    ends_at: datetime | None = None,
+) -> Phase:
+    """Change a phase's kind, texts and times; its place in the order stays."""
+    _apply(
+        phase,
+        phase.process,
+        kind=kind,
+        title=title,
+        description=description,
+        starts_at=starts_at,
+        ends_at=ends_at,
+    )
+    db.session.flush()
+    return phase
+
+
+def move_phase(phase: Phase, direction: Direction) -> bool:
+    """Move a phase one step up or down; False (and no change) at either end."""
+    process = phase.process
+    moved = move(process.phases, phase, direction)
+    db.session.flush()
+    # The loaded collection keeps its old order; reload it sorted when next read.
+    db.session.expire(process, ["phases"])
+    return moved
+
+
+def delete_phase(phase: Phase) -> None:
+    """Delete a phase and close the gap it leaves in the order."""
+    process = phase.process
+    process.phases.remove(phase)  # delete-orphan: the row goes at flush
+    renumber(in_order(process.phases))
+    db.session.flush()
+    db.session.expire(process, ["phases"])
+    log.info("phase %s deleted from process %s", phase.id, process.slug)

@@ -1,0 +1,69 @@
+"""Theme rules: adding, editing, ordering and removing a process's development themes."""
+
+from __future__ import annotations
+
+import logging
+
+from ..extensions import db
+from ..models import Process, Theme
+from ..text import render_translated
+from .ordering import Direction, in_order, move, renumber
+from .services import clean_texts, require_title
+
+log = logging.getLogger("osallistamo.processes")
+
+
+def _apply(
+    theme: Theme, process: Process, *, title: dict, description: dict | None
+) -> None:
+    title = require_title(process, title)
+    description = clean_texts(description)
+    theme.title = title
+    theme.description = description
+    theme.description_html = render_translated(description)
+
+
+def add_theme(
+    process: Process, *, title: dict, description: dict | None = None
+) -> Theme:
+    """Add a theme after the process's last one.
+
+    :raises MissingTitle: without a title in the process's main language.
+    """
+    theme = Theme()
+    _apply(theme, process, title=title, description=description)
+    themes = in_order(process.themes)
+    process.themes.append(theme)
+    renumber(themes + [theme])
+    db.session.flush()
+    log.info("theme %s added to process %s", theme.id, process.slug)
+    return theme
+
+
+def update_theme(
+    theme: Theme, *, title: dict, description: dict | None = None
+) -> Theme:
+    """Change a theme's title and description; its place in the order stays."""
+    _apply(theme, theme.process, title=title, description=description)
+    db.session.flush()
+    return theme
+
+
+def move_theme(theme: Theme, direction: Direction) -> bool:
+    """Move a theme one step up or down; False (and no change) at either end."""
+    process = theme.process
+    moved = move(process.themes, theme, direction)
+    db.session.flush()
+    # The loaded collection keeps its old order; reload it sorted when next read.
+    db.session.expire(process, ["themes"])
+    return moved
+
+
+def delete_theme(theme: Theme) -> None:
+    """Remove a theme and close the gap it leaves in the order."""
+    process = theme.process
+    process.themes.remove(theme)  # delete-orphan: the row goes at flush
+    renumber(in_order(process.themes))
+    db.session.flush()
+    db.session.expire(process, ["themes"])
+    log.info("theme %s removed from process %s", theme.id, process.slug)

@@ -1,0 +1,279 @@
+"""``flask demo load`` and ``flask demo accounts``: the Keski-Uusimaa demo process."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+
+from app.auth.passwords import password_problems
+from app.demo import DEMO_PASSWORD, KESKI_UUSIMAA
+from app.models import (
+    GroupMembership,
+    Organisation,
+    OrganisationKind,
+    Phase,
+    PhaseKind,
+    Process,
+    ProcessRole,
+    ProcessRoleKind,
+    Role,
+    Theme,
+    User,
+    WorkGroup,
+)
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+TABLES = (
+    User,
+    Organisation,
+    Process,
+    ProcessRole,
+    Phase,
+    Theme,
+    WorkGroup,
+    GroupMembership,
+)
+
+
+def _count(db, model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def _counts(db) -> dict:
+    return {model.__name__: _count(db, model) for model in TABLES}
+
+
+def _demo(db) -> Process:
+    return db.session.scalar(sa.select(Process).where(Process.slug == "keski-uusimaa"))
+
+
+def _user(db, email) -> User:
+    return db.session.scalar(sa.select(User).where(User.email == email))
+
+
+@pytest.fixture()
+def loaded(runner, db):
+    result = runner.invoke(args=["demo", "load"])
+    assert result.exit_code == 0, result.output
+    return _demo(db)
+
+
+def test_load_creates_the_process(loaded):
+    """The process has its slug, region, main language and three-language title."""
+    assert loaded.region == "Keski-Uusimaa" and loaded.language == "fi"
+    assert loaded.title["fi"] == "Alueellinen opiskeluhuollon kehittämisprosessi"
+    assert set(loaded.title) == {"fi", "sv", "en"}
+    assert set(loaded.description) == {"fi", "sv", "en"}
+    assert "<li>" in loaded.description_html["fi"]
+
+
+def test_load_creates_four_phases_in_the_seeds_order(loaded):
+    """Seminar, discussion, seminar, discussion, numbered 1..4, each in three languages."""
+    phases = loaded.phases
+    assert [p.position for p in phases] == [1, 2, 3, 4]
+    assert [p.kind for p in phases] == [
+        PhaseKind.SEMINAR,
+        PhaseKind.DISCUSSION,
+        PhaseKind.SEMINAR,
+        PhaseKind.DISCUSSION,
+    ]
+    assert [p.title["fi"] for p in phases] == [
+        "Alueellinen työpajaseminaari 1",
+        "Alueellisen yhteistyön pohjustus – verkkokeskustelu",
+        "Alueellinen työpajaseminaari 2",
+        "Alueellisen yhteistyön jatkotyöstäminen – verkkokeskustelu",
+    ]
+    for phase in phases:
+        assert set(phase.title) == set(phase.description) == {"fi", "sv", "en"}
+        assert set(phase.description_html) == {"fi", "sv", "en"}
+
+
+def test_phase_descriptions_carry_the_essentials(loaded):
+    """Workshops, methods and questions of the seed are in the Finnish descriptions."""
+    seminar_1, discussion_1, seminar_2, discussion_2 = (
+        p.description["fi"] for p in loaded.phases
+    )
+    assert "13.00–15.00" in seminar_1
+    assert (
+        "Palveluiden järjestäminen" in seminar_1
+        and "Osaamisen kehittämistarpeet" in seminar_1
+    )
+    assert "merkityksellistä kuulit videon keskustelussa" in discussion_1
+    assert discussion_1.count("\n1. ") == 1 and "\n3. " in discussion_1
+    assert "9.00–15.30" in seminar_2
+    for method in ("tunnerivi", "prosessikävely", "aarrekartta", "open space"):
+        assert method in seminar_2
+    assert (
+        "hyötyä yhteisestä työstämisestä" in discussion_2 and "Äänestys" in discussion_2
+    )
+    assert "<strong>Äänestys:</strong>" in loaded.phases[3].description_html["fi"]
+
+
+def test_phase_times_are_helsinki_times_stored_in_utc(loaded):
+    """Seminar 1 is 10.2.2027 13.00–15.00 and seminar 2 24.3.2027 9.00–15.30 in Helsinki."""
+    seminar_1, discussion_1, seminar_2, discussion_2 = loaded.phases
+    assert seminar_1.starts_at.utcoffset().total_seconds() == 0
+    start = seminar_1.starts_at.astimezone(HELSINKI)
+    assert (start.year, start.month, start.day, start.hour) == (2027, 2, 10, 13)
+    assert seminar_1.ends_at.astimezone(HELSINKI).hour == 15
+    assert seminar_2.starts_at.astimezone(HELSINKI).hour == 9
+    end = seminar_2.ends_at.astimezone(HELSINKI)
+    assert (end.hour, end.minute) == (15, 30)
+    assert (
+        discussion_1.starts_at.astimezone(HELSINKI).date().isoformat() == "2027-02-15"
+    )
+    assert discussion_1.ends_at.astimezone(HELSINKI).date().isoformat() == "2027-03-05"
+    assert (
+        discussion_2.starts_at.astimezone(HELSINKI).date().isoformat() == "2027-04-05"
+    )
+    assert discussion_2.ends_at.astimezone(HELSINKI).date().isoformat() == "2027-04-23"
+
+
+def test_load_creates_the_twelve_themes_of_the_vote(loaded):
+    """The twelve vote themes in the seed's order, Finnish exactly as written, translated."""
+    themes = loaded.themes
+    assert [t.position for t in themes] == list(range(1, 13))
+    assert themes[0].title["fi"].startswith("Yhteinen alueellinen runkoehdotus")
+    assert themes[7].title["fi"] == (
+        "Lasten ja nuorten äänen kuuleminen – Mitä he odottavat hyvinvoinnin tuelta?"
+    )
+    assert themes[11].title["fi"] == (
+        "Opiskelijahuollon henkilöstö, työn jatkuvuus, kelpoisuudet, rekrytointi, osaaminen"
+    )
+    assert all(set(t.title) == {"fi", "sv", "en"} for t in themes)
+
+
+def test_load_creates_organisations_and_groups(loaded, db):
+    """Eight organisations of three kinds; eight open groups with a contact person."""
+    organisations = db.session.scalars(sa.select(Organisation)).all()
+    assert len(organisations) == 8
+    kinds = {o.name: o.kind for o in organisations}
+    assert kinds["Keuda"] is OrganisationKind.EDUCATION_PROVIDER
+    assert kinds["Nurmijärven kunta"] is OrganisationKind.MUNICIPALITY
+    assert kinds["Keski-Uudenmaan hyvinvointialue"] is OrganisationKind.WELLBEING_COUNTY
+    groups = loaded.work_groups
+    assert len(groups) == 8
+    assert all(g.invite_open and g.contact_name for g in groups)
+    assert all(g.contact_email.endswith("@example.fi") for g in groups)
+    hyvinkaa = next(g for g in groups if g.name == "Hyvinkään 0–25-ryhmä")
+    assert hyvinkaa.organisation.name == "Hyvinkään kaupunki"
+
+
+def test_load_creates_accounts_and_the_participant(loaded, db):
+    """Three demo accounts with their roles and one participant in Validia's group."""
+    assert _count(db, User) == 4
+    admin = _user(db, "admin@example.fi")
+    facilitator = _user(db, "fasilitaattori@example.fi")
+    observer = _user(db, "tarkkailija@example.fi")
+    assert (admin.role, admin.name) == (Role.ADMIN, "Ylläpitäjä")
+    assert (facilitator.role, facilitator.name) == (
+        Role.FACILITATOR,
+        "Fasilitaattori Fanni",
+    )
+    assert (observer.role, observer.name) == (Role.MEMBER, "Tarkkailija Tero")
+    assert loaded.role_of(facilitator) is ProcessRoleKind.FACILITATOR
+    assert loaded.role_of(observer) is ProcessRoleKind.OBSERVER
+    assert loaded.role_of(admin) is None
+    for user in (admin, facilitator, observer):
+        assert user.check_password(DEMO_PASSWORD)
+    olli = db.session.scalar(sa.select(User).where(User.role == Role.PARTICIPANT))
+    assert olli.name == "Osallistuja Olli" and olli.email is None
+    assert [m.group.name for m in olli.memberships] == ["Validian opiskeluhuoltoryhmä"]
+
+
+def test_demo_password_passes_the_policy():
+    """The printed demo password is accepted by the password policy for every account."""
+    for account in KESKI_UUSIMAA["accounts"]:
+        assert password_problems(DEMO_PASSWORD, account["email"]) == []
+
+
+def test_loading_twice_changes_no_counts(runner, db, loaded):
+    """A second load creates nothing and keeps the invite codes."""
+    before = _counts(db)
+    codes = {g.name: g.invite_code for g in loaded.work_groups}
+    result = runner.invoke(args=["demo", "load"])
+    assert result.exit_code == 0, result.output
+    assert "Created: nothing new." in result.output
+    db.session.expire_all()
+    assert _counts(db) == before
+    assert {g.name: g.invite_code for g in _demo(db).work_groups} == codes
+
+
+def test_reload_sets_changed_texts_back(runner, db, loaded):
+    """A phase title and a demo password changed since loading are set back."""
+    loaded.phases[0].title = {"fi": "Muutettu"}
+    _user(db, "tarkkailija@example.fi").set_password("toinen-pitka-salasana-77")
+    db.session.commit()
+    result = runner.invoke(args=["demo", "load"])
+    assert result.exit_code == 0, result.output
+    assert "Set back to the demo data" in result.output
+    db.session.expire_all()
+    assert _demo(db).phases[0].title["fi"] == "Alueellinen työpajaseminaari 1"
+    assert _user(db, "tarkkailija@example.fi").check_password(DEMO_PASSWORD)
+
+
+def test_if_empty_skips_when_a_process_exists(runner, db, create_process):
+    """--if-empty leaves a database with any process alone."""
+    create_process()
+    result = runner.invoke(args=["demo", "load", "--if-empty"])
+    assert result.exit_code == 0
+    assert "not loaded" in result.output
+    assert _demo(db) is None
+    assert _count(db, Process) == 1
+
+
+def test_if_empty_loads_into_an_empty_database(runner, db):
+    """--if-empty loads when there are no processes."""
+    result = runner.invoke(args=["demo", "load", "--if-empty"])
+    assert result.exit_code == 0, result.output
+    assert _demo(db) is not None
+
+
+def test_accounts_prints_emails_password_and_codes(runner, loaded):
+    """The accounts command lists each demo account, its password and every group's code."""
+    result = runner.invoke(args=["demo", "accounts"])
+    assert result.exit_code == 0, result.output
+    for email in (
+        "admin@example.fi",
+        "fasilitaattori@example.fi",
+        "tarkkailija@example.fi",
+    ):
+        assert email in result.output
+    assert DEMO_PASSWORD in result.output
+    assert "http://127.0.0.1:5000/join" in result.output
+    for group in loaded.work_groups:
+        code = group.invite_code
+        assert f"{code[:4]} {code[4:]}  {group.name}" in result.output
+
+
+def test_accounts_marks_a_changed_password(runner, db, loaded):
+    """A password changed after loading is not printed as if it still worked."""
+    _user(db, "admin@example.fi").set_password("toinen-pitka-salasana-77")
+    db.session.commit()
+    result = runner.invoke(args=["demo", "accounts"])
+    admin_line = next(
+        line for line in result.output.splitlines() if "admin@example.fi" in line
+    )
+    assert "changed since loading" in admin_line and DEMO_PASSWORD not in admin_line
+
+
+def test_accounts_without_the_demo(runner, db):
+    """Before loading, the command says how to load (and still succeeds, for make run)."""
+    result = runner.invoke(args=["demo", "accounts"])
+    assert result.exit_code == 0
+    assert "flask --app app demo load" in result.output
+
+
+def test_demo_accounts_can_sign_in_and_see_the_process(runner, client, auth, loaded):
+    """The facilitator signs in with the demo password and sees the process page."""
+    response = auth.login("fasilitaattori@example.fi", DEMO_PASSWORD)
+    assert response.status_code == 302
+    page = client.get("/p/keski-uusimaa/")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert (
+        "Alueellinen työpajaseminaari 2" in html
+        or "Regional workshop seminar 2" in html
+    )

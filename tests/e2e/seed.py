@@ -1,0 +1,87 @@
+"""Seed the end-to-end server's database through the app's own services.
+
+Run as ``python -m tests.e2e.seed`` with the server's environment (DATABASE_URL...);
+prints what the browser tests need as one line of JSON. Independent of the demo
+loader on purpose: the journeys must not change when the demo content does.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+FACILITATOR_EMAIL = "fasilitaattori.e2e@example.fi"
+ADMIN_EMAIL = "admin.e2e@example.fi"
+#: Passes the password policy (length, zxcvbn), like tests.conftest.GOOD_PASSWORD.
+PASSWORD = "kaunis-syksyinen-metsa-42"
+PROCESS_TITLE = {
+    "fi": "Keski-Uudenmaan kirjastojen kehittämisprosessi",
+    "sv": "Utvecklingsprocessen för biblioteken i Mellersta Nyland",
+    "en": "Central Uusimaa libraries development process",
+}
+GROUP_NAME = "Keravan kirjaston työryhmä"
+
+
+def seed() -> dict:
+    """Create an admin, a facilitator, a process with a phase and a theme, and a group."""
+    from app import create_app
+    from app.auth import services as auth_services
+    from app.extensions import db
+    from app.groups import services as group_services
+    from app.models import OrganisationKind, Phase, PhaseKind, Role, Theme
+    from app.processes import services as process_services
+
+    app = create_app()
+    with app.app_context():
+        auth_services.create_user(ADMIN_EMAIL, "Anna Ylläpitäjä", Role.ADMIN, PASSWORD)
+        facilitator = auth_services.create_user(
+            FACILITATOR_EMAIL, "Fanni Fasilitaattori", Role.FACILITATOR, PASSWORD
+        )
+        process = process_services.create_process(
+            creator=facilitator,
+            title=PROCESS_TITLE,
+            language="fi",
+            region="Keski-Uusimaa",
+            description={"fi": "Kirjastojen yhteinen **kehittämistyö** 2026."},
+        )
+        start = datetime(2026, 9, 1, 10, 0, tzinfo=UTC)
+        db.session.add(
+            Phase(
+                process=process,
+                kind=PhaseKind.DISCUSSION,
+                position=1,
+                title={
+                    "fi": "Verkkokeskustelu",
+                    "sv": "Nätdiskussion",
+                    "en": "Online discussion",
+                },
+                starts_at=start,
+                ends_at=start + timedelta(days=14),
+            )
+        )
+        db.session.add(
+            Theme(
+                process=process,
+                position=1,
+                title={"fi": "Yhteisöllinen työ", "en": "Communal work"},
+            )
+        )
+        organisation = group_services.create_organisation(
+            actor=facilitator,
+            name="Keravan kaupunki",
+            kind=OrganisationKind.MUNICIPALITY,
+        )
+        group = group_services.create_group(
+            process, actor=facilitator, name=GROUP_NAME, organisation=organisation
+        )
+        db.session.commit()
+        return {
+            "process_slug": process.slug,
+            "process_title": PROCESS_TITLE["fi"],
+            "group_name": group.name,
+            "invite_code": group.invite_code,
+        }
+
+
+if __name__ == "__main__":
+    print(json.dumps(seed()))
