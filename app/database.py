@@ -10,9 +10,12 @@ immediate one takes the lock up front and so waits its turn under the busy timeo
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from flask import Flask, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from .extensions import db
 
@@ -58,18 +61,23 @@ def configure_database(app: Flask) -> None:
             configure_sqlite(engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
 
 
-def commit_unique() -> None:
-    """Commit; a unique constraint that fails under a race becomes DuplicateName.
+@contextmanager
+def unique_write():
+    """Run a write and commit it; a unique constraint that fails becomes DuplicateName.
 
     Services check uniqueness first for a friendly message; the constraint is the
-    guarantee when two requests race past that check.
+    guarantee when two requests race past that check. The race can surface at a
+    service's flush or at the commit, so both sit inside the block. Any error rolls
+    the session back before it propagates.
     """
-    from sqlalchemy.exc import IntegrityError
-
     from .errors import DuplicateName
 
     try:
+        yield
         db.session.commit()
     except IntegrityError as error:
         db.session.rollback()
         raise DuplicateName() from error
+    except BaseException:
+        db.session.rollback()
+        raise

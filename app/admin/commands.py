@@ -9,7 +9,7 @@ from flask.cli import AppGroup
 from flask_babel import force_locale
 
 from ..auth.services import WeakPassword
-from ..database import commit_unique
+from ..database import unique_write
 from ..errors import DomainError, DuplicateName
 from ..extensions import db
 from ..i18n import to_helsinki
@@ -50,24 +50,21 @@ def create_user(email: str, role: str, name: str, password_stdin: bool) -> None:
     password = _read_password() if password_stdin else None
     with force_locale(CLI_LANGUAGE):
         try:
-            user = services.create_account(
-                email=email, name=name, role=role, password=password
-            )
-            raw_token = None if password else services.issue_set_password_token(user)
-            commit_unique()
+            with unique_write():
+                user = services.create_account(
+                    email=email, name=name, role=role, password=password
+                )
+                raw_token = None if password else services.issue_set_password_token(user)
         except WeakPassword as error:
-            db.session.rollback()
             reasons = "\n".join(f"  - {problem}" for problem in error.problems)
             raise click.ClickException(
                 f"The password was refused:\n{reasons}"
             ) from None
         except DuplicateName:
-            db.session.rollback()
             raise click.ClickException(
                 f"An account with the email {email.strip().lower()} already exists."
             ) from None
         except DomainError as error:
-            db.session.rollback()
             raise click.ClickException(str(error)) from None
         click.echo(f"Created the {user.role.value} account {user.email} ({user.name}).")
         if raw_token:

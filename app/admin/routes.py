@@ -4,7 +4,7 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..database import commit_unique
+from ..database import unique_write
 from ..errors import DomainError, DuplicateName
 from ..extensions import db
 from ..models import User
@@ -62,16 +62,14 @@ def create_user():
     form = CreateUserForm()
     if form.validate_on_submit():
         try:
-            user = services.create_account(
-                email=form.email.data, name=form.name.data, role=form.role.data
-            )
-            raw_token = services.issue_set_password_token(user)
-            commit_unique()
+            with unique_write():
+                user = services.create_account(
+                    email=form.email.data, name=form.name.data, role=form.role.data
+                )
+                raw_token = services.issue_set_password_token(user)
         except DuplicateName:
-            db.session.rollback()
             form.email.errors.append(str(services.DuplicateEmail.message))
         except services.InvalidEmail as error:
-            db.session.rollback()
             form.email.errors.append(str(error))
         else:
             flash(
@@ -97,7 +95,6 @@ def user(user_id: int):
             services.change_role(account, form.role.data, actor=current_user)
             db.session.commit()
         except DomainError as error:
-            db.session.rollback()
             form.role.errors.append(str(error))
         else:
             flash(
@@ -129,7 +126,6 @@ def send_link(user_id: int):
             raw_token = services.issue_set_password_token(account)
             db.session.commit()
         except DomainError as error:
-            db.session.rollback()
             flash(str(error), "error")
         else:
             _flash_mail_result(

@@ -7,9 +7,8 @@ import sqlalchemy.orm as so
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy.exc import IntegrityError
 
-from ..database import commit_unique
+from ..database import unique_write
 from ..errors import DuplicateName
 from ..extensions import db
 from ..models import Organisation, WorkGroup
@@ -66,13 +65,11 @@ def create_group(slug: str):
     form.set_organisations(organisations)
     if form.validate_on_submit():
         try:
-            group = services.create_group(
-                process, actor=current_user, **_group_fields(form)
-            )
-            commit_unique()
-        except (DuplicateName, IntegrityError):
-            # IntegrityError: the unique name was raced past the check, at the flush.
-            db.session.rollback()
+            with unique_write():
+                group = services.create_group(
+                    process, actor=current_user, **_group_fields(form)
+                )
+        except DuplicateName:
             form.name.errors.append(_duplicate_name_error())
         else:
             flash(
@@ -119,11 +116,9 @@ def edit_group(slug: str, group_id: int):
     form.set_organisations(organisations)
     if form.validate_on_submit():
         try:
-            services.update_group(group, actor=current_user, **_group_fields(form))
-            commit_unique()
-        except (DuplicateName, IntegrityError):
-            # IntegrityError: the unique name was raced past the check, at the flush.
-            db.session.rollback()
+            with unique_write():
+                services.update_group(group, actor=current_user, **_group_fields(form))
+        except DuplicateName:
             form.name.errors.append(_duplicate_name_error())
         else:
             flash(_("The changes have been saved."), "success")

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
-from ..database import commit_unique
+from ..database import unique_write
 from ..errors import DuplicateName
 from ..extensions import db
 from ..models import Organisation
@@ -47,13 +47,11 @@ def create_organisation():
     next_url = request.args.get("next")
     if form.validate_on_submit():
         try:
-            organisation = services.create_organisation(
-                actor=current_user, name=form.name.data, kind=form.kind_value
-            )
-            commit_unique()
-        except (DuplicateName, IntegrityError):
-            # IntegrityError: the unique name was raced past the check, at the flush.
-            db.session.rollback()
+            with unique_write():
+                organisation = services.create_organisation(
+                    actor=current_user, name=form.name.data, kind=form.kind_value
+                )
+        except DuplicateName:
             form.name.errors.append(_duplicate_name_error())
         else:
             flash(
@@ -82,16 +80,14 @@ def edit_organisation(organisation_id: int):
     )
     if form.validate_on_submit():
         try:
-            services.update_organisation(
-                organisation,
-                actor=current_user,
-                name=form.name.data,
-                kind=form.kind_value,
-            )
-            commit_unique()
-        except (DuplicateName, IntegrityError):
-            # IntegrityError: the unique name was raced past the check, at the flush.
-            db.session.rollback()
+            with unique_write():
+                services.update_organisation(
+                    organisation,
+                    actor=current_user,
+                    name=form.name.data,
+                    kind=form.kind_value,
+                )
+        except DuplicateName:
             form.name.errors.append(_duplicate_name_error())
         else:
             flash(_("The changes have been saved."), "success")

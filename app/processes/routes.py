@@ -5,7 +5,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..database import commit_unique
+from ..database import unique_write
 from ..errors import DuplicateName
 from ..extensions import db
 from ..models import Process
@@ -48,17 +48,16 @@ def create():
     form = ProcessForm()
     if form.validate_on_submit():
         try:
-            process = services.create_process(
-                creator=current_user,
-                title=form.title.data,
-                language=form.language.data,
-                slug=form.slug.data or "",
-                region=form.region.data or "",
-                description=form.description.data,
-            )
-            commit_unique()
+            with unique_write():
+                process = services.create_process(
+                    creator=current_user,
+                    title=form.title.data,
+                    language=form.language.data,
+                    slug=form.slug.data or "",
+                    region=form.region.data or "",
+                    description=form.description.data,
+                )
         except DuplicateName:
-            db.session.rollback()
             form.slug.errors.append(_("This web address is already in use. Choose another one."))
         else:
             flash(_("The process has been created."), "success")
@@ -85,17 +84,16 @@ def edit(slug: str):
     form = ProcessForm(obj=process) if request.method == "GET" else ProcessForm()
     if form.validate_on_submit():
         try:
-            services.update_process(
-                process,
-                title=form.title.data,
-                language=form.language.data,
-                slug=form.slug.data or process.slug,
-                region=form.region.data or "",
-                description=form.description.data,
-            )
-            commit_unique()
+            with unique_write():
+                services.update_process(
+                    process,
+                    title=form.title.data,
+                    language=form.language.data,
+                    slug=form.slug.data or process.slug,
+                    region=form.region.data or "",
+                    description=form.description.data,
+                )
         except DuplicateName:
-            db.session.rollback()
             form.slug.errors.append(_("This web address is already in use. Choose another one."))
         else:
             flash(_("The changes have been saved."), "success")

@@ -5,7 +5,7 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..database import commit_unique
+from ..database import unique_write
 from ..errors import (
     AccountNotFound,
     AlreadyInTeam,
@@ -61,13 +61,12 @@ def team(slug: str):
     form = TeamMemberForm()
     if form.validate_on_submit():
         try:
-            member = services_team.add_team_member(
-                process, email=form.email.data, role=form.role.data, actor=current_user
-            )
-            name = member.user.name
-            commit_unique()
+            with unique_write():
+                member = services_team.add_team_member(
+                    process, email=form.email.data, role=form.role.data, actor=current_user
+                )
+                name = member.user.name
         except (AccountNotFound, NotTeamEligible, AlreadyInTeam) as error:
-            db.session.rollback()
             form.email.errors.append(str(error))
         except DuplicateName:  # two requests added the same person at once
             form.email.errors.append(str(AlreadyInTeam()))
@@ -107,7 +106,6 @@ def change_team_role(slug: str, member_id: int):
     try:
         services_team.change_team_role(member, form.role.data, actor=current_user)
     except LastFacilitator as error:
-        db.session.rollback()
         flash(str(error), "error")
         return redirect(_team_url(process))
     db.session.commit()
@@ -126,7 +124,6 @@ def remove_team_member(slug: str, member_id: int):
         try:
             services_team.remove_team_member(member, actor=current_user)
         except LastFacilitator as error:
-            db.session.rollback()
             flash(str(error), "error")
             return redirect(_team_url(process))
         db.session.commit()

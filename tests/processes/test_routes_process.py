@@ -83,6 +83,24 @@ def test_create_with_a_duplicate_slug_keeps_the_typed_input(
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Process)) == 1
 
 
+def test_create_racing_for_a_slug_is_caught_by_the_constraint(
+    client, auth, db, create_user, create_process, monkeypatch
+):
+    """Two requests past the slug check at once: the constraint answers, not a 500."""
+    from app.processes import services
+
+    create_process(slug="kilpa")
+    monkeypatch.setattr(services, "slug_taken", lambda slug, exclude_id=None: False)
+    auth.login_as(create_user(Role.FACILITATOR))
+    english(client)
+    response = client.post(
+        "/p/new", data={"language": "fi", "title-fi": "Kilpa", "slug": "kilpa"}
+    )
+    assert response.status_code == 422
+    assert "This web address is already in use." in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Process)) == 1
+
+
 def test_create_without_a_title_is_422(client, auth, create_user):
     """The title in the chosen main language is required."""
     auth.login_as(create_user(Role.FACILITATOR))
