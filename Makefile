@@ -93,7 +93,7 @@ test: install-dev install-node translations
 serve: translations serve-preflight
 	@echo "== flask db upgrade, demo load --if-empty (production settings, $(SERVE_DATABASE_URL))"
 	@$(SERVE_ENV) $(FLASK) db upgrade
-	@$(SERVE_ENV) $(FLASK) demo load --if-empty
+	@$(SERVE_ENV) $(FLASK) demo load --if-empty --allow-production
 	@$(SERVE_ENV) $(FLASK) demo accounts
 	@echo "== gunicorn, $(SERVE_WORKERS) workers, at http://127.0.0.1:$(SERVE_PORT) (Ctrl-C stops)"
 	@$(SERVE_ENV) $(BIN)/gunicorn --workers $(SERVE_WORKERS) --bind 127.0.0.1:$(SERVE_PORT) \

@@ -81,7 +81,7 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT_PER_EMAIL = os.environ.get("LOGIN_LIMIT_PER_EMAIL", "10 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
-    JOIN_LIMIT_PER_ADDRESS = os.environ.get("JOIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
+    JOIN_LIMIT_PER_ADDRESS = os.environ.get("JOIN_LIMIT_PER_ADDRESS", "200 per 15 minutes")
 
     # Mail. Without MAIL_SERVER, messages are written to the log (development).
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
@@ -90,6 +90,12 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_USE_TLS = _bool("MAIL_USE_TLS", True)
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "osallistamo@localhost")
+
+    #: How many reverse proxies (nginx, a load balancer) stand in front of the app.
+    #: With 1 or more, the client address and scheme come from X-Forwarded-For and
+    #: X-Forwarded-Proto, so per-address rate limits count people, not the proxy.
+    #: Leave 0 when the app is reached directly: the headers could then be forged.
+    TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 0)
 
     #: Absolute base URL for links in emails; falls back to the request's host.
     BASE_URL = os.environ.get("BASE_URL", "")

@@ -25,6 +25,7 @@ def create_app(config: type[Config] | str | None = None, overrides: Mapping | No
     config_class.check(app.config)
 
     configure_logging(app)
+    configure_proxies(app)
     configure_extensions(app)
     configure_blueprints(app)
     configure_templates(app)
@@ -37,6 +38,15 @@ def create_app(config: type[Config] | str | None = None, overrides: Mapping | No
 def configure_logging(app: Flask) -> None:
     if not app.debug and not app.testing:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def configure_proxies(app: Flask) -> None:
+    """Trust X-Forwarded-* from exactly the configured number of proxies."""
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
 
 def configure_extensions(app: Flask) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import force_locale
 
@@ -20,8 +21,19 @@ demo_cli = AppGroup("demo", help="The Keski-Uusimaa demo process.")
     is_flag=True,
     help="Load only when the database has no processes at all.",
 )
-def load(if_empty: bool) -> None:
+@click.option(
+    "--allow-production",
+    is_flag=True,
+    help="Load even with production settings (a local trial such as make serve).",
+)
+def load(if_empty: bool, allow_production: bool) -> None:
     """Create the demo process, accounts and work groups; loading again duplicates nothing."""
+    # The demo accounts have a published password: never in production by accident.
+    if current_app.config.get("ENV_NAME") == "production" and not allow_production:
+        raise click.ClickException(
+            "Refusing to load the demo with production settings: its accounts have a "
+            "published password. Pass --allow-production for a local trial."
+        )
     with force_locale("en"):
         if if_empty and has_processes():
             click.echo("The database already has processes: the demo was not loaded.")

@@ -277,3 +277,22 @@ def test_demo_accounts_can_sign_in_and_see_the_process(runner, client, auth, loa
         "Alueellinen työpajaseminaari 2" in html
         or "Regional workshop seminar 2" in html
     )
+
+
+def test_load_refuses_production_settings_without_the_flag(runner, app, db):
+    """The demo's published password never reaches production by accident."""
+    import sqlalchemy as sa
+
+    from app.models import Process
+
+    app.config["ENV_NAME"] = "production"
+    try:
+        refused = runner.invoke(args=["demo", "load"])
+        assert refused.exit_code == 1
+        assert "--allow-production" in refused.output
+        assert db.session.scalar(sa.select(sa.func.count(Process.id))) == 0
+        allowed = runner.invoke(args=["demo", "load", "--allow-production"])
+        assert allowed.exit_code == 0, allowed.output
+    finally:
+        app.config["ENV_NAME"] = "testing"
+    assert db.session.scalar(sa.select(sa.func.count(Process.id))) == 1

@@ -120,3 +120,31 @@ def test_markdown_keeps_the_allowed_subset_and_marks_links():
     assert "<li>c</li>" in html and "<blockquote>" in html
     assert 'href="https://example.fi" rel="nofollow noopener"' in html
     assert 'href="http://www.example.org" rel="nofollow noopener"' in html
+
+
+def test_forwarded_address_is_ignored_without_trusted_proxies(app):
+    """Reached directly, a forged X-Forwarded-For does not change the client address."""
+    with app.test_request_context("/", headers={"X-Forwarded-For": "203.0.113.9"}, environ_base={"REMOTE_ADDR": "10.0.0.1"}):
+        from flask import request
+
+        assert request.remote_addr == "10.0.0.1"
+
+
+def test_forwarded_address_is_used_behind_a_trusted_proxy():
+    """Behind one trusted proxy, rate limits see the visitor's address."""
+    from config import TestingConfig
+
+    app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": "sqlite://", "TRUSTED_PROXIES": 1})
+    seen = {}
+
+    @app.route("/whoami-test")
+    def whoami():
+        from flask import request
+
+        seen["addr"] = request.remote_addr
+        return ""
+
+    app.test_client().get(
+        "/whoami-test", headers={"X-Forwarded-For": "203.0.113.9"}, environ_base={"REMOTE_ADDR": "10.0.0.1"}
+    )
+    assert seen["addr"] == "203.0.113.9"
