@@ -15,6 +15,8 @@ METHOD_MAP = [
     ("templates/**.txt", "jinja2"),
 ]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
+#: As in babel.cfg: without the `do` extension the extractor silently skips templates.
+JINJA_OPTIONS = {"extensions": "jinja2.ext.do"}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
@@ -22,7 +24,10 @@ def source_messages() -> set[str]:
     """Every translatable text in the code and templates, extracted as pybabel does."""
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(ROOT), METHOD_MAP, keywords=KEYWORDS, options_map={"templates/**.html": {}, "templates/**.txt": {}}
+        str(ROOT), METHOD_MAP, keywords=KEYWORDS, options_map={
+            "templates/**.html": JINJA_OPTIONS,
+            "templates/**.txt": JINJA_OPTIONS,
+        },
     ):
         found.add(message[0] if isinstance(message, tuple) else message)
     return found

@@ -85,6 +85,7 @@ class LiveServer:
     process_title: str
     group_name: str
     invite_code: str
+    group_id: int
 
     def __call__(self, path: str = "/") -> str:
         return self.url + path

@@ -80,6 +80,7 @@ def seed() -> dict:
             "process_title": PROCESS_TITLE["fi"],
             "group_name": group.name,
             "invite_code": group.invite_code,
+            "group_id": group.id,
         }
 
 

@@ -39,9 +39,20 @@ def test_no_horizontal_scrolling_at_320_px(new_page, live_server, shot):
 
     facilitator = new_page(viewport=NARROW)
     sign_in(facilitator)
-    facilitator.goto(f"/p/{live_server.process_slug}/")
-    widths["process-facilitator"] = horizontal_overflow(facilitator)
-    shot(facilitator, "process-facilitator-320px")
+    slug = live_server.process_slug
+    managed = {
+        "process-facilitator": f"/p/{slug}/",
+        "processes": "/p/",
+        "team": f"/p/{slug}/team",
+        "groups": f"/p/{slug}/groups/",
+        "group": f"/p/{slug}/groups/{live_server.group_id}",
+        "organisations": "/organisations/",
+        "new-phase": f"/p/{slug}/phases/new",
+    }
+    for name, path in managed.items():
+        facilitator.goto(path)
+        widths[name] = horizontal_overflow(facilitator)
+        shot(facilitator, f"{name}-320px")
 
     too_wide = {
         name: width for name, width in widths.items() if width > NARROW["width"]
