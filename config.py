@@ -80,8 +80,12 @@ class Config:
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT_PER_EMAIL = os.environ.get("LOGIN_LIMIT_PER_EMAIL", "10 per 15 minutes")
-    LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
-    JOIN_LIMIT_PER_ADDRESS = os.environ.get("JOIN_LIMIT_PER_ADDRESS", "200 per 15 minutes")
+    LOGIN_LIMIT_PER_ADDRESS = os.environ.get(
+        "LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes"
+    )
+    JOIN_LIMIT_PER_ADDRESS = os.environ.get(
+        "JOIN_LIMIT_PER_ADDRESS", "200 per 15 minutes"
+    )
 
     # Mail. Without MAIL_SERVER, messages are written to the log (development).
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
@@ -96,6 +100,9 @@ class Config:
     #: X-Forwarded-Proto, so per-address rate limits count people, not the proxy.
     #: Leave 0 when the app is reached directly: the headers could then be forged.
     TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 0)
+
+    #: Level of the app's own log (sign-ins, set-up changes, development mail).
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 
     #: Absolute base URL for links in emails; falls back to the request's host.
     BASE_URL = os.environ.get("BASE_URL", "")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
-from typing import Mapping
+from collections.abc import Mapping
 
 from flask import Flask
 
 from config import Config, config_for
 
 
-def create_app(config: type[Config] | str | None = None, overrides: Mapping | None = None) -> Flask:
+def create_app(
+    config: type[Config] | str | None = None, overrides: Mapping | None = None
+) -> Flask:
     """Build the application. No side effects: no migrations, no network calls."""
     app = Flask(
         __name__,
@@ -36,8 +38,13 @@ def create_app(config: type[Config] | str | None = None, overrides: Mapping | No
 
 
 def configure_logging(app: Flask) -> None:
-    if not app.debug and not app.testing:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    """Log our own events at LOG_LEVEL (development mail included), others' warnings."""
+    if app.testing:
+        return  # pytest's caplog collects the records
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("osallistamo").setLevel(app.config["LOG_LEVEL"])
 
 
 def configure_proxies(app: Flask) -> None:
@@ -46,7 +53,9 @@ def configure_proxies(app: Flask) -> None:
     if proxies:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
 
 
 def configure_extensions(app: Flask) -> None:

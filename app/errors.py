@@ -61,26 +61,44 @@ class NotTeamEligible(DomainError):
 
 
 class AlreadyInTeam(DomainError):
-    message = _l("This person is already in the team. Change their role in the list instead.")
+    message = _l(
+        "This person is already in the team. Change their role in the list instead."
+    )
 
 
 class LastFacilitator(DomainError):
-    message = _l("A process needs at least one facilitator. Make another person a facilitator first.")
+    message = _l(
+        "A process needs at least one facilitator. Make another person a facilitator first."
+    )
 
 
 ERROR_TEXTS = {
-    400: (_l("Bad request"), _l("The request could not be understood. Please go back and try again.")),
+    400: (
+        _l("Bad request"),
+        _l("The request could not be understood. Please go back and try again."),
+    ),
     403: (_l("Access denied"), _l("You do not have permission to view this page.")),
-    404: (_l("Page not found"), _l("The page you were looking for does not exist or has moved.")),
+    404: (
+        _l("Page not found"),
+        _l("The page you were looking for does not exist or has moved."),
+    ),
     405: (_l("Method not allowed"), _l("This page cannot be used that way.")),
-    429: (_l("Too many attempts"), _l("Too many attempts in a short time. Please wait a while and try again.")),
-    500: (_l("Something went wrong"), _l("An unexpected error occurred. It has been logged; please try again later.")),
+    429: (
+        _l("Too many attempts"),
+        _l("Too many attempts in a short time. Please wait a while and try again."),
+    ),
+    500: (
+        _l("Something went wrong"),
+        _l("An unexpected error occurred. It has been logged; please try again later."),
+    ),
 }
 
 
 def render_error(code: int, detail: str | None = None):
     title, text = ERROR_TEXTS.get(code, ERROR_TEXTS[500])
-    return render_template("errors/error.html", code=code, title=title, text=detail or text), code
+    return render_template(
+        "errors/error.html", code=code, title=title, text=detail or text
+    ), code
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -91,7 +109,9 @@ def register_error_handlers(app: Flask) -> None:
     def _csrf_error(error):
         return render_error(
             400,
-            _l("Your form expired or was sent from another page. Go back, reload the page and send it again."),
+            _l(
+                "Your form expired or was sent from another page. Go back, reload the page and send it again."
+            ),
         )
 
     @app.errorhandler(500)

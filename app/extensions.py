@@ -35,7 +35,9 @@ def render_migration_item(type_, obj, autogen_context):
 
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate(compare_type=True, render_as_batch=True, render_item=render_migration_item)
+migrate = Migrate(
+    compare_type=True, render_as_batch=True, render_item=render_migration_item
+)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()

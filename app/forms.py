@@ -22,9 +22,15 @@ def _language_subform(textarea: bool, max_length: int) -> type[Form]:
             def get_translations(self, form):
                 return wtforms_translations
 
-        fi = field_class(LANGUAGE_FIELD_LABELS["fi"], validators=[Optional(), Length(max=max_length)])
-        sv = field_class(LANGUAGE_FIELD_LABELS["sv"], validators=[Optional(), Length(max=max_length)])
-        en = field_class(LANGUAGE_FIELD_LABELS["en"], validators=[Optional(), Length(max=max_length)])
+        fi = field_class(
+            LANGUAGE_FIELD_LABELS["fi"], validators=[Optional(), Length(max=max_length)]
+        )
+        sv = field_class(
+            LANGUAGE_FIELD_LABELS["sv"], validators=[Optional(), Length(max=max_length)]
+        )
+        en = field_class(
+            LANGUAGE_FIELD_LABELS["en"], validators=[Optional(), Length(max=max_length)]
+        )
 
     return LanguageTexts
 
@@ -36,15 +42,30 @@ class TranslatedField(FormField):
     ``data`` is a dict ``{"fi": ..., "sv": ..., "en": ...}`` without empty entries.
     """
 
-    def __init__(self, label=None, validators=None, *, textarea=False, max_length=200, required=True, **kwargs):
-        super().__init__(_language_subform(textarea, max_length), label, validators, **kwargs)
+    def __init__(
+        self,
+        label=None,
+        validators=None,
+        *,
+        textarea=False,
+        max_length=200,
+        required=True,
+        **kwargs,
+    ):
+        super().__init__(
+            _language_subform(textarea, max_length), label, validators, **kwargs
+        )
         self.required = required
         self.textarea = textarea
 
     @property
     def data(self):
         raw = super().data or {}
-        return {lang: value.strip() for lang, value in raw.items() if value and value.strip()}
+        return {
+            lang: value.strip()
+            for lang, value in raw.items()
+            if value and value.strip()
+        }
 
     def validate(self, form, extra_validators=()):
         valid = super().validate(form, extra_validators)
@@ -74,7 +95,11 @@ class HelsinkiDateTimeField(DateTimeLocalField):
             super().process_formdata(valuelist)
         except ValueError:
             self.data = None
-            raise ValueError(str(_l("Give the date and time as day, month, year, hours and minutes."))) from None
+            raise ValueError(
+                str(
+                    _l("Give the date and time as day, month, year, hours and minutes.")
+                )
+            ) from None
 
 
 def end_after_start(start_field_name: str):

@@ -57,7 +57,9 @@ def localized(texts: dict | None, fallback: str = "fi", lang: str | None = None)
     return ""
 
 
-def localized_lang(texts: dict | None, fallback: str = "fi", lang: str | None = None) -> str:
+def localized_lang(
+    texts: dict | None, fallback: str = "fi", lang: str | None = None
+) -> str:
     """Return the language code of the text ``localized`` would show (for ``lang=``)."""
     lang = lang or current_language()
     for candidate in (lang, fallback, "fi", "sv", "en"):
@@ -82,7 +84,9 @@ def format_datetime(value: datetime | None) -> str:
 def format_date(value: datetime | None) -> str:
     if value is None:
         return ""
-    return babel_format_date(to_helsinki(value), DATE_PATTERN, locale=current_language())
+    return babel_format_date(
+        to_helsinki(value), DATE_PATTERN, locale=current_language()
+    )
 
 
 def format_time(value: datetime | None) -> str:

@@ -7,7 +7,8 @@ list never shows what its detail page would refuse.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import sqlalchemy as sa
 from flask import abort
@@ -33,11 +34,15 @@ class Predicate:
     def __call__(self, user, obj=None) -> bool:
         return bool(self.func(user, obj))
 
-    def __or__(self, other: "Predicate") -> "Predicate":
-        return Predicate(lambda u, o: self(u, o) or other(u, o), f"({self.name} | {other.name})")
+    def __or__(self, other: Predicate) -> Predicate:
+        return Predicate(
+            lambda u, o: self(u, o) or other(u, o), f"({self.name} | {other.name})"
+        )
 
-    def __and__(self, other: "Predicate") -> "Predicate":
-        return Predicate(lambda u, o: self(u, o) and other(u, o), f"({self.name} & {other.name})")
+    def __and__(self, other: Predicate) -> Predicate:
+        return Predicate(
+            lambda u, o: self(u, o) and other(u, o), f"({self.name} & {other.name})"
+        )
 
     def __repr__(self) -> str:
         return f"<Predicate {self.name}>"
@@ -127,7 +132,10 @@ RULES: dict[str, Predicate] = {
     "process.manage": is_admin | is_process_facilitator,
     "process.delete": is_admin | is_process_facilitator,
     "process.team": is_admin | is_process_facilitator,
-    "group.view": is_admin | is_process_facilitator | is_process_observer | is_group_member,
+    "group.view": is_admin
+    | is_process_facilitator
+    | is_process_observer
+    | is_group_member,
     "group.manage": is_admin | is_process_facilitator,
     "organisation.manage": is_admin | is_facilitator_account,
     "account.change_password": is_authenticated,

@@ -50,4 +50,6 @@ def render_markdown(source: str | None) -> Markup:
 
 def render_translated(texts: dict | None) -> dict:
     """Render each language of a translated Markdown text."""
-    return {lang: str(render_markdown(text)) for lang, text in (texts or {}).items() if text}
+    return {
+        lang: str(render_markdown(text)) for lang, text in (texts or {}).items() if text
+    }

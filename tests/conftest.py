@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import count
 
 import pytest
@@ -64,7 +64,9 @@ def empty_tables(app) -> None:
         tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
         with _db.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
-                conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+                conn.execute(
+                    sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+                )
             else:
                 for name in tables:
                     conn.execute(sa.text(f"DELETE FROM {name}"))
@@ -92,7 +94,11 @@ def database_uri(tmp_path_factory):
 def _session_app(database_uri):
     app = create_app(
         TestingConfig,
-        {"SQLALCHEMY_DATABASE_URI": database_uri, "WTF_CSRF_ENABLED": False, "SERVER_NAME": "localhost"},
+        {
+            "SQLALCHEMY_DATABASE_URI": database_uri,
+            "WTF_CSRF_ENABLED": False,
+            "SERVER_NAME": "localhost",
+        },
     )
     app.test_client_class = IsolatedClient
     reset_schema(app)
@@ -114,7 +120,10 @@ def app(_session_app):
 @pytest.fixture()
 def csrf_app(app, database_uri):
     """The same database, with CSRF protection on as in production."""
-    csrf_on = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": database_uri, "SERVER_NAME": "localhost"})
+    csrf_on = create_app(
+        TestingConfig,
+        {"SQLALCHEMY_DATABASE_URI": database_uri, "SERVER_NAME": "localhost"},
+    )
     csrf_on.test_client_class = IsolatedClient
     return csrf_on
 
@@ -139,7 +148,9 @@ _numbers = count(1)
 
 @pytest.fixture()
 def create_user(db):
-    def _create(role: Role = Role.MEMBER, *, password: str | None = None, **kwargs) -> User:
+    def _create(
+        role: Role = Role.MEMBER, *, password: str | None = None, **kwargs
+    ) -> User:
         n = next(_numbers)
         kwargs.setdefault("name", f"Testi Käyttäjä {n}")
         if role is not Role.PARTICIPANT:
@@ -156,7 +167,9 @@ def create_user(db):
 
 @pytest.fixture()
 def create_process(db, create_user):
-    def _create(*, facilitator: User | None = None, observer: User | None = None, **kwargs) -> Process:
+    def _create(
+        *, facilitator: User | None = None, observer: User | None = None, **kwargs
+    ) -> Process:
         n = next(_numbers)
         kwargs.setdefault("slug", f"prosessi-{n}")
         kwargs.setdefault("title", {"fi": f"Prosessi {n}", "sv": f"Process {n}"})
@@ -164,9 +177,17 @@ def create_process(db, create_user):
         process = Process(**kwargs)
         db.session.add(process)
         if facilitator is not None:
-            db.session.add(ProcessRole(process=process, user=facilitator, role=ProcessRoleKind.FACILITATOR))
+            db.session.add(
+                ProcessRole(
+                    process=process, user=facilitator, role=ProcessRoleKind.FACILITATOR
+                )
+            )
         if observer is not None:
-            db.session.add(ProcessRole(process=process, user=observer, role=ProcessRoleKind.OBSERVER))
+            db.session.add(
+                ProcessRole(
+                    process=process, user=observer, role=ProcessRoleKind.OBSERVER
+                )
+            )
         db.session.commit()
         return process
 
@@ -188,7 +209,9 @@ def create_organisation(db):
 
 @pytest.fixture()
 def create_group(db, create_organisation):
-    def _create(process: Process, *, members: tuple[User, ...] = (), **kwargs) -> WorkGroup:
+    def _create(
+        process: Process, *, members: tuple[User, ...] = (), **kwargs
+    ) -> WorkGroup:
         kwargs.setdefault("name", f"Työryhmä {next(_numbers)}")
         if "organisation" not in kwargs:
             kwargs["organisation"] = create_organisation()
@@ -244,7 +267,7 @@ class AuthActions:
         with self.client.session_transaction() as session:
             session["_user_id"] = user.get_id()
             session["_fresh"] = True
-            session["last_seen"] = datetime.now(timezone.utc).timestamp()
+            session["last_seen"] = datetime.now(UTC).timestamp()
         return user
 
     def logout(self):
@@ -257,8 +280,8 @@ def auth(client):
 
 
 def csrf_token_from(html: str) -> str:
-    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
-        r'name="csrf_token" value="([^"]+)"', html
-    )
+    match = re.search(
+        r'name="csrf_token" type="hidden" value="([^"]+)"', html
+    ) or re.search(r'name="csrf_token" value="([^"]+)"', html)
     assert match, "no CSRF token in the page"
     return match.group(1)

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__)
 
-from . import routes, routes_status  # noqa: E402,F401
+from . import routes, routes_status

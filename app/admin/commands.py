@@ -11,7 +11,6 @@ from flask_babel import force_locale
 from ..auth.services import WeakPassword
 from ..database import unique_write
 from ..errors import DomainError, DuplicateName
-from ..extensions import db
 from ..i18n import to_helsinki
 from . import services
 from .mail import password_link
@@ -54,7 +53,9 @@ def create_user(email: str, role: str, name: str, password_stdin: bool) -> None:
                 user = services.create_account(
                     email=email, name=name, role=role, password=password
                 )
-                raw_token = None if password else services.issue_set_password_token(user)
+                raw_token = (
+                    None if password else services.issue_set_password_token(user)
+                )
         except WeakPassword as error:
             reasons = "\n".join(f"  - {problem}" for problem in error.problems)
             raise click.ClickException(
@@ -101,5 +102,5 @@ def list_users() -> None:
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         click.echo("  ".join(cells + [row[-1]]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
@@ -150,7 +150,7 @@ def deactivate(user: User, *, actor: User) -> User:
                 PasswordResetToken.user_id == user.id,
                 PasswordResetToken.used_at.is_(None),
             )
-            .values(used_at=datetime.now(timezone.utc))
+            .values(used_at=datetime.now(UTC))
         )
         db.session.flush()
         log.info("user %s deactivated user %s", actor.id, user.id)

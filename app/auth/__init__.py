@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from . import routes, routes_join  # noqa: E402,F401
+from . import routes, routes_join

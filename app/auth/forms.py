@@ -38,7 +38,9 @@ def _new_password_fields():
     new_password = PasswordField(
         _l("New password"),
         validators=[DataRequired(_l("Enter a new password."))],
-        description=_l("At least 10 characters. Avoid common passwords and your email address."),
+        description=_l(
+            "At least 10 characters. Avoid common passwords and your email address."
+        ),
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(
@@ -83,9 +85,16 @@ class ResetPasswordForm(NewPasswordMixin, FlaskForm):
 class JoinCodeForm(FlaskForm):
     code = StringField(
         _l("Invite code"),
-        validators=[DataRequired(_l("Enter the code from your invitation.")), Length(max=32)],
+        validators=[
+            DataRequired(_l("Enter the code from your invitation.")),
+            Length(max=32),
+        ],
         description=_l("The code has 8 letters and numbers, for example KX7P 2MQA."),
-        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+        render_kw={
+            "autocomplete": "off",
+            "autocapitalize": "characters",
+            "spellcheck": "false",
+        },
     )
     submit = SubmitField(_l("Continue"))
 
@@ -93,7 +102,10 @@ class JoinCodeForm(FlaskForm):
 class JoinForm(FlaskForm):
     display_name = StringField(
         _l("Your name"),
-        validators=[DataRequired(_l("Enter the name others will see.")), Length(max=120)],
+        validators=[
+            DataRequired(_l("Enter the name others will see.")),
+            Length(max=120),
+        ],
         description=_l("Shown with what you write, beside your work group's name."),
         render_kw={"autocomplete": "name"},
     )

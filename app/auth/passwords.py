@@ -11,11 +11,34 @@ MAX_LENGTH = 256  # scrypt on megabytes of input would be a denial of service
 
 #: Common Finnish and Swedish choices that an English list misses.
 LOCAL_COMMON = {
-    "salasana", "salasana1", "salasana123", "salasanani", "tunnussana", "kissa123",
-    "koira123", "suomi", "suomi100", "suomifinland", "perkele", "hyvinkää", "järvenpää",
-    "kesäloma", "talvi2024", "kevät2025", "syksy2025", "lösenord", "lösenord1",
-    "sommar", "sverige", "hejhej", "qwertyuiop", "asdfghjkl", "1234567890",
-    "0123456789", "osallistamo", "opiskeluhuolto",
+    "salasana",
+    "salasana1",
+    "salasana123",
+    "salasanani",
+    "tunnussana",
+    "kissa123",
+    "koira123",
+    "suomi",
+    "suomi100",
+    "suomifinland",
+    "perkele",
+    "hyvinkää",
+    "järvenpää",
+    "kesäloma",
+    "talvi2024",
+    "kevät2025",
+    "syksy2025",
+    "lösenord",
+    "lösenord1",
+    "sommar",
+    "sverige",
+    "hejhej",
+    "qwertyuiop",
+    "asdfghjkl",
+    "1234567890",
+    "0123456789",
+    "osallistamo",
+    "opiskeluhuolto",
 }
 
 
@@ -42,11 +65,19 @@ def password_problems(password: str, email: str | None = None) -> list[str]:
     lowered = password.lower()
     common = common_passwords()
     core = _core(password)
-    if lowered in common or (len(core) >= 4 and core in common) or len(set(lowered)) < 4:
-        problems.append(str(_l("This password is too common or easy to guess. Choose another one.")))
+    if (
+        lowered in common
+        or (len(core) >= 4 and core in common)
+        or len(set(lowered)) < 4
+    ):
+        problems.append(
+            str(_l("This password is too common or easy to guess. Choose another one."))
+        )
     if email:
         email = email.lower()
         local_part = email.split("@")[0]
         if email in lowered or (len(local_part) >= 3 and local_part in lowered):
-            problems.append(str(_l("The password must not contain your email address.")))
+            problems.append(
+                str(_l("The password must not contain your email address."))
+            )
     return problems

@@ -41,7 +41,9 @@ def login():
             flash(_("You are signed in."), "success")
             return redirect(safe_next(request.args.get("next")))
         form.password.errors.append(_("The email or password is wrong."))
-    return render_template("auth/login.html", form=form), (200 if not form.errors else 422)
+    return render_template("auth/login.html", form=form), (
+        200 if not form.errors else 422
+    )
 
 
 @bp.route("/logout", methods=["POST"])
@@ -70,7 +72,9 @@ def change_password():
             start_session(current_user)
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("main.index"))
-    return render_template("auth/change_password.html", form=form), (200 if not form.errors else 422)
+    return render_template("auth/change_password.html", form=form), (
+        200 if not form.errors else 422
+    )
 
 
 @bp.route("/password/reset", methods=["GET", "POST"])
@@ -87,21 +91,32 @@ def reset_request():
             db.session.commit()
             send_reset_mail(user, raw, max_age)
         flash(
-            _("If an account exists for that address, we have sent a link to set a new password."),
+            _(
+                "If an account exists for that address, we have sent a link to set a new password."
+            ),
             "success",
         )
         return redirect(url_for("auth.login"))
-    return render_template("auth/reset_request.html", form=form), (200 if not form.errors else 422)
+    return render_template("auth/reset_request.html", form=form), (
+        200 if not form.errors else 422
+    )
 
 
 def send_reset_mail(user, raw_token: str, max_age) -> None:
     base = current_app.config["BASE_URL"].rstrip("/")
     path = url_for("auth.reset_password", token=raw_token)
-    link = f"{base}{path}" if base else url_for("auth.reset_password", token=raw_token, _external=True)
+    link = (
+        f"{base}{path}"
+        if base
+        else url_for("auth.reset_password", token=raw_token, _external=True)
+    )
     with force_locale(user.locale or current_language()):
         subject = _("Set a new password for Osallistamo")
         body = render_template(
-            "auth/email/reset.txt", user=user, link=link, hours=int(max_age.total_seconds() // 3600)
+            "auth/email/reset.txt",
+            user=user,
+            link=link,
+            hours=int(max_age.total_seconds() // 3600),
         )
     send_mail(user.email, subject, body)
 
@@ -121,9 +136,13 @@ def reset_password(token: str):
             services.reset_password(token, form.new_password.data)
         except DomainError as error:
             db.session.rollback()
-            return render_template("auth/reset_invalid.html", message=error.message), 410
+            return render_template(
+                "auth/reset_invalid.html", message=error.message
+            ), 410
         db.session.commit()
         end_session()
         flash(_("Your new password is set. Sign in with it."), "success")
         return redirect(url_for("auth.login"))
-    return render_template("auth/reset_password.html", form=form), (200 if not form.errors else 422)
+    return render_template("auth/reset_password.html", form=form), (
+        200 if not form.errors else 422
+    )

@@ -42,7 +42,10 @@ def join(code: str):
         return render_template("auth/join_invalid.html", message=error.message), 404
     if not group.invite_open:
         return render_template(
-            "auth/join_invalid.html", message=_("This invitation is closed. Ask your facilitator for a new link.")
+            "auth/join_invalid.html",
+            message=_(
+                "This invitation is closed. Ask your facilitator for a new link."
+            ),
         ), 410
     signed_in = current_user.is_authenticated
     if signed_in and group.has_member(current_user):
@@ -62,7 +65,12 @@ def join(code: str):
         db.session.commit()
         if not signed_in:
             start_session(user)
-        flash(_("Welcome! You are now a member of %(group)s.", group=group.name), "success")
+        flash(
+            _("Welcome! You are now a member of %(group)s.", group=group.name),
+            "success",
+        )
         return redirect(url_for("processes.detail", slug=group.process.slug))
     status = 200 if not form.errors else 422
-    return render_template("auth/join.html", form=form, group=group, signed_in=signed_in), status
+    return render_template(
+        "auth/join.html", form=form, group=group, signed_in=signed_in
+    ), status

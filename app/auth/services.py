@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -32,7 +32,9 @@ def normalise_email(email: str) -> str:
 
 
 def find_user_by_email(email: str) -> User | None:
-    return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
+    return db.session.scalar(
+        sa.select(User).where(User.email == normalise_email(email))
+    )
 
 
 def authenticate(email: str, password: str) -> User | None:
@@ -46,7 +48,7 @@ def authenticate(email: str, password: str) -> User | None:
         return None
     if not user.check_password(password) or not user.is_active:
         return None
-    user.last_login_at = datetime.now(timezone.utc)
+    user.last_login_at = datetime.now(UTC)
     return user
 
 
@@ -84,10 +86,12 @@ def _token_digest(raw_token: str) -> str:
 
 
 def _expire_reset_tokens(user: User) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     db.session.execute(
         sa.update(PasswordResetToken)
-        .where(PasswordResetToken.user_id == user.id, PasswordResetToken.used_at.is_(None))
+        .where(
+            PasswordResetToken.user_id == user.id, PasswordResetToken.used_at.is_(None)
+        )
         .values(used_at=now)
     )
 
@@ -95,7 +99,7 @@ def _expire_reset_tokens(user: User) -> None:
 def create_reset_token(user: User, max_age: timedelta) -> str:
     """Store a new single-use token for the user; return the raw token for the link."""
     raw = secrets.token_urlsafe(32)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     db.session.add(
         PasswordResetToken(
             user_id=user.id,
@@ -111,9 +115,11 @@ def create_reset_token(user: User, max_age: timedelta) -> str:
 def valid_reset_token(raw_token: str) -> PasswordResetToken:
     """Return the unused, unexpired token row, or raise InvalidToken."""
     token = db.session.scalar(
-        sa.select(PasswordResetToken).where(PasswordResetToken.token_hash == _token_digest(raw_token))
+        sa.select(PasswordResetToken).where(
+            PasswordResetToken.token_hash == _token_digest(raw_token)
+        )
     )
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if token is None or token.used_at is not None or token.expires_at <= now:
         raise InvalidToken()
     if not token.user.is_active:
@@ -130,7 +136,7 @@ def reset_password(raw_token: str, new_password: str) -> User:
     spent = db.session.execute(
         sa.update(PasswordResetToken)
         .where(PasswordResetToken.id == token.id, PasswordResetToken.used_at.is_(None))
-        .values(used_at=datetime.now(timezone.utc))
+        .values(used_at=datetime.now(UTC))
     )
     if spent.rowcount != 1:
         raise InvalidToken()

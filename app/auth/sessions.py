@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask import Flask, current_app, flash, session
 from flask_babel import lazy_gettext as _l
@@ -37,7 +37,7 @@ def start_session(user: User) -> None:
         session["lang"] = lang
     session.permanent = True
     login_user(user)
-    session[LAST_SEEN_KEY] = datetime.now(timezone.utc).timestamp()
+    session[LAST_SEEN_KEY] = datetime.now(UTC).timestamp()
 
 
 def end_session() -> None:
@@ -51,11 +51,16 @@ def end_session() -> None:
 def _enforce_idle_timeout() -> None:
     if not current_user.is_authenticated:
         return
-    now = datetime.now(timezone.utc).timestamp()
+    now = datetime.now(UTC).timestamp()
     last_seen = session.get(LAST_SEEN_KEY, now)
     if now - last_seen > current_app.config["IDLE_TIMEOUT"].total_seconds():
         end_session()
-        flash(_l("You were signed out after a period of inactivity. Please sign in again."), "info")
+        flash(
+            _l(
+                "You were signed out after a period of inactivity. Please sign in again."
+            ),
+            "info",
+        )
         return
     session[LAST_SEEN_KEY] = now
 

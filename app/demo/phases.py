@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..i18n import HELSINKI
 from ..models import PhaseKind
@@ -13,7 +13,7 @@ def helsinki(
 ) -> datetime:
     """Return a Helsinki wall-clock time as an aware UTC datetime (as it is stored)."""
     return datetime(year, month, day, hour, minute, tzinfo=HELSINKI).astimezone(
-        timezone.utc
+        UTC
     )
 
 

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("groups", __name__)
 
-from . import routes, routes_groups, routes_invites, routes_organisations  # noqa: E402,F401
+from . import routes, routes_groups, routes_invites, routes_organisations

@@ -16,7 +16,9 @@ def index():
     """Signed in: the processes one takes part in. Otherwise: sign in or join."""
     processes = []
     if current_user.is_authenticated:
-        stmt = visible_processes(sa.select(Process), current_user).order_by(Process.created_at.desc())
+        stmt = visible_processes(sa.select(Process), current_user).order_by(
+            Process.created_at.desc()
+        )
         processes = db.session.scalars(stmt.limit(50)).all()
     return render_template("main/index.html", processes=processes)
 

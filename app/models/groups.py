@@ -49,8 +49,10 @@ class WorkGroup(TimestampMixin, db.Model):
     invite_open: so.Mapped[bool] = so.mapped_column(default=True)
 
     process: so.Mapped[Process] = so.relationship(back_populates="work_groups")
-    organisation: so.Mapped[Organisation] = so.relationship(back_populates="work_groups")
-    memberships: so.Mapped[list["GroupMembership"]] = so.relationship(
+    organisation: so.Mapped[Organisation] = so.relationship(
+        back_populates="work_groups"
+    )
+    memberships: so.Mapped[list[GroupMembership]] = so.relationship(
         back_populates="group", cascade="all, delete-orphan"
     )
 

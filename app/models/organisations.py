@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .groups import WorkGroup
 
 
-class OrganisationKind(str, enum.Enum):
+class OrganisationKind(enum.StrEnum):
     MUNICIPALITY = "municipality"
     EDUCATION_PROVIDER = "education_provider"
     WELLBEING_COUNTY = "wellbeing_county"
@@ -35,7 +35,7 @@ class Organisation(db.Model):
     )
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
 
-    work_groups: so.WriteOnlyMapped["WorkGroup"] = so.relationship(
+    work_groups: so.WriteOnlyMapped[WorkGroup] = so.relationship(
         back_populates="organisation", passive_deletes=True
     )
 

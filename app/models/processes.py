@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -17,13 +17,13 @@ if TYPE_CHECKING:
     from .groups import WorkGroup
 
 
-class PhaseKind(str, enum.Enum):
+class PhaseKind(enum.StrEnum):
     SEMINAR = "seminar"
     DISCUSSION = "discussion"
     FOLLOWUP = "followup"
 
 
-class ProcessRoleKind(str, enum.Enum):
+class ProcessRoleKind(enum.StrEnum):
     FACILITATOR = "facilitator"  #: sets up, moderates, codes and exports
     OBSERVER = "observer"  #: reads everything and the results, changes nothing
 
@@ -41,25 +41,25 @@ class Process(TimestampMixin, db.Model):
     region: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
     #: The language every translated text is written in first, and falls back to.
     language: so.Mapped[str] = so.mapped_column(sa.String(5), default="fi")
-    created_by_id: so.Mapped[Optional[int]] = so.mapped_column(
+    created_by_id: so.Mapped[int | None] = so.mapped_column(
         sa.ForeignKey(User.id, ondelete="SET NULL"), index=True
     )
 
-    created_by: so.Mapped[Optional[User]] = so.relationship()
-    phases: so.Mapped[list["Phase"]] = so.relationship(
+    created_by: so.Mapped[User | None] = so.relationship()
+    phases: so.Mapped[list[Phase]] = so.relationship(
         back_populates="process",
         order_by="Phase.position",
         cascade="all, delete-orphan",
     )
-    themes: so.Mapped[list["Theme"]] = so.relationship(
+    themes: so.Mapped[list[Theme]] = so.relationship(
         back_populates="process",
         order_by="Theme.position",
         cascade="all, delete-orphan",
     )
-    roles: so.Mapped[list["ProcessRole"]] = so.relationship(
+    roles: so.Mapped[list[ProcessRole]] = so.relationship(
         back_populates="process", cascade="all, delete-orphan"
     )
-    work_groups: so.Mapped[list["WorkGroup"]] = so.relationship(
+    work_groups: so.Mapped[list[WorkGroup]] = so.relationship(
         back_populates="process",
         order_by="WorkGroup.name",
         cascade="all, delete-orphan",
@@ -68,7 +68,7 @@ class Process(TimestampMixin, db.Model):
     def __repr__(self) -> str:
         return f"<Process {self.id} {self.slug}>"
 
-    def role_of(self, user) -> Optional[ProcessRoleKind]:
+    def role_of(self, user) -> ProcessRoleKind | None:
         """Return the user's role in this process, or None."""
         if user is None or not getattr(user, "is_authenticated", False):
             return None
@@ -102,8 +102,8 @@ class Phase(TimestampMixin, db.Model):
     title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    starts_at: so.Mapped[Optional[datetime]] = so.mapped_column(UTCDateTime)
-    ends_at: so.Mapped[Optional[datetime]] = so.mapped_column(UTCDateTime)
+    starts_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
+    ends_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
 
     process: so.Mapped[Process] = so.relationship(back_populates="phases")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import secrets
 from datetime import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -20,12 +20,14 @@ if TYPE_CHECKING:
     from .processes import ProcessRole
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     """The installation-wide role. Process roles (facilitator, observer) are separate."""
 
     ADMIN = "admin"  #: runs the installation, creates facilitators
     FACILITATOR = "facilitator"  #: may create processes
-    MEMBER = "member"  #: an account with a password and no rights of its own (observers)
+    MEMBER = (
+        "member"  #: an account with a password and no rights of its own (observers)
+    )
     PARTICIPANT = "participant"  #: joined a work group by invite code, has no password
 
 
@@ -38,27 +40,27 @@ class User(UserMixin, db.Model):
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     #: Stored lower-case; participants who joined by code have none.
-    email: so.Mapped[Optional[str]] = so.mapped_column(sa.String(254), unique=True)
+    email: so.Mapped[str | None] = so.mapped_column(sa.String(254), unique=True)
     name: so.Mapped[str] = so.mapped_column(sa.String(120))
-    password_hash: so.Mapped[Optional[str]] = so.mapped_column(sa.String(256))
+    password_hash: so.Mapped[str | None] = so.mapped_column(sa.String(256))
     role: so.Mapped[Role] = so.mapped_column(
         str_enum(Role),
         default=Role.MEMBER,
     )
     #: Preferred interface language (fi, sv, en); None follows the browser.
-    locale: so.Mapped[Optional[str]] = so.mapped_column(sa.String(5))
+    locale: so.Mapped[str | None] = so.mapped_column(sa.String(5))
     is_active_account: so.Mapped[bool] = so.mapped_column(default=True)
     #: Part of the login id kept in the session: changing it signs out every session.
     session_version: so.Mapped[str] = so.mapped_column(
         sa.String(32), default=new_session_version
     )
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
-    last_login_at: so.Mapped[Optional[datetime]] = so.mapped_column(UTCDateTime)
+    last_login_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
 
-    process_roles: so.Mapped[list["ProcessRole"]] = so.relationship(
+    process_roles: so.Mapped[list[ProcessRole]] = so.relationship(
         back_populates="user", cascade="all, delete-orphan"
     )
-    memberships: so.Mapped[list["GroupMembership"]] = so.relationship(
+    memberships: so.Mapped[list[GroupMembership]] = so.relationship(
         back_populates="user", cascade="all, delete-orphan"
     )
 
@@ -79,7 +81,9 @@ class User(UserMixin, db.Model):
         self.session_version = new_session_version()
 
     def check_password(self, password: str) -> bool:
-        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+        return bool(self.password_hash) and check_password_hash(
+            self.password_hash, password
+        )
 
     @property
     def is_admin(self) -> bool:
@@ -102,6 +106,6 @@ class PasswordResetToken(db.Model):
     token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
     expires_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime)
-    used_at: so.Mapped[Optional[datetime]] = so.mapped_column(UTCDateTime)
+    used_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
 
     user: so.Mapped[User] = so.relationship()

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("processes", __name__)
 
-from . import labels, routes, routes_phases, routes_team, routes_themes  # noqa: F401
+from . import labels, routes, routes_phases, routes_team, routes_themes

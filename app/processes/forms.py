@@ -20,7 +20,9 @@ class ProcessForm(FlaskForm):
         _l("Main language"),
         choices=LANGUAGE_CHOICES,
         default="fi",
-        description=_l("Texts are written in this language first; readers of other languages see it when no translation is given."),
+        description=_l(
+            "Texts are written in this language first; readers of other languages see it when no translation is given."
+        ),
     )
     title = TranslatedField(_l("Title"), max_length=200)
     slug = StringField(
@@ -28,9 +30,14 @@ class ProcessForm(FlaskForm):
         validators=[
             Optional(),
             Length(min=3, max=80),
-            Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message=_l("Use lower-case letters a–z, digits and single hyphens.")),
+            Regexp(
+                r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+                message=_l("Use lower-case letters a–z, digits and single hyphens."),
+            ),
         ],
-        description=_l("The end of the process's address, e.g. keski-uusimaa-2026. Left empty, it is made from the title."),
+        description=_l(
+            "The end of the process's address, e.g. keski-uusimaa-2026. Left empty, it is made from the title."
+        ),
     )
     region = StringField(_l("Region"), validators=[Optional(), Length(max=120)])
     description = TranslatedField(

@@ -35,8 +35,12 @@ def overview_url(process: Process, section: str | None = None) -> str:
 @login_required
 def index():
     """The processes the user may see, newest first, a page at a time."""
-    stmt = visible_processes(sa.select(Process), current_user).order_by(Process.created_at.desc(), Process.id.desc())
-    page = db.paginate(stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False)
+    stmt = visible_processes(sa.select(Process), current_user).order_by(
+        Process.created_at.desc(), Process.id.desc()
+    )
+    page = db.paginate(
+        stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False
+    )
     return render_template("processes/index.html", page=page)
 
 
@@ -58,11 +62,15 @@ def create():
                     description=form.description.data,
                 )
         except DuplicateName:
-            form.slug.errors.append(_("This web address is already in use. Choose another one."))
+            form.slug.errors.append(
+                _("This web address is already in use. Choose another one.")
+            )
         else:
             flash(_("The process has been created."), "success")
             return redirect(url_for("processes.detail", slug=process.slug))
-    return render_template("processes/form.html", form=form, process=None), form_status(form)
+    return render_template("processes/form.html", form=form, process=None), form_status(
+        form
+    )
 
 
 @bp.route("/<slug>/")
@@ -71,8 +79,12 @@ def detail(slug: str):
     """The process at a glance: description, phases, themes and work groups."""
     process = get_process_or_404(slug)
     require(current_user, "process.view", process)
-    my_groups = [m.group for m in current_user.memberships if m.group.process_id == process.id]
-    return render_template("processes/detail.html", process=process, my_groups=my_groups)
+    my_groups = [
+        m.group for m in current_user.memberships if m.group.process_id == process.id
+    ]
+    return render_template(
+        "processes/detail.html", process=process, my_groups=my_groups
+    )
 
 
 @bp.route("/<slug>/edit", methods=["GET", "POST"])
@@ -94,8 +106,12 @@ def edit(slug: str):
                     description=form.description.data,
                 )
         except DuplicateName:
-            form.slug.errors.append(_("This web address is already in use. Choose another one."))
+            form.slug.errors.append(
+                _("This web address is already in use. Choose another one.")
+            )
         else:
             flash(_("The changes have been saved."), "success")
             return redirect(url_for("processes.detail", slug=process.slug))
-    return render_template("processes/form.html", form=form, process=process), form_status(form)
+    return render_template(
+        "processes/form.html", form=form, process=process
+    ), form_status(form)

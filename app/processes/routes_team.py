@@ -63,7 +63,10 @@ def team(slug: str):
         try:
             with unique_write():
                 member = services_team.add_team_member(
-                    process, email=form.email.data, role=form.role.data, actor=current_user
+                    process,
+                    email=form.email.data,
+                    role=form.role.data,
+                    actor=current_user,
                 )
                 name = member.user.name
         except (AccountNotFound, NotTeamEligible, AlreadyInTeam) as error:

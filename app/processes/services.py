@@ -61,7 +61,13 @@ def unique_slug(base: str) -> str:
 
 
 def create_process(
-    *, creator: User, title: dict, language: str, slug: str = "", region: str = "", description: dict | None = None
+    *,
+    creator: User,
+    title: dict,
+    language: str,
+    slug: str = "",
+    region: str = "",
+    description: dict | None = None,
 ) -> Process:
     """Create a process; its creator becomes its first facilitator.
 
@@ -72,7 +78,9 @@ def create_process(
         if slug_taken(slug):
             raise DuplicateName()
     else:
-        slug = unique_slug(slugify(title.get(language) or next(iter(title.values()), "")))
+        slug = unique_slug(
+            slugify(title.get(language) or next(iter(title.values()), ""))
+        )
     description = description or {}
     process = Process(
         slug=slug,
@@ -84,14 +92,22 @@ def create_process(
         created_by=creator,
     )
     db.session.add(process)
-    db.session.add(ProcessRole(process=process, user=creator, role=ProcessRoleKind.FACILITATOR))
+    db.session.add(
+        ProcessRole(process=process, user=creator, role=ProcessRoleKind.FACILITATOR)
+    )
     db.session.flush()
     log.info("user %s created process %s", creator.id, process.slug)
     return process
 
 
 def update_process(
-    process: Process, *, title: dict, language: str, slug: str, region: str, description: dict
+    process: Process,
+    *,
+    title: dict,
+    language: str,
+    slug: str,
+    region: str,
+    description: dict,
 ) -> Process:
     """Change a process's texts and address; the slug must stay unique."""
     if slug and slug != process.slug:

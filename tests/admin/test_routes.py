@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -114,7 +114,7 @@ def test_unknown_user_is_404(client, auth, admin, url):
 
 def test_admin_sees_the_list(client, auth, admin, member, create_user):
     """The list shows name, email, translated role, status and the last sign-in."""
-    admin.last_login_at = datetime(2027, 2, 10, 11, 5, tzinfo=timezone.utc)
+    admin.last_login_at = datetime(2027, 2, 10, 11, 5, tzinfo=UTC)
     create_user(Role.PARTICIPANT, name="Olli Osallistuja", is_active_account=False)
     auth.login_as(admin)
     response = client.get("/admin/users/", headers={"Accept-Language": "en"})
@@ -178,7 +178,7 @@ def test_create_account_sends_a_set_password_link(client, auth, db, admin, sent_
     assert token.user_id == user.id
     assert (
         timedelta(hours=71)
-        < token.expires_at - datetime.now(timezone.utc)
+        < token.expires_at - datetime.now(UTC)
         <= timedelta(hours=72)
     )
     # The link sets the password and the account can then sign in.
@@ -282,7 +282,7 @@ def test_create_needs_the_csrf_token(csrf_app, admin, db):
     client = csrf_app.test_client()
     with client.session_transaction() as session:
         session["_user_id"] = admin.get_id()
-        session["last_seen"] = datetime.now(timezone.utc).timestamp()
+        session["last_seen"] = datetime.now(UTC).timestamp()
     data = {"email": "tero@example.fi", "name": "Tero", "role": "member"}
     assert client.post("/admin/users/new", data=data).status_code == 400
     token = csrf_token_from(client.get("/admin/users/new").get_data(as_text=True))
@@ -310,7 +310,7 @@ def test_deactivated_user_can_no_longer_sign_in(client, auth, db, app, admin, me
     other = app.test_client()
     with other.session_transaction() as session:
         session["_user_id"] = member.get_id()
-        session["last_seen"] = datetime.now(timezone.utc).timestamp()
+        session["last_seen"] = datetime.now(UTC).timestamp()
     auth.login_as(admin)
     response = client.post(f"/admin/users/{member.id}/deactivate")
     assert response.status_code == 302

@@ -1,6 +1,6 @@
 """The password policy, changing a password and resetting it by email."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -14,7 +14,14 @@ from tests.conftest import GOOD_PASSWORD
 
 @pytest.mark.parametrize(
     "password",
-    ["lyhyt123", "password123", "Salasana2024!", "qwertyuiop", "aaaaaaaaaaaa", "1234567890"],
+    [
+        "lyhyt123",
+        "password123",
+        "Salasana2024!",
+        "qwertyuiop",
+        "aaaaaaaaaaaa",
+        "1234567890",
+    ],
 )
 def test_policy_refuses_short_or_common_passwords(password):
     """Short, common and repetitive passwords are refused."""
@@ -44,7 +51,9 @@ def test_passwords_are_hashed_with_scrypt(create_user):
 
 @pytest.fixture()
 def fanni(create_user):
-    return create_user(Role.FACILITATOR, email="fanni@example.fi", password=GOOD_PASSWORD)
+    return create_user(
+        Role.FACILITATOR, email="fanni@example.fi", password=GOOD_PASSWORD
+    )
 
 
 def test_change_password_requires_sign_in(client):
@@ -58,7 +67,11 @@ def test_change_password(client, auth, fanni, db):
     auth.login_as(fanni)
     response = client.post(
         "/account/password",
-        data={"current_password": GOOD_PASSWORD, "new_password": "uusi-hyva-salasana-99", "confirm": "uusi-hyva-salasana-99"},
+        data={
+            "current_password": GOOD_PASSWORD,
+            "new_password": "uusi-hyva-salasana-99",
+            "confirm": "uusi-hyva-salasana-99",
+        },
     )
     assert response.status_code == 302
     db.session.refresh(fanni)
@@ -72,7 +85,11 @@ def test_change_password_with_wrong_current_password(client, auth, fanni, db):
     auth.login_as(fanni)
     response = client.post(
         "/account/password",
-        data={"current_password": "wrong-wrong-wrong", "new_password": "uusi-hyva-salasana-99", "confirm": "uusi-hyva-salasana-99"},
+        data={
+            "current_password": "wrong-wrong-wrong",
+            "new_password": "uusi-hyva-salasana-99",
+            "confirm": "uusi-hyva-salasana-99",
+        },
     )
     assert response.status_code == 422
     db.session.refresh(fanni)
@@ -88,13 +105,20 @@ def test_change_password_with_wrong_current_password(client, auth, fanni, db):
         ("fanni-salainen-2026", "fanni-salainen-2026", "email"),
     ],
 )
-def test_change_password_refuses_bad_new_passwords(client, auth, fanni, new, confirm, message):
+def test_change_password_refuses_bad_new_passwords(
+    client, auth, fanni, new, confirm, message
+):
     """The policy's reasons are shown next to the field."""
     auth.login_as(fanni)
     with client.session_transaction() as session:
         session["lang"] = "en"
     response = client.post(
-        "/account/password", data={"current_password": GOOD_PASSWORD, "new_password": new, "confirm": confirm}
+        "/account/password",
+        data={
+            "current_password": GOOD_PASSWORD,
+            "new_password": new,
+            "confirm": confirm,
+        },
     )
     assert response.status_code == 422
     assert message in response.get_data(as_text=True)
@@ -142,9 +166,15 @@ def test_reset_link_sets_a_new_password_once(client, fanni, caplog, db):
     caplog.set_level("INFO", logger="osallistamo.mail")
     client.post("/password/reset", data={"email": "fanni@example.fi"})
     link = sent_link(caplog)
-    path = link[link.index("/password/reset/"):]
+    path = link[link.index("/password/reset/") :]
     assert client.get(path).status_code == 200
-    response = client.post(path, data={"new_password": "palautettu-salasana-7", "confirm": "palautettu-salasana-7"})
+    response = client.post(
+        path,
+        data={
+            "new_password": "palautettu-salasana-7",
+            "confirm": "palautettu-salasana-7",
+        },
+    )
     assert response.status_code == 302
     db.session.refresh(fanni)
     assert fanni.check_password("palautettu-salasana-7")
@@ -163,7 +193,7 @@ def test_expired_token_is_refused(fanni, db):
     """A token past its expiry is invalid."""
     raw = services.create_reset_token(fanni, timedelta(hours=2))
     token = db.session.scalar(sa.select(PasswordResetToken))
-    token.expires_at = datetime.now(timezone.utc) - timedelta(seconds=1)
+    token.expires_at = datetime.now(UTC) - timedelta(seconds=1)
     db.session.commit()
     with pytest.raises(InvalidToken):
         services.reset_password(raw, "palautettu-salasana-7")
@@ -182,7 +212,9 @@ def test_weak_password_on_reset_keeps_token_valid(client, fanni, db):
     """A refused new password does not spend the link."""
     raw = services.create_reset_token(fanni, timedelta(hours=2))
     db.session.commit()
-    response = client.post(f"/password/reset/{raw}", data={"new_password": "lyhyt", "confirm": "lyhyt"})
+    response = client.post(
+        f"/password/reset/{raw}", data={"new_password": "lyhyt", "confirm": "lyhyt"}
+    )
     assert response.status_code == 422
     assert services.valid_reset_token(raw)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -37,7 +37,7 @@ def test_create_prints_a_set_password_link(runner, db, client):
     assert match, result.output
     token = auth_services.valid_reset_token(match.group(1))
     assert token.user_id == user.id
-    lifetime = token.expires_at - datetime.now(timezone.utc)
+    lifetime = token.expires_at - datetime.now(UTC)
     assert timedelta(hours=71) < lifetime <= timedelta(hours=72)
     assert client.get(f"/password/reset/{match.group(1)}").status_code == 200
 
@@ -165,7 +165,7 @@ def test_bad_email_is_refused(runner, db):
 def test_list_shows_every_account(runner, db, create_user):
     """The list shows email, role, status, last sign-in and name; participants without email."""
     admin = create_user(Role.ADMIN, email="anna@example.fi", name="Anna Ylläpitäjä")
-    admin.last_login_at = datetime(2027, 2, 10, 11, 5, tzinfo=timezone.utc)
+    admin.last_login_at = datetime(2027, 2, 10, 11, 5, tzinfo=UTC)
     create_user(Role.FACILITATOR, email="fanni@example.fi", is_active_account=False)
     create_user(Role.PARTICIPANT, name="Olli Osallistuja")
     db.session.commit()

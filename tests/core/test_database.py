@@ -1,14 +1,22 @@
 """Database behaviour: SQLite pragmas, write transactions, constraints, UTC times."""
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from app.database import begin_statement
-from app.models import GroupMembership, Organisation, Process, ProcessRole, ProcessRoleKind, Role, User
+from app.models import (
+    GroupMembership,
+    Organisation,
+    Process,
+    ProcessRole,
+    ProcessRoleKind,
+    Role,
+    User,
+)
 
 
 def is_sqlite(db) -> bool:
@@ -50,7 +58,7 @@ def test_concurrent_read_then_write_transactions_do_not_fail(app, db):
                     count = db.session.scalar(sa.select(sa.func.count(Organisation.id)))
                     db.session.add(Organisation(name=f"Säie {n}-{i}-{count}"))
                     db.session.commit()
-            except Exception as error:  # noqa: BLE001 - collected and asserted below
+            except Exception as error:
                 errors.append(error)
             finally:
                 db.session.remove()
@@ -74,7 +82,9 @@ def test_foreign_keys_are_enforced(db):
 
 def test_email_uniqueness_is_a_constraint(db):
     """Two accounts with one email are refused by the database itself."""
-    db.session.add_all([User(email="a@example.fi", name="A"), User(email="a@example.fi", name="B")])
+    db.session.add_all(
+        [User(email="a@example.fi", name="A"), User(email="a@example.fi", name="B")]
+    )
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
@@ -82,7 +92,9 @@ def test_email_uniqueness_is_a_constraint(db):
 
 def test_participants_without_email_do_not_collide(db):
     """Many participants may have no email."""
-    db.session.add_all([User(name="A", role=Role.PARTICIPANT), User(name="B", role=Role.PARTICIPANT)])
+    db.session.add_all(
+        [User(name="A", role=Role.PARTICIPANT), User(name="B", role=Role.PARTICIPANT)]
+    )
     db.session.commit()
 
 
@@ -90,7 +102,9 @@ def test_one_role_per_user_and_process_is_a_constraint(db, create_user, create_p
     """A user cannot hold two roles in one process."""
     user = create_user(Role.FACILITATOR)
     process = create_process(facilitator=user)
-    db.session.add(ProcessRole(process=process, user=user, role=ProcessRoleKind.OBSERVER))
+    db.session.add(
+        ProcessRole(process=process, user=user, role=ProcessRoleKind.OBSERVER)
+    )
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
@@ -108,10 +122,12 @@ def test_process_slug_is_unique(db, create_process):
 def test_times_come_back_aware_in_utc(db, create_user):
     """Stored times come back timezone-aware in UTC, whatever offset went in."""
     helsinki = timezone(timedelta(hours=2))
-    user = create_user(Role.FACILITATOR, last_login_at=datetime(2027, 2, 10, 13, 0, tzinfo=helsinki))
+    user = create_user(
+        Role.FACILITATOR, last_login_at=datetime(2027, 2, 10, 13, 0, tzinfo=helsinki)
+    )
     db.session.expire_all()
     loaded = db.session.get(User, user.id)
-    assert loaded.last_login_at == datetime(2027, 2, 10, 11, 0, tzinfo=timezone.utc)
+    assert loaded.last_login_at == datetime(2027, 2, 10, 11, 0, tzinfo=UTC)
     assert loaded.last_login_at.utcoffset() == timedelta(0)
 
 

@@ -1,6 +1,6 @@
 """Three languages: the switch, the browser's preference, translated texts, dates."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -49,26 +49,33 @@ def test_localized_picks_the_reader_language(app, lang, expected):
 
 def test_localized_falls_back_to_the_process_language(app):
     """A missing translation falls back to the process's main language."""
-    assert localized({"sv": "Bara svenska", "fi": "Suomi"}, "sv", lang="en") == "Bara svenska"
+    assert (
+        localized({"sv": "Bara svenska", "fi": "Suomi"}, "sv", lang="en")
+        == "Bara svenska"
+    )
     assert localized({"fi": "Vain suomeksi"}, "fi", lang="sv") == "Vain suomeksi"
     assert localized({}, "fi") == ""
 
 
 def test_dates_are_shown_in_helsinki_time_finnish_style(app):
     """Stored UTC times are shown in Helsinki time as d.M.yyyy H.mm."""
-    winter = datetime(2027, 2, 10, 11, 0, tzinfo=timezone.utc)  # UTC+2
-    summer = datetime(2027, 6, 1, 6, 5, tzinfo=timezone.utc)  # UTC+3
+    winter = datetime(2027, 2, 10, 11, 0, tzinfo=UTC)  # UTC+2
+    summer = datetime(2027, 6, 1, 6, 5, tzinfo=UTC)  # UTC+3
     with app.test_request_context("/"):
         assert format_datetime(winter) == "10.2.2027 13.00"
         assert format_datetime(summer) == "1.6.2027 9.05"
 
 
-def test_process_titles_follow_the_reader_language(client, auth, create_user, create_process):
+def test_process_titles_follow_the_reader_language(
+    client, auth, create_user, create_process
+):
     """A process title written in Finnish and Swedish is shown in the reader's language."""
     from app.models import Role
 
     facilitator = create_user(Role.FACILITATOR)
-    process = create_process(facilitator=facilitator, title={"fi": "Opiskeluhuolto", "sv": "Elevhälsa"})
+    process = create_process(
+        facilitator=facilitator, title={"fi": "Opiskeluhuolto", "sv": "Elevhälsa"}
+    )
     auth.login_as(facilitator)
     client.get("/language/sv")
     html = client.get(f"/p/{process.slug}/").get_data(as_text=True)

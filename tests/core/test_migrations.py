@@ -26,8 +26,14 @@ def scratch_app(tmp_path, database_uri):
             conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
             conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
         engine.dispose()
-        options = {"connect_args": {"options": f"-csearch_path={schema}"}, "pool_pre_ping": True}
-        app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": uri, "SQLALCHEMY_ENGINE_OPTIONS": options})
+        options = {
+            "connect_args": {"options": f"-csearch_path={schema}"},
+            "pool_pre_ping": True,
+        }
+        app = create_app(
+            TestingConfig,
+            {"SQLALCHEMY_DATABASE_URI": uri, "SQLALCHEMY_ENGINE_OPTIONS": options},
+        )
         yield app
         with app.app_context():
             db.engine.dispose()
@@ -36,7 +42,9 @@ def scratch_app(tmp_path, database_uri):
             conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         engine.dispose()
     else:
-        app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'm.db'}"})
+        app = create_app(
+            TestingConfig, {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'm.db'}"}
+        )
         yield app
 
 

@@ -38,7 +38,10 @@ def test_500_page():
     """An unexpected error shows the translated 500 page, not a traceback."""
     from config import TestingConfig
 
-    app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": "sqlite://", "PROPAGATE_EXCEPTIONS": False})
+    app = create_app(
+        TestingConfig,
+        {"SQLALCHEMY_DATABASE_URI": "sqlite://", "PROPAGATE_EXCEPTIONS": False},
+    )
 
     @app.route("/boom-test")
     def boom():
@@ -103,19 +106,33 @@ def test_development_generates_a_secret_key_once(tmp_path, monkeypatch):
         "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
         '<a href="http://ok.example" onclick="x()">ok</a>',
         "<iframe src=//evil.example></iframe>",
-        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
     ],
 )
 def test_markdown_cleaning_removes_script_vectors(source):
     """Nothing from the known XSS vectors survives cleaning."""
     html = str(render_markdown(source)).lower()
-    for needle in ("<script", "onerror", "javascript:", "<svg", "<math", "<iframe", "onclick", "<style", "<img"):
+    for needle in (
+        "<script",
+        "onerror",
+        "javascript:",
+        "<svg",
+        "<math",
+        "<iframe",
+        "onclick",
+        "<style",
+        "<img",
+    ):
         assert needle not in html
 
 
 def test_markdown_keeps_the_allowed_subset_and_marks_links():
     """Emphasis, lists, quotes and links survive; links get rel=nofollow noopener."""
-    html = str(render_markdown("*a* **b**\n\n- c\n\n> d\n\n[e](https://example.fi) www.example.org"))
+    html = str(
+        render_markdown(
+            "*a* **b**\n\n- c\n\n> d\n\n[e](https://example.fi) www.example.org"
+        )
+    )
     assert "<em>a</em>" in html and "<strong>b</strong>" in html
     assert "<li>c</li>" in html and "<blockquote>" in html
     assert 'href="https://example.fi" rel="nofollow noopener"' in html
@@ -124,7 +141,11 @@ def test_markdown_keeps_the_allowed_subset_and_marks_links():
 
 def test_forwarded_address_is_ignored_without_trusted_proxies(app):
     """Reached directly, a forged X-Forwarded-For does not change the client address."""
-    with app.test_request_context("/", headers={"X-Forwarded-For": "203.0.113.9"}, environ_base={"REMOTE_ADDR": "10.0.0.1"}):
+    with app.test_request_context(
+        "/",
+        headers={"X-Forwarded-For": "203.0.113.9"},
+        environ_base={"REMOTE_ADDR": "10.0.0.1"},
+    ):
         from flask import request
 
         assert request.remote_addr == "10.0.0.1"
@@ -134,7 +155,9 @@ def test_forwarded_address_is_used_behind_a_trusted_proxy():
     """Behind one trusted proxy, rate limits see the visitor's address."""
     from config import TestingConfig
 
-    app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": "sqlite://", "TRUSTED_PROXIES": 1})
+    app = create_app(
+        TestingConfig, {"SQLALCHEMY_DATABASE_URI": "sqlite://", "TRUSTED_PROXIES": 1}
+    )
     seen = {}
 
     @app.route("/whoami-test")
@@ -145,6 +168,8 @@ def test_forwarded_address_is_used_behind_a_trusted_proxy():
         return ""
 
     app.test_client().get(
-        "/whoami-test", headers={"X-Forwarded-For": "203.0.113.9"}, environ_base={"REMOTE_ADDR": "10.0.0.1"}
+        "/whoami-test",
+        headers={"X-Forwarded-For": "203.0.113.9"},
+        environ_base={"REMOTE_ADDR": "10.0.0.1"},
     )
     assert seen["addr"] == "203.0.113.9"

@@ -14,7 +14,13 @@ METHOD_MAP = [
     ("templates/**.html", "jinja2"),
     ("templates/**.txt", "jinja2"),
 ]
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "_l": None,
+    "lazy_gettext": None,
+}
 #: As in babel.cfg: without the `do` extension the extractor silently skips templates.
 JINJA_OPTIONS = {"extensions": "jinja2.ext.do"}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
@@ -24,7 +30,10 @@ def source_messages() -> set[str]:
     """Every translatable text in the code and templates, extracted as pybabel does."""
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(ROOT), METHOD_MAP, keywords=KEYWORDS, options_map={
+        str(ROOT),
+        METHOD_MAP,
+        keywords=KEYWORDS,
+        options_map={
             "templates/**.html": JINJA_OPTIONS,
             "templates/**.txt": JINJA_OPTIONS,
         },
@@ -49,6 +58,7 @@ def messages():
 def test_every_text_is_translated(messages, lang):
     """No interface text is missing, empty or fuzzy in the Finnish and Swedish catalogues."""
     po = catalogue(lang)
+
     def untranslated(message_id) -> bool:
         entry = po.get(message_id)
         if entry is None or entry.fuzzy:
@@ -70,13 +80,20 @@ def test_placeholders_survive_translation(lang):
         ):
             continue
         original = message.id if isinstance(message.id, str) else message.id[0]
-        translated = message.string if isinstance(message.string, str) else message.string[0]
-        if sorted(PLACEHOLDER.findall(original)) != sorted(PLACEHOLDER.findall(translated)):
+        translated = (
+            message.string if isinstance(message.string, str) else message.string[0]
+        )
+        if sorted(PLACEHOLDER.findall(original)) != sorted(
+            PLACEHOLDER.findall(translated)
+        ):
             broken.append(original)
     assert broken == []
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("fi", "Kirjaudu sisään"), ("sv", "Logga in"), ("en", "Sign in")])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("fi", "Kirjaudu sisään"), ("sv", "Logga in"), ("en", "Sign in")],
+)
 def test_sign_in_page_in_each_language(client, lang, expected):
     """The compiled catalogues are in use: the sign-in page speaks each language."""
     client.get(f"/language/{lang}")

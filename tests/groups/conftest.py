@@ -44,3 +44,10 @@ def world(create_user, create_process, create_group, create_organisation):
         other_process=other_process,
         foreign_group=foreign_group,
     )
+
+
+@pytest.fixture(autouse=True)
+def english_pages(client):
+    """These tests read the English source texts; the catalogues are tested elsewhere."""
+    with client.session_transaction() as session:
+        session["lang"] = "en"

@@ -7,7 +7,15 @@ from flask_login import AnonymousUserMixin
 from app.models import Process, Role
 from app.permissions import RULES, can, visible_processes
 
-ROLES = ["anonymous", "admin", "facilitator", "other_facilitator", "observer", "member", "outsider"]
+ROLES = [
+    "anonymous",
+    "admin",
+    "facilitator",
+    "other_facilitator",
+    "observer",
+    "member",
+    "outsider",
+]
 
 #: Who may do what on a process. Everything not listed is denied.
 EXPECTED = {
@@ -34,7 +42,9 @@ def world(create_user, create_process, create_group):
         "member": create_user(Role.PARTICIPANT),
         "outsider": create_user(Role.PARTICIPANT),
     }
-    process = create_process(facilitator=users["facilitator"], observer=users["observer"])
+    process = create_process(
+        facilitator=users["facilitator"], observer=users["observer"]
+    )
     group = create_group(process, members=(users["member"],))
     other_process = create_process(facilitator=users["other_facilitator"])
     create_group(other_process, members=(users["outsider"],))
@@ -82,7 +92,9 @@ def test_every_rule_denies_anonymous(world):
 def test_visible_processes_matches_process_view(world, db, role):
     """The list filter shows exactly the processes whose page the rule would allow."""
     users, _process, _ = world
-    listed = set(db.session.scalars(visible_processes(sa.select(Process), users[role])).all())
+    listed = set(
+        db.session.scalars(visible_processes(sa.select(Process), users[role])).all()
+    )
     everything = db.session.scalars(sa.select(Process)).all()
     allowed = {p for p in everything if can(users[role], "process.view", p)}
     assert listed == allowed

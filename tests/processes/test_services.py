@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from flask_babel import force_locale
 
 from app.errors import (
     AccountNotFound,
@@ -292,10 +293,11 @@ def test_add_team_member_unknown_email(process):
         services_team.add_team_member(
             process, email="nobody@example.fi", role="observer"
         )
-    assert (
-        str(caught.value)
-        == "No account has this email. Ask an administrator to create it."
-    )
+    with force_locale("en"):
+        assert (
+            str(caught.value)
+            == "No account has this email. Ask an administrator to create it."
+        )
 
 
 def test_add_team_member_refuses_participants(process, create_user):
