@@ -12,9 +12,7 @@ def helsinki(
     year: int, month: int, day: int, hour: int = 0, minute: int = 0
 ) -> datetime:
     """Return a Helsinki wall-clock time as an aware UTC datetime (as it is stored)."""
-    return datetime(year, month, day, hour, minute, tzinfo=HELSINKI).astimezone(
-        UTC
-    )
+    return datetime(year, month, day, hour, minute, tzinfo=HELSINKI).astimezone(UTC)
 
 
 SEMINAR_1 = {
