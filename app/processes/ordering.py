@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Literal, Protocol, TypeVar
 
+from ..extensions import db
+
 Direction = Literal["up", "down"]
 DIRECTIONS: tuple[Direction, ...] = ("up", "down")
 
@@ -45,3 +47,21 @@ def move(items: Iterable[T], item: T, direction: Direction) -> bool:
     ordered[index], ordered[target] = ordered[target], ordered[index]
     renumber(ordered)
     return True
+
+
+def move_within(owner, collection: str, item: T, direction: Direction) -> bool:
+    """Move an item of ``owner.<collection>`` one step; False at either end."""
+    moved = move(getattr(owner, collection), item, direction)
+    db.session.flush()
+    # The loaded collection keeps its old order; reload it sorted when next read.
+    db.session.expire(owner, [collection])
+    return moved
+
+
+def remove_from(owner, collection: str, item: T) -> None:
+    """Delete an item of ``owner.<collection>`` and close the gap it leaves."""
+    items = getattr(owner, collection)
+    items.remove(item)  # delete-orphan: the row goes at flush
+    renumber(in_order(items))
+    db.session.flush()
+    db.session.expire(owner, [collection])

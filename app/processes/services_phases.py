@@ -9,7 +9,7 @@ from ..errors import InvalidSchedule
 from ..extensions import db
 from ..models import Phase, PhaseKind, Process
 from ..text import render_translated
-from .ordering import Direction, in_order, move, renumber
+from .ordering import Direction, in_order, move_within, remove_from, renumber
 from .services import clean_texts, require_title
 
 log = logging.getLogger("osallistamo.processes")
@@ -105,19 +105,11 @@ def update_phase(
 
 def move_phase(phase: Phase, direction: Direction) -> bool:
     """Move a phase one step up or down; False (and no change) at either end."""
-    process = phase.process
-    moved = move(process.phases, phase, direction)
-    db.session.flush()
-    # The loaded collection keeps its old order; reload it sorted when next read.
-    db.session.expire(process, ["phases"])
-    return moved
+    return move_within(phase.process, "phases", phase, direction)
 
 
 def delete_phase(phase: Phase) -> None:
     """Delete a phase and close the gap it leaves in the order."""
     process = phase.process
-    process.phases.remove(phase)  # delete-orphan: the row goes at flush
-    renumber(in_order(process.phases))
-    db.session.flush()
-    db.session.expire(process, ["phases"])
+    remove_from(process, "phases", phase)
     log.info("phase %s deleted from process %s", phase.id, process.slug)

@@ -7,7 +7,7 @@ import logging
 from ..extensions import db
 from ..models import Process, Theme
 from ..text import render_translated
-from .ordering import Direction, in_order, move, renumber
+from .ordering import Direction, in_order, move_within, remove_from, renumber
 from .services import clean_texts, require_title
 
 log = logging.getLogger("osallistamo.processes")
@@ -51,19 +51,11 @@ def update_theme(
 
 def move_theme(theme: Theme, direction: Direction) -> bool:
     """Move a theme one step up or down; False (and no change) at either end."""
-    process = theme.process
-    moved = move(process.themes, theme, direction)
-    db.session.flush()
-    # The loaded collection keeps its old order; reload it sorted when next read.
-    db.session.expire(process, ["themes"])
-    return moved
+    return move_within(theme.process, "themes", theme, direction)
 
 
 def delete_theme(theme: Theme) -> None:
     """Remove a theme and close the gap it leaves in the order."""
     process = theme.process
-    process.themes.remove(theme)  # delete-orphan: the row goes at flush
-    renumber(in_order(process.themes))
-    db.session.flush()
-    db.session.expire(process, ["themes"])
+    remove_from(process, "themes", theme)
     log.info("theme %s removed from process %s", theme.id, process.slug)
