@@ -139,6 +139,11 @@ RULES: dict[str, Predicate] = {
     "group.manage": is_admin | is_process_facilitator,
     "organisation.manage": is_admin | is_facilitator_account,
     "account.change_password": is_authenticated,
+    "discussion.view": is_admin
+    | is_process_facilitator
+    | is_process_observer
+    | is_process_member,
+    "discussion.manage": is_admin | is_process_facilitator,
 }
 
 

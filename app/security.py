@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, current_app
+
+from .discussions.video import FRAME_HOSTS
 
 #: The Content-Security-Policy as data, so later features can add their sources
 #: (online discussions add their video hosts to frame-src).
@@ -13,7 +15,9 @@ DEFAULT_CSP = {
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
-    "frame-src": ["'none'"],
+    "media-src": ["'self'"],
+    # Only the privacy-enhanced players of the video allow-list (app/discussions/video.py).
+    "frame-src": list(FRAME_HOSTS),
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
@@ -25,8 +29,18 @@ def build_csp(policy: dict[str, list[str]]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
 
 
+def csp_with(**extra_sources: list[str]) -> str:
+    """The app's policy with sources added for one page (e.g. ``media_src=[origin]``)."""
+    policy = dict(current_app.extensions["csp_policy"])
+    for name, sources in extra_sources.items():
+        directive = name.replace("_", "-")
+        policy[directive] = [*policy.get(directive, []), *sources]
+    return build_csp(policy)
+
+
 def register_security_headers(app: Flask) -> None:
     policy = {**DEFAULT_CSP, **app.config.get("CSP_OVERRIDES", {})}
+    app.extensions["csp_policy"] = policy
     csp = build_csp(policy)
     production = app.config.get("ENV_NAME") == "production"
 

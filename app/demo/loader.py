@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from ..auth import services as auth_services
+from ..discussions import services as discussion_services
+from ..discussions.services import ensure_discussion
 from ..extensions import db
 from ..groups import services as group_services
 from ..models import (
@@ -171,11 +173,23 @@ def _phase(process: Process, position: int, data: dict, report: LoadReport) -> N
     )
     if phase is None:
         # Appended after the last phase, which is ``position`` when loading in order.
-        phase_services.add_phase(process, **values)
+        phase = phase_services.add_phase(process, **values)
         report.created["phase"] += 1
     else:
         html = render_translated(data["description"])
         _assign(phase, report, "phase", description_html=html, **values)
+    discussion = ensure_discussion(phase)
+    for number, question in enumerate(data.get("prompts", ()), start=1):
+        _prompt(discussion, number, question, report)
+
+
+def _prompt(discussion, position: int, question: dict, report: LoadReport) -> None:
+    prompt = next((p for p in discussion.prompts if p.position == position), None)
+    if prompt is None:
+        discussion_services.add_prompt(discussion, question=question, guidance={})
+        report.created["question"] += 1
+    else:
+        _assign(prompt, report, "question", question=question)
 
 
 def _theme(process: Process, position: int, title: dict, report: LoadReport) -> None:

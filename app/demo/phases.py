@@ -304,5 +304,42 @@ continuing regional cooperation and for resourcing the planning.""",
     },
 }
 
+#: The online discussions' questions, as the seed gives them, in order.
+DISCUSSION_1["prompts"] = [
+    {
+        "fi": "Mitä sinulle merkityksellistä kuulit videon keskustelussa?",
+        "sv": "Vad hörde du i videodiskussionen som var betydelsefullt för dig?",
+        "en": "What did you hear in the video discussion that was meaningful to you?",
+    },
+    {
+        "fi": "Mitä vaikutuksia lakimuutoksella on omaan työhönne?",
+        "sv": "Vilka följder har lagändringen för ert eget arbete?",
+        "en": "How does the change in the law affect your own work?",
+    },
+    {
+        "fi": "Mitä annettavaa teillä on alueelliseen yhteistyöhön? Mitä voisitte saada "
+        "alueelliselta yhteistyöltä?",
+        "sv": "Vad kan ni ge det regionala samarbetet? Vad kunde ni få av det?",
+        "en": "What can you give to regional cooperation? What could you gain from it?",
+    },
+]
+DISCUSSION_2["prompts"] = [
+    {
+        "fi": "Mitkä asiat teidän oppilaitoksessa voisivat eniten hyötyä yhteisestä "
+        "työstämisestä?",
+        "sv": "Vilka frågor i er läroanstalt skulle ha mest nytta av att man arbetar "
+        "med dem tillsammans?",
+        "en": "Which issues in your institution would benefit most from working on "
+        "them together?",
+    },
+    {
+        "fi": "Mihin asioihin kannattaisi seuraavaksi käytettävissä olevat yhteistyön "
+        "resurssit lähiaikoina suunnata?",
+        "sv": "Vart borde de tillgängliga resurserna för samarbetet riktas härnäst?",
+        "en": "Where should the available cooperation resources be directed in the "
+        "near future?",
+    },
+]
+
 #: In the seed's order; the loader numbers them 1..4.
 PHASES = [SEMINAR_1, DISCUSSION_1, SEMINAR_2, DISCUSSION_2]

@@ -1,12 +1,16 @@
 """Every model, imported here so Alembic and the app see all tables."""
 
 from .base import TimestampMixin, UTCDateTime, utcnow
+from .discussions import Discussion, Prompt, Visibility
 from .groups import GroupMembership, WorkGroup, new_invite_code, normalise_invite_code
 from .organisations import Organisation, OrganisationKind
 from .processes import Phase, PhaseKind, Process, ProcessRole, ProcessRoleKind, Theme
 from .users import PasswordResetToken, Role, User
 
 __all__ = [
+    "Discussion",
+    "Prompt",
+    "Visibility",
     "GroupMembership",
     "Organisation",
     "OrganisationKind",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+from ..discussions.services import ensure_discussion
 from ..errors import InvalidSchedule
 from ..extensions import db
 from ..models import Phase, PhaseKind, Process
@@ -76,6 +77,7 @@ def add_phase(
     process.phases.append(phase)
     renumber(phases + [phase])
     db.session.flush()
+    ensure_discussion(phase)
     log.info("phase %s added to process %s", phase.id, process.slug)
     return phase
 
@@ -100,6 +102,7 @@ def update_phase(
         ends_at=ends_at,
     )
     db.session.flush()
+    ensure_discussion(phase)
     return phase
 
 

@@ -296,3 +296,24 @@ def test_load_refuses_production_settings_without_the_flag(runner, app, db):
     finally:
         app.config["ENV_NAME"] = "testing"
     assert db.session.scalar(sa.select(sa.func.count(Process.id))) == 1
+
+
+def test_demo_discussions_have_the_seed_questions(loaded, db):
+    """Both online discussions carry their questions from the seed, in order."""
+    import sqlalchemy as sa
+
+    from app.models import Phase, PhaseKind
+
+    phases = db.session.scalars(
+        sa.select(Phase)
+        .where(Phase.kind == PhaseKind.DISCUSSION)
+        .order_by(Phase.position)
+    ).all()
+    questions = [
+        [p.question["fi"] for p in phase.discussion.prompts] for phase in phases
+    ]
+    assert [len(q) for q in questions] == [3, 2]
+    assert (
+        questions[0][0] == "Mitä sinulle merkityksellistä kuulit videon keskustelussa?"
+    )
+    assert questions[1][1].startswith("Mihin asioihin kannattaisi")

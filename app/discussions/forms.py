@@ -1,0 +1,73 @@
+"""Discussion set-up forms: settings and questions."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectChoice, SelectField, StringField, SubmitField
+from wtforms.validators import Length, NumberRange, Optional
+
+from ..forms import TranslatedField
+from ..models import Visibility
+from ..processes.forms_phases import MARKDOWN_HINT
+
+VISIBILITY_LABELS = {
+    Visibility.AFTER_OWN_ANSWER: _l(
+        "After the group has answered the question itself (recommended: avoids anchoring)"
+    ),
+    Visibility.ALWAYS: _l("Always"),
+}
+
+
+class _ProcessLanguageForm(FlaskForm):
+    def __init__(self, *args, main_language: str = "fi", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.main_language = main_language
+
+
+class DiscussionSettingsForm(_ProcessLanguageForm):
+    intro = TranslatedField(
+        _l("Introduction"),
+        textarea=True,
+        max_length=10000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    video_url = StringField(
+        _l("Video address"),
+        validators=[Optional(), Length(max=500)],
+        description=_l(
+            "Optional. A YouTube or Vimeo address, or a direct https link to an .mp4 or .webm file."
+        ),
+        render_kw={"inputmode": "url", "spellcheck": "false"},
+    )
+    video_transcript = TranslatedField(
+        _l("Transcript or description of the video"),
+        textarea=True,
+        max_length=20000,
+        required=False,
+        description=_l("Shown under the video for those who cannot watch or hear it."),
+    )
+    visibility = SelectField(
+        _l("Other groups' comments are shown"),
+        choices=[
+            SelectChoice(v.value, label) for v, label in VISIBILITY_LABELS.items()
+        ],
+        default=Visibility.AFTER_OWN_ANSWER.value,
+    )
+    edit_window_minutes = IntegerField(
+        _l("Minutes an author may edit or delete a comment"),
+        default=30,
+        validators=[NumberRange(min=0, max=1440)],
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class PromptForm(_ProcessLanguageForm):
+    question = TranslatedField(_l("Question"), max_length=500)
+    guidance = TranslatedField(
+        _l("Guidance"),
+        textarea=True,
+        max_length=5000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    submit = SubmitField(_l("Save"))

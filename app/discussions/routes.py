@@ -1,0 +1,108 @@
+"""A discussion's page for everyone in the process, and its settings for facilitators."""
+
+from datetime import UTC, datetime
+
+from flask import (
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..errors import DomainError
+from ..extensions import db
+from ..models import Discussion, Phase, PhaseKind, Process
+from ..permissions import require
+from ..processes.routes import form_status, get_process_or_404
+from ..security import csp_with
+from . import bp, services
+from .forms import DiscussionSettingsForm
+from .video import video_embed
+
+
+def get_discussion_or_404(process: Process, phase_id: int) -> Discussion:
+    """Load the discussion of one of this process's discussion phases."""
+    phase = db.session.get(Phase, phase_id)
+    if (
+        phase is None
+        or phase.process_id != process.id
+        or phase.kind is not PhaseKind.DISCUSSION
+        or phase.discussion is None
+    ):
+        abort(404)
+    return phase.discussion
+
+
+def load(slug: str, phase_id: int, action: str) -> tuple[Process, Discussion]:
+    process = get_process_or_404(slug)
+    require(current_user, action, process)
+    return process, get_discussion_or_404(process, phase_id)
+
+
+@bp.route("/<slug>/discussions/<int:phase_id>/")
+@login_required
+def detail(slug: str, phase_id: int):
+    """The discussion: introduction, video with its transcript, questions, whether open."""
+    process, discussion = load(slug, phase_id, "discussion.view")
+    embed = video_embed(discussion.video_url) if discussion.video_url else None
+    page = render_template(
+        "discussions/detail.html",
+        process=process,
+        discussion=discussion,
+        phase=discussion.phase,
+        embed=embed,
+        state=services.state(discussion, datetime.now(UTC)).value,
+        prompt_count_ok=services.MIN_PROMPTS
+        <= len(discussion.prompts)
+        <= services.MAX_PROMPTS,
+    )
+    response = make_response(page)
+    if embed is not None and embed.kind == "file":
+        # A direct video file: allow exactly its origin, on this page only.
+        response.headers["Content-Security-Policy"] = csp_with(media_src=[embed.origin])
+    return response
+
+
+@bp.route("/<slug>/discussions/<int:phase_id>/settings", methods=["GET", "POST"])
+@login_required
+def settings(slug: str, phase_id: int):
+    """Edit the introduction, the video and the reading rule; list the questions."""
+    process, discussion = load(slug, phase_id, "discussion.manage")
+    if request.method == "GET":
+        form = DiscussionSettingsForm(obj=discussion, main_language=process.language)
+    else:
+        form = DiscussionSettingsForm(main_language=process.language)
+    if form.validate_on_submit():
+        try:
+            services.update_discussion(
+                discussion,
+                intro=form.intro.data,
+                video_url=form.video_url.data or "",
+                video_transcript=form.video_transcript.data,
+                visibility=form.visibility.data,
+                edit_window_minutes=form.edit_window_minutes.data,
+            )
+        except DomainError as error:
+            db.session.rollback()
+            form.video_url.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("The changes have been saved."), "success")
+            return redirect(
+                url_for("discussions.settings", slug=slug, phase_id=phase_id)
+            )
+    page = render_template(
+        "discussions/settings.html",
+        form=form,
+        process=process,
+        discussion=discussion,
+        phase=discussion.phase,
+        max_prompts=services.MAX_PROMPTS,
+        min_prompts=services.MIN_PROMPTS,
+    )
+    return page, form_status(form)

@@ -1,0 +1,133 @@
+"""A discussion's questions: add, edit, reorder and remove (facilitators)."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from ..errors import DomainError
+from ..extensions import db
+from ..i18n import localized
+from ..models import Discussion, Prompt
+from ..processes.forms import ConfirmForm, MoveForm
+from ..processes.routes import form_status
+from . import bp, services
+from .forms import PromptForm
+from .routes import load
+
+
+def get_prompt_or_404(discussion: Discussion, prompt_id: int) -> Prompt:
+    prompt = db.session.get(Prompt, prompt_id)
+    if prompt is None or prompt.discussion_id != discussion.id:
+        abort(404)
+    return prompt
+
+
+def settings_url(slug: str, phase_id: int) -> str:
+    return url_for("discussions.settings", slug=slug, phase_id=phase_id) + "#prompts"
+
+
+def _render(form, process, discussion, prompt):
+    page = render_template(
+        "discussions/prompt_form.html",
+        form=form,
+        process=process,
+        discussion=discussion,
+        phase=discussion.phase,
+        prompt=prompt,
+    )
+    return page, form_status(form)
+
+
+@bp.route("/<slug>/discussions/<int:phase_id>/prompts/new", methods=["GET", "POST"])
+@login_required
+def add_prompt(slug: str, phase_id: int):
+    """Add a question (at most four)."""
+    process, discussion = load(slug, phase_id, "discussion.manage")
+    form = PromptForm(main_language=process.language)
+    if form.validate_on_submit():
+        try:
+            services.add_prompt(
+                discussion, question=form.question.data, guidance=form.guidance.data
+            )
+        except DomainError as error:
+            db.session.rollback()
+            form.question.form[process.language].errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("The question has been added."), "success")
+            return redirect(settings_url(slug, phase_id))
+    return _render(form, process, discussion, None)
+
+
+@bp.route(
+    "/<slug>/discussions/<int:phase_id>/prompts/<int:prompt_id>/edit",
+    methods=["GET", "POST"],
+)
+@login_required
+def edit_prompt(slug: str, phase_id: int, prompt_id: int):
+    """Edit a question's texts."""
+    process, discussion = load(slug, phase_id, "discussion.manage")
+    prompt = get_prompt_or_404(discussion, prompt_id)
+    if request.method == "GET":
+        form = PromptForm(obj=prompt, main_language=process.language)
+    else:
+        form = PromptForm(main_language=process.language)
+    if form.validate_on_submit():
+        try:
+            services.update_prompt(
+                prompt, question=form.question.data, guidance=form.guidance.data
+            )
+        except DomainError as error:
+            db.session.rollback()
+            form.question.form[process.language].errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("The changes have been saved."), "success")
+            return redirect(settings_url(slug, phase_id))
+    return _render(form, process, discussion, prompt)
+
+
+@bp.route(
+    "/<slug>/discussions/<int:phase_id>/prompts/<int:prompt_id>/move", methods=["POST"]
+)
+@login_required
+def move_prompt(slug: str, phase_id: int, prompt_id: int):
+    """Move a question one step up or down."""
+    _process, discussion = load(slug, phase_id, "discussion.manage")
+    prompt = get_prompt_or_404(discussion, prompt_id)
+    form = MoveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if services.move_prompt(prompt, form.direction.data):
+        db.session.commit()
+        flash(_("The order of the questions has been changed."), "success")
+    return redirect(settings_url(slug, phase_id))
+
+
+@bp.route(
+    "/<slug>/discussions/<int:phase_id>/prompts/<int:prompt_id>/delete",
+    methods=["GET", "POST"],
+)
+@login_required
+def delete_prompt(slug: str, phase_id: int, prompt_id: int):
+    """Ask for confirmation, then remove a question (POST only)."""
+    process, discussion = load(slug, phase_id, "discussion.manage")
+    prompt = get_prompt_or_404(discussion, prompt_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        question = localized(prompt.question, process.language)
+        services.delete_prompt(prompt)
+        db.session.commit()
+        flash(
+            _("The question “%(question)s” has been removed.", question=question),
+            "success",
+        )
+        return redirect(settings_url(slug, phase_id))
+    return render_template(
+        "discussions/prompt_delete.html",
+        form=form,
+        process=process,
+        discussion=discussion,
+        phase=discussion.phase,
+        prompt=prompt,
+    )

@@ -1,0 +1,86 @@
+"""Online discussions: a discussion phase's settings and its prompts (questions)."""
+
+from __future__ import annotations
+
+import enum
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from ..extensions import db
+from .base import TimestampMixin, TranslatedText, str_enum
+from .processes import Phase
+
+
+class Visibility(enum.StrEnum):
+    """When a group sees other groups' comments under a prompt."""
+
+    ALWAYS = "always"
+    #: Only after the group has answered the prompt itself (avoids anchoring).
+    AFTER_OWN_ANSWER = "after_own_answer"
+
+
+class Discussion(TimestampMixin, db.Model):
+    """The online-discussion settings of a phase; it opens and closes with the phase."""
+
+    __tablename__ = "discussions"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    phase_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(Phase.id, ondelete="CASCADE"), unique=True
+    )
+    intro: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    intro_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    #: The address the facilitator gave, and the embed address the server made of it.
+    video_url: so.Mapped[str] = so.mapped_column(sa.String(500), default="")
+    video_embed_url: so.Mapped[str] = so.mapped_column(sa.String(500), default="")
+    #: A transcript or description under the video, for those who cannot watch it.
+    video_transcript: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    video_transcript_html: so.Mapped[dict] = so.mapped_column(
+        TranslatedText, default=dict
+    )
+    visibility: so.Mapped[Visibility] = so.mapped_column(
+        str_enum(Visibility, length=24), default=Visibility.AFTER_OWN_ANSWER
+    )
+    #: Minutes an author may still edit or delete their comment.
+    edit_window_minutes: so.Mapped[int] = so.mapped_column(default=30)
+
+    phase: so.Mapped[Phase] = so.relationship(
+        backref=so.backref("discussion", uselist=False, cascade="all, delete-orphan")
+    )
+    prompts: so.Mapped[list[Prompt]] = so.relationship(
+        back_populates="discussion",
+        order_by="Prompt.position",
+        cascade="all, delete-orphan",
+    )
+
+    def __repr__(self) -> str:
+        return f"<Discussion {self.id} phase={self.phase_id}>"
+
+    @property
+    def process(self):
+        return self.phase.process
+
+
+class Prompt(TimestampMixin, db.Model):
+    """One question of a discussion that the groups' comments answer."""
+
+    __tablename__ = "prompts"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    discussion_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(Discussion.id, ondelete="CASCADE"), index=True
+    )
+    position: so.Mapped[int] = so.mapped_column(default=0)
+    question: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    guidance: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    guidance_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+
+    discussion: so.Mapped[Discussion] = so.relationship(back_populates="prompts")
+
+    def __repr__(self) -> str:
+        return f"<Prompt {self.id} #{self.position}>"
+
+    @property
+    def process(self):
+        return self.discussion.phase.process
