@@ -1,13 +1,12 @@
 """Discussion set-up forms: settings and questions."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectChoice, SelectField, StringField, SubmitField
 from wtforms.validators import Length, NumberRange, Optional
 
 from ..forms import TranslatedField
 from ..models import Visibility
-from ..processes.forms_phases import MARKDOWN_HINT
+from ..processes.forms_phases import MARKDOWN_HINT, ProcessTextForm
 
 VISIBILITY_LABELS = {
     Visibility.AFTER_OWN_ANSWER: _l(
@@ -17,13 +16,7 @@ VISIBILITY_LABELS = {
 }
 
 
-class _ProcessLanguageForm(FlaskForm):
-    def __init__(self, *args, main_language: str = "fi", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.main_language = main_language
-
-
-class DiscussionSettingsForm(_ProcessLanguageForm):
+class DiscussionSettingsForm(ProcessTextForm):
     intro = TranslatedField(
         _l("Introduction"),
         textarea=True,
@@ -61,7 +54,7 @@ class DiscussionSettingsForm(_ProcessLanguageForm):
     submit = SubmitField(_l("Save"))
 
 
-class PromptForm(_ProcessLanguageForm):
+class PromptForm(ProcessTextForm):
     question = TranslatedField(_l("Question"), max_length=500)
     guidance = TranslatedField(
         _l("Guidance"),

@@ -12,7 +12,7 @@ from .labels import PHASE_KIND_LABELS
 MARKDOWN_HINT = _l("Markdown: *emphasis*, **bold**, lists and links.")
 
 
-class _ProcessTextForm(FlaskForm):
+class ProcessTextForm(FlaskForm):
     """A form whose translated texts must be written in the process's main language."""
 
     def __init__(self, *args, main_language: str = "fi", **kwargs):
@@ -20,7 +20,7 @@ class _ProcessTextForm(FlaskForm):
         self.main_language = main_language
 
 
-class PhaseForm(_ProcessTextForm):
+class PhaseForm(ProcessTextForm):
     kind = SelectField(
         _l("Kind"),
         choices=[
@@ -44,7 +44,7 @@ class PhaseForm(_ProcessTextForm):
     submit = SubmitField(_l("Save"))
 
 
-class ThemeForm(_ProcessTextForm):
+class ThemeForm(ProcessTextForm):
     title = TranslatedField(_l("Title"), max_length=200)
     description = TranslatedField(
         _l("Description"),
