@@ -111,3 +111,8 @@ def end_after_start(start_field_name: str):
             raise ValidationError(_l("The end must come after the start."))
 
     return _check
+
+
+def form_status(form) -> int:
+    """422 when a sent form has errors, so the page says what to fix; else 200."""
+    return 422 if form.errors else 200

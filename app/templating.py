@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from . import i18n
 from .permissions import can
+from .urls import external_url
 
 
 def language_switch_url(lang: str) -> str:
@@ -23,6 +24,7 @@ def register_template_helpers(app: Flask) -> None:
         current_language=i18n.current_language,
         language_names=i18n.LANGUAGE_NAMES,
         language_switch_url=language_switch_url,
+        external_url=external_url,
     )
     app.jinja_env.filters.update(
         datetime=i18n.format_datetime,

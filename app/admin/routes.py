@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from ..database import unique_write
 from ..errors import DomainError, DuplicateName
 from ..extensions import db
+from ..forms import form_status
 from ..models import User
 from ..permissions import require
 from . import bp, services
@@ -17,10 +18,6 @@ from .mail import send_password_mail
 @bp.context_processor
 def _role_labels():
     return {"role_label": lambda role: ROLE_LABELS.get(role, role)}
-
-
-def _status(form) -> int:
-    return 422 if form.errors else 200
 
 
 def _flash_mail_result(user: User, sent: bool) -> None:
@@ -80,7 +77,7 @@ def create_user():
                 user, send_password_mail(user, raw_token, new_account=True)
             )
             return redirect(url_for("admin.user", user_id=user.id))
-    return render_template("admin/user_new.html", form=form), _status(form)
+    return render_template("admin/user_new.html", form=form), form_status(form)
 
 
 @bp.route("/users/<int:user_id>/", methods=["GET", "POST"])
@@ -112,7 +109,7 @@ def user(user_id: int):
         form=form,
         link_form=ConfirmForm(),
         is_self=account.id == current_user.id,
-    ), _status(form)
+    ), form_status(form)
 
 
 @bp.route("/users/<int:user_id>/send-link", methods=["POST"])

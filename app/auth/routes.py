@@ -7,10 +7,11 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db, limiter
+from ..forms import form_status
 from ..i18n import current_language
 from ..mail import send_mail
 from ..permissions import require
-from ..urls import safe_next
+from ..urls import external_url, safe_next
 from . import bp, services
 from .forms import ChangePasswordForm, LoginForm, ResetPasswordForm, ResetRequestForm
 from .sessions import end_session, start_session
@@ -41,9 +42,7 @@ def login():
             flash(_("You are signed in."), "success")
             return redirect(safe_next(request.args.get("next")))
         form.password.errors.append(_("The email or password is wrong."))
-    return render_template("auth/login.html", form=form), (
-        200 if not form.errors else 422
-    )
+    return render_template("auth/login.html", form=form), form_status(form)
 
 
 @bp.route("/logout", methods=["POST"])
@@ -72,9 +71,7 @@ def change_password():
             start_session(current_user)
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("main.index"))
-    return render_template("auth/change_password.html", form=form), (
-        200 if not form.errors else 422
-    )
+    return render_template("auth/change_password.html", form=form), form_status(form)
 
 
 @bp.route("/password/reset", methods=["GET", "POST"])
@@ -97,19 +94,11 @@ def reset_request():
             "success",
         )
         return redirect(url_for("auth.login"))
-    return render_template("auth/reset_request.html", form=form), (
-        200 if not form.errors else 422
-    )
+    return render_template("auth/reset_request.html", form=form), form_status(form)
 
 
 def send_reset_mail(user, raw_token: str, max_age) -> None:
-    base = current_app.config["BASE_URL"].rstrip("/")
-    path = url_for("auth.reset_password", token=raw_token)
-    link = (
-        f"{base}{path}"
-        if base
-        else url_for("auth.reset_password", token=raw_token, _external=True)
-    )
+    link = external_url("auth.reset_password", token=raw_token)
     with force_locale(user.locale or current_language()):
         subject = _("Set a new password for Osallistamo")
         body = render_template(
@@ -143,6 +132,4 @@ def reset_password(token: str):
         end_session()
         flash(_("Your new password is set. Sign in with it."), "success")
         return redirect(url_for("auth.login"))
-    return render_template("auth/reset_password.html", form=form), (
-        200 if not form.errors else 422
-    )
+    return render_template("auth/reset_password.html", form=form), form_status(form)

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from ..errors import DomainError
 from ..extensions import db, limiter
+from ..forms import form_status
 from ..groups import services as group_services
 from . import bp
 from .forms import JoinAsSignedInForm, JoinCodeForm, JoinForm
@@ -28,7 +29,7 @@ def join_code():
             form.code.errors.append(str(error.message))
         else:
             return redirect(url_for("auth.join", code=group.invite_code))
-    status = 200 if not form.errors else 422
+    status = form_status(form)
     return render_template("auth/join_code.html", form=form), status
 
 
@@ -70,7 +71,7 @@ def join(code: str):
             "success",
         )
         return redirect(url_for("processes.detail", slug=group.process.slug))
-    status = 200 if not form.errors else 422
+    status = form_status(form)
     return render_template(
         "auth/join.html", form=form, group=group, signed_in=signed_in
     ), status

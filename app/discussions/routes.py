@@ -16,9 +16,10 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db
+from ..forms import form_status
 from ..models import Discussion, Phase, PhaseKind, Process
 from ..permissions import require
-from ..processes.routes import form_status, get_process_or_404
+from ..processes.routes import get_process_or_404
 from ..security import csp_with
 from . import bp, services
 from .forms import DiscussionSettingsForm

@@ -6,10 +6,10 @@ from flask_login import login_required
 
 from ..errors import DomainError
 from ..extensions import db
+from ..forms import form_status
 from ..i18n import localized
 from ..models import Discussion, Prompt
 from ..processes.forms import ConfirmForm, MoveForm
-from ..processes.routes import form_status
 from . import bp, services
 from .forms import PromptForm
 from .routes import load

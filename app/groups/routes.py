@@ -18,11 +18,6 @@ def get_group_or_404(process: Process, group_id: int) -> WorkGroup:
     return group
 
 
-def form_status(form) -> int:
-    """422 when a sent form has errors, so the page says what to fix; else 200."""
-    return 422 if form.errors else 200
-
-
 @bp.app_template_filter("invite_code")
 def invite_code_filter(code: str) -> str:
     """Show an invite code in two halves for reading aloud (KX7P 2MQA)."""

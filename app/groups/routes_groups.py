@@ -11,12 +11,14 @@ from flask_login import current_user, login_required
 from ..database import unique_write
 from ..errors import DuplicateName
 from ..extensions import db
+from ..forms import form_status
 from ..models import Organisation, WorkGroup
 from ..permissions import require
 from ..processes.routes import get_process_or_404
+from ..urls import external_url
 from . import bp, queries, services
 from .forms import KIND_LABELS, WorkGroupForm
-from .routes import form_status, get_group_or_404
+from .routes import get_group_or_404
 
 
 def _duplicate_name_error() -> str:
@@ -99,7 +101,7 @@ def group_detail(slug: str, group_id: int):
         process=process,
         group=group,
         memberships=queries.memberships_of(group),
-        invite_url=url_for("auth.join", code=group.invite_code, _external=True),
+        invite_url=external_url("auth.join", code=group.invite_code),
         kind_labels=KIND_LABELS,
     )
 

@@ -11,12 +11,12 @@ from sqlalchemy.exc import IntegrityError
 from ..database import unique_write
 from ..errors import DuplicateName
 from ..extensions import db
+from ..forms import form_status
 from ..models import Organisation
 from ..permissions import require
 from ..urls import safe_next
 from . import bp, queries, services
 from .forms import KIND_LABELS, OrganisationForm
-from .routes import form_status
 
 
 def _duplicate_name_error() -> str:

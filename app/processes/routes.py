@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from ..database import unique_write
 from ..errors import DuplicateName
 from ..extensions import db
+from ..forms import form_status
 from ..models import Process
 from ..permissions import require, visible_processes
 from . import bp, services
@@ -19,11 +20,6 @@ def get_process_or_404(slug: str) -> Process:
     if process is None:
         abort(404)
     return process
-
-
-def form_status(form) -> int:
-    """200 for a fresh form, 422 when it comes back with errors."""
-    return 422 if form.errors else 200
 
 
 def overview_url(process: Process, section: str | None = None) -> str:

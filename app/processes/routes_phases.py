@@ -6,13 +6,14 @@ from flask_login import current_user, login_required
 
 from ..errors import InvalidSchedule, MissingTitle
 from ..extensions import db
+from ..forms import form_status
 from ..i18n import from_helsinki_input, localized, to_helsinki_input
 from ..models import Phase, Process
 from ..permissions import require
 from . import bp, services_phases
 from .forms import ConfirmForm, MoveForm
 from .forms_phases import PhaseForm
-from .routes import form_status, get_process_or_404, overview_url
+from .routes import get_process_or_404, overview_url
 
 
 def get_phase_or_404(process: Process, phase_id: int) -> Phase:

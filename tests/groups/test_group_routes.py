@@ -82,6 +82,20 @@ def test_manager_sees_invite_link_code_and_members(client, auth, world):
     assert "Edit the work group" in html and "Delete the work group" in html
 
 
+def test_invite_link_uses_the_public_base_url(app, client, auth, world):
+    """Behind a proxy the link points at BASE_URL, as the mailed letters will."""
+    auth.login_as(world.facilitator)
+    app.config["BASE_URL"] = "https://osallistamo.example.fi/"
+    try:
+        html = client.get(f"/p/{world.process.slug}/groups/{world.group.id}").get_data(
+            as_text=True
+        )
+    finally:
+        app.config["BASE_URL"] = ""
+    assert 'value="https://osallistamo.example.fi/join/KX7P2MQA"' in html
+    assert "https://osallistamo.example.fi/join." in html
+
+
 def test_member_sees_group_without_invite_controls(client, auth, world):
     """A member may view the group page but not the invite link or its controls."""
     auth.login_as(world.member)
