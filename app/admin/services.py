@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from ..auth import services as auth_services
 from ..errors import DomainError, DuplicateName
 from ..extensions import db
-from ..models import PasswordResetToken, Role, User
+from ..models import Role, User
 from ..models.users import new_session_version
 
 log = logging.getLogger("osallistamo.admin")
@@ -144,14 +144,7 @@ def deactivate(user: User, *, actor: User) -> User:
     if user.is_active_account:
         user.is_active_account = False
         user.session_version = new_session_version()
-        db.session.execute(
-            sa.update(PasswordResetToken)
-            .where(
-                PasswordResetToken.user_id == user.id,
-                PasswordResetToken.used_at.is_(None),
-            )
-            .values(used_at=datetime.now(UTC))
-        )
+        auth_services.expire_reset_tokens(user)
         db.session.flush()
         log.info("user %s deactivated user %s", actor.id, user.id)
     return user

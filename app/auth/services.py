@@ -78,14 +78,15 @@ def change_password(user: User, new_password: str) -> None:
     """Set a new password; every other session of the user ends."""
     check_new_password(new_password, user.email)
     user.set_password(new_password)
-    _expire_reset_tokens(user)
+    expire_reset_tokens(user)
 
 
 def _token_digest(raw_token: str) -> str:
     return hashlib.sha256(raw_token.encode()).hexdigest()
 
 
-def _expire_reset_tokens(user: User) -> None:
+def expire_reset_tokens(user: User) -> None:
+    """Spend every unused reset or set-password link of the user."""
     now = datetime.now(UTC)
     db.session.execute(
         sa.update(PasswordResetToken)
