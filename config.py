@@ -83,6 +83,8 @@ class Config:
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get(
         "LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes"
     )
+    #: Comments and replies one person may send; generous for a group typing notes.
+    COMMENT_LIMIT_PER_USER = os.environ.get("COMMENT_LIMIT_PER_USER", "30 per minute")
     JOIN_LIMIT_PER_ADDRESS = os.environ.get(
         "JOIN_LIMIT_PER_ADDRESS", "200 per 15 minutes"
     )

@@ -1,4 +1,4 @@
-"""Flask commands: users and demo data."""
+"""Flask commands: users, demo data and the outbox."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ def register_cli(app: Flask) -> None:
     """Attach the command groups (each lives beside its domain)."""
     from .admin.commands import users_cli
     from .demo.commands import demo_cli
+    from .outbox.commands import outbox_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(outbox_cli)

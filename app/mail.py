@@ -11,18 +11,22 @@ from flask import current_app
 log = logging.getLogger("osallistamo.mail")
 
 
-def build_message(to: str, subject: str, body: str) -> EmailMessage:
+def build_message(
+    to: str, subject: str, body: str, html: str | None = None
+) -> EmailMessage:
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
     message["Subject"] = subject
     message.set_content(body)
+    if html:
+        message.add_alternative(html, subtype="html")
     return message
 
 
-def send_mail(to: str, subject: str, body: str) -> None:
-    """Send one plain-text message. Call after the database commit."""
-    message = build_message(to, subject, body)
+def send_mail(to: str, subject: str, body: str, html: str | None = None) -> None:
+    """Send one message (plain text, optionally with HTML). Call after the commit."""
+    message = build_message(to, subject, body, html)
     config = current_app.config
     if not config["MAIL_SERVER"]:
         log.info("Mail (MAIL_SERVER not set, not sent):\n%s", message.as_string())

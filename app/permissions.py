@@ -116,6 +116,13 @@ def is_group_member(user, obj) -> bool:
 
 
 @predicate
+def is_author(user, obj) -> bool:
+    """The person who wrote this comment."""
+    author_id = getattr(obj, "author_id", None)
+    return _signed_in(user) and author_id is not None and author_id == user.id
+
+
+@predicate
 def is_self(user, obj) -> bool:
     return _signed_in(user) and isinstance(obj, User) and obj.id == user.id
 
@@ -144,6 +151,18 @@ RULES: dict[str, Predicate] = {
     | is_process_observer
     | is_process_member,
     "discussion.manage": is_admin | is_process_facilitator,
+    # Who reads the participation overview (observers follow the process too).
+    "discussion.participation": is_admin | is_process_facilitator | is_process_observer,
+    # Reads every group's comments whatever the reading rule says.
+    "discussion.read_all": is_admin | is_process_facilitator | is_process_observer,
+    # Posting needs a work group of the process; times and groups are the service's rules.
+    "prompt.comment": is_process_member,
+    # Editing and deleting also need the edit window (services.can_still_edit).
+    "comment.edit": is_author,
+    "comment.flag": is_process_member | is_process_observer,
+    "comment.moderate": is_admin | is_process_facilitator,
+    # Earlier versions of edited comments and the audit log.
+    "comment.history": is_admin | is_process_facilitator,
 }
 
 

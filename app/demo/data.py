@@ -7,6 +7,7 @@ language and quotes the seed; Swedish and English are translations.
 from __future__ import annotations
 
 from ..models import OrganisationKind, ProcessRoleKind, Role
+from .comments import COMMENTS
 from .phases import PHASES
 
 #: The password of every demo account (it passes the password policy).
@@ -231,4 +232,6 @@ KESKI_UUSIMAA = {
     "organisations": ORGANISATIONS,
     "groups": GROUPS,
     "participants": PARTICIPANTS,
+    #: Example comments of the first online discussion (``comments.py``).
+    "comments": COMMENTS,
 }

@@ -33,6 +33,7 @@ from ..processes import services as process_services
 from ..processes import services_phases as phase_services
 from ..processes import services_themes as theme_services
 from ..text import render_translated
+from .loader_comments import load_comments
 
 log = logging.getLogger("osallistamo.demo")
 
@@ -89,6 +90,7 @@ def load_demo(spec: dict) -> LoadReport:
     }
     for participant in spec["participants"]:
         _participant(groups[participant["group"]], participant["name"], report)
+    load_comments(process, spec.get("comments", ()), groups, accounts, report)
     db.session.flush()
     log.info("demo %s loaded: created %s", process.slug, dict(report.created))
     return report

@@ -2,4 +2,11 @@ from flask import Blueprint
 
 bp = Blueprint("discussions", __name__)
 
-from . import routes, routes_prompts
+from . import (
+    routes,
+    routes_comments,
+    routes_invitations,
+    routes_moderation,
+    routes_participation,
+    routes_prompts,
+)

@@ -17,12 +17,13 @@ from flask_login import current_user, login_required
 from ..errors import DomainError
 from ..extensions import db
 from ..forms import form_status
-from ..models import Discussion, Phase, PhaseKind, Process
+from ..models import Comment, Discussion, Phase, PhaseKind, Process
 from ..permissions import require
 from ..processes.routes import get_process_or_404
 from ..security import csp_with
-from . import bp, services
+from . import bp, services, visibility
 from .forms import DiscussionSettingsForm
+from .services_comments import groups_of
 from .video import video_embed
 
 
@@ -39,6 +40,14 @@ def get_discussion_or_404(process: Process, phase_id: int) -> Discussion:
     return phase.discussion
 
 
+def get_comment_or_404(process: Process, comment_id: int) -> Comment:
+    """Load a comment of this process (another process's id is simply not found)."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.prompt.discussion.phase.process_id != process.id:
+        abort(404)
+    return comment
+
+
 def load(slug: str, phase_id: int, action: str) -> tuple[Process, Discussion]:
     process = get_process_or_404(slug)
     require(current_user, action, process)
@@ -51,6 +60,7 @@ def detail(slug: str, phase_id: int):
     """The discussion: introduction, video with its transcript, questions, whether open."""
     process, discussion = load(slug, phase_id, "discussion.view")
     embed = video_embed(discussion.video_url) if discussion.video_url else None
+    groups = groups_of(current_user, process.id)
     page = render_template(
         "discussions/detail.html",
         process=process,
@@ -58,6 +68,10 @@ def detail(slug: str, phase_id: int):
         phase=discussion.phase,
         embed=embed,
         state=services.state(discussion, datetime.now(UTC)).value,
+        groups=groups,
+        answer_counts=visibility.answer_counts(discussion),
+        unanswered=visibility.unanswered_prompts(discussion, groups),
+        group_count=len(process.work_groups),
         prompt_count_ok=services.MIN_PROMPTS
         <= len(discussion.prompts)
         <= services.MAX_PROMPTS,

@@ -1,13 +1,29 @@
 """Every model, imported here so Alembic and the app see all tables."""
 
 from .base import TimestampMixin, UTCDateTime, utcnow
+from .comments import (
+    COMMENT_MAX_LENGTH,
+    Comment,
+    CommentFlag,
+    CommentVersion,
+    ModerationAction,
+    ModerationEvent,
+)
 from .discussions import Discussion, Prompt, Visibility
 from .groups import GroupMembership, WorkGroup, new_invite_code, normalise_invite_code
 from .organisations import Organisation, OrganisationKind
+from .outbox import OutboxMessage
 from .processes import Phase, PhaseKind, Process, ProcessRole, ProcessRoleKind, Theme
 from .users import PasswordResetToken, Role, User
 
 __all__ = [
+    "COMMENT_MAX_LENGTH",
+    "Comment",
+    "CommentFlag",
+    "CommentVersion",
+    "ModerationAction",
+    "ModerationEvent",
+    "OutboxMessage",
     "Discussion",
     "Prompt",
     "Visibility",

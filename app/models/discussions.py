@@ -44,6 +44,9 @@ class Discussion(TimestampMixin, db.Model):
     )
     #: Minutes an author may still edit or delete their comment.
     edit_window_minutes: so.Mapped[int] = so.mapped_column(default=30)
+    #: The invitation letter (Markdown with placeholders such as {group} and {link}).
+    invitation_subject: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    invitation_body: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
 
     phase: so.Mapped[Phase] = so.relationship(
         backref=so.backref("discussion", uselist=False, cascade="all, delete-orphan")

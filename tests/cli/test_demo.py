@@ -45,6 +45,16 @@ def _counts(db) -> dict:
     return {model.__name__: _count(db, model) for model in TABLES}
 
 
+def _participant_names() -> set[tuple[str, str]]:
+    """(group, name) of every participant the demo data names: Olli and the authors."""
+    names = {(p["group"], p["name"]) for p in KESKI_UUSIMAA["participants"]}
+    for comment in KESKI_UUSIMAA["comments"]:
+        names.add((comment["group"], comment["author"]))
+        if comment.get("flag"):
+            names.add((comment["flag"]["group"], comment["flag"]["by"]))
+    return names
+
+
 def _demo(db) -> Process:
     return db.session.scalar(sa.select(Process).where(Process.slug == "keski-uusimaa"))
 
@@ -162,8 +172,8 @@ def test_load_creates_organisations_and_groups(loaded, db):
 
 
 def test_load_creates_accounts_and_the_participant(loaded, db):
-    """Three demo accounts with their roles and one participant in Validia's group."""
-    assert _count(db, User) == 4
+    """Three demo accounts with their roles and Olli, a participant in Validia's group."""
+    assert _count(db, User) == 3 + len(_participant_names())
     admin = _user(db, "admin@example.fi")
     facilitator = _user(db, "fasilitaattori@example.fi")
     observer = _user(db, "tarkkailija@example.fi")
@@ -178,8 +188,8 @@ def test_load_creates_accounts_and_the_participant(loaded, db):
     assert loaded.role_of(admin) is None
     for user in (admin, facilitator, observer):
         assert user.check_password(DEMO_PASSWORD)
-    olli = db.session.scalar(sa.select(User).where(User.role == Role.PARTICIPANT))
-    assert olli.name == "Osallistuja Olli" and olli.email is None
+    olli = db.session.scalar(sa.select(User).where(User.name == "Osallistuja Olli"))
+    assert olli.role is Role.PARTICIPANT and olli.email is None
     assert [m.group.name for m in olli.memberships] == ["Validian opiskeluhuoltoryhmä"]
 
 

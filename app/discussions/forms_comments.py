@@ -1,0 +1,71 @@
+"""Writing comments: a new comment or reply, and an edit."""
+
+import secrets
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from ..models import COMMENT_MAX_LENGTH
+
+BODY_HINT = _l(
+    "At most %(max)d characters. You can use Markdown: *emphasis*, **bold**, "
+    "lists, > quotes and links.",
+    max=COMMENT_MAX_LENGTH,
+)
+
+
+def new_submission_key() -> str:
+    return secrets.token_hex(16)
+
+
+def body_field(label) -> TextAreaField:
+    return TextAreaField(
+        label,
+        validators=[
+            DataRequired(message=_l("Write the comment before sending it.")),
+            Length(
+                max=COMMENT_MAX_LENGTH,
+                message=_l(
+                    "The comment is too long: at most %(max)d characters.",
+                    max=COMMENT_MAX_LENGTH,
+                ),
+            ),
+        ],
+        description=BODY_HINT,
+        render_kw={"rows": 8, "data-max-length": COMMENT_MAX_LENGTH},
+    )
+
+
+class CommentForm(FlaskForm):
+    """A new comment or reply. The submission key makes a resent form harmless."""
+
+    body = body_field(_l("Comment"))
+    #: Shown only when the author belongs to several groups of the process.
+    group_id = SelectField(_l("On behalf of the work group"), coerce=int)
+    submission_key = HiddenField(validators=[Optional(), Length(max=64)])
+    submit = SubmitField(_l("Send the comment"))
+
+    def __init__(self, *args, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group_id.choices = [(group.id, group.name) for group in groups]
+        if len(groups) == 1 and not self.group_id.data:
+            self.group_id.data = groups[0].id
+        if not self.submission_key.data:
+            self.submission_key.data = new_submission_key()
+
+    @property
+    def session_expired(self) -> bool:
+        """True when only the CSRF token failed: the text is kept and can be resent."""
+        return bool(getattr(self, "csrf_token", None) and self.csrf_token.errors)
+
+
+class ReplyForm(CommentForm):
+    body = body_field(_l("Reply"))
+    submit = SubmitField(_l("Send the reply"))
+
+
+class EditCommentForm(FlaskForm):
+    body = body_field(_l("Comment"))
+    submit = SubmitField(_l("Save the changes"))

@@ -1,0 +1,343 @@
+"""Participation overview for facilitators, and reminders to groups that have not answered.
+
+A group has answered a prompt when it has a top-level comment there that is neither
+deleted nor hidden (the same rule as visibility._answer_filter). The overview is built
+from a handful of grouped queries, never one query per group and prompt.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ..errors import DomainError
+from ..extensions import db
+from ..groups.queries import member_counts
+from ..i18n import format_datetime, localized, to_helsinki
+from ..models import Comment, Discussion, Organisation, OutboxMessage, Prompt, WorkGroup
+from ..outbox.services import message_key, queue_message
+from ..urls import external_url
+from .services import DiscussionState, state
+from .visibility import _answer_filter
+
+log = logging.getLogger("osallistamo.discussions")
+
+REMINDER_KIND = "reminder"
+
+
+class DiscussionNotOpen(DomainError):
+    message = _l("Reminders can be sent only while the discussion is open.")
+
+
+@dataclass
+class GroupRow:
+    """One work group's participation in the discussion."""
+
+    group: WorkGroup
+    #: Per prompt id, whether the group has answered it.
+    answered: dict[int, bool]
+    comment_count: int
+    last_activity: datetime | None
+    member_count: int
+
+    @property
+    def missing_prompt_ids(self) -> list[int]:
+        return [prompt_id for prompt_id, done in self.answered.items() if not done]
+
+    @property
+    def answered_all(self) -> bool:
+        return bool(self.answered) and all(self.answered.values())
+
+    @property
+    def answered_none(self) -> bool:
+        return not any(self.answered.values())
+
+
+@dataclass
+class PromptTotal:
+    prompt: Prompt
+    answered: int
+    total: int
+
+
+@dataclass
+class Overview:
+    """Rows per work group of the process, totals per prompt and overall."""
+
+    discussion: Discussion
+    prompts: list[Prompt]
+    rows: list[GroupRow]
+    prompt_totals: list[PromptTotal] = field(default_factory=list)
+
+    @property
+    def group_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def all_answered(self) -> int:
+        """Groups that have answered every prompt."""
+        return sum(1 for row in self.rows if row.answered_all)
+
+    @property
+    def none_answered(self) -> int:
+        """Groups that have answered no prompt at all."""
+        return sum(1 for row in self.rows if row.answered_none)
+
+    @property
+    def comment_count(self) -> int:
+        return sum(row.comment_count for row in self.rows)
+
+    @property
+    def member_count(self) -> int:
+        return sum(row.member_count for row in self.rows)
+
+    @property
+    def last_activity(self) -> datetime | None:
+        times = [row.last_activity for row in self.rows if row.last_activity]
+        return max(times, default=None)
+
+    def missing_rows(self) -> list[GroupRow]:
+        """The groups that still lack an answer to at least one prompt."""
+        if not self.prompts:
+            return []
+        return [row for row in self.rows if row.missing_prompt_ids]
+
+
+def _process_groups(discussion: Discussion) -> list[WorkGroup]:
+    stmt = (
+        sa.select(WorkGroup)
+        .join(Organisation, Organisation.id == WorkGroup.organisation_id)
+        .where(WorkGroup.process_id == discussion.process.id)
+        .options(so.contains_eager(WorkGroup.organisation))
+        .order_by(WorkGroup.name, WorkGroup.id)
+    )
+    return list(db.session.scalars(stmt))
+
+
+def _answered_pairs(discussion: Discussion) -> set[tuple[int, int]]:
+    """(group id, prompt id) for every answered prompt of the discussion."""
+    rows = db.session.execute(
+        sa.select(Comment.group_id, Comment.prompt_id)
+        .join(Prompt, Prompt.id == Comment.prompt_id)
+        .where(Prompt.discussion_id == discussion.id, _answer_filter())
+        .distinct()
+    )
+    return {(group_id, prompt_id) for group_id, prompt_id in rows}
+
+
+def _activity(discussion: Discussion) -> dict[int, tuple[int, datetime | None]]:
+    """Per group id: comments that are not deleted (replies too), and the latest write.
+
+    Hidden comments count: the group did take part, a moderator only hid the text.
+    """
+    rows = db.session.execute(
+        sa.select(
+            Comment.group_id,
+            sa.func.count(Comment.id),
+            # An edit is always later than the creation, so the coalesce is the latest.
+            sa.func.max(sa.func.coalesce(Comment.edited_at, Comment.created_at)),
+        )
+        .join(Prompt, Prompt.id == Comment.prompt_id)
+        .where(Prompt.discussion_id == discussion.id, Comment.deleted_at.is_(None))
+        .group_by(Comment.group_id)
+    )
+    return {group_id: (count, latest) for group_id, count, latest in rows}
+
+
+def build_overview(discussion: Discussion) -> Overview:
+    """Collect each work group's answers, comment count, last activity and members."""
+    prompts = list(discussion.prompts)
+    groups = _process_groups(discussion)
+    answered = _answered_pairs(discussion)
+    activity = _activity(discussion)
+    members = member_counts(group.id for group in groups)
+    rows = []
+    for group in groups:
+        count, latest = activity.get(group.id, (0, None))
+        rows.append(
+            GroupRow(
+                group=group,
+                answered={p.id: (group.id, p.id) in answered for p in prompts},
+                comment_count=count,
+                last_activity=latest,
+                member_count=members.get(group.id, 0),
+            )
+        )
+    totals = [
+        PromptTotal(
+            prompt=prompt,
+            answered=sum(1 for row in rows if row.answered[prompt.id]),
+            total=len(rows),
+        )
+        for prompt in prompts
+    ]
+    return Overview(
+        discussion=discussion, prompts=prompts, rows=rows, prompt_totals=totals
+    )
+
+
+# Reminders -------------------------------------------------------------------
+
+
+@dataclass
+class Reminder:
+    """A group that lacks answers, the prompts it lacks and whether it was reminded."""
+
+    group: WorkGroup
+    missing: list[Prompt]
+    already_today: bool = False
+
+
+@dataclass
+class ReminderPlan:
+    to_remind: list[Reminder]
+    without_contact: list[Reminder]
+
+
+class ReminderResult(NamedTuple):
+    queued: int
+    already_today: int
+    skipped_without_contact: int
+
+
+def reminder_key(discussion: Discussion, group: WorkGroup, now: datetime) -> str:
+    """One reminder per group, contact address and Helsinki day."""
+    day = to_helsinki(now).date().isoformat()
+    return message_key(REMINDER_KIND, discussion.id, group.id, group.contact_email, day)
+
+
+def reminder_plan(discussion: Discussion, now: datetime) -> ReminderPlan:
+    """Split the groups missing answers into those with and without a contact email."""
+    overview = build_overview(discussion)
+    by_id = {prompt.id: prompt for prompt in overview.prompts}
+    plan = ReminderPlan(to_remind=[], without_contact=[])
+    for row in overview.missing_rows():
+        reminder = Reminder(
+            group=row.group, missing=[by_id[i] for i in row.missing_prompt_ids]
+        )
+        if row.group.contact_email.strip():
+            plan.to_remind.append(reminder)
+        else:
+            plan.without_contact.append(reminder)
+    keys = {reminder_key(discussion, r.group, now): r for r in plan.to_remind}
+    if keys:
+        sent = db.session.scalars(
+            sa.select(OutboxMessage.key).where(OutboxMessage.key.in_(list(keys)))
+        )
+        for key in sent:
+            keys[key].already_today = True
+    return plan
+
+
+def groups_to_remind(discussion: Discussion) -> list[WorkGroup]:
+    """Groups missing at least one answer that have a contact email."""
+    overview = build_overview(discussion)
+    return [
+        row.group for row in overview.missing_rows() if row.group.contact_email.strip()
+    ]
+
+
+def _letter(discussion: Discussion, reminder: Reminder) -> tuple[str, str]:
+    """The subject and text of a reminder, in the process's main language."""
+    process = discussion.process
+    lang = process.language
+    group = reminder.group
+    with force_locale(lang):
+        title = localized(discussion.phase.title, lang, lang=lang)
+        subject = _(
+            "Reminder: questions waiting for %(group)s in %(discussion)s",
+            group=group.name,
+            discussion=title,
+        )
+        greeting = (
+            _("Hello %(name)s,", name=group.contact_name)
+            if group.contact_name
+            else _("Hello,")
+        )
+        lines = [
+            greeting,
+            "",
+            _(
+                'The work group %(group)s has not yet answered these questions in the discussion "%(discussion)s" of the process "%(process)s":',
+                group=group.name,
+                discussion=title,
+                process=localized(process.title, lang, lang=lang),
+            ),
+            "",
+            *(f"- {localized(p.question, lang, lang=lang)}" for p in reminder.missing),
+            "",
+        ]
+        ends_at = discussion.phase.ends_at
+        if ends_at is not None:
+            lines.append(
+                _(
+                    "The discussion is open until %(when)s.",
+                    when=format_datetime(ends_at),
+                )
+            )
+        else:
+            lines.append(_("The discussion has no closing time yet."))
+        lines += [
+            "",
+            _("Members of the group answer on the discussion page:"),
+            external_url(
+                "discussions.detail", slug=process.slug, phase_id=discussion.phase.id
+            ),
+        ]
+        if group.invite_open:
+            # A closed invite refuses the link, so it is only offered while open.
+            lines += [
+                "",
+                _("New members join the group with this link:"),
+                external_url("auth.join", code=group.invite_code),
+            ]
+        lines += [
+            "",
+            _("You receive this message as the contact person of the work group."),
+        ]
+    return subject, "\n".join(lines) + "\n"
+
+
+def queue_reminders(discussion: Discussion, *, now: datetime) -> ReminderResult:
+    """Queue a reminder to each group missing answers; at most one per group a day.
+
+    The outbox key holds the Helsinki date, so a second run the same day queues
+    nothing new. The caller commits and then sends.
+
+    :raises DiscussionNotOpen: before the discussion opens and after it closes.
+    """
+    if state(discussion, now) is not DiscussionState.OPEN:
+        raise DiscussionNotOpen()
+    plan = reminder_plan(discussion, now)
+    queued = already = 0
+    for reminder in plan.to_remind:
+        subject, body = _letter(discussion, reminder)
+        _message, created = queue_message(
+            key=reminder_key(discussion, reminder.group, now),
+            kind=REMINDER_KIND,
+            recipient=reminder.group.contact_email,
+            subject=subject,
+            body_text=body,
+            process=discussion.process,
+        )
+        if created:
+            queued += 1
+        else:
+            already += 1
+    db.session.flush()
+    log.info(
+        "discussion %s: %s reminders queued, %s already today, %s without contact",
+        discussion.id,
+        queued,
+        already,
+        len(plan.without_contact),
+    )
+    return ReminderResult(queued, already, len(plan.without_contact))

@@ -1,0 +1,203 @@
+"""Moderation pages: reporting a comment, the facilitators' actions, queue, log, history."""
+
+from datetime import UTC, datetime
+
+from flask import (
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+
+from ..errors import DomainError
+from ..extensions import db
+from ..forms import form_status
+from ..models import ModerationAction
+from ..permissions import require
+from ..processes.routes import get_process_or_404
+from . import bp, moderation
+from .forms_moderation import FlagForm, ModerationReasonForm, RequiredReasonForm
+from .routes import get_comment_or_404
+from .routes_comments import comment_url
+
+ACTION_LABELS = {
+    ModerationAction.FLAG: _l("Reported"),
+    ModerationAction.HIDE: _l("Hidden"),
+    ModerationAction.RESTORE: _l("Restored"),
+    ModerationAction.LOCK: _l("Thread locked"),
+    ModerationAction.UNLOCK: _l("Thread unlocked"),
+    ModerationAction.DISMISS_FLAGS: _l("Reports dismissed"),
+}
+
+#: The flash after each facilitator action.
+DONE = {
+    "hide": _l("The comment has been hidden."),
+    "restore": _l("The comment is shown again."),
+    "lock": _l("The thread has been locked."),
+    "unlock": _l("The thread is open again."),
+    "dismiss": _l("The reports have been dismissed."),
+}
+
+#: What the reason is used for, under the reason field.
+REASON_HINTS = {
+    "hide": _l(
+        "Shown in place of the comment to everyone who reads the discussion, and saved in the moderation log."
+    ),
+    "lock": _l("Saved in the moderation log."),
+    "restore": _l("Optional. Saved in the moderation log."),
+    "unlock": _l("Optional. Saved in the moderation log."),
+    "dismiss": _l("Optional. Saved in the moderation log."),
+}
+
+
+@bp.app_template_filter("moderation_action")
+def moderation_action_label(action: ModerationAction | str) -> str:
+    """Name a logged action in the reader's language: {{ event.action | moderation_action }}."""
+    return str(ACTION_LABELS[ModerationAction(action)])
+
+
+# The thread page's address of a comment, for the moderation templates too.
+bp.add_app_template_global(comment_url, "comment_url")
+
+
+def _load(slug: str, comment_id: int, action: str):
+    process = get_process_or_404(slug)
+    require(current_user, action, process)
+    return process, get_comment_or_404(process, comment_id)
+
+
+def _queue_url(process) -> str:
+    return url_for("discussions.moderation_queue", slug=process.slug)
+
+
+@bp.route("/<slug>/comments/<int:comment_id>/flag", methods=["GET", "POST"])
+@login_required
+def flag_comment(slug: str, comment_id: int):
+    """A reader reports a comment with a reason; the facilitators see it in the queue."""
+    process, comment = _load(slug, comment_id, "comment.flag")
+    now = datetime.now(UTC)
+    if not moderation.can_read_comment(current_user, comment, now):
+        # What the reader may not see is not there for them.
+        abort(404)
+    earlier = moderation.flag_of(comment, current_user)
+    form = FlagForm(obj=earlier) if request.method == "GET" else FlagForm()
+    refusal = moderation.flag_refusal(comment, current_user)
+    if refusal is None and form.validate_on_submit():
+        try:
+            moderation.flag_comment(
+                comment, user=current_user, reason=form.reason.data, now=now
+            )
+        except moderation.ReasonError as error:
+            db.session.rollback()
+            form.reason.errors.append(str(error))
+        except DomainError as error:
+            db.session.rollback()
+            refusal = error
+        else:
+            db.session.commit()
+            flash(_("Thank you. The facilitators will look at the comment."), "success")
+            return redirect(comment_url(comment))
+    page = render_template(
+        "discussions/moderation/flag.html",
+        form=form,
+        process=process,
+        comment=comment,
+        phase=comment.prompt.discussion.phase,
+        earlier=earlier,
+        refusal=refusal,
+    )
+    return page, 409 if refusal is not None else form_status(form)
+
+
+@bp.route(
+    "/<slug>/comments/<int:comment_id>/<any(hide,restore,lock,unlock,dismiss):action>",
+    methods=["GET", "POST"],
+)
+@login_required
+def moderate_comment(slug: str, comment_id: int, action: str):
+    """Confirm with a reason, then hide, restore, lock, unlock or dismiss reports."""
+    process, comment = _load(slug, comment_id, "comment.moderate")
+    required = action in moderation.REASON_REQUIRED
+    form = RequiredReasonForm() if required else ModerationReasonForm()
+    form.reason.description = REASON_HINTS[action]
+    # Came from the queue (a fixed word, not an address): go back there afterwards.
+    from_queue = request.args.get("from") == "queue"
+    back_url = _queue_url(process) if from_queue else comment_url(comment)
+    refusal = moderation.refusal(action, comment)
+    if refusal is None and form.validate_on_submit():
+        try:
+            moderation.ACTIONS[action](
+                comment,
+                actor=current_user,
+                reason=form.reason.data,
+                now=datetime.now(UTC),
+            )
+        except moderation.ReasonError as error:
+            db.session.rollback()
+            form.reason.errors.append(str(error))
+        except DomainError as error:
+            db.session.rollback()
+            refusal = error
+        else:
+            db.session.commit()
+            flash(str(DONE[action]), "success")
+            return redirect(back_url)
+    page = render_template(
+        "discussions/moderation/confirm.html",
+        form=form,
+        action=action,
+        process=process,
+        comment=comment,
+        phase=comment.prompt.discussion.phase,
+        refusal=refusal,
+        cancel_url=back_url,
+    )
+    return page, 409 if refusal is not None else form_status(form)
+
+
+@bp.route("/<slug>/moderation/")
+@login_required
+def moderation_queue(slug: str):
+    """Reported comments waiting for a facilitator, and recently hidden ones."""
+    process = get_process_or_404(slug)
+    require(current_user, "comment.moderate", process)
+    return render_template(
+        "discussions/moderation/queue.html",
+        process=process,
+        queue=moderation.moderation_queue(process),
+    )
+
+
+@bp.route("/<slug>/moderation/log")
+@login_required
+def moderation_log(slug: str):
+    """The audit log of every report and moderation action, newest first."""
+    process = get_process_or_404(slug)
+    require(current_user, "comment.history", process)
+    page = db.paginate(
+        moderation.audit_log_query(process),
+        per_page=current_app.config["ITEMS_PER_PAGE"],
+        error_out=False,
+    )
+    return render_template(
+        "discussions/moderation/log.html", process=process, page=page
+    )
+
+
+@bp.route("/<slug>/comments/<int:comment_id>/history")
+@login_required
+def comment_history(slug: str, comment_id: int):
+    """The current text of a comment and its earlier versions, newest first."""
+    process, comment = _load(slug, comment_id, "comment.history")
+    return render_template(
+        "discussions/moderation/history.html",
+        process=process,
+        comment=comment,
+        phase=comment.prompt.discussion.phase,
+    )

@@ -1,0 +1,114 @@
+"""The participation overview of a discussion, and reminders to groups missing answers."""
+
+from datetime import UTC, datetime
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import ngettext
+from flask_login import login_required
+
+from ..errors import DomainError
+from ..extensions import db
+from ..outbox.services import send_pending
+from ..processes.forms import ConfirmForm
+from . import bp, participation, services
+from .routes import load
+
+#: The filter's values: every group, or only those still missing an answer.
+SHOW_ALL = "all"
+SHOW_MISSING = "missing"
+
+
+# Named "participation" by endpoint; the function's name keeps the module in scope.
+@bp.route("/<slug>/discussions/<int:phase_id>/participation", endpoint="participation")
+@login_required
+def participation_overview(slug: str, phase_id: int):
+    """Per work group and question: answered or not, comments and last activity."""
+    process, discussion = load(slug, phase_id, "discussion.participation")
+    overview = participation.build_overview(discussion)
+    show = SHOW_MISSING if request.args.get("show") == SHOW_MISSING else SHOW_ALL
+    rows = overview.missing_rows() if show == SHOW_MISSING else overview.rows
+    return render_template(
+        "discussions/participation.html",
+        process=process,
+        discussion=discussion,
+        phase=discussion.phase,
+        overview=overview,
+        rows=rows,
+        show=show,
+        state=services.state(discussion, datetime.now(UTC)).value,
+    )
+
+
+def _summary(result: participation.ReminderResult, failed: int) -> str:
+    parts = [
+        ngettext(
+            "%(num)d reminder sent.",
+            "%(num)d reminders sent.",
+            result.queued,
+        )
+    ]
+    if result.already_today:
+        parts.append(
+            ngettext(
+                "%(num)d group had already been reminded today.",
+                "%(num)d groups had already been reminded today.",
+                result.already_today,
+            )
+        )
+    if result.skipped_without_contact:
+        parts.append(
+            ngettext(
+                "%(num)d group has no contact email and was skipped.",
+                "%(num)d groups have no contact email and were skipped.",
+                result.skipped_without_contact,
+            )
+        )
+    if failed:
+        parts.append(
+            ngettext(
+                "%(num)d letter could not be sent yet; it stays in the outbox.",
+                "%(num)d letters could not be sent yet; they stay in the outbox.",
+                failed,
+            )
+        )
+    return " ".join(parts)
+
+
+@bp.route(
+    "/<slug>/discussions/<int:phase_id>/participation/remind",
+    methods=["GET", "POST"],
+)
+@login_required
+def send_reminders(slug: str, phase_id: int):
+    """List who gets a reminder and who is skipped; POST queues and sends them."""
+    process, discussion = load(slug, phase_id, "discussion.manage")
+    now = datetime.now(UTC)
+    overview_url = url_for("discussions.participation", slug=slug, phase_id=phase_id)
+    form = ConfirmForm()
+    refusal = None
+    if services.state(discussion, now) is not services.DiscussionState.OPEN:
+        refusal = str(participation.DiscussionNotOpen())
+    elif form.validate_on_submit():
+        try:
+            result = participation.queue_reminders(discussion, now=now)
+        except DomainError as error:  # the discussion closed between the checks
+            db.session.rollback()
+            refusal = str(error)
+        else:
+            db.session.commit()
+            # Sent after the commit: a failed letter stays queued for a retry.
+            report = send_pending(now)
+            flash(_summary(result, report.failed), "success")
+            return redirect(overview_url)
+    plan = participation.reminder_plan(discussion, now)
+    page = render_template(
+        "discussions/participation_remind.html",
+        form=form,
+        process=process,
+        discussion=discussion,
+        phase=discussion.phase,
+        plan=plan,
+        refusal=refusal,
+        overview_url=overview_url,
+    )
+    return page, 409 if refusal and request.method == "POST" else 200

@@ -1,0 +1,1 @@
+"""The outbox: queueing, sending over SMTP, the command line."""
