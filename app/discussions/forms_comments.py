@@ -34,7 +34,13 @@ def body_field(label) -> TextAreaField:
             ),
         ],
         description=BODY_HINT,
-        render_kw={"rows": 8, "data-max-length": COMMENT_MAX_LENGTH},
+        # No maxlength: the browser would cut a pasted text silently; the counter
+        # warns and the server refuses with a message instead.
+        render_kw={
+            "rows": 8,
+            "data-max-length": COMMENT_MAX_LENGTH,
+            "maxlength": False,
+        },
     )
 
 

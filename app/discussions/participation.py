@@ -214,8 +214,11 @@ def reminder_key(discussion: Discussion, group: WorkGroup, now: datetime) -> str
     return message_key(REMINDER_KIND, discussion.id, group.id, group.contact_email, day)
 
 
-def reminder_plan(discussion: Discussion, now: datetime) -> ReminderPlan:
-    """Split the groups missing answers into those with and without a contact email."""
+def reminder_plan(discussion: Discussion, now: datetime | None = None) -> ReminderPlan:
+    """Split the groups missing answers into those with and without a contact email.
+
+    With ``now``, also mark the groups already reminded that (Helsinki) day.
+    """
     overview = build_overview(discussion)
     by_id = {prompt.id: prompt for prompt in overview.prompts}
     plan = ReminderPlan(to_remind=[], without_contact=[])
@@ -227,6 +230,8 @@ def reminder_plan(discussion: Discussion, now: datetime) -> ReminderPlan:
             plan.to_remind.append(reminder)
         else:
             plan.without_contact.append(reminder)
+    if now is None:
+        return plan
     keys = {reminder_key(discussion, r.group, now): r for r in plan.to_remind}
     if keys:
         sent = db.session.scalars(
@@ -239,10 +244,7 @@ def reminder_plan(discussion: Discussion, now: datetime) -> ReminderPlan:
 
 def groups_to_remind(discussion: Discussion) -> list[WorkGroup]:
     """Groups missing at least one answer that have a contact email."""
-    overview = build_overview(discussion)
-    return [
-        row.group for row in overview.missing_rows() if row.group.contact_email.strip()
-    ]
+    return [reminder.group for reminder in reminder_plan(discussion).to_remind]
 
 
 def _letter(discussion: Discussion, reminder: Reminder) -> tuple[str, str]:
@@ -276,16 +278,10 @@ def _letter(discussion: Discussion, reminder: Reminder) -> tuple[str, str]:
             "",
         ]
         ends_at = discussion.phase.ends_at
-        if ends_at is not None:
-            lines.append(
-                _(
-                    "The discussion is open until %(when)s.",
-                    when=format_datetime(ends_at),
-                )
-            )
-        else:
-            lines.append(_("The discussion has no closing time yet."))
         lines += [
+            _("The discussion is open until %(when)s.", when=format_datetime(ends_at))
+            if ends_at
+            else _("The discussion has no closing time yet."),
             "",
             _("Members of the group answer on the discussion page:"),
             external_url(
@@ -319,6 +315,9 @@ def queue_reminders(discussion: Discussion, *, now: datetime) -> ReminderResult:
     plan = reminder_plan(discussion, now)
     queued = already = 0
     for reminder in plan.to_remind:
+        if reminder.already_today:  # no need to write it again; the key would refuse it
+            already += 1
+            continue
         subject, body = _letter(discussion, reminder)
         _message, created = queue_message(
             key=reminder_key(discussion, reminder.group, now),

@@ -9,6 +9,7 @@ from flask_login import login_required
 from ..extensions import db
 from ..forms import form_status
 from ..groups.routes import get_group_or_404
+from ..i18n import LANGUAGE_NAMES
 from ..outbox.services import MAX_ATTEMPTS, send_pending
 from . import bp
 from . import invitations as letters
@@ -55,8 +56,8 @@ def invitation(slug: str, phase_id: int):
             if lacking:
                 flash(
                     _(
-                        "Letters are sent in the main language. The letter in %(languages)s has no {link} or {code}.",
-                        languages=", ".join(lacking),
+                        "Letters are sent in the main language. These versions have no {link} or {code}: %(languages)s.",
+                        languages=", ".join(LANGUAGE_NAMES[lang] for lang in lacking),
                     ),
                     "info",
                 )

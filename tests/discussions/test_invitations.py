@@ -312,7 +312,7 @@ def test_saving_the_letter(client, auth, world, groups, db):
     assert world.discussion.invitation_body == {"fi": LETTER_FI, "sv": "Hej"}
     page = client.get(world.base + "/invitation").get_data(as_text=True)
     assert "The letter has been saved." in page
-    assert "has no {link} or {code}" in page  # the Swedish letter lacks them
+    assert "These versions have no {link} or {code}: Svenska." in page
 
 
 def test_bad_letters_are_refused_with_the_text_kept(client, auth, world, groups, db):

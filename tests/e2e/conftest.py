@@ -86,6 +86,8 @@ class LiveServer:
     group_name: str
     invite_code: str
     group_id: int
+    open_phase_id: int
+    prompt_id: int
 
     def __call__(self, path: str = "/") -> str:
         return self.url + path
@@ -273,3 +275,13 @@ def axe_violations(page) -> list[dict]:
         }""",
         WCAG_TAGS,
     )
+
+
+def assert_accessible(page, name: str) -> None:
+    """Fail with a readable report if axe-core finds WCAG 2.1 A/AA violations."""
+    violations = axe_violations(page)
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
+        for v in violations
+    )
+    assert violations == [], f"WCAG 2.1 A/AA violations on {name}:\n{report}"

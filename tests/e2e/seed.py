@@ -26,6 +26,7 @@ def seed() -> dict:
     """Create an admin, a facilitator, a process with a phase and a theme, and a group."""
     from app import create_app
     from app.auth import services as auth_services
+    from app.discussions import services as discussion_services
     from app.extensions import db
     from app.groups import services as group_services
     from app.models import OrganisationKind, Phase, PhaseKind, Role, Theme
@@ -59,6 +60,27 @@ def seed() -> dict:
                 ends_at=start + timedelta(days=14),
             )
         )
+        # An open discussion with two questions, for the comment journeys.
+        now = datetime.now(UTC)
+        open_phase = Phase(
+            process=process,
+            kind=PhaseKind.DISCUSSION,
+            position=2,
+            title={"fi": "Avoin keskustelu", "sv": "Öppen diskussion", "en": "Open discussion"},
+            starts_at=now - timedelta(days=1),
+            ends_at=now + timedelta(days=30),
+        )
+        db.session.add(open_phase)
+        db.session.flush()
+        discussion = discussion_services.ensure_discussion(open_phase)
+        prompt = discussion_services.add_prompt(
+            discussion,
+            question={"fi": "Mikä kirjastossanne toimii hyvin?"},
+            guidance={"fi": "Kertokaa *esimerkki*."},
+        )
+        discussion_services.add_prompt(
+            discussion, question={"fi": "Mitä pitäisi kehittää?"}, guidance={}
+        )
         db.session.add(
             Theme(
                 process=process,
@@ -81,6 +103,8 @@ def seed() -> dict:
             "group_name": group.name,
             "invite_code": group.invite_code,
             "group_id": group.id,
+            "open_phase_id": open_phase.id,
+            "prompt_id": prompt.id,
         }
 
 

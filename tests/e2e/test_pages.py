@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import axe_violations, join, sign_in
+from .conftest import assert_accessible, join, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -98,22 +98,13 @@ def test_the_csp_blocks_inline_script_and_the_watch_sees_it(new_page):
     page.watch.csp_reports.clear()  # seen on purpose; the fixture checks the rest
 
 
-def _assert_accessible(page, name: str) -> None:
-    violations = axe_violations(page)
-    report = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
-        for v in violations
-    )
-    assert violations == [], f"WCAG 2.1 A/AA violations on {name}:\n{report}"
-
-
 @pytest.mark.parametrize("name", ["front", "login", "join-code", "join"])
 def test_public_pages_pass_axe(page, live_server, name, shot):
     """The public pages in Finnish have no WCAG 2.1 A/AA violations that axe-core can find."""
     page.goto(key_pages(live_server)[name])
     assert page.get_attribute("html", "lang") == "fi"
     shot(page, name)
-    _assert_accessible(page, name)
+    assert_accessible(page, name)
 
 
 def test_process_page_passes_axe_for_facilitator_and_participant(
@@ -124,10 +115,10 @@ def test_process_page_passes_axe_for_facilitator_and_participant(
     sign_in(facilitator)
     facilitator.goto(f"/p/{live_server.process_slug}/")
     shot(facilitator, "process-facilitator")
-    _assert_accessible(facilitator, "the process page (facilitator)")
+    assert_accessible(facilitator, "the process page (facilitator)")
 
     participant = new_page()
     join(participant, live_server, "Saavutettava Osallistuja")
     assert participant.url.endswith(f"/p/{live_server.process_slug}/")
     shot(participant, "process-participant")
-    _assert_accessible(participant, "the process page (participant)")
+    assert_accessible(participant, "the process page (participant)")

@@ -1,0 +1,76 @@
+"""Writing comments in a real browser: the counter, drafts that survive a reload,
+one comment per double click, and the thread page's accessibility."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import assert_accessible, join
+
+pytestmark = pytest.mark.e2e
+
+
+def thread_url(live_server) -> str:
+    return (
+        f"/p/{live_server.process_slug}/discussions/"
+        f"{live_server.open_phase_id}/prompts/{live_server.prompt_id}/"
+    )
+
+
+@pytest.fixture()
+def participant(new_page, live_server):
+    page = new_page()
+    join(page, live_server, "Kirjoittava Osallistuja")
+    page.goto(thread_url(live_server))
+    return page
+
+
+def test_counter_and_draft_survive_a_reload(participant, shot):
+    """The counter follows the text; a reload brings the unsent draft back."""
+    page = participant
+    page.fill("#body", "Lainaamme lautapelejä ja se toimii.")
+    # Locator assertions, not wait_for_function: the CSP forbids eval in the page.
+    expect(page.locator("#body-counter")).to_have_text(re.compile(r"^35\D.*4000"))
+    shot(page, "typing")
+    page.reload()
+    assert page.input_value("#body") == "Lainaamme lautapelejä ja se toimii."
+    assert page.is_visible(".draft-note")
+    shot(page, "draft-restored")
+
+
+def test_over_the_limit_the_counter_warns_and_the_server_refuses(participant, shot):
+    """Too long a text turns the counter red; the server says why and keeps the text."""
+    page = participant
+    page.fill("#body", "x" * 4005)
+    page.wait_for_selector("#body-counter.is-over")
+    page.click("form[data-draft-key] [type=submit]")
+    page.wait_for_load_state()
+    assert page.input_value("#body") == "x" * 4005
+    assert page.is_visible("#body-error")
+    shot(page, "too-long")
+
+
+def test_a_double_click_posts_once_and_clears_the_draft(participant, shot):
+    """Two quick clicks make one comment; after posting, the draft is gone."""
+    page = participant
+    text = "Kaksoisnapsautus ei tee kahta kommenttia."
+    page.fill("#body", text)
+    page.dblclick("form[data-draft-key] [type=submit]")
+    page.wait_for_selector(".flash.posted")
+    assert page.locator(".comment", has_text=text).count() == 1
+    page.reload()
+    assert page.input_value("#body") == ""
+    shot(page, "posted")
+
+
+def test_the_thread_page_passes_axe(participant, shot):
+    """The thread page with a comment has no WCAG 2.1 A/AA violations axe can find."""
+    page = participant
+    page.fill("#body", "Saavutettava kommentti, jossa on *korostus*.")
+    page.click("form[data-draft-key] [type=submit]")
+    page.wait_for_selector(".flash.posted")
+    shot(page, "thread")
+    assert_accessible(page, "the thread page")
