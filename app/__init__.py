@@ -79,6 +79,7 @@ def configure_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
     from .discussions import bp as discussions_bp
+    from .voting import bp as voting_bp
     from .groups import bp as groups_bp
     from .main import bp as main_bp
     from .processes import bp as processes_bp
@@ -87,6 +88,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(processes_bp, url_prefix="/p")
     app.register_blueprint(discussions_bp, url_prefix="/p")
+    app.register_blueprint(voting_bp, url_prefix="/p")
     app.register_blueprint(groups_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
 

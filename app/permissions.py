@@ -161,6 +161,17 @@ RULES: dict[str, Predicate] = {
     "comment.edit": is_author,
     "comment.flag": is_process_member | is_process_observer,
     "comment.moderate": is_admin | is_process_facilitator,
+    # Ballots: set up by facilitators, voted by work-group members; results and
+    # turnout for the process's people (results_visible decides when for voters).
+    "ballot.manage": is_admin | is_process_facilitator,
+    "ballot.view": is_admin
+    | is_process_facilitator
+    | is_process_observer
+    | is_process_member,
+    "ballot.vote": is_process_member,
+    "ballot.results_any_time": is_admin | is_process_facilitator | is_process_observer,
+    "ballot.turnout": is_admin | is_process_facilitator | is_process_observer,
+    "ballot.export": is_admin | is_process_facilitator,
     # Earlier versions of edited comments and the audit log.
     "comment.history": is_admin | is_process_facilitator,
 }

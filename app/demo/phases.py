@@ -1,4 +1,9 @@
-"""The four phases of the Keski-Uusimaa demo, in the seed's order, with real 2027 dates."""
+"""The four phases of the Keski-Uusimaa demo, in the seed's order, on the autumn 2026 calendar.
+
+The first seminar and discussion lie in the past (the discussion is closed, so every
+comment reads as it would after the close); the second discussion, with its ballot,
+runs from 23.11. to 11.12.2026.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +22,8 @@ def helsinki(
 
 SEMINAR_1 = {
     "kind": PhaseKind.SEMINAR,
-    "starts_at": helsinki(2027, 2, 10, 13, 0),
-    "ends_at": helsinki(2027, 2, 10, 15, 0),
+    "starts_at": helsinki(2026, 10, 14, 13, 0),
+    "ends_at": helsinki(2026, 10, 14, 15, 0),
     "title": {
         "fi": "Alueellinen työpajaseminaari 1",
         "sv": "Regionalt workshopseminarium 1",
@@ -100,8 +105,8 @@ as the basis for the follow-up work.""",
 
 DISCUSSION_1 = {
     "kind": PhaseKind.DISCUSSION,
-    "starts_at": helsinki(2027, 2, 15, 9, 0),
-    "ends_at": helsinki(2027, 3, 5, 16, 0),
+    "starts_at": helsinki(2026, 10, 19, 9, 0),
+    "ends_at": helsinki(2026, 11, 6, 16, 0),
     "title": {
         "fi": "Alueellisen yhteistyön pohjustus – verkkokeskustelu",
         "sv": "Grunden för det regionala samarbetet – webbdiskussion",
@@ -163,8 +168,8 @@ of the second seminar.""",
 
 SEMINAR_2 = {
     "kind": PhaseKind.SEMINAR,
-    "starts_at": helsinki(2027, 3, 24, 9, 0),
-    "ends_at": helsinki(2027, 3, 24, 15, 30),
+    "starts_at": helsinki(2026, 11, 18, 9, 0),
+    "ends_at": helsinki(2026, 11, 18, 15, 30),
     "title": {
         "fi": "Alueellinen työpajaseminaari 2",
         "sv": "Regionalt workshopseminarium 2",
@@ -240,8 +245,8 @@ the basis for the follow-up work.""",
 
 DISCUSSION_2 = {
     "kind": PhaseKind.DISCUSSION,
-    "starts_at": helsinki(2027, 4, 5, 9, 0),
-    "ends_at": helsinki(2027, 4, 23, 16, 0),
+    "starts_at": helsinki(2026, 11, 23, 9, 0),
+    "ends_at": helsinki(2026, 12, 11, 16, 0),
     "title": {
         "fi": "Alueellisen yhteistyön jatkotyöstäminen – verkkokeskustelu",
         "sv": "Fortsatt arbete med det regionala samarbetet – webbdiskussion",

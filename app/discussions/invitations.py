@@ -52,6 +52,10 @@ class MissingLetter(LetterError):
     message = _l("Write the subject and the letter at least in the main language.")
 
 
+class MissingSubject(MissingLetter):
+    field = "subject"
+
+
 class LetterWithoutLink(LetterError):
     message = _l(
         "The letter must contain {link} or {code}: without them the group cannot join."
@@ -107,7 +111,7 @@ def update_letter(discussion: Discussion, *, subject: dict, body: dict) -> list[
     """
     main = discussion.process.language
     if not subject.get(main):
-        raise MissingLetter()
+        raise MissingSubject()
     if not body.get(main):
         raise MissingLetter()
     for field, texts in (("subject", subject), ("body", body)):

@@ -57,7 +57,9 @@ def invitation(slug: str, phase_id: int):
                 flash(
                     _(
                         "Letters are sent in the main language. These versions have no {link} or {code}: %(languages)s.",
-                        languages=", ".join(LANGUAGE_NAMES[lang] for lang in lacking),
+                        languages=", ".join(
+                            LANGUAGE_NAMES.get(lang, lang) for lang in lacking
+                        ),
                     ),
                     "info",
                 )

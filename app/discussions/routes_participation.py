@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import login_required
 
@@ -10,7 +11,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..outbox.services import send_pending
 from ..processes.forms import ConfirmForm
-from . import bp, participation, services
+from . import bp, participation, reminders, services
 from .routes import load
 
 #: The filter's values: every group, or only those still missing an answer.
@@ -39,7 +40,7 @@ def participation_overview(slug: str, phase_id: int):
     )
 
 
-def _summary(result: participation.ReminderResult, failed: int) -> str:
+def _summary(result: reminders.ReminderResult) -> str:
     parts = [
         ngettext(
             "%(num)d reminder sent.",
@@ -63,14 +64,6 @@ def _summary(result: participation.ReminderResult, failed: int) -> str:
                 result.skipped_without_contact,
             )
         )
-    if failed:
-        parts.append(
-            ngettext(
-                "%(num)d letter could not be sent yet; it stays in the outbox.",
-                "%(num)d letters could not be sent yet; they stay in the outbox.",
-                failed,
-            )
-        )
     return " ".join(parts)
 
 
@@ -87,10 +80,10 @@ def send_reminders(slug: str, phase_id: int):
     form = ConfirmForm()
     refusal = None
     if services.state(discussion, now) is not services.DiscussionState.OPEN:
-        refusal = str(participation.DiscussionNotOpen())
+        refusal = str(reminders.DiscussionNotOpen())
     elif form.validate_on_submit():
         try:
-            result = participation.queue_reminders(discussion, now=now)
+            result = reminders.queue_reminders(discussion, now=now)
         except DomainError as error:  # the discussion closed between the checks
             db.session.rollback()
             refusal = str(error)
@@ -98,9 +91,18 @@ def send_reminders(slug: str, phase_id: int):
             db.session.commit()
             # Sent after the commit: a failed letter stays queued for a retry.
             report = send_pending(now)
-            flash(_summary(result, report.failed), "success")
+            flash(_summary(result), "success")
+            if report.failed:
+                # The same wording as the invitations page, so one translation.
+                flash(
+                    _(
+                        "%(failed)d letters could not be sent now. They stay in the outbox and are tried again.",
+                        failed=report.failed,
+                    ),
+                    "error",
+                )
             return redirect(overview_url)
-    plan = participation.reminder_plan(discussion, now)
+    plan = reminders.reminder_plan(discussion, now)
     page = render_template(
         "discussions/participation_remind.html",
         form=form,

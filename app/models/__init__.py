@@ -15,8 +15,24 @@ from .organisations import Organisation, OrganisationKind
 from .outbox import OutboxMessage
 from .processes import Phase, PhaseKind, Process, ProcessRole, ProcessRoleKind, Theme
 from .users import PasswordResetToken, Role, User
+from .voting import (
+    Ballot,
+    BallotOption,
+    ResultsVisibility,
+    Vote,
+    VoteEntry,
+    VoterUnit,
+    VotingMethod,
+)
 
 __all__ = [
+    "Ballot",
+    "BallotOption",
+    "ResultsVisibility",
+    "Vote",
+    "VoteEntry",
+    "VoterUnit",
+    "VotingMethod",
     "COMMENT_MAX_LENGTH",
     "Comment",
     "CommentFlag",

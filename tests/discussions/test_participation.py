@@ -7,7 +7,7 @@ import pytest
 import sqlalchemy as sa
 from freezegun import freeze_time
 
-from app.discussions import participation, services
+from app.discussions import participation, reminders, services
 from app.models import Comment, OutboxMessage, Role
 
 
@@ -114,13 +114,13 @@ def test_overview_counts_answers_comments_activity_and_members(scene, world):
 def test_groups_to_remind_need_a_contact_email(scene, world):
     """A group without a contact email is not reminded; one that answered all neither."""
     scene.a.contact_email = "a@example.fi"
-    assert participation.groups_to_remind(world.discussion) == [
+    assert reminders.groups_to_remind(world.discussion) == [
         scene.b,
         scene.c,
         scene.d,
     ]
     scene.b.contact_email = ""
-    plan = participation.reminder_plan(world.discussion, datetime.now(UTC))
+    plan = reminders.reminder_plan(world.discussion, datetime.now(UTC))
     assert [r.group for r in plan.to_remind] == [scene.c, scene.d]
     assert [r.group for r in plan.without_contact] == [scene.b]
     assert [p.id for p in plan.without_contact[0].missing] == [
@@ -132,7 +132,7 @@ def test_groups_to_remind_need_a_contact_email(scene, world):
 def test_the_letter_names_the_missing_questions_link_and_close_time(scene, world, db):
     """The letter is in the process's language and has the join link and the end."""
     world.process.language = "sv"
-    result = participation.queue_reminders(world.discussion, now=datetime.now(UTC))
+    result = reminders.queue_reminders(world.discussion, now=datetime.now(UTC))
     assert result == (3, 0, 0)
     letter = db.session.scalar(
         sa.select(OutboxMessage).where(OutboxMessage.recipient == "d@example.fi")
@@ -150,7 +150,7 @@ def test_the_letter_names_the_missing_questions_link_and_close_time(scene, world
 def test_a_closed_invite_is_not_offered(scene, world, db):
     """The join link is left out while the group's invitation is closed."""
     scene.c.invite_open = False
-    participation.queue_reminders(world.discussion, now=datetime.now(UTC))
+    reminders.queue_reminders(world.discussion, now=datetime.now(UTC))
     letter = db.session.scalar(
         sa.select(OutboxMessage).where(OutboxMessage.recipient == "c@example.fi")
     )
@@ -159,12 +159,12 @@ def test_a_closed_invite_is_not_offered(scene, world, db):
 
 def test_no_reminders_outside_the_open_time(scene, world):
     """Before the start and after the end the service refuses."""
-    with pytest.raises(participation.DiscussionNotOpen):
-        participation.queue_reminders(
+    with pytest.raises(reminders.DiscussionNotOpen):
+        reminders.queue_reminders(
             world.discussion, now=world.phase.ends_at + timedelta(minutes=1)
         )
-    with pytest.raises(participation.DiscussionNotOpen):
-        participation.queue_reminders(
+    with pytest.raises(reminders.DiscussionNotOpen):
+        reminders.queue_reminders(
             world.discussion, now=world.phase.starts_at - timedelta(minutes=1)
         )
 
@@ -173,7 +173,7 @@ def test_empty_discussion_has_an_empty_overview(world, client, auth):
     """Without prompts nobody is missing anything and the page says so."""
     overview = participation.build_overview(world.discussion)
     assert overview.prompts == [] and overview.missing_rows() == []
-    assert participation.groups_to_remind(world.discussion) == []
+    assert reminders.groups_to_remind(world.discussion) == []
     auth.login_as(world.facilitator)
     page = client.get(world.base + "/participation").get_data(as_text=True)
     assert "The discussion has no questions yet." in page
@@ -318,4 +318,31 @@ def test_refused_when_the_discussion_is_not_open(client, auth, world, scene, db,
     assert "only while the discussion is open" in text
     assert "Send the reminders" not in text
     assert client.post(world.base + "/participation/remind").status_code == 409
+    assert _reminders(db) == []
+
+
+def test_a_failed_letter_stays_queued(client, auth, world, scene, db, monkeypatch):
+    """When the mail server fails the reminders stay in the outbox and the page says so."""
+
+    def broken(*args, **kwargs):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr("app.outbox.services.send_mail", broken)
+    auth.login_as(world.facilitator)
+    page = client.post(
+        world.base + "/participation/remind", follow_redirects=True
+    ).get_data(as_text=True)
+    assert "could not be sent now" in page
+    letters = _reminders(db)
+    assert len(letters) == 3 and all(m.sent_at is None for m in letters)
+
+
+def test_sending_needs_the_csrf_token(csrf_app, world, scene, db):
+    """With CSRF protection on, a POST without the token queues nothing."""
+    client = csrf_app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = world.facilitator.get_id()
+        session["_fresh"] = True
+        session["last_seen"] = datetime.now(UTC).timestamp()
+    assert client.post(world.base + "/participation/remind").status_code == 400
     assert _reminders(db) == []

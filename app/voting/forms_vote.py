@@ -1,0 +1,215 @@
+"""The voting form, built per ballot: one field per theme, named ``theme-<id>``.
+
+*pick* gives a checkbox per theme, *points* a number 0..m, *ranking* a select of
+places. The fields check their own values (a number in range, a place on the list,
+no place twice); the rules of the whole choice (at most k themes, N points in all,
+places from 1 without gaps) are the service's, and the view adds its messages to
+``form_errors``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SelectField, SubmitField
+from wtforms.validators import Optional, ValidationError
+
+from ..i18n import localized
+from ..models import Ballot, Vote, VotingMethod, WorkGroup
+
+FIELD_PREFIX = "theme-"
+
+
+def field_name(theme_id: int) -> str:
+    return f"{FIELD_PREFIX}{theme_id}"
+
+
+class PointsField(IntegerField):
+    """Points for one theme: empty means 0; anything but a whole number 0..m is refused
+    with one plain message instead of WTForms' generic ones."""
+
+    def __init__(self, label=None, *, maximum: int, **kwargs):
+        self.maximum = maximum
+        kwargs.setdefault("validators", [Optional()])
+        super().__init__(label, **kwargs)
+
+    def _message(self) -> str:
+        return str(
+            _l("Give a whole number from 0 to %(max)d.", max=self.maximum)
+        )
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        try:
+            self.data = int(valuelist[0].strip())
+        except ValueError:
+            self.data = None
+            # Keep what the voter typed, so the page shows it back.
+            self.raw_data = valuelist
+            raise ValueError(self._message()) from None
+
+    def pre_validate(self, form):
+        if self.data is not None and not 0 <= self.data <= self.maximum:
+            raise ValidationError(self._message())
+
+
+class PlaceField(SelectField):
+    """A theme's place in a ranking: "–" (not ranked) or 1..k."""
+
+    def pre_validate(self, form):
+        if self.data not in {value for value, _label in self.choices}:
+            raise ValidationError(_l("Choose a place from the list."))
+
+
+class BallotVoteForm(FlaskForm):
+    """The base of every ballot's form: the voting group and the send button.
+
+    Make one with :func:`vote_form`; the theme fields are added per ballot.
+    """
+
+    #: Rendered as a hidden input: the group is chosen on the page before the form.
+    group_id = SelectField(_l("Work group"), coerce=int, validate_choice=False)
+    submit = SubmitField(_l("Save the vote"))
+
+    def __init__(self, *args, ballot: Ballot, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ballot = ballot
+        self.group_id.choices = [(group.id, group.name) for group in groups]
+        self._groups = {group.id: group for group in groups}
+
+    # Reading ------------------------------------------------------------------
+
+    def theme_fields(self) -> list:
+        """The theme fields in the ballot's order, with each field's theme."""
+        return [
+            self[field_name(option.theme_id)]
+            for option in self.ballot.options
+            if field_name(option.theme_id) in self
+        ]
+
+    def choice(self) -> dict[int, int]:
+        """theme id -> value as the service wants it (0 or missing: not chosen)."""
+        values = {}
+        for field in self.theme_fields():
+            theme_id = int(field.name.removeprefix(FIELD_PREFIX))
+            if self.ballot.method is VotingMethod.PICK:
+                values[theme_id] = 1 if field.data else 0
+            elif self.ballot.method is VotingMethod.POINTS:
+                values[theme_id] = field.data or 0
+            else:
+                values[theme_id] = int(field.data) if field.data else 0
+        return values
+
+    @property
+    def group(self) -> WorkGroup | None:
+        return self._groups.get(self.group_id.data)
+
+    @property
+    def session_expired(self) -> bool:
+        """True when the CSRF token failed: the choice is kept and can be sent again."""
+        return bool(getattr(self, "csrf_token", None) and self.csrf_token.errors)
+
+    @property
+    def messages(self) -> list[tuple[str | None, str]]:
+        """Every error for the summary at the top: (field id or None, message)."""
+        found = [(None, str(message)) for message in self.form_errors]
+        if self.group_id.errors:
+            found.extend((None, str(message)) for message in self.group_id.errors)
+        for field in self.theme_fields():
+            found.extend((field.id, str(message)) for message in field.errors)
+        return found
+
+    # Checking ---------------------------------------------------------------------
+
+    def validate_group_id(self, field):
+        if field.data not in self._groups:
+            raise ValidationError(
+                _l("Choose one of your work groups. Reload the page and try again.")
+            )
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.ballot.method is VotingMethod.RANKING:
+            valid = self._check_places() and valid
+        return valid
+
+    def _check_places(self) -> bool:
+        """The same place on two themes is tied to both fields, not only summed up."""
+        fields = [field for field in self.theme_fields() if field.data]
+        used = Counter(field.data for field in fields)
+        valid = True
+        for field in fields:
+            if used[field.data] > 1 and not field.errors:
+                field.errors.append(
+                    str(
+                        _l(
+                            "Place %(place)s is given to more than one theme: "
+                            "give each theme its own place.",
+                            place=field.data,
+                        )
+                    )
+                )
+                valid = False
+        return valid
+
+
+def _theme_field(ballot: Ballot, theme, language: str):
+    label = localized(theme.title, language)
+    if ballot.method is VotingMethod.PICK:
+        return BooleanField(label)
+    if ballot.method is VotingMethod.POINTS:
+        return PointsField(
+            label,
+            maximum=ballot.max_points_per_theme,
+            render_kw={
+                "min": 0,
+                "max": ballot.max_points_per_theme,
+                "step": 1,
+                "inputmode": "numeric",
+                "type": "number",
+            },
+        )
+    places = [("", "–")] + [
+        (str(place), str(place)) for place in range(1, ballot.max_choices + 1)
+    ]
+    return PlaceField(label, choices=places, default="")
+
+
+def initial_data(ballot: Ballot, vote: Vote | None) -> dict:
+    """The unit's stored vote as form data, so the page shows it preselected."""
+    if vote is None:
+        return {}
+    data = {}
+    for entry in vote.entries:
+        if ballot.method is VotingMethod.PICK:
+            data[field_name(entry.theme_id)] = True
+        elif ballot.method is VotingMethod.POINTS:
+            data[field_name(entry.theme_id)] = entry.value
+        else:
+            data[field_name(entry.theme_id)] = str(entry.value)
+    return data
+
+
+def vote_form(
+    ballot: Ballot,
+    *,
+    groups,
+    group: WorkGroup | None,
+    vote: Vote | None = None,
+    **kwargs,
+) -> BallotVoteForm:
+    """A form for this ballot; on GET it shows ``vote`` (the unit's current one)."""
+    language = ballot.phase.process.language
+    fields = {
+        field_name(option.theme_id): _theme_field(ballot, option.theme, language)
+        for option in ballot.options
+    }
+    form_class = type("BallotVoteForm", (BallotVoteForm,), fields)
+    data = initial_data(ballot, vote)
+    if group is not None:
+        data["group_id"] = group.id
+    return form_class(ballot=ballot, groups=groups, data=data, **kwargs)

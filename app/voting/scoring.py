@@ -1,0 +1,136 @@
+"""Results of a ballot: plain data computed from the votes, the same for every view.
+
+Scores per method: *pick* counts the voters who chose a theme; *points* sums the
+points; *ranking* gives Borda points (with k places, first gets k, last gets 1).
+Themes with equal scores share a rank (1, 1, 3), and the tie is said out loud.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from ..extensions import db
+from ..models import (
+    Ballot,
+    GroupMembership,
+    Theme,
+    Vote,
+    VoteEntry,
+    VoterUnit,
+    VotingMethod,
+    WorkGroup,
+)
+
+
+@dataclass
+class ThemeResult:
+    theme: Theme
+    score: int = 0
+    #: Voters (units) who gave the theme anything.
+    voters: int = 0
+    #: voters / all voters of the ballot, 0..1.
+    share: float = 0.0
+    #: Distinct organisations behind those voters.
+    organisations: int = 0
+    rank: int = 0
+    tied: bool = False
+    #: Ranking only: how many voters put the theme in each place (index 0 = first).
+    places: list[int] = field(default_factory=list)
+
+
+@dataclass
+class BallotResults:
+    ballot: Ballot
+    #: Units that have voted.
+    voters: int
+    rows: list[ThemeResult]
+
+    @property
+    def top_score(self) -> int:
+        return max((row.score for row in self.rows), default=0)
+
+
+def borda_points(rank: int, places: int) -> int:
+    """Borda count with ``places`` places: first gets ``places``, last gets 1."""
+    return places - rank + 1
+
+
+def _organisation_of_votes(ballot: Ballot) -> dict[int, int | None]:
+    """Each vote's organisation: its group's, or the voter's group's in this process."""
+    if ballot.voter_unit is VoterUnit.GROUP:
+        rows = db.session.execute(
+            sa.select(Vote.id, WorkGroup.organisation_id)
+            .join(WorkGroup, WorkGroup.id == Vote.group_id, isouter=True)
+            .where(Vote.ballot_id == ballot.id)
+        )
+    else:
+        rows = db.session.execute(
+            sa.select(Vote.id, sa.func.min(WorkGroup.organisation_id))
+            .join(GroupMembership, GroupMembership.user_id == Vote.cast_by_id)
+            .join(WorkGroup, WorkGroup.id == GroupMembership.group_id)
+            .where(
+                Vote.ballot_id == ballot.id,
+                WorkGroup.process_id == ballot.phase.process_id,
+            )
+            .group_by(Vote.id)
+        )
+    return dict(rows.all())
+
+
+def _assign_ranks(rows: list[ThemeResult]) -> None:
+    rows.sort(key=lambda row: (-row.score, -row.voters, row.theme.position))
+    for index, row in enumerate(rows):
+        if index and row.score == rows[index - 1].score:
+            row.rank = rows[index - 1].rank
+        else:
+            row.rank = index + 1
+    scores = defaultdict(int)
+    for row in rows:
+        scores[row.score] += 1
+    for row in rows:
+        row.tied = scores[row.score] > 1
+
+
+def compute_results(ballot: Ballot) -> BallotResults:
+    """Score every theme still on the ballot from the stored votes."""
+    options = {option.theme_id: option.theme for option in ballot.options}
+    voters = db.session.scalar(
+        sa.select(sa.func.count(Vote.id)).where(Vote.ballot_id == ballot.id)
+    )
+    entries = db.session.execute(
+        sa.select(VoteEntry.vote_id, VoteEntry.theme_id, VoteEntry.value)
+        .join(Vote, Vote.id == VoteEntry.vote_id)
+        .where(Vote.ballot_id == ballot.id, VoteEntry.theme_id.in_(list(options)))
+    ).all()
+    organisation_of = _organisation_of_votes(ballot) if entries else {}
+    places = ballot.max_choices
+    rows = {
+        theme_id: ThemeResult(
+            theme=theme,
+            places=[0] * places if ballot.method is VotingMethod.RANKING else [],
+        )
+        for theme_id, theme in options.items()
+    }
+    organisations: dict[int, set] = defaultdict(set)
+    for vote_id, theme_id, value in entries:
+        row = rows[theme_id]
+        if ballot.method is VotingMethod.RANKING:
+            if not 1 <= value <= places:
+                continue  # a rank outside the places (limits changed): not counted
+            row.score += borda_points(value, places)
+            row.places[value - 1] += 1
+        else:
+            row.score += value
+        row.voters += 1
+        organisation = organisation_of.get(vote_id)
+        if organisation is not None:
+            organisations[theme_id].add(organisation)
+    for theme_id, row in rows.items():
+        row.share = row.voters / voters if voters else 0.0
+        row.organisations = len(organisations[theme_id])
+    ordered = list(rows.values())
+    _assign_ranks(ordered)
+    return BallotResults(ballot=ballot, voters=voters or 0, rows=ordered)
