@@ -253,3 +253,20 @@ def test_deleting_removes_the_text_and_versions(thread):
     _db.session.commit()
     assert comment.is_deleted and comment.body == "" and comment.body_html == ""
     assert comment.versions == []
+
+
+def test_open_and_close_follow_the_clock(thread):
+    """With the clock frozen at the edges: the start opens posting, the end closes it."""
+    from freezegun import freeze_time
+
+    starts, ends = thread.phase.starts_at, thread.phase.ends_at
+    with freeze_time(starts - timedelta(seconds=1)):
+        with pytest.raises(comments.DiscussionNotOpen):
+            post(thread)
+    with freeze_time(starts):
+        assert post(thread, "Heti alussa").id
+    with freeze_time(ends - timedelta(seconds=1)):
+        assert post(thread, "Viime hetkellä").id
+    with freeze_time(ends):
+        with pytest.raises(comments.DiscussionClosed):
+            post(thread, "Myöhässä")
