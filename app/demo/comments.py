@@ -40,8 +40,9 @@ AUTHORS = {
 def _at(day: int, hour: int, minute: int = 0) -> int:
     """Minutes after the opening (Monday 9.00) to ``day`` days later at hour:minute.
 
-    The discussion runs in February and early March, before summer time starts, so
-    wall-clock arithmetic is exact.
+    The discussion runs 12.–30.10.2026, before summer time ends (25.10.) matters only
+    for comments after it, which then show one hour earlier on the wall clock; the
+    timeline stays believable either way.
     """
     return day * 24 * 60 + (hour - 9) * 60 + minute
 

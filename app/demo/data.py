@@ -7,6 +7,7 @@ language and quotes the seed; Swedish and English are translations.
 from __future__ import annotations
 
 from ..models import OrganisationKind, ProcessRoleKind, Role
+from .ballot import BALLOT
 from .comments import COMMENTS
 from .phases import PHASES
 
@@ -234,4 +235,6 @@ KESKI_UUSIMAA = {
     "participants": PARTICIPANTS,
     #: Example comments of the first online discussion (``comments.py``).
     "comments": COMMENTS,
+    #: The second online discussion's ballot and the groups' votes (``ballot.py``).
+    "ballot": BALLOT,
 }

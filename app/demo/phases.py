@@ -2,7 +2,7 @@
 
 The first seminar and discussion lie in the past (the discussion is closed, so every
 comment reads as it would after the close); the second discussion, with its ballot,
-runs from 23.11. to 11.12.2026.
+runs from 16.11. to 4.12.2026.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ def helsinki(
 
 SEMINAR_1 = {
     "kind": PhaseKind.SEMINAR,
-    "starts_at": helsinki(2026, 10, 14, 13, 0),
-    "ends_at": helsinki(2026, 10, 14, 15, 0),
+    "starts_at": helsinki(2026, 10, 7, 13, 0),
+    "ends_at": helsinki(2026, 10, 7, 15, 0),
     "title": {
         "fi": "Alueellinen työpajaseminaari 1",
         "sv": "Regionalt workshopseminarium 1",
@@ -105,8 +105,8 @@ as the basis for the follow-up work.""",
 
 DISCUSSION_1 = {
     "kind": PhaseKind.DISCUSSION,
-    "starts_at": helsinki(2026, 10, 19, 9, 0),
-    "ends_at": helsinki(2026, 11, 6, 16, 0),
+    "starts_at": helsinki(2026, 10, 12, 9, 0),
+    "ends_at": helsinki(2026, 10, 30, 16, 0),
     "title": {
         "fi": "Alueellisen yhteistyön pohjustus – verkkokeskustelu",
         "sv": "Grunden för det regionala samarbetet – webbdiskussion",
@@ -168,8 +168,8 @@ of the second seminar.""",
 
 SEMINAR_2 = {
     "kind": PhaseKind.SEMINAR,
-    "starts_at": helsinki(2026, 11, 18, 9, 0),
-    "ends_at": helsinki(2026, 11, 18, 15, 30),
+    "starts_at": helsinki(2026, 11, 11, 9, 0),
+    "ends_at": helsinki(2026, 11, 11, 15, 30),
     "title": {
         "fi": "Alueellinen työpajaseminaari 2",
         "sv": "Regionalt workshopseminarium 2",
@@ -245,8 +245,8 @@ the basis for the follow-up work.""",
 
 DISCUSSION_2 = {
     "kind": PhaseKind.DISCUSSION,
-    "starts_at": helsinki(2026, 11, 23, 9, 0),
-    "ends_at": helsinki(2026, 12, 11, 16, 0),
+    "starts_at": helsinki(2026, 11, 16, 9, 0),
+    "ends_at": helsinki(2026, 12, 4, 16, 0),
     "title": {
         "fi": "Alueellisen yhteistyön jatkotyöstäminen – verkkokeskustelu",
         "sv": "Fortsatt arbete med det regionala samarbetet – webbdiskussion",

@@ -122,23 +122,23 @@ def test_phase_descriptions_carry_the_essentials(loaded):
 
 
 def test_phase_times_are_helsinki_times_stored_in_utc(loaded):
-    """Seminar 1 is 14.10.2026 13.00–15.00 and seminar 2 18.11.2026 9.00–15.30 in Helsinki."""
+    """Seminar 1 is 7.10.2026 13.00–15.00 and seminar 2 11.11.2026 9.00–15.30 in Helsinki."""
     seminar_1, discussion_1, seminar_2, discussion_2 = loaded.phases
     assert seminar_1.starts_at.utcoffset().total_seconds() == 0
     start = seminar_1.starts_at.astimezone(HELSINKI)
-    assert (start.year, start.month, start.day, start.hour) == (2026, 10, 14, 13)
+    assert (start.year, start.month, start.day, start.hour) == (2026, 10, 7, 13)
     assert seminar_1.ends_at.astimezone(HELSINKI).hour == 15
     assert seminar_2.starts_at.astimezone(HELSINKI).hour == 9
     end = seminar_2.ends_at.astimezone(HELSINKI)
     assert (end.hour, end.minute) == (15, 30)
     assert (
-        discussion_1.starts_at.astimezone(HELSINKI).date().isoformat() == "2026-10-19"
+        discussion_1.starts_at.astimezone(HELSINKI).date().isoformat() == "2026-10-12"
     )
-    assert discussion_1.ends_at.astimezone(HELSINKI).date().isoformat() == "2026-11-06"
+    assert discussion_1.ends_at.astimezone(HELSINKI).date().isoformat() == "2026-10-30"
     assert (
-        discussion_2.starts_at.astimezone(HELSINKI).date().isoformat() == "2026-11-23"
+        discussion_2.starts_at.astimezone(HELSINKI).date().isoformat() == "2026-11-16"
     )
-    assert discussion_2.ends_at.astimezone(HELSINKI).date().isoformat() == "2026-12-11"
+    assert discussion_2.ends_at.astimezone(HELSINKI).date().isoformat() == "2026-12-04"
 
 
 def test_load_creates_the_twelve_themes_of_the_vote(loaded):
