@@ -79,10 +79,10 @@ def configure_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
     from .discussions import bp as discussions_bp
-    from .voting import bp as voting_bp
     from .groups import bp as groups_bp
     from .main import bp as main_bp
     from .processes import bp as processes_bp
+    from .voting import bp as voting_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)

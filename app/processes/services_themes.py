@@ -7,6 +7,7 @@ import logging
 from ..extensions import db
 from ..models import Process, Theme
 from ..text import render_translated
+from ..voting.services import theme_changed
 from .ordering import Direction, in_order, move_within, remove_from, renumber
 from .services import clean_texts, require_title
 
@@ -46,6 +47,7 @@ def update_theme(
     """Change a theme's title and description; its place in the order stays."""
     _apply(theme, theme.process, title=title, description=description)
     db.session.flush()
+    theme_changed(theme.id)
     return theme
 
 
@@ -57,5 +59,6 @@ def move_theme(theme: Theme, direction: Direction) -> bool:
 def delete_theme(theme: Theme) -> None:
     """Remove a theme and close the gap it leaves in the order."""
     process = theme.process
+    theme_changed(theme.id)
     remove_from(process, "themes", theme)
     log.info("theme %s removed from process %s", theme.id, process.slug)

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("voting", __name__)
 
-from . import routes, routes_manage, routes_results, routes_vote  # noqa: E402,F401
+from . import routes, routes_manage, routes_results, routes_vote

@@ -52,7 +52,7 @@ def bar_width(score: int, top_score: int) -> str:
 
 
 def rank_text(row: ThemeResult) -> str:
-    """"2" or "2 (tied)": a tie is said in words, not only shown by colour."""
+    """ "2" or "2 (tied)": a tie is said in words, not only shown by colour."""
     if row.tied:
         return _("%(rank)s (tied)", rank=row.rank)
     return str(row.rank)
@@ -82,7 +82,7 @@ def organisations_text(count: int) -> str:
 
 
 def voters_text(ballot: Ballot, count: int) -> str:
-    """"12 work groups have voted" or "30 participants have voted"."""
+    """ "12 work groups have voted" or "30 participants have voted"."""
     if ballot.voter_unit is VoterUnit.GROUP:
         return ngettext(
             "%(num)d work group has voted", "%(num)d work groups have voted", count
@@ -111,9 +111,7 @@ def scoring_explanation(ballot: Ballot) -> str:
 
 def place_headings(ballot: Ballot) -> list[str]:
     """Column headings of the ranking table: "Place 1", "Place 2", ..."""
-    return [
-        _("Place %(num)d", num=place) for place in range(1, ballot.max_choices + 1)
-    ]
+    return [_("Place %(num)d", num=place) for place in range(1, ballot.max_choices + 1)]
 
 
 def build_chart(results: BallotResults, top: int | None = None) -> Chart:

@@ -12,6 +12,7 @@ from wtforms import (
     SubmitField,
 )
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..forms import HelsinkiDateTimeField, TranslatedField, end_after_start
 from ..i18n import from_helsinki_input
@@ -72,6 +73,13 @@ def method_summary(ballot: Ballot) -> str:
     )
 
 
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices as checkboxes (the template renders each in its own row)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
 def _choices(labels: dict) -> list[SelectChoice]:
     return [SelectChoice(key.value, label) for key, label in labels.items()]
 
@@ -83,7 +91,7 @@ def _at_least_one_theme(form, field):
 
 def _points_fit_total(form, field):
     """At most m per theme cannot exceed the N points in all (points method only)."""
-    if form.method.data != VotingMethod.POINTS.value:
+    if form.locked_rules or form.method.data != VotingMethod.POINTS.value:
         return
     total = form.total_points.data
     if total and field.data and field.data > total:
@@ -96,10 +104,14 @@ def _points_fit_total(form, field):
 
 
 def _choices_fit_themes(form, field):
-    """Pick and ranking: choosing more themes than the ballot has is impossible."""
-    if form.method.data == VotingMethod.POINTS.value:
+    """Pick and ranking: choosing more themes than the ballot has is impossible.
+
+    Not checked on a locked ballot: a theme removed from the process after the vote
+    started may leave fewer themes than k, and the texts must stay editable."""
+    if form.locked_rules or form.method.data == VotingMethod.POINTS.value:
         return
-    chosen = len(form.themes.data or ())
+    valid = {choice[0] for choice in form.themes.choices or ()}
+    chosen = len([theme for theme in form.themes.data or () if theme in valid])
     if chosen and field.data and field.data > chosen:
         raise ValidationError(
             ngettext(
@@ -192,7 +204,7 @@ class BallotForm(ProcessTextForm):
         validators=[InputRequired(_l("Choose when the results are shown."))],
         description=_l("Facilitators and observers can always follow the results."),
     )
-    themes = SelectMultipleField(
+    themes = MultiCheckboxField(
         _l("Themes on the ballot"),
         coerce=int,
         validators=[_at_least_one_theme],
@@ -201,6 +213,10 @@ class BallotForm(ProcessTextForm):
         ),
     )
     submit = SubmitField(_l("Save the ballot"))
+
+    #: Set by the route once votes exist: the cross-field rule checks are skipped
+    #: (the service compares the rules with the stored ones instead).
+    locked_rules = False
 
     def values(self) -> dict:
         """The fields as keyword arguments for ``services.save_ballot``."""

@@ -13,7 +13,13 @@ from collections import Counter
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectField, SubmitField
+from wtforms import (
+    BooleanField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    SubmitField,
+)
 from wtforms.validators import Optional, ValidationError
 
 from ..i18n import localized
@@ -36,9 +42,7 @@ class PointsField(IntegerField):
         super().__init__(label, **kwargs)
 
     def _message(self) -> str:
-        return str(
-            _l("Give a whole number from 0 to %(max)d.", max=self.maximum)
-        )
+        return str(_l("Give a whole number from 0 to %(max)d.", max=self.maximum))
 
     def process_formdata(self, valuelist):
         if not valuelist or not valuelist[0].strip():
@@ -47,9 +51,8 @@ class PointsField(IntegerField):
         try:
             self.data = int(valuelist[0].strip())
         except ValueError:
+            # raw_data keeps what the voter typed, so the page shows it back.
             self.data = None
-            # Keep what the voter typed, so the page shows it back.
-            self.raw_data = valuelist
             raise ValueError(self._message()) from None
 
     def pre_validate(self, form):
@@ -61,7 +64,7 @@ class PlaceField(SelectField):
     """A theme's place in a ranking: "–" (not ranked) or 1..k."""
 
     def pre_validate(self, form):
-        if self.data not in {value for value, _label in self.choices}:
+        if self.data not in {choice.value for choice in self.choices}:
             raise ValidationError(_l("Choose a place from the list."))
 
 
@@ -78,7 +81,7 @@ class BallotVoteForm(FlaskForm):
     def __init__(self, *args, ballot: Ballot, groups=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.ballot = ballot
-        self.group_id.choices = [(group.id, group.name) for group in groups]
+        self.group_id.choices = [SelectChoice(group.id, group.name) for group in groups]
         self._groups = {group.id: group for group in groups}
 
     # Reading ------------------------------------------------------------------
@@ -114,13 +117,15 @@ class BallotVoteForm(FlaskForm):
         return bool(getattr(self, "csrf_token", None) and self.csrf_token.errors)
 
     @property
-    def messages(self) -> list[tuple[str | None, str]]:
-        """Every error for the summary at the top: (field id or None, message)."""
-        found = [(None, str(message)) for message in self.form_errors]
-        if self.group_id.errors:
-            found.extend((None, str(message)) for message in self.group_id.errors)
+    def messages(self) -> list[tuple[str | None, str | None, str]]:
+        """Every error for the summary at the top: (field id, theme, message); the
+        id and theme are None for a message about the whole choice."""
+        found = [(None, None, str(message)) for message in self.form_errors]
+        found.extend((None, None, str(message)) for message in self.group_id.errors)
         for field in self.theme_fields():
-            found.extend((field.id, str(message)) for message in field.errors)
+            found.extend(
+                (field.id, field.label.text, str(message)) for message in field.errors
+            )
         return found
 
     # Checking ---------------------------------------------------------------------
@@ -170,11 +175,10 @@ def _theme_field(ballot: Ballot, theme, language: str):
                 "max": ballot.max_points_per_theme,
                 "step": 1,
                 "inputmode": "numeric",
-                "type": "number",
             },
         )
-    places = [("", "–")] + [
-        (str(place), str(place)) for place in range(1, ballot.max_choices + 1)
+    places = [SelectChoice("", "–")] + [
+        SelectChoice(str(place)) for place in range(1, ballot.max_choices + 1)
     ]
     return PlaceField(label, choices=places, default="")
 

@@ -40,10 +40,6 @@ class Visibility:
     #: This viewer sees them: public, or staff who may see them at any time.
     shown: bool
 
-    @property
-    def interim(self) -> bool:
-        return self.shown and self.state is not services.BallotState.CLOSED
-
 
 def visibility_of(ballot: Ballot, now: datetime) -> Visibility:
     public = services.results_visible(ballot, now)

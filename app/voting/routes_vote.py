@@ -1,1 +1,137 @@
-"""(being written)"""
+"""A ballot's page for voters: the themes, the rules in plain words and the vote form.
+
+Members of the process's work groups vote (a group's vote, or their own, by the
+ballot's voter unit); facilitators, observers and administrators without a group
+read the same page without the form. The view validates CSRF in the form instead of
+before the request, so a vote whose session expired comes back with its choice.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..discussions.services_comments import groups_of
+from ..errors import DomainError
+from ..extensions import csrf, db, limiter
+from ..forms import form_status
+from ..models import Ballot, VoterUnit, WorkGroup
+from ..permissions import can, require
+from . import bp, services
+from .forms_vote import vote_form
+from .routes import load
+
+
+def _vote_limit() -> str:
+    # Votes are few; the comment limit is generous enough for a group changing its mind.
+    return current_app.config["COMMENT_LIMIT_PER_USER"]
+
+
+def _user_key() -> str:
+    return f"user:{current_user.get_id()}" if current_user.is_authenticated else ""
+
+
+def _selected_group(
+    ballot: Ballot, groups: list[WorkGroup], wanted_id: int | None
+) -> WorkGroup | None:
+    """The group the voter acts for: the one asked for, else the first.
+
+    A participant's own vote stays with the group it was cast for, so the
+    organisation behind it does not change when they change the vote.
+    """
+    if not groups:
+        return None
+    by_id = {group.id: group for group in groups}
+    if ballot.voter_unit is VoterUnit.PARTICIPANT:
+        vote = services.vote_of(ballot, current_user, None)
+        if vote is not None and vote.group_id in by_id:
+            return by_id[vote.group_id]
+    return by_id.get(wanted_id, groups[0])
+
+
+def _ballot_url(ballot: Ballot, group: WorkGroup | None, groups: list) -> str:
+    """The ballot page; with several groups, for the group just chosen."""
+    several = len(groups) > 1 and ballot.voter_unit is VoterUnit.GROUP
+    return url_for(
+        "voting.ballot",
+        slug=ballot.process.slug,
+        ballot_id=ballot.id,
+        group=group.id if several and group else None,
+    )
+
+
+def _page(process, ballot: Ballot, form, groups, group, now: datetime):
+    """Render the ballot page (422 when the form has errors)."""
+    current = services.state(ballot, now)
+    may_vote = (
+        bool(groups)
+        and can(current_user, "ballot.vote", process)
+        and current is services.BallotState.OPEN
+    )
+    vote = services.vote_of(ballot, current_user, group) if group else None
+    results_visible = services.results_visible(ballot, now)
+    html = render_template(
+        "voting/ballot.html",
+        process=process,
+        phase=ballot.phase,
+        ballot=ballot,
+        form=form,
+        state=current.value,
+        groups=groups,
+        group=group,
+        vote=vote,
+        stored={entry.theme_id: entry.value for entry in vote.entries} if vote else {},
+        may_vote=may_vote,
+        # A refused vote keeps its form (and choice) even when voting has ended.
+        show_form=may_vote or bool(groups and form.errors),
+        choose_group=len(groups) > 1 and ballot.voter_unit is VoterUnit.GROUP,
+        results_link=results_visible
+        or can(current_user, "ballot.results_any_time", process),
+        results_visible=results_visible,
+    )
+    return html, form_status(form)
+
+
+@bp.route("/<slug>/ballots/<int:ballot_id>/", methods=["GET", "POST"])
+@login_required
+@csrf.exempt
+@limiter.limit(_vote_limit, key_func=_user_key, methods=["POST"])
+def ballot(slug: str, ballot_id: int):
+    """The ballot: its rules in plain words, the themes and the unit's vote."""
+    process, ballot = load(slug, ballot_id, "ballot.view")
+    now = datetime.now(UTC)
+    groups = groups_of(current_user, process.id)
+    if request.method == "POST":
+        require(current_user, "ballot.vote", process)
+        group = _selected_group(ballot, groups, request.form.get("group_id", type=int))
+        form = vote_form(ballot, groups=groups, group=group)
+        if form.validate_on_submit():
+            group = form.group
+            try:
+                _vote, created = services.cast_vote(
+                    ballot,
+                    voter=current_user,
+                    group=group,
+                    choice=form.choice(),
+                    now=now,
+                )
+            except DomainError as error:
+                db.session.rollback()
+                form.form_errors.append(str(error))
+            else:
+                db.session.commit()
+                flash(
+                    _("Your vote has been saved.")
+                    if created
+                    else _("Your vote has been changed."),
+                    "success",
+                )
+                return redirect(_ballot_url(ballot, group, groups))
+        return _page(process, ballot, form, groups, group, now)
+    group = _selected_group(ballot, groups, request.args.get("group", type=int))
+    vote = services.vote_of(ballot, current_user, group) if group else None
+    form = vote_form(ballot, groups=groups, group=group, vote=vote)
+    return _page(process, ballot, form, groups, group, now)

@@ -363,3 +363,20 @@ def vote_of(ballot: Ballot, voter: User, group: WorkGroup | None) -> Vote | None
     if group is None and ballot.voter_unit is VoterUnit.GROUP:
         return None
     return _find_vote(ballot, unit_key(ballot, voter, group))
+
+
+def theme_changed(theme_id: int) -> None:
+    """Mark every ballot listing this theme as changed, so live views refresh.
+
+    Called when a theme is renamed or removed: its name or its points leave the
+    results, and the projector's ETag must not promise the old page.
+    """
+    ballot_ids = sa.select(BallotOption.ballot_id).where(
+        BallotOption.theme_id == theme_id
+    )
+    db.session.execute(
+        sa.update(Ballot)
+        .where(Ballot.id.in_(ballot_ids))
+        .values(results_version=Ballot.results_version + 1)
+        .execution_options(synchronize_session=False)
+    )

@@ -24,8 +24,8 @@ HOSTILE = [
     '<img src=x onerror="alert(1)">',
     '<p onmouseover="alert(1)">hover</p>',
     '<a href="https://ok.example" onclick="alert(1)">ok</a>',
-    '<body onload=alert(1)>',
-    '<details open ontoggle=alert(1)>',
+    "<body onload=alert(1)>",
+    "<details open ontoggle=alert(1)>",
     '<em style="background:url(javascript:alert(1))">x</em>',
     # Dangerous link schemes, in Markdown and in HTML.
     "[x](javascript:alert(1))",

@@ -539,7 +539,7 @@ def test_the_queue_lists_reports(client, auth, mod, db):
     assert "Loukkaava" in html and mod.world.member.name in html
     assert "1 report" in html
     assert f"/comments/{mod.comment.id}/hide?from=queue" in html
-    assert "Hide<span class=\"visually-hidden\"> (Kylän nuoret)</span>" in html
+    assert 'Hide<span class="visually-hidden"> (Kylän nuoret)</span>' in html
 
 
 def test_the_log_lists_events_page_by_page(client, auth, mod, db, app):
@@ -610,7 +610,7 @@ def test_readers_see_report_but_not_on_their_own(app, mod, db):
     process = mod.world.process
     html = _actions_html(app, mod.world.member, process, mod.comment)
     assert 'class="comment-actions"' in html
-    assert "Report<span class=\"visually-hidden\"> (Kylän nuoret)</span>" in html
+    assert 'Report<span class="visually-hidden"> (Kylän nuoret)</span>' in html
     assert "/hide" not in html
     assert "/flag" not in _actions_html(app, mod.writer, process, mod.comment)
     mod.comment.hidden_at = _now()
@@ -627,8 +627,8 @@ def test_facilitators_see_moderation_links(app, mod, db):
     db.session.commit()
     html = _actions_html(app, mod.world.facilitator, process, mod.comment)
     assert "1 report" in html and "/flag" not in html
-    assert "Hide<span class=\"visually-hidden\"> (Kylän nuoret)</span>" in html
-    assert "Lock<span class=\"visually-hidden\"> (Kylän nuoret)</span>" in html
+    assert 'Hide<span class="visually-hidden"> (Kylän nuoret)</span>' in html
+    assert 'Lock<span class="visually-hidden"> (Kylän nuoret)</span>' in html
     assert f"/comments/{mod.comment.id}/history" in html
     reply = _reply(mod, db)
     moderation.hide_comment(
@@ -647,7 +647,7 @@ def test_thread_page_carries_the_actions(client, auth, mod, db):
     auth.login_as(mod.world.member)
     html = client.get(thread).get_data(as_text=True)
     assert f"/comments/{mod.comment.id}/flag" in html
-    assert "Report<span class=\"visually-hidden\"> (Kylän nuoret)</span>" in html
+    assert 'Report<span class="visually-hidden"> (Kylän nuoret)</span>' in html
     auth.login_as(mod.world.facilitator)
     html = client.get(thread).get_data(as_text=True)
     assert f"/comments/{mod.comment.id}/hide" in html

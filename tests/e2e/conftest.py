@@ -88,6 +88,7 @@ class LiveServer:
     group_id: int
     open_phase_id: int
     prompt_id: int
+    ballot_id: int
 
     def __call__(self, path: str = "/") -> str:
         return self.url + path
@@ -245,8 +246,10 @@ def sign_in(page, email: str = FACILITATOR_EMAIL, password: str = PASSWORD) -> N
     page.goto("/login")
     page.fill("#email", email)
     page.fill("#password", password)
-    page.click("form.narrow-form [type=submit]")
-    page.wait_for_load_state()
+    # Wait for the navigation itself: wait_for_load_state alone may return for the old
+    # page while the POST is still in flight, and its session cookie lands later.
+    with page.expect_navigation():
+        page.click("form.narrow-form [type=submit]")
     assert "/login" not in page.url, f"sign-in failed, still on {page.url}"
 
 
@@ -254,8 +257,8 @@ def join(page, live_server: LiveServer, name: str) -> None:
     """Join the seeded work group through its invite link."""
     page.goto(f"/join/{live_server.invite_code}")
     page.fill("#display_name", name)
-    page.click("form.narrow-form [type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("form.narrow-form [type=submit]")
 
 
 def axe_violations(page) -> list[dict]:

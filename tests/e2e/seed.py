@@ -31,6 +31,7 @@ def seed() -> dict:
     from app.groups import services as group_services
     from app.models import OrganisationKind, Phase, PhaseKind, Role, Theme
     from app.processes import services as process_services
+    from app.voting import services as voting_services
 
     app = create_app()
     with app.app_context():
@@ -66,7 +67,11 @@ def seed() -> dict:
             process=process,
             kind=PhaseKind.DISCUSSION,
             position=2,
-            title={"fi": "Avoin keskustelu", "sv": "Öppen diskussion", "en": "Open discussion"},
+            title={
+                "fi": "Avoin keskustelu",
+                "sv": "Öppen diskussion",
+                "en": "Open discussion",
+            },
             starts_at=now - timedelta(days=1),
             ends_at=now + timedelta(days=30),
         )
@@ -81,12 +86,29 @@ def seed() -> dict:
         discussion_services.add_prompt(
             discussion, question={"fi": "Mitä pitäisi kehittää?"}, guidance={}
         )
-        db.session.add(
-            Theme(
-                process=process,
-                position=1,
-                title={"fi": "Yhteisöllinen työ", "en": "Communal work"},
-            )
+        for position, title in enumerate(
+            [
+                {"fi": "Yhteisöllinen työ", "en": "Communal work"},
+                {"fi": "Lukuharrastuksen tukeminen", "en": "Supporting reading"},
+                {"fi": "Tilojen käyttö", "en": "Use of the premises"},
+            ],
+            start=1,
+        ):
+            db.session.add(Theme(process=process, position=position, title=title))
+        db.session.flush()
+        ballot = voting_services.save_ballot(
+            None,
+            open_phase,
+            title={"fi": "Tärkeimmät teemat", "en": "The most important themes"},
+            description={"fi": "Valitkaa *kaksi* tärkeintä."},
+            opens_at=now - timedelta(hours=1),
+            closes_at=now + timedelta(days=30),
+            voter_unit="group",
+            method="pick",
+            max_choices=2,
+            total_points=10,
+            max_points_per_theme=3,
+            results_visibility="live",
         )
         organisation = group_services.create_organisation(
             actor=facilitator,
@@ -105,6 +127,7 @@ def seed() -> dict:
             "group_id": group.id,
             "open_phase_id": open_phase.id,
             "prompt_id": prompt.id,
+            "ballot_id": ballot.id,
         }
 
 

@@ -46,8 +46,8 @@ def test_over_the_limit_the_counter_warns_and_the_server_refuses(participant, sh
     page = participant
     page.fill("#body", "x" * 4005)
     page.wait_for_selector("#body-counter.is-over")
-    page.click("form[data-draft-key] [type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("form[data-draft-key] [type=submit]")
     assert page.input_value("#body") == "x" * 4005
     assert page.is_visible("#body-error")
     shot(page, "too-long")

@@ -31,8 +31,8 @@ def test_language_links_switch_the_front_page(page, live_server, shot):
     headings = {"fi": page.inner_text("h1")}
 
     for lang, name in (("sv", "Svenska"), ("en", "English")):
-        page.click(f".lang-switch a[hreflang={lang}]")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click(f".lang-switch a[hreflang={lang}]")
         assert page.get_attribute("html", "lang") == lang
         assert page.inner_text(".lang-switch [aria-current]") == name
         assert page.url.rstrip("/") == live_server.url, (
@@ -60,8 +60,8 @@ def test_facilitator_signs_in_and_opens_the_process(page, live_server, shot):
     assert page.locator(".flash-success").count() == 1
     shot(page, "front-signed-in")
 
-    page.click(f"a[href='/p/{live_server.process_slug}/']")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click(f"a[href='/p/{live_server.process_slug}/']")
     assert page.url == live_server(f"/p/{live_server.process_slug}/")
     assert page.inner_text("h1") == live_server.process_title
     assert page.locator("#phases-heading").count() == 1
@@ -104,7 +104,7 @@ def test_typed_invite_code_leads_to_the_join_page(page, live_server, shot):
     code = live_server.invite_code
     page.fill("#code", f"{code[:4].lower()} {code[4:].lower()}")
     shot(page, "join-code")
-    page.click("form.narrow-form [type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("form.narrow-form [type=submit]")
     assert page.url == live_server(f"/join/{code}")
     assert live_server.group_name in page.inner_text("h1")

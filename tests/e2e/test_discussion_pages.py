@@ -1,0 +1,65 @@
+"""The discussion and voting pages in a real browser: no WCAG 2.1 A/AA violations
+that axe-core finds, for the facilitator and for a participant, in three languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import assert_accessible, join, sign_in
+
+pytestmark = pytest.mark.e2e
+
+
+def staff_pages(live_server) -> dict[str, str]:
+    process = f"/p/{live_server.process_slug}"
+    discussion = f"{process}/discussions/{live_server.open_phase_id}"
+    ballot = f"{process}/ballots/{live_server.ballot_id}"
+    return {
+        "discussion": f"{discussion}/",
+        "settings": f"{discussion}/settings",
+        "invitation": f"{discussion}/invitation",
+        "participation": f"{discussion}/participation",
+        "moderation": f"{process}/moderation/",
+        "moderation-log": f"{process}/moderation/log",
+        "ballot-edit": f"{ballot}/edit",
+        "turnout": f"{ballot}/turnout",
+        "results": f"{ballot}/results",
+        "projector": f"{ballot}/projector",
+    }
+
+
+def test_facilitator_pages_pass_axe(page, live_server, shot):
+    """Every set-up, moderation and results page of the facilitator passes axe."""
+    sign_in(page)
+    for name, path in staff_pages(live_server).items():
+        response = page.goto(path)
+        assert response.status == 200, (name, response.status)
+        shot(page, name)
+        assert_accessible(page, f"{name} (facilitator)")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_participant_votes_and_pages_pass_axe(new_page, live_server, lang, shot):
+    """A participant opens the discussion, the thread and the ballot, votes, and sees
+    the live results; every page passes axe in each language."""
+    page = new_page()
+    join(page, live_server, f"Äänestäjä {lang}")
+    page.goto(f"/language/{lang}")
+    process = f"/p/{live_server.process_slug}"
+    for name, path in {
+        "discussion": f"{process}/discussions/{live_server.open_phase_id}/",
+        "thread": f"{process}/discussions/{live_server.open_phase_id}"
+        f"/prompts/{live_server.prompt_id}/",
+        "ballot": f"{process}/ballots/{live_server.ballot_id}/",
+    }.items():
+        page.goto(path)
+        assert page.get_attribute("html", "lang") == lang
+        shot(page, f"{name}-{lang}")
+        assert_accessible(page, f"{name} ({lang})")
+    page.locator("input[type=checkbox]").first.check()
+    with page.expect_navigation():
+        page.click("form.ballot-form [type=submit]")
+    assert page.locator(".flashes .flash-success").count() == 1
+    page.goto(f"{process}/ballots/{live_server.ballot_id}/results")
+    shot(page, f"results-{lang}")
+    assert_accessible(page, f"results ({lang})")
