@@ -9,6 +9,7 @@ from ..errors import DomainError
 from ..extensions import db, limiter
 from ..forms import form_status
 from ..i18n import current_language
+from ..limits import config_limit
 from ..mail import send_mail
 from ..permissions import require
 from ..urls import external_url, safe_next
@@ -22,13 +23,11 @@ def email_key() -> str:
     return "email:" + services.normalise_email(request.form.get("email", ""))
 
 
-def _limit(setting: str):
-    return lambda: current_app.config[setting]
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
-@limiter.limit(_limit("LOGIN_LIMIT_PER_EMAIL"), key_func=email_key, methods=["POST"])
+@limiter.limit(config_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
+@limiter.limit(
+    config_limit("LOGIN_LIMIT_PER_EMAIL"), key_func=email_key, methods=["POST"]
+)
 def login():
     """Sign in with email and password; the same answer for unknown emails."""
     if current_user.is_authenticated:
@@ -75,8 +74,10 @@ def change_password():
 
 
 @bp.route("/password/reset", methods=["GET", "POST"])
-@limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
-@limiter.limit(_limit("LOGIN_LIMIT_PER_EMAIL"), key_func=email_key, methods=["POST"])
+@limiter.limit(config_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
+@limiter.limit(
+    config_limit("LOGIN_LIMIT_PER_EMAIL"), key_func=email_key, methods=["POST"]
+)
 def reset_request():
     """Email a reset link; the answer is the same whether or not the email exists."""
     form = ResetRequestForm()
@@ -111,7 +112,7 @@ def send_reset_mail(user, raw_token: str, max_age) -> None:
 
 
 @bp.route("/password/reset/<token>", methods=["GET", "POST"])
-@limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
+@limiter.limit(config_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
 def reset_password(token: str):
     """Set a new password with a single-use, expiring link."""
     try:

@@ -1,6 +1,6 @@
 """Joining a work group with an invite link or a short code."""
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,13 +8,12 @@ from ..errors import DomainError
 from ..extensions import db, limiter
 from ..forms import form_status
 from ..groups import services as group_services
+from ..limits import config_limit
 from . import bp
 from .forms import JoinAsSignedInForm, JoinCodeForm, JoinForm
 from .sessions import start_session
 
-
-def _join_limit():
-    return current_app.config["JOIN_LIMIT_PER_ADDRESS"]
+_join_limit = config_limit("JOIN_LIMIT_PER_ADDRESS")
 
 
 @bp.route("/join", methods=["GET", "POST"])

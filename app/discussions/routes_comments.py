@@ -23,6 +23,7 @@ from flask_login import current_user, login_required
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..forms import form_status
+from ..limits import per_user_writes, user_key
 from ..models import Comment, Prompt, WorkGroup
 from ..permissions import can, require
 from ..processes.forms import ConfirmForm
@@ -32,14 +33,6 @@ from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyForm
 from .routes import get_comment_or_404, load
 from .routes_prompts import get_prompt_or_404
-
-
-def _comment_limit():
-    return current_app.config["COMMENT_LIMIT_PER_USER"]
-
-
-def _user_key() -> str:
-    return f"user:{current_user.get_id()}" if current_user.is_authenticated else ""
 
 
 def comment_url(comment: Comment) -> str:
@@ -141,7 +134,7 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
 )
 @login_required
 @csrf.exempt
-@limiter.limit(_comment_limit, key_func=_user_key, methods=["POST"])
+@limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def thread(slug: str, phase_id: int, prompt_id: int):
     """The question, its comments (paginated, sorted, filtered) and the post form."""
     process, discussion = load(slug, phase_id, "discussion.view")
@@ -184,7 +177,7 @@ def _load_comment(slug: str, comment_id: int, action: str):
 @bp.route("/<slug>/comments/<int:comment_id>/reply", methods=["GET", "POST"])
 @login_required
 @csrf.exempt
-@limiter.limit(_comment_limit, key_func=_user_key, methods=["POST"])
+@limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def reply(slug: str, comment_id: int):
     """Reply to a comment; the thread stays one level deep."""
     process, discussion, target = _load_comment(slug, comment_id, "discussion.view")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -18,20 +18,12 @@ from ..discussions.services_comments import groups_of
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..forms import form_status
+from ..limits import per_user_writes, user_key
 from ..models import Ballot, VoterUnit, WorkGroup
 from ..permissions import can, require
 from . import bp, services
 from .forms_vote import vote_form
 from .routes import load
-
-
-def _vote_limit() -> str:
-    # Votes are few; the comment limit is generous enough for a group changing its mind.
-    return current_app.config["COMMENT_LIMIT_PER_USER"]
-
-
-def _user_key() -> str:
-    return f"user:{current_user.get_id()}" if current_user.is_authenticated else ""
 
 
 def _selected_group(
@@ -98,7 +90,7 @@ def _page(process, ballot: Ballot, form, groups, group, now: datetime):
 @bp.route("/<slug>/ballots/<int:ballot_id>/", methods=["GET", "POST"])
 @login_required
 @csrf.exempt
-@limiter.limit(_vote_limit, key_func=_user_key, methods=["POST"])
+@limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def ballot(slug: str, ballot_id: int):
     """The ballot: its rules in plain words, the themes and the unit's vote."""
     process, ballot = load(slug, ballot_id, "ballot.view")
