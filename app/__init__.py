@@ -82,6 +82,10 @@ def configure_blueprints(app: Flask) -> None:
     from .groups import bp as groups_bp
     from .main import bp as main_bp
     from .processes import bp as processes_bp
+    from .coding import bp as coding_bp
+    from .exports import bp as exports_bp
+    from .followup import bp as followup_bp
+    from .seminars import bp as seminars_bp
     from .voting import bp as voting_bp
 
     app.register_blueprint(main_bp)
@@ -89,6 +93,10 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(processes_bp, url_prefix="/p")
     app.register_blueprint(discussions_bp, url_prefix="/p")
     app.register_blueprint(voting_bp, url_prefix="/p")
+    app.register_blueprint(coding_bp, url_prefix="/p")
+    app.register_blueprint(exports_bp, url_prefix="/p")
+    app.register_blueprint(followup_bp, url_prefix="/p")
+    app.register_blueprint(seminars_bp, url_prefix="/p")
     app.register_blueprint(groups_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
 

@@ -9,8 +9,10 @@ def register_cli(app: Flask) -> None:
     """Attach the command groups (each lives beside its domain)."""
     from .admin.commands import users_cli
     from .demo.commands import demo_cli
+    from .exports.commands import export_command
     from .outbox.commands import outbox_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(outbox_cli)
+    app.cli.add_command(export_command)

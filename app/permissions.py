@@ -172,6 +172,25 @@ RULES: dict[str, Predicate] = {
     "ballot.results_any_time": is_admin | is_process_facilitator | is_process_observer,
     "ballot.turnout": is_admin | is_process_facilitator | is_process_observer,
     "ballot.export": is_admin | is_process_facilitator,
+    # Theme coding, summaries and exports, the follow-up proposal.
+    "process.code": is_admin | is_process_facilitator,
+    "process.export": is_admin | is_process_facilitator | is_process_observer,
+    "memo.send": is_admin | is_process_facilitator,
+    "proposal.manage": is_admin | is_process_facilitator,
+    # Drafts are for the team; a published proposal is for everyone in the process.
+    "proposal.view_draft": is_admin | is_process_facilitator | is_process_observer,
+    "proposal.view": is_admin
+    | is_process_facilitator
+    | is_process_observer
+    | is_process_member,
+    # Seminars: set up by facilitators; the agenda and workshops for everyone in the
+    # process; a workshop place is chosen by work-group members.
+    "seminar.manage": is_admin | is_process_facilitator,
+    "seminar.view": is_admin
+    | is_process_facilitator
+    | is_process_observer
+    | is_process_member,
+    "workshop.choose": is_process_member,
     # Earlier versions of edited comments and the audit log.
     "comment.history": is_admin | is_process_facilitator,
 }

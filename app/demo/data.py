@@ -10,6 +10,7 @@ from ..models import OrganisationKind, ProcessRoleKind, Role
 from .ballot import BALLOT
 from .comments import COMMENTS
 from .phases import PHASES
+from .seminars import SEMINARS
 
 #: The password of every demo account (it passes the password policy).
 DEMO_PASSWORD = "Demo-Osallistamo-2026"
@@ -237,4 +238,6 @@ KESKI_UUSIMAA = {
     "comments": COMMENTS,
     #: The second online discussion's ballot and the groups' votes (``ballot.py``).
     "ballot": BALLOT,
+    #: The two workshop seminars: agendas, workshops and prompts (``seminars.py``).
+    "seminars": SEMINARS,
 }

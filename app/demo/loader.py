@@ -34,6 +34,7 @@ from ..processes import services_phases as phase_services
 from ..processes import services_themes as theme_services
 from ..text import render_translated
 from .loader_comments import load_comments
+from .loader_seminars import load_seminars
 from .loader_voting import load_ballot
 
 log = logging.getLogger("osallistamo.demo")
@@ -93,6 +94,7 @@ def load_demo(spec: dict) -> LoadReport:
         _participant(groups[participant["group"]], participant["name"], report)
     load_comments(process, spec.get("comments", ()), groups, accounts, report)
     load_ballot(process, spec.get("ballot"), groups, report)
+    load_seminars(process, spec.get("seminars", ()), report)
     db.session.flush()
     log.info("demo %s loaded: created %s", process.slug, dict(report.created))
     return report

@@ -33,7 +33,8 @@ def get_discussion_or_404(process: Process, phase_id: int) -> Discussion:
     if (
         phase is None
         or phase.process_id != process.id
-        or phase.kind is not PhaseKind.DISCUSSION
+        # A follow-up phase carries the discussion of the published proposal.
+        or phase.kind not in (PhaseKind.DISCUSSION, PhaseKind.FOLLOWUP)
         or phase.discussion is None
     ):
         abort(404)

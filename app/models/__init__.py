@@ -1,6 +1,13 @@
 """Every model, imported here so Alembic and the app see all tables."""
 
 from .base import TimestampMixin, UTCDateTime, utcnow
+from .coding import (
+    FollowUpProposal,
+    ProposalStatus,
+    ProposalVersion,
+    TagStatus,
+    ThemeTag,
+)
 from .comments import (
     COMMENT_MAX_LENGTH,
     Comment,
@@ -14,6 +21,14 @@ from .groups import GroupMembership, WorkGroup, new_invite_code, normalise_invit
 from .organisations import Organisation, OrganisationKind
 from .outbox import OutboxMessage
 from .processes import Phase, PhaseKind, Process, ProcessRole, ProcessRoleKind, Theme
+from .seminars import (
+    AgendaItem,
+    AgendaKind,
+    Seminar,
+    Workshop,
+    WorkshopChoice,
+    WorkshopMethod,
+)
 from .users import PasswordResetToken, Role, User
 from .voting import (
     Ballot,
@@ -26,6 +41,17 @@ from .voting import (
 )
 
 __all__ = [
+    "AgendaItem",
+    "AgendaKind",
+    "Seminar",
+    "Workshop",
+    "WorkshopChoice",
+    "WorkshopMethod",
+    "FollowUpProposal",
+    "ProposalStatus",
+    "ProposalVersion",
+    "TagStatus",
+    "ThemeTag",
     "Ballot",
     "BallotOption",
     "ResultsVisibility",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -10,6 +11,9 @@ import sqlalchemy.orm as so
 from ..extensions import db
 from .base import TimestampMixin, TranslatedText, str_enum
 from .processes import Phase
+
+if TYPE_CHECKING:
+    from .seminars import Workshop
 
 
 class Visibility(enum.StrEnum):
@@ -69,21 +73,42 @@ class Prompt(TimestampMixin, db.Model):
     """One question of a discussion that the groups' comments answer."""
 
     __tablename__ = "prompts"
+    __table_args__ = (
+        # A prompt belongs to an online discussion or to a seminar workshop, never both.
+        sa.CheckConstraint(
+            "(discussion_id IS NULL) <> (workshop_id IS NULL)", name="one_owner"
+        ),
+    )
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
-    discussion_id: so.Mapped[int] = so.mapped_column(
+    discussion_id: so.Mapped[int | None] = so.mapped_column(
         sa.ForeignKey(Discussion.id, ondelete="CASCADE"), index=True
+    )
+    #: A workshop's prompt or station (notes posted in the room are its comments).
+    workshop_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("workshops.id", ondelete="CASCADE"), index=True
     )
     position: so.Mapped[int] = so.mapped_column(default=0)
     question: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     guidance: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     guidance_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
 
-    discussion: so.Mapped[Discussion] = so.relationship(back_populates="prompts")
+    discussion: so.Mapped[Discussion | None] = so.relationship(back_populates="prompts")
+    workshop: so.Mapped[Workshop | None] = so.relationship(
+        backref=so.backref(
+            "prompts",
+            order_by="Prompt.position",
+            cascade="all, delete-orphan",
+            passive_deletes=True,
+        ),
+        foreign_keys=[workshop_id],
+    )
 
     def __repr__(self) -> str:
         return f"<Prompt {self.id} #{self.position}>"
 
     @property
     def process(self):
+        if self.workshop_id is not None:
+            return self.workshop.process
         return self.discussion.phase.process

@@ -29,6 +29,10 @@ class OutboxMessage(db.Model):
     subject: so.Mapped[str] = so.mapped_column(sa.String(300))
     body_text: so.Mapped[str] = so.mapped_column(sa.Text)
     body_html: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    #: One optional attachment (a memo as .docx), stored with the letter.
+    attachment: so.Mapped[bytes | None] = so.mapped_column(sa.LargeBinary)
+    attachment_name: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
+    attachment_type: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
     sent_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime, index=True)
     attempts: so.Mapped[int] = so.mapped_column(default=0)

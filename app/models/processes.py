@@ -41,6 +41,8 @@ class Process(TimestampMixin, db.Model):
     region: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
     #: The language every translated text is written in first, and falls back to.
     language: so.Mapped[str] = so.mapped_column(sa.String(5), default="fi")
+    #: Whether summaries and exports name the people behind comments (groups always).
+    show_names: so.Mapped[bool] = so.mapped_column(default=False)
     created_by_id: so.Mapped[int | None] = so.mapped_column(
         sa.ForeignKey(User.id, ondelete="SET NULL"), index=True
     )
@@ -124,6 +126,9 @@ class Theme(TimestampMixin, db.Model):
     title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    #: Extra words that point to the theme, comma-separated, any language; used by
+    #: the coding suggestions.
+    keywords: so.Mapped[str] = so.mapped_column(sa.Text, default="")
 
     process: so.Mapped[Process] = so.relationship(back_populates="themes")
 

@@ -108,12 +108,21 @@ def send_pending(now: datetime, limit: int = 100) -> SendReport:
         if not _claim(message):
             continue
         db.session.refresh(message)
+        # Only letters with a file pass one (older callers' stand-ins keep working).
+        extra = {}
+        if message.attachment is not None:
+            extra["attachment"] = (
+                message.attachment_name,
+                message.attachment_type,
+                message.attachment,
+            )
         try:
             send_mail(
                 message.recipient,
                 message.subject,
                 message.body_text,
                 html=message.body_html or None,
+                **extra,
             )
         except Exception as error:  # any SMTP failure is kept for a retry
             message.last_error = f"{type(error).__name__}: {error}"[:2000]

@@ -2,8 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectField, SubmitField
-from wtforms.validators import Optional
+from wtforms import SelectChoice, SelectField, SubmitField, TextAreaField
+from wtforms.validators import Length, Optional
 
 from ..forms import HelsinkiDateTimeField, TranslatedField, end_after_start
 from ..models import PhaseKind
@@ -52,5 +52,16 @@ class ThemeForm(ProcessTextForm):
         max_length=10000,
         required=False,
         description=MARKDOWN_HINT,
+    )
+    # Only the coding suggestions read these; participants never see them.
+    keywords = TextAreaField(
+        _l("Keywords"),
+        validators=[Optional(), Length(max=1000)],
+        filters=[lambda value: value.strip() if isinstance(value, str) else value],
+        description=_l(
+            "Optional. Words that point to this theme, separated by commas, in any "
+            "language, e.g. kuraattori, psykologi, rekrytointi. The coding "
+            "suggestions use them; participants do not see them."
+        ),
     )
     submit = SubmitField(_l("Save"))

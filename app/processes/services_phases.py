@@ -6,6 +6,7 @@ import logging
 from datetime import UTC, datetime
 
 from ..discussions.services import ensure_discussion
+from ..seminars.setup import ensure_seminar
 from ..errors import InvalidSchedule
 from ..extensions import db
 from ..models import Phase, PhaseKind, Process
@@ -78,6 +79,7 @@ def add_phase(
     renumber(phases + [phase])
     db.session.flush()
     ensure_discussion(phase)
+    ensure_seminar(phase)
     log.info("phase %s added to process %s", phase.id, process.slug)
     return phase
 
@@ -103,6 +105,7 @@ def update_phase(
     )
     db.session.flush()
     ensure_discussion(phase)
+    ensure_seminar(phase)
     return phase
 
 

@@ -14,25 +14,47 @@ from .services import clean_texts, require_title
 log = logging.getLogger("osallistamo.processes")
 
 
+def clean_keywords(text: str | None) -> str:
+    """Keywords as "a, b, c": trimmed, blanks and repeats (any case) dropped."""
+    seen, words = set(), []
+    for word in (text or "").replace("\n", ",").split(","):
+        word = " ".join(word.split())
+        if word and word.lower() not in seen:
+            seen.add(word.lower())
+            words.append(word)
+    return ", ".join(words)
+
+
 def _apply(
-    theme: Theme, process: Process, *, title: dict, description: dict | None
+    theme: Theme,
+    process: Process,
+    *,
+    title: dict,
+    description: dict | None,
+    keywords: str | None = None,
 ) -> None:
     title = require_title(process, title)
     description = clean_texts(description)
     theme.title = title
     theme.description = description
     theme.description_html = render_translated(description)
+    if keywords is not None:
+        theme.keywords = clean_keywords(keywords)
 
 
 def add_theme(
-    process: Process, *, title: dict, description: dict | None = None
+    process: Process,
+    *,
+    title: dict,
+    description: dict | None = None,
+    keywords: str = "",
 ) -> Theme:
     """Add a theme after the process's last one.
 
     :raises MissingTitle: without a title in the process's main language.
     """
     theme = Theme()
-    _apply(theme, process, title=title, description=description)
+    _apply(theme, process, title=title, description=description, keywords=keywords)
     themes = in_order(process.themes)
     process.themes.append(theme)
     renumber(themes + [theme])
@@ -42,10 +64,16 @@ def add_theme(
 
 
 def update_theme(
-    theme: Theme, *, title: dict, description: dict | None = None
+    theme: Theme,
+    *,
+    title: dict,
+    description: dict | None = None,
+    keywords: str | None = None,
 ) -> Theme:
-    """Change a theme's title and description; its place in the order stays."""
-    _apply(theme, theme.process, title=title, description=description)
+    """Change a theme's title, description and (given) keywords; its place stays."""
+    _apply(
+        theme, theme.process, title=title, description=description, keywords=keywords
+    )
     db.session.flush()
     theme_changed(theme.id)
     return theme

@@ -77,3 +77,38 @@ def test_models_match_the_migrations(scratch_app):
     with scratch_app.app_context():
         upgrade(directory=MIGRATIONS)
     assert schema_diff(scratch_app) == []
+
+
+def test_existing_seminar_phases_get_their_seminar(scratch_app):
+    """Upgrading to 0006 gives seminar phases made before it their seminar settings."""
+    with scratch_app.app_context():
+        upgrade(directory=MIGRATIONS, revision="0005_coding")
+        with db.engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO processes (slug, title, description, "
+                    "description_html, region, language, show_names, created_at, "
+                    "updated_at) VALUES ('p', '{}', '{}', '{}', '', 'fi', false, "
+                    "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                )
+            )
+            for kind in ("seminar", "discussion"):
+                conn.execute(
+                    sa.text(
+                        "INSERT INTO phases (process_id, kind, position, title, "
+                        "description, description_html, created_at, updated_at) "
+                        "SELECT id, :kind, 1, '{}', '{}', '{}', CURRENT_TIMESTAMP, "
+                        "CURRENT_TIMESTAMP FROM processes"
+                    ),
+                    {"kind": kind},
+                )
+        upgrade(directory=MIGRATIONS)
+        with db.engine.connect() as conn:
+            kinds = conn.execute(
+                sa.text(
+                    "SELECT phases.kind FROM seminars "
+                    "JOIN phases ON phases.id = seminars.phase_id"
+                )
+            ).scalars()
+            assert list(kinds) == ["seminar"]
+        db.engine.dispose()

@@ -1,0 +1,196 @@
+"""The coding view's read side: which comments, filtered how, and how far coding is.
+
+Only visible comments are coded: hidden and deleted ones are never listed, counted
+or suggested for. The scope is one discussion phase or the whole process.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from ..extensions import db
+from ..models import (
+    Comment,
+    Discussion,
+    Organisation,
+    Phase,
+    PhaseKind,
+    Process,
+    Prompt,
+    TagStatus,
+    ThemeTag,
+    WorkGroup,
+)
+
+
+class CodingStatus(enum.StrEnum):
+    ALL = "all"
+    #: No confirmed code yet (suggestions do not count).
+    UNCODED = "uncoded"
+    CODED = "coded"
+    #: Suggestions waiting for a person's decision.
+    SUGGESTED = "suggested"
+
+
+@dataclass(frozen=True)
+class CodingFilters:
+    phase_id: int | None = None
+    prompt_id: int | None = None
+    group_id: int | None = None
+    organisation_id: int | None = None
+    status: CodingStatus = CodingStatus.ALL
+
+    def as_args(self) -> dict:
+        """The filters as query-string arguments (empty ones left out)."""
+        args = {
+            "phase": self.phase_id,
+            "prompt": self.prompt_id,
+            "group": self.group_id,
+            "organisation": self.organisation_id,
+            "status": self.status.value
+            if self.status is not CodingStatus.ALL
+            else None,
+        }
+        return {key: value for key, value in args.items() if value is not None}
+
+
+@dataclass
+class CodingCounts:
+    total: int = 0
+    coded: int = 0
+    uncoded: int = 0
+    #: Suggested tags waiting for a decision, and the comments that have them.
+    suggestions: int = 0
+    suggested_comments: int = 0
+
+
+def discussion_phases(process: Process) -> list[Phase]:
+    """The process's discussion phases, in order (the choices of the phase filter)."""
+    return [phase for phase in process.phases if phase.kind is PhaseKind.DISCUSSION]
+
+
+def _visible_in(process: Process, phase: Phase | None) -> sa.Select:
+    stmt = (
+        sa.select(Comment)
+        .join(Prompt, Prompt.id == Comment.prompt_id)
+        .join(Discussion, Discussion.id == Prompt.discussion_id)
+        .join(Phase, Phase.id == Discussion.phase_id)
+        .where(
+            Phase.process_id == process.id,
+            Comment.hidden_at.is_(None),
+            Comment.deleted_at.is_(None),
+        )
+    )
+    if phase is not None:
+        stmt = stmt.where(Phase.id == phase.id)
+    return stmt
+
+
+def _has_tag(status: TagStatus):
+    return sa.exists().where(
+        ThemeTag.comment_id == Comment.id, ThemeTag.status == status
+    )
+
+
+def scope_comments(process: Process, phase: Phase | None = None) -> list[Comment]:
+    """The visible comments of a phase (or of the whole process), oldest first."""
+    return list(
+        db.session.scalars(
+            _visible_in(process, phase).order_by(Comment.created_at, Comment.id)
+        )
+    )
+
+
+def _filtered(process: Process, phase: Phase | None, filters: CodingFilters):
+    stmt = _visible_in(process, phase)
+    if filters.prompt_id is not None:
+        stmt = stmt.where(Comment.prompt_id == filters.prompt_id)
+    if filters.group_id is not None:
+        stmt = stmt.where(Comment.group_id == filters.group_id)
+    if filters.organisation_id is not None:
+        stmt = stmt.where(
+            Comment.group_id.in_(
+                sa.select(WorkGroup.id).where(
+                    WorkGroup.organisation_id == filters.organisation_id
+                )
+            )
+        )
+    if filters.status is CodingStatus.UNCODED:
+        stmt = stmt.where(~_has_tag(TagStatus.CONFIRMED))
+    elif filters.status is CodingStatus.CODED:
+        stmt = stmt.where(_has_tag(TagStatus.CONFIRMED))
+    elif filters.status is CodingStatus.SUGGESTED:
+        stmt = stmt.where(_has_tag(TagStatus.SUGGESTED))
+    return stmt
+
+
+def coding_query(
+    process: Process, phase: Phase | None, filters: CodingFilters
+) -> sa.Select:
+    """The coding list (for ``db.paginate``): oldest first, with what a card shows."""
+    return (
+        _filtered(process, phase, filters)
+        .order_by(Comment.created_at, Comment.id)
+        .options(
+            so.selectinload(Comment.group).selectinload(WorkGroup.organisation),
+            so.selectinload(Comment.prompt),
+            so.selectinload(Comment.tags).selectinload(ThemeTag.theme),
+        )
+    )
+
+
+def matches(
+    process: Process, phase: Phase | None, filters: CodingFilters, comment_id: int
+) -> bool:
+    """Whether a comment is still in the filtered list (after a decision)."""
+    stmt = _filtered(process, phase, filters).where(Comment.id == comment_id)
+    return db.session.scalar(sa.select(stmt.exists())) is True
+
+
+def coding_counts(process: Process, phase: Phase | None = None) -> CodingCounts:
+    """How far coding is in the scope: comments, coded, uncoded, suggestions."""
+    ids = _visible_in(process, phase).with_only_columns(Comment.id).subquery()
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(ids)) or 0
+    coded = (
+        db.session.scalar(
+            sa.select(sa.func.count(sa.distinct(ThemeTag.comment_id))).where(
+                ThemeTag.comment_id.in_(sa.select(ids.c.id)),
+                ThemeTag.status == TagStatus.CONFIRMED,
+            )
+        )
+        or 0
+    )
+    suggestions, suggested_comments = db.session.execute(
+        sa.select(
+            sa.func.count(ThemeTag.id), sa.func.count(sa.distinct(ThemeTag.comment_id))
+        ).where(
+            ThemeTag.comment_id.in_(sa.select(ids.c.id)),
+            ThemeTag.status == TagStatus.SUGGESTED,
+        )
+    ).one()
+    return CodingCounts(
+        total=total,
+        coded=coded,
+        uncoded=total - coded,
+        suggestions=suggestions or 0,
+        suggested_comments=suggested_comments or 0,
+    )
+
+
+def prompts_of(process: Process, phase: Phase | None) -> list[tuple[Phase, Prompt]]:
+    """The questions of the scope with their phases (the choices of the filter)."""
+    pairs = []
+    for each in [phase] if phase is not None else discussion_phases(process):
+        if each.kind is PhaseKind.DISCUSSION and each.discussion is not None:
+            pairs.extend((each, prompt) for prompt in each.discussion.prompts)
+    return pairs
+
+
+def organisations_of(process: Process) -> list[Organisation]:
+    """The organisations behind the process's work groups, by name."""
+    seen = {group.organisation.id: group.organisation for group in process.work_groups}
+    return sorted(seen.values(), key=lambda organisation: organisation.name.lower())

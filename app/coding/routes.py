@@ -1,0 +1,256 @@
+"""The facilitators' coding view: comments with their themes, suggestions and filters.
+
+Every action is a plain POST form that returns to the same filtered page, at the
+comment's card (or the next card, when the comment has left the filtered list);
+static/js/coding.js adds one-key shortcuts that submit the same forms.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+
+from ..errors import DomainError
+from ..extensions import db
+from ..i18n import localized
+from ..models import Comment, Phase, Process, TagStatus, ThemeTag
+from ..permissions import require
+from ..processes.routes import get_process_or_404
+from . import bp, queries, services
+from .forms import AddCodeForm, CodingActionForm, SuggestForm
+from .queries import CodingFilters, CodingStatus
+
+STATUS_LABELS = {
+    CodingStatus.ALL: _l("All comments"),
+    CodingStatus.UNCODED: _l("Uncoded (no confirmed theme)"),
+    CodingStatus.CODED: _l("Coded"),
+    CodingStatus.SUGGESTED: _l("With suggestions waiting"),
+}
+
+#: What each action on a tag does, and what the flash says afterwards.
+TAG_ACTIONS = {
+    "accept": (
+        lambda tag, now: services.confirm(tag, actor=current_user, now=now),
+        _l("“%(theme)s” confirmed."),
+    ),
+    "reject": (
+        lambda tag, now: services.reject(tag, actor=current_user, now=now),
+        _l("Suggestion “%(theme)s” rejected."),
+    ),
+    "remove": (
+        lambda tag, now: services.remove_code(tag, actor=current_user, now=now),
+        _l("“%(theme)s” removed from the comment."),
+    ),
+    "feature": (
+        lambda tag, now: services.set_featured(tag, True, actor=current_user),
+        _l("The comment is now a quote of “%(theme)s”."),
+    ),
+    "unfeature": (
+        lambda tag, now: services.set_featured(tag, False, actor=current_user),
+        _l("The comment is no longer a quote of “%(theme)s”."),
+    ),
+}
+
+
+@bp.app_template_filter("coding_score")
+def coding_score(score: float | None) -> str:
+    """A suggestion's score with two decimals in the reader's style (0,42 in fi)."""
+    return format_decimal(score or 0, format="0.00")
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+def _load(slug: str) -> Process:
+    process = get_process_or_404(slug)
+    require(current_user, "process.code", process)
+    return process
+
+
+def _filters(process: Process) -> tuple[CodingFilters, Phase | None]:
+    """The page's filters from the query string; unknown ids are ignored."""
+    phases = {phase.id: phase for phase in queries.discussion_phases(process)}
+    phase = phases.get(_int_arg("phase"))
+    prompts = {prompt.id for _phase, prompt in queries.prompts_of(process, phase)}
+    groups = {group.id for group in process.work_groups}
+    organisations = {o.id for o in queries.organisations_of(process)}
+    try:
+        status = CodingStatus(request.args.get("status", "all"))
+    except ValueError:
+        status = CodingStatus.ALL
+    filters = CodingFilters(
+        phase_id=phase.id if phase else None,
+        prompt_id=p if (p := _int_arg("prompt")) in prompts else None,
+        group_id=g if (g := _int_arg("group")) in groups else None,
+        organisation_id=o if (o := _int_arg("organisation")) in organisations else None,
+        status=status,
+    )
+    return filters, phase
+
+
+def _page_args(filters: CodingFilters) -> dict:
+    """The filters and the page number: carried by every form back to the list."""
+    args = filters.as_args()
+    page = _int_arg("page")
+    if page and page > 1:
+        args["page"] = page
+    return args
+
+
+def _back(process: Process, phase, filters: CodingFilters, comment_id, after):
+    """Return to the list at the comment, or at the next one if it left the list."""
+    anchor = "coding-list"
+    if comment_id is not None and queries.matches(process, phase, filters, comment_id):
+        anchor = f"comment-{comment_id}"
+    elif after is not None:
+        anchor = f"comment-{after}"
+    return redirect(
+        url_for(
+            "coding.index", slug=process.slug, **_page_args(filters), _anchor=anchor
+        )
+    )
+
+
+def get_comment_or_404(process: Process, comment_id: int) -> Comment:
+    """Load a comment of this process (a discussion's or a seminar's); else 404."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.prompt.process.id != process.id:
+        abort(404)
+    return comment
+
+
+def get_tag_or_404(process: Process, tag_id: int) -> ThemeTag:
+    """Load a theme tag of this process's comments; any other id is not found."""
+    tag = db.session.get(ThemeTag, tag_id)
+    if tag is None or tag.theme.process_id != process.id:
+        abort(404)
+    get_comment_or_404(process, tag.comment_id)
+    return tag
+
+
+def theme_choices(process: Process) -> list[tuple[int, str]]:
+    return [
+        (theme.id, localized(theme.title, process.language)) for theme in process.themes
+    ]
+
+
+@bp.route("/<slug>/coding/")
+@login_required
+def index(slug: str):
+    """The comments of a phase or the whole process, with their codes and filters."""
+    process = _load(slug)
+    filters, phase = _filters(process)
+    page = db.paginate(
+        queries.coding_query(process, phase, filters),
+        page=_int_arg("page") or 1,
+        per_page=current_app.config["ITEMS_PER_PAGE"],
+        error_out=False,
+    )
+    if not page.items and page.pages and page.page > page.pages:
+        # The last comment of the last page left the filter: show the new last page.
+        return redirect(
+            url_for("coding.index", slug=slug, **filters.as_args(), page=page.pages)
+        )
+    return render_template(
+        "coding/index.html",
+        process=process,
+        phase=phase,
+        filters=filters,
+        filter_args=filters.as_args(),
+        page_args=_page_args(filters),
+        page=page,
+        counts=queries.coding_counts(process, phase),
+        phases=queries.discussion_phases(process),
+        prompts=queries.prompts_of(process, phase),
+        organisations=queries.organisations_of(process),
+        statuses=STATUS_LABELS,
+        themes=theme_choices(process),
+        TagStatus=TagStatus,
+        suggest_form=SuggestForm(),
+    )
+
+
+@bp.route("/<slug>/coding/suggest", methods=["POST"])
+@login_required
+def suggest(slug: str):
+    """Run the suggestions for the comments of the chosen phase (or every phase)."""
+    process = _load(slug)
+    filters, phase = _filters(process)
+    if not SuggestForm().validate_on_submit():
+        abort(400)
+    if not process.themes:
+        flash(_("Add themes to the process first."), "error")
+    else:
+        result = services.refresh_suggestions(
+            process, phase=phase, now=datetime.now(UTC)
+        )
+        db.session.commit()
+        flash(
+            _(
+                "Suggestions updated: %(suggested)d of %(total)d comments have "
+                "suggestions.",
+                suggested=result.suggested_comments,
+                total=result.comments,
+            ),
+            "success",
+        )
+    return _back(process, phase, filters, None, None)
+
+
+@bp.route(
+    "/<slug>/coding/tags/<int:tag_id>/<any(accept,reject,remove,feature,unfeature):action>",
+    methods=["POST"],
+)
+@login_required
+def act(slug: str, tag_id: int, action: str):
+    """Accept or reject a suggestion, remove a code, or choose it as a quote."""
+    process = _load(slug)
+    tag = get_tag_or_404(process, tag_id)
+    filters, phase = _filters(process)
+    form = CodingActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    run, done = TAG_ACTIONS[action]
+    theme = localized(tag.theme.title, process.language)
+    try:
+        run(tag, datetime.now(UTC))
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(str(done) % {"theme": theme}, "success")
+    return _back(process, phase, filters, tag.comment_id, form.after_id)
+
+
+@bp.route("/<slug>/coding/comments/<int:comment_id>/codes", methods=["POST"])
+@login_required
+def add_code(slug: str, comment_id: int):
+    """Code a comment to a theme by hand."""
+    process = _load(slug)
+    comment = get_comment_or_404(process, comment_id)
+    filters, phase = _filters(process)
+    form = AddCodeForm(themes=theme_choices(process))
+    if not form.validate_on_submit():
+        if "csrf_token" in form.errors:
+            abort(400)
+        flash(_("Choose one of the process's themes."), "error")
+        return _back(process, phase, filters, comment.id, form.after_id)
+    theme = next(t for t in process.themes if t.id == form.theme.data)
+    try:
+        services.add_code(comment, theme, actor=current_user, now=datetime.now(UTC))
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        title = localized(theme.title, process.language)
+        flash(_("“%(theme)s” added to the comment.", theme=title), "success")
+    return _back(process, phase, filters, comment.id, form.after_id)

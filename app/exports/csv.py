@@ -1,0 +1,154 @@
+"""Two CSV files for Excel: the comments with their confirmed themes, and the votes.
+
+Both go through ``app.csv_export.write_csv``: UTF-8 with a byte order mark,
+semicolons, CRLF, and any cell that starts like a formula defused. Numbers with
+decimals use a decimal comma, as Excel with Finnish (and Finland-Swedish) settings
+expects beside the semicolon; shares are percentages with one decimal.
+
+The summary holds only the quotes, so the comment rows are built here from the same
+query the summary uses (``summary.visible_comments``): hidden and deleted comments
+never enter, and authors' names only when the process shows them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from ..csv_export import write_csv
+from ..i18n import localized
+from ..models import Phase, Process
+from . import labels
+from .json import iso
+from .summary import Summary, confirmed_tags, phases_in_scope, visible_comments
+
+#: Between the titles of a comment's themes (a comma may be in a title).
+THEME_SEPARATOR = " | "
+KINDS = ("comments", "votes")
+
+
+@dataclass
+class CommentRow:
+    comment_id: int
+    #: The thread's top-level comment when this is a reply.
+    parent_id: int | None
+    created_at: datetime
+    question: str
+    group: str
+    organisation: str
+    #: None unless the process shows names.
+    author: str | None
+    text: str
+    #: Titles of the confirmed themes, in the process's theme order.
+    themes: list[str] = field(default_factory=list)
+
+
+def comment_rows(
+    process: Process, *, phase: Phase | None = None, language: str | None = None
+) -> list[CommentRow]:
+    """Every comment a reader of the process may see in the scope, oldest first."""
+    language = language or process.language
+    comments = visible_comments(phases_in_scope(process, phase))
+    order = {theme.id: theme.position for theme in process.themes}
+    titles = {
+        theme.id: localized(theme.title, process.language, language)
+        for theme in process.themes
+    }
+    themes_of: dict[int, list[int]] = defaultdict(list)
+    for tag in confirmed_tags([comment.id for comment in comments]):
+        themes_of[tag.comment_id].append(tag.theme_id)
+    return [
+        CommentRow(
+            comment_id=comment.id,
+            parent_id=comment.parent_id,
+            created_at=comment.created_at,
+            question=localized(comment.prompt.question, process.language, language),
+            group=comment.group.name,
+            organisation=comment.group.organisation.name,
+            author=comment.author.name
+            if process.show_names and comment.author is not None
+            else None,
+            text=comment.body,
+            themes=[
+                titles[theme_id]
+                for theme_id in sorted(themes_of[comment.id], key=order.__getitem__)
+            ],
+        )
+        for comment in comments
+    ]
+
+
+def comments_csv(rows: list[CommentRow], *, show_names: bool, language: str) -> bytes:
+    """One line per comment; the author column only when names are shown."""
+    with force_locale(language):
+        header = [
+            _("Comment"),
+            _("Reply to"),
+            _("Created"),
+            _("Question"),
+            _("Work group"),
+            _("Organisation"),
+        ]
+        if show_names:
+            header.append(_("Author"))
+        header += [_("Themes"), _("Text")]
+    lines = []
+    for row in rows:
+        line = [
+            row.comment_id,
+            row.parent_id,
+            iso(row.created_at),
+            row.question,
+            row.group,
+            row.organisation,
+        ]
+        if show_names:
+            line.append(row.author)
+        line += [THEME_SEPARATOR.join(row.themes), row.text]
+        lines.append(line)
+    return write_csv(lines, header)
+
+
+def percent(share: float) -> str:
+    """0.4167 -> "41,7" (a number to Excel with Finnish settings)."""
+    return f"{share * 100:.1f}".replace(".", ",")
+
+
+def votes_csv(summary: Summary) -> bytes:
+    """One line per theme of each ballot in the summary, in rank order."""
+    with labels.in_language(summary):
+        cols = labels.column_headings()
+        header = [
+            _("Ballot"),
+            _("Ballot title"),
+            _("Method"),
+            _("Voters"),
+            cols["rank"],
+            _("Tied"),
+            cols["theme"],
+            _("Score"),
+            _("Share of voters (%)"),
+            cols["organisations"],
+        ]
+        yes = _("yes")
+        lines = [
+            [
+                ballot.ballot_id,
+                ballot.title,
+                labels.method_text(ballot.method),
+                ballot.voters,
+                row.rank,
+                yes if row.tied else "",
+                row.title,
+                row.score,
+                percent(row.share),
+                row.organisations,
+            ]
+            for ballot in summary.ballots
+            for row in ballot.rows
+        ]
+    return write_csv(lines, header)

@@ -1,0 +1,150 @@
+"""The summary as a Markdown document (CommonMark with GitHub-style tables).
+
+Plain texts (titles, names) are escaped so they print as written; comments and the
+proposal are Markdown already and stay so, except that raw HTML is shown as text:
+whoever renders the file should not get markup that our own pages would strip.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import labels
+from .proposal_view import ProposalView
+from .summary import BallotSummary, Quote, Summary, ThemeSummary
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def escape(text: str) -> str:
+    """Plain text that Markdown prints as written, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def user_markdown(source: str) -> str:
+    """A Markdown source with raw HTML neutralised."""
+    return source.replace("<", "&lt;").strip()
+
+
+def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:
+    align = ["---:" if i in numeric else "---" for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _participation(summary: Summary) -> list[str]:
+    lines = [f"## {escape(labels.headings()['participation'])}", ""]
+    rows = labels.participation_rows(summary)
+    lines += [f"- {escape(label)}: {value}" for label, value in rows]
+    if summary.participation.uncoded:
+        lines += ["", f"> {escape(labels.uncoded_warning(summary))}"]
+    return lines + [""]
+
+
+def _talk_vote(summary: Summary) -> list[str]:
+    cols = labels.column_headings()
+    header = [
+        cols["theme"],
+        cols["comments"],
+        cols["talk_level"],
+        cols["talk_rank"],
+        cols["vote_rank"],
+        cols["gap"],
+    ]
+    rows = []
+    for theme in summary.by_talk:
+        gap = escape(labels.gap_text(theme))
+        if theme.gap_worth_noting:
+            gap = f"**{gap}** ({escape(labels.worth_noting_text())})"
+        rows.append(
+            [
+                escape(theme.title),
+                str(theme.comments),
+                escape(labels.talk_level_text(theme.talk_level)),
+                str(theme.talk_rank),
+                escape(labels.vote_rank_text(theme)),
+                gap,
+            ]
+        )
+    lines = [f"## {escape(labels.headings()['talk_vote'])}", ""]
+    return lines + _table(header, rows, numeric={1, 3}) + [""]
+
+
+def _quote(quote: Quote) -> list[str]:
+    body = [f"> {line}".rstrip() for line in user_markdown(quote.text).splitlines()]
+    who = escape(labels.quote_attribution(quote))
+    question = escape(labels.quote_question(quote))
+    return body + [">", f"> — {who}. {question}", ""]
+
+
+def _theme(theme: ThemeSummary) -> list[str]:
+    lines = [f"### {escape(theme.title)}", ""]
+    if theme.description:
+        lines += [user_markdown(theme.description), ""]
+    lines += [escape(labels.theme_facts(theme)), ""]
+    lines += [escape(labels.theme_vote_text(theme)), ""]
+    if theme.quotes:
+        lines += [f"#### {escape(labels.headings()['quotes'])}", ""]
+        for quote in theme.quotes:
+            lines += _quote(quote)
+    return lines
+
+
+def _ballot(ballot: BallotSummary) -> list[str]:
+    cols = labels.column_headings()
+    header = [
+        cols["rank"],
+        cols["theme"],
+        labels.score_heading(ballot.method),
+        cols["share"],
+        cols["organisations"],
+    ]
+    rows = [
+        [
+            escape(labels.rank_text(row.rank, row.tied)),
+            escape(row.title),
+            str(row.score),
+            escape(labels.share_text(row.share)),
+            str(row.organisations),
+        ]
+        for row in ballot.rows
+    ]
+    facts = f"{labels.voters_text(ballot.voters)} · {labels.method_text(ballot.method)}"
+    lines = [f"### {escape(ballot.title)}", "", escape(facts), ""]
+    return lines + _table(header, rows, numeric={2, 3, 4}) + [""]
+
+
+def _proposal(proposal: ProposalView) -> list[str]:
+    heads = labels.headings()
+    lines = [f"## {escape(heads['proposal'])}", ""]
+    if proposal.title:
+        lines += [f"### {escape(proposal.title)}", ""]
+    status = labels.proposal_status_text(proposal.version, proposal.published_at)
+    lines += [f"*{escape(status)}*", ""]
+    # Sections sit under the proposal's title, or directly under the heading.
+    marks = "####" if proposal.title else "###"
+    for key, source, _html in proposal.sections():
+        if source.strip():
+            lines += [f"{marks} {escape(heads[key])}", "", user_markdown(source), ""]
+    return lines
+
+
+def to_markdown(summary: Summary, proposal: ProposalView | None = None) -> str:
+    """The whole summary as Markdown, in the summary's language."""
+    with labels.in_language(summary):
+        lines = [f"# {escape(labels.document_title(summary))}", ""]
+        meta = f"{labels.scope_text(summary)} · {labels.generated_text(summary)}"
+        lines += [escape(meta), ""]
+        lines += _participation(summary)
+        lines += _talk_vote(summary)
+        lines += [f"## {escape(labels.headings()['themes'])}", ""]
+        for theme in summary.themes:
+            lines += _theme(theme)
+        if summary.ballots:
+            lines += [f"## {escape(labels.headings()['results'])}", ""]
+            for ballot in summary.ballots:
+                lines += _ballot(ballot)
+        if proposal is not None:
+            lines += _proposal(proposal)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,409 @@
+"""The themed summary of a process or one of its phases, as plain data.
+
+Built once from the database by ``build_summary``; every renderer (Markdown, HTML,
+Word, CSV, JSON) only formats this object. It holds only what any reader of the
+process may see: hidden and deleted comments never enter it, and people's names only
+when the process is set to show them. Counts use confirmed codes; suggestions that no
+person has confirmed are counted apart as "uncoded".
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from ..extensions import db
+from ..i18n import localized
+from ..models import (
+    Ballot,
+    Comment,
+    Discussion,
+    Phase,
+    PhaseKind,
+    Process,
+    Prompt,
+    TagStatus,
+    ThemeTag,
+    Vote,
+    WorkGroup,
+)
+from ..textmining import most_central
+from ..voting.scoring import compute_results
+
+#: Quotes per theme when the facilitator has not chosen them.
+DEFAULT_QUOTES = 3
+#: A difference of this many places between talk and vote is worth pointing out.
+GAP_WORTH_NOTING = 3
+
+
+class TalkLevel(enum.StrEnum):
+    """How much a theme was talked about, as the seed asks."""
+
+    A_LOT = "a_lot"
+    LITTLE = "little"
+    NOT_AT_ALL = "not_at_all"
+
+
+@dataclass
+class Quote:
+    comment_id: int
+    #: The comment's Markdown source and its cleaned HTML (rendered when saved).
+    text: str
+    html: str
+    group: str
+    organisation: str
+    question: str
+    created_at: datetime
+    #: The writer's name, only when the process shows names.
+    author: str | None = None
+    #: Chosen by the facilitator (True) or picked as the most central (False).
+    chosen: bool = False
+
+
+@dataclass
+class ThemeVote:
+    ballot_id: int
+    rank: int
+    tied: bool
+    score: int
+    share: float
+    organisations: int
+
+
+@dataclass
+class ThemeSummary:
+    theme_id: int
+    position: int
+    title: str
+    description: str
+    #: The description's cleaned HTML, rendered when the theme was saved.
+    description_html: str = ""
+    comments: int = 0
+    groups: int = 0
+    organisations: int = 0
+    quotes: list[Quote] = field(default_factory=list)
+    #: The theme's result in the summary's main ballot (None without one).
+    vote: ThemeVote | None = None
+    #: 1 = the most talked-about theme; themes with equal counts share a place.
+    talk_rank: int = 0
+    talk_level: TalkLevel = TalkLevel.NOT_AT_ALL
+    #: talk_rank - vote rank: positive when voted higher than talked about.
+    gap: int | None = None
+
+    @property
+    def gap_worth_noting(self) -> bool:
+        return self.gap is not None and abs(self.gap) >= GAP_WORTH_NOTING
+
+
+@dataclass
+class BallotRow:
+    theme_id: int
+    title: str
+    rank: int
+    tied: bool
+    score: int
+    share: float
+    organisations: int
+
+
+@dataclass
+class BallotSummary:
+    ballot_id: int
+    title: str
+    method: str
+    voters: int
+    rows: list[BallotRow]
+
+
+@dataclass
+class Participation:
+    #: The process's work groups (every group is invited).
+    groups_invited: int = 0
+    #: Groups with at least one visible comment in the scope.
+    groups_answered: int = 0
+    #: Groups (or members of groups) that voted in a ballot of the scope.
+    groups_voted: int = 0
+    comments: int = 0
+    #: Visible comments with no confirmed theme yet.
+    uncoded: int = 0
+
+
+@dataclass
+class Summary:
+    process_slug: str
+    process_title: str
+    language: str
+    generated_at: datetime
+    #: The phase the summary covers, or None for the whole process.
+    phase_id: int | None
+    phase_title: str | None
+    participation: Participation
+    #: Every theme of the process, in the process's order.
+    themes: list[ThemeSummary]
+    ballots: list[BallotSummary]
+    show_names: bool = False
+
+    @property
+    def by_talk(self) -> list[ThemeSummary]:
+        """Themes from the most talked-about to the not-at-all."""
+        return sorted(self.themes, key=lambda t: (t.talk_rank, t.position))
+
+    @property
+    def main_ballot(self) -> BallotSummary | None:
+        return self.ballots[0] if self.ballots else None
+
+
+# Who may read it ---------------------------------------------------------------
+
+
+def open_to_participants(process: Process, phase: Phase | None, now: datetime) -> bool:
+    """Participants read the summary once nothing in its scope is still running.
+
+    While a discussion is open, others' comments may still be hidden from a group
+    (the reading rule), and while a ballot is open its results may be; the team's
+    summary would give both away. After the last close everyone may read it.
+    """
+    for scoped in phases_in_scope(process, phase):
+        if scoped.kind is PhaseKind.DISCUSSION and (
+            scoped.ends_at is None or scoped.ends_at > now
+        ):
+            return False
+        for ballot in getattr(scoped, "ballots", []):
+            if ballot.closes_at is None or ballot.closes_at > now:
+                return False
+    return True
+
+
+# Building ------------------------------------------------------------------------
+
+
+def phases_in_scope(process: Process, phase: Phase | None) -> list[Phase]:
+    """The phase asked for, or every phase of the process."""
+    return [phase] if phase is not None else list(process.phases)
+
+
+def visible_comments(phases: list[Phase]) -> list[Comment]:
+    """Comments of the phases' discussions that any reader may see, oldest first."""
+    phase_ids = [p.id for p in phases if p.kind is PhaseKind.DISCUSSION]
+    if not phase_ids:
+        return []
+    return list(
+        db.session.scalars(
+            sa.select(Comment)
+            .join(Prompt, Prompt.id == Comment.prompt_id)
+            .join(Discussion, Discussion.id == Prompt.discussion_id)
+            .where(
+                Discussion.phase_id.in_(phase_ids),
+                Comment.deleted_at.is_(None),
+                Comment.hidden_at.is_(None),
+            )
+            .options(
+                so.selectinload(Comment.group).selectinload(WorkGroup.organisation),
+                so.selectinload(Comment.author),
+                so.selectinload(Comment.prompt),
+            )
+            .order_by(Comment.created_at, Comment.id)
+        )
+    )
+
+
+def confirmed_tags(comment_ids: list[int]) -> list[ThemeTag]:
+    """The codes a person confirmed on these comments."""
+    if not comment_ids:
+        return []
+    return list(
+        db.session.scalars(
+            sa.select(ThemeTag).where(
+                ThemeTag.comment_id.in_(comment_ids),
+                ThemeTag.status == TagStatus.CONFIRMED,
+            )
+        )
+    )
+
+
+def _quote(comment: Comment, process: Process, language: str, chosen: bool) -> Quote:
+    return Quote(
+        comment_id=comment.id,
+        text=comment.body,
+        html=comment.body_html,
+        group=comment.group.name,
+        organisation=comment.group.organisation.name,
+        question=localized(comment.prompt.question, process.language, language),
+        created_at=comment.created_at,
+        author=comment.author.name
+        if process.show_names and comment.author is not None
+        else None,
+        chosen=chosen,
+    )
+
+
+def _quotes(comments: list[Comment], featured: set[int], process, language) -> list:
+    chosen = [c for c in comments if c.id in featured]
+    if chosen:
+        return [_quote(c, process, language, True) for c in chosen]
+    top_level = [c for c in comments if c.parent_id is None] or comments
+    central = most_central(
+        [c.body for c in top_level], DEFAULT_QUOTES, process.language
+    )
+    return [_quote(top_level[i], process, language, False) for i in central]
+
+
+def _ballots(phases: list[Phase], process: Process, language: str) -> list:
+    summaries = []
+    for phase in phases:
+        for ballot in getattr(phase, "ballots", []):
+            results = compute_results(ballot)
+            summaries.append(
+                BallotSummary(
+                    ballot_id=ballot.id,
+                    title=localized(ballot.title, process.language, language),
+                    method=ballot.method.value,
+                    voters=results.voters,
+                    rows=[
+                        BallotRow(
+                            theme_id=row.theme.id,
+                            title=localized(
+                                row.theme.title, process.language, language
+                            ),
+                            rank=row.rank,
+                            tied=row.tied,
+                            score=row.score,
+                            share=row.share,
+                            organisations=row.organisations,
+                        )
+                        for row in results.rows
+                    ],
+                )
+            )
+    # The ballot with the most voters leads (the seed's closing vote).
+    return sorted(summaries, key=lambda b: (-b.voters, b.ballot_id))
+
+
+def _groups_voted(ballot_ids: list[int]) -> int:
+    if not ballot_ids:
+        return 0
+    return db.session.scalar(
+        sa.select(sa.func.count(sa.distinct(Vote.group_id))).where(
+            Vote.ballot_id.in_(ballot_ids), Vote.group_id.is_not(None)
+        )
+    )
+
+
+def _rank_talk(themes: list[ThemeSummary]) -> None:
+    ordered = sorted(themes, key=lambda t: -t.comments)
+    talked = [t for t in ordered if t.comments]
+    a_lot = max(1, round(len(talked) / 3)) if talked else 0
+    previous, rank = None, 0
+    for index, theme in enumerate(ordered, start=1):
+        if theme.comments != previous:
+            rank, previous = index, theme.comments
+        theme.talk_rank = rank
+    top_counts = {t.comments for t in talked[:a_lot]}
+    for theme in themes:
+        if not theme.comments:
+            theme.talk_level = TalkLevel.NOT_AT_ALL
+        elif theme.comments in top_counts:
+            theme.talk_level = TalkLevel.A_LOT
+        else:
+            theme.talk_level = TalkLevel.LITTLE
+
+
+def build_summary(
+    process: Process,
+    *,
+    phase: Phase | None = None,
+    language: str | None = None,
+    now: datetime | None = None,
+) -> Summary:
+    """Summarise a process (or one phase): themes, quotes, votes, participation."""
+    language = language or process.language
+    phases = phases_in_scope(process, phase)
+    comments = visible_comments(phases)
+    by_id = {c.id: c for c in comments}
+    tags = confirmed_tags(list(by_id))
+    per_theme: dict[int, list[Comment]] = defaultdict(list)
+    featured: dict[int, set[int]] = defaultdict(set)
+    for tag in tags:
+        per_theme[tag.theme_id].append(by_id[tag.comment_id])
+        if tag.featured:
+            featured[tag.theme_id].add(tag.comment_id)
+    ballots = _ballots(phases, process, language)
+    main = ballots[0] if ballots else None
+    vote_rows = {row.theme_id: row for row in main.rows} if main else {}
+    themes = []
+    for theme in process.themes:
+        theme_comments = sorted(per_theme[theme.id], key=lambda c: (c.created_at, c.id))
+        row = vote_rows.get(theme.id)
+        themes.append(
+            ThemeSummary(
+                theme_id=theme.id,
+                position=theme.position,
+                title=localized(theme.title, process.language, language),
+                description=localized(theme.description, process.language, language),
+                description_html=localized(
+                    theme.description_html, process.language, language
+                ),
+                comments=len(theme_comments),
+                groups=len({c.group_id for c in theme_comments}),
+                organisations=len({c.group.organisation_id for c in theme_comments}),
+                quotes=_quotes(theme_comments, featured[theme.id], process, language)
+                if theme_comments
+                else [],
+                vote=ThemeVote(
+                    ballot_id=main.ballot_id,
+                    rank=row.rank,
+                    tied=row.tied,
+                    score=row.score,
+                    share=row.share,
+                    organisations=row.organisations,
+                )
+                if row
+                else None,
+            )
+        )
+    _rank_talk(themes)
+    if any(theme.comments for theme in themes):  # before any coding there is no gap
+        for theme in themes:
+            if theme.vote is not None:
+                theme.gap = theme.talk_rank - theme.vote.rank
+    coded = {tag.comment_id for tag in tags}
+    participation = Participation(
+        groups_invited=len(process.work_groups),
+        groups_answered=len({c.group_id for c in comments if c.parent_id is None}),
+        groups_voted=_groups_voted([b.ballot_id for b in ballots]),
+        comments=len(comments),
+        uncoded=len([c for c in comments if c.id not in coded]),
+    )
+    return Summary(
+        process_slug=process.slug,
+        process_title=localized(process.title, process.language, language),
+        language=language,
+        generated_at=now or datetime.now(UTC),
+        phase_id=phase.id if phase is not None else None,
+        phase_title=localized(phase.title, process.language, language)
+        if phase is not None
+        else None,
+        participation=participation,
+        themes=themes,
+        ballots=ballots,
+        show_names=process.show_names,
+    )
+
+
+__all__ = [
+    "Ballot",
+    "BallotRow",
+    "BallotSummary",
+    "Participation",
+    "Quote",
+    "Summary",
+    "TalkLevel",
+    "ThemeSummary",
+    "ThemeVote",
+    "build_summary",
+]

@@ -1,0 +1,7 @@
+"""The follow-up proposal drawn from a process's results (later: its monitoring)."""
+
+from flask import Blueprint
+
+bp = Blueprint("followup", __name__)
+
+from . import routes, routes_publish

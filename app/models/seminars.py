@@ -1,0 +1,160 @@
+"""Workshop seminars: the timed agenda, parallel workshops with a method, and choices."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from ..extensions import db
+from .base import TimestampMixin, TranslatedText, UTCDateTime, str_enum, utcnow
+from .processes import Phase
+from .users import User
+
+
+class AgendaKind(enum.StrEnum):
+    INTRO_TALK = "intro_talk"  #: esittelypuheenvuoro
+    COMMENT_TALK = "comment_talk"  #: kommenttipuheenvuoro
+    WORKSHOPS = "workshops"  #: a block of parallel workshops
+    WRAP_UP = "wrap_up"  #: the joint wrap-up
+    BREAK = "break"
+    OTHER = "other"
+
+
+class WorkshopMethod(enum.StrEnum):
+    BUZZ_GROUPS = "buzz_groups"  #: porinaryhmät
+    PROCESS_WALK = "process_walk"  #: prosessikävely: groups rotate between stations
+    OPEN_SPACE = "open_space"  #: participants propose topics
+    TREASURE_MAP = "treasure_map"  #: aarrekartta: now / steps / goal
+    FEELING_LINE = "feeling_line"  #: tunnerivi: a mark on a scale per statement
+
+
+class Seminar(TimestampMixin, db.Model):
+    """The seminar settings of a phase; its date and times are the phase's."""
+
+    __tablename__ = "seminars"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    phase_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(Phase.id, ondelete="CASCADE"), unique=True
+    )
+    place: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
+    #: For online or hybrid seminars: the meeting address (shown to participants).
+    online_url: so.Mapped[str] = so.mapped_column(sa.String(500), default="")
+    goal: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    goal_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    expected_output: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    expected_output_html: so.Mapped[dict] = so.mapped_column(
+        TranslatedText, default=dict
+    )
+
+    phase: so.Mapped[Phase] = so.relationship(
+        backref=so.backref("seminar", uselist=False, cascade="all, delete-orphan")
+    )
+    agenda: so.Mapped[list[AgendaItem]] = so.relationship(
+        back_populates="seminar",
+        order_by="AgendaItem.starts_at, AgendaItem.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+    @property
+    def process(self):
+        return self.phase.process
+
+
+class AgendaItem(TimestampMixin, db.Model):
+    """One point of the agenda: a talk, a workshop block, the wrap-up..."""
+
+    __tablename__ = "agenda_items"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    seminar_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(Seminar.id, ondelete="CASCADE"), index=True
+    )
+    kind: so.Mapped[AgendaKind] = so.mapped_column(
+        str_enum(AgendaKind), default=AgendaKind.OTHER
+    )
+    #: Tie-breaker for items starting at the same time.
+    position: so.Mapped[int] = so.mapped_column(default=0)
+    starts_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime)
+    ends_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
+    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    speaker: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
+    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+
+    seminar: so.Mapped[Seminar] = so.relationship(back_populates="agenda")
+    workshops: so.Mapped[list[Workshop]] = so.relationship(
+        back_populates="block",
+        order_by="Workshop.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+    @property
+    def process(self):
+        return self.seminar.phase.process
+
+
+class Workshop(TimestampMixin, db.Model):
+    """A parallel workshop of a workshop block, run with a method."""
+
+    __tablename__ = "workshops"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    agenda_item_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(AgendaItem.id, ondelete="CASCADE"), index=True
+    )
+    position: so.Mapped[int] = so.mapped_column(default=0)
+    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    #: Who runs it: a name as shown on the agenda.
+    facilitator_name: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
+    method: so.Mapped[WorkshopMethod] = so.mapped_column(
+        str_enum(WorkshopMethod, length=24), default=WorkshopMethod.BUZZ_GROUPS
+    )
+    room: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
+    #: None: no limit.
+    seat_limit: so.Mapped[int | None] = so.mapped_column()
+    #: The prompt or station the room works on now (projector and phones follow it).
+    current_prompt_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("prompts.id", ondelete="SET NULL", use_alter=True)
+    )
+    #: Grows with every change the projector shows: its ETag.
+    live_version: so.Mapped[int] = so.mapped_column(default=0)
+
+    block: so.Mapped[AgendaItem] = so.relationship(back_populates="workshops")
+    choices: so.Mapped[list[WorkshopChoice]] = so.relationship(
+        back_populates="workshop", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def process(self):
+        return self.block.seminar.phase.process
+
+
+class WorkshopChoice(db.Model):
+    """A participant's place in a workshop; one workshop per person and block."""
+
+    __tablename__ = "workshop_choices"
+    __table_args__ = (sa.UniqueConstraint("agenda_item_id", "user_id"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    workshop_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(Workshop.id, ondelete="CASCADE"), index=True
+    )
+    #: The block, repeated here so the database keeps one choice per block.
+    agenda_item_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(AgendaItem.id, ondelete="CASCADE"), index=True
+    )
+    user_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(User.id, ondelete="CASCADE"), index=True
+    )
+    created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
+
+    workshop: so.Mapped[Workshop] = so.relationship(back_populates="choices")
+    user: so.Mapped[User] = so.relationship()

@@ -1,0 +1,14 @@
+"""Workshop seminars: agenda, parallel workshops with methods, participants' choices."""
+
+from flask import Blueprint
+
+bp = Blueprint("seminars", __name__)
+
+from . import (
+    labels,
+    routes,
+    routes_agenda,
+    routes_choices,
+    routes_prompts,
+    routes_workshops,
+)

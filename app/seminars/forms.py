@@ -1,0 +1,144 @@
+"""Seminar set-up forms: settings, agenda items, workshops and their prompts."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from ..forms import HelsinkiDateTimeField, TranslatedField, end_after_start
+from ..models import AgendaKind, WorkshopMethod
+from ..processes.forms_phases import MARKDOWN_HINT, ProcessTextForm
+from .labels import AGENDA_KIND_LABELS
+from .methods import METHODS
+from .services_workshops import MAX_SEATS
+
+
+class SeminarSettingsForm(ProcessTextForm):
+    place = StringField(
+        _l("Place"),
+        validators=[Optional(), Length(max=300)],
+        description=_l(
+            "The address and the room, e.g. Kauppakatu 5, Keravan lukio, aula."
+        ),
+    )
+    online_url = StringField(
+        _l("Online address"),
+        validators=[Optional(), Length(max=500)],
+        description=_l(
+            "Optional. For an online or hybrid seminar: the meeting link, beginning with https://."
+        ),
+        render_kw={"inputmode": "url", "spellcheck": "false", "autocomplete": "url"},
+    )
+    goal = TranslatedField(
+        _l("Goal"),
+        textarea=True,
+        max_length=5000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    expected_output = TranslatedField(
+        _l("Expected output"),
+        textarea=True,
+        max_length=5000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class AgendaItemForm(ProcessTextForm):
+    kind = SelectField(
+        _l("Kind"),
+        choices=[
+            SelectChoice(kind.value, label)
+            for kind, label in AGENDA_KIND_LABELS.items()
+        ],
+        default=AgendaKind.INTRO_TALK.value,
+        description=_l(
+            "Participants choose one workshop of each workshop block; add the"
+            " workshops after saving the block."
+        ),
+    )
+    starts_at = HelsinkiDateTimeField(
+        _l("Starts"), validators=[DataRequired(message=_l("Give the start time."))]
+    )
+    ends_at = HelsinkiDateTimeField(
+        _l("Ends"), validators=[Optional(), end_after_start("starts_at")]
+    )
+    title = TranslatedField(
+        _l("Title"),
+        max_length=200,
+        required=False,
+        description=_l("Optional for a break: the agenda then shows the kind."),
+    )
+    speaker = StringField(
+        _l("Speaker"),
+        validators=[Optional(), Length(max=300)],
+        description=_l(
+            "Name and title or organisation, e.g. Maija Virtanen, Keravan kaupunki."
+        ),
+    )
+    description = TranslatedField(
+        _l("Description"),
+        textarea=True,
+        max_length=5000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class WorkshopForm(ProcessTextForm):
+    title = TranslatedField(_l("Title"), max_length=200)
+    description = TranslatedField(
+        _l("Description"),
+        textarea=True,
+        max_length=5000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    facilitator_name = StringField(
+        _l("Facilitator"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("The name shown on the agenda."),
+    )
+    room = StringField(_l("Room"), validators=[Optional(), Length(max=200)])
+    method = RadioField(
+        _l("Method"),
+        choices=[SelectChoice(m.value, spec.name) for m, spec in METHODS.items()],
+        default=WorkshopMethod.BUZZ_GROUPS.value,
+        validators=[DataRequired(message=_l("Choose a method."))],
+    )
+    seat_limit = IntegerField(
+        _l("Seat limit"),
+        validators=[
+            Optional(),
+            NumberRange(
+                min=1,
+                max=MAX_SEATS,
+                message=_l("Give a number from 1 to 500, or leave it empty."),
+            ),
+        ],
+        description=_l("Optional: leave empty when anyone may join."),
+        render_kw={"inputmode": "numeric"},
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class WorkshopPromptForm(ProcessTextForm):
+    #: The label follows the method ("Station", "Statement"...): set by the view.
+    question = TranslatedField(_l("Question"), max_length=500)
+    guidance = TranslatedField(
+        _l("Guidance"),
+        textarea=True,
+        max_length=5000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    submit = SubmitField(_l("Save"))

@@ -1,0 +1,133 @@
+"""The agenda's items: add, edit and remove (facilitators)."""
+
+from flask import flash, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from ..errors import DomainError
+from ..extensions import db
+from ..forms import form_status
+from ..i18n import from_helsinki_input, localized, to_helsinki_input
+from ..models import AgendaItem, AgendaKind
+from ..processes.forms import ConfirmForm
+from . import bp, services
+from .forms import AgendaItemForm
+from .labels import agenda_kind_label
+from .routes import get_item_or_404, load, settings_url
+
+
+def _render(form, process, seminar, item):
+    page = render_template(
+        "seminars/agenda_item_form.html",
+        form=form,
+        process=process,
+        seminar=seminar,
+        phase=seminar.phase,
+        item=item,
+    )
+    return page, form_status(form)
+
+
+def _values(form: AgendaItemForm) -> dict:
+    return {
+        "kind": form.kind.data,
+        "starts_at": from_helsinki_input(form.starts_at.data),
+        "ends_at": from_helsinki_input(form.ends_at.data),
+        "title": form.title.data,
+        "speaker": form.speaker.data or "",
+        "description": form.description.data,
+    }
+
+
+def _attach(form: AgendaItemForm, error: DomainError) -> None:
+    """Show a service's refusal beside the field it concerns."""
+    field = getattr(error, "field", None)
+    if isinstance(error, services.BlockHasWorkshops):
+        field = "kind"
+    form[field or "starts_at"].errors.append(str(error))
+
+
+def item_title(item: AgendaItem, language: str) -> str:
+    """An item's title, or its kind when it has none (a break)."""
+    return localized(item.title, language) or agenda_kind_label(item.kind)
+
+
+@bp.route("/<slug>/seminars/<int:phase_id>/agenda/new", methods=["GET", "POST"])
+@login_required
+def add_item(slug: str, phase_id: int):
+    """Add an agenda item; its start defaults to after the last item, on the day."""
+    process, seminar = load(slug, phase_id, "seminar.manage")
+    form = AgendaItemForm(main_language=process.language)
+    if request.method == "GET":
+        form.starts_at.data = to_helsinki_input(services.default_start(seminar))
+    if form.validate_on_submit():
+        try:
+            item = services.add_agenda_item(seminar, **_values(form))
+        except DomainError as error:
+            db.session.rollback()
+            _attach(form, error)
+        else:
+            db.session.commit()
+            flash(_("The agenda item has been added."), "success")
+            return redirect(settings_url(slug, phase_id, f"item-{item.id}"))
+    return _render(form, process, seminar, None)
+
+
+@bp.route(
+    "/<slug>/seminars/<int:phase_id>/agenda/<int:item_id>/edit",
+    methods=["GET", "POST"],
+)
+@login_required
+def edit_item(slug: str, phase_id: int, item_id: int):
+    """Edit an agenda item."""
+    process, seminar = load(slug, phase_id, "seminar.manage")
+    item = get_item_or_404(seminar, item_id)
+    if request.method == "GET":
+        form = AgendaItemForm(obj=item, main_language=process.language)
+        # The stored times are aware UTC; the inputs show naive Helsinki time.
+        form.starts_at.data = to_helsinki_input(item.starts_at)
+        form.ends_at.data = to_helsinki_input(item.ends_at)
+        form.kind.data = item.kind.value
+    else:
+        form = AgendaItemForm(main_language=process.language)
+    if form.validate_on_submit():
+        try:
+            services.update_agenda_item(item, **_values(form))
+        except DomainError as error:
+            db.session.rollback()
+            _attach(form, error)
+        else:
+            db.session.commit()
+            flash(_("The changes have been saved."), "success")
+            return redirect(settings_url(slug, phase_id, f"item-{item.id}"))
+    return _render(form, process, seminar, item)
+
+
+@bp.route(
+    "/<slug>/seminars/<int:phase_id>/agenda/<int:item_id>/delete",
+    methods=["GET", "POST"],
+)
+@login_required
+def delete_item(slug: str, phase_id: int, item_id: int):
+    """Ask for confirmation, then remove an agenda item (POST only)."""
+    process, seminar = load(slug, phase_id, "seminar.manage")
+    item = get_item_or_404(seminar, item_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        title = item_title(item, process.language)
+        services.delete_agenda_item(item)
+        db.session.commit()
+        flash(
+            _("The agenda item “%(title)s” has been removed.", title=title), "success"
+        )
+        return redirect(settings_url(slug, phase_id, "agenda"))
+    return render_template(
+        "seminars/agenda_item_delete.html",
+        form=form,
+        process=process,
+        seminar=seminar,
+        phase=seminar.phase,
+        item=item,
+        title=item_title(item, process.language),
+        is_block=item.kind is AgendaKind.WORKSHOPS,
+    )

@@ -1,0 +1,96 @@
+"""A process with a seminar phase (13.00–15.00 Helsinki, on a Wednesday to come)."""
+
+from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
+
+import pytest
+
+from app.i18n import HELSINKI
+from app.models import AgendaKind, PhaseKind, Role
+from app.seminars import services, services_workshops
+from app.seminars.setup import ensure_seminar
+
+
+def seminar_day() -> date:
+    """A Wednesday at least a month ahead, so the seminar is always in the future."""
+    day = date.today() + timedelta(days=30)
+    return day + timedelta(days=(2 - day.weekday()) % 7)
+
+
+@pytest.fixture()
+def world(db, create_user, create_process, create_phase, create_group):
+    facilitator = create_user(Role.FACILITATOR)
+    observer = create_user(Role.MEMBER)
+    member = create_user(Role.PARTICIPANT, name="Aino Aaltonen")
+    other_member = create_user(Role.PARTICIPANT, name="Bertil Berg")
+    process = create_process(facilitator=facilitator, observer=observer)
+    group = create_group(process, members=(member, other_member))
+    day = seminar_day()
+
+    def at(hour: int, minute: int = 0, on: date | None = None) -> datetime:
+        return datetime.combine(on or day, time(hour, minute), tzinfo=HELSINKI)
+
+    def typed(hour: int, minute: int = 0, on: date | None = None) -> str:
+        """The value a datetime-local input sends."""
+        return f"{(on or day).isoformat()}T{hour:02d}:{minute:02d}"
+
+    phase = create_phase(
+        process,
+        kind=PhaseKind.SEMINAR,
+        title={"fi": "Työpajaseminaari", "en": "Workshop seminar"},
+        starts_at=at(13),
+        ends_at=at(15),
+    )
+    seminar = ensure_seminar(phase)
+    db.session.commit()
+    return SimpleNamespace(
+        process=process,
+        group=group,
+        phase=phase,
+        seminar=seminar,
+        day=day,
+        at=at,
+        typed=typed,
+        facilitator=facilitator,
+        observer=observer,
+        member=member,
+        other_member=other_member,
+        admin=create_user(Role.ADMIN),
+        outsider=create_user(Role.FACILITATOR),
+        base=f"/p/{process.slug}/seminars/{phase.id}",
+    )
+
+
+@pytest.fixture()
+def block(db, world):
+    """A workshop block 13.30–14.30."""
+    item = services.add_agenda_item(
+        world.seminar,
+        kind=AgendaKind.WORKSHOPS,
+        starts_at=world.at(13, 30),
+        ends_at=world.at(14, 30),
+        title={"fi": "Työpajat", "en": "Workshops"},
+    )
+    db.session.commit()
+    return item
+
+
+@pytest.fixture()
+def make_workshop(db, block):
+    """Add a workshop to the block: make_workshop("Title", seat_limit=2, ...)."""
+
+    def _make(title: str = "Työpaja", **kwargs):
+        workshop = services_workshops.add_workshop(
+            kwargs.pop("block", block), title={"fi": title}, **kwargs
+        )
+        db.session.commit()
+        return workshop
+
+    return _make
+
+
+@pytest.fixture(autouse=True)
+def english_pages(client):
+    """These tests read the English source texts; the catalogues are tested elsewhere."""
+    with client.session_transaction() as session:
+        session["lang"] = "en"
