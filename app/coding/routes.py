@@ -18,7 +18,7 @@ from flask_login import current_user, login_required
 from ..errors import DomainError
 from ..extensions import db
 from ..i18n import localized
-from ..models import Comment, Phase, Process, TagStatus, ThemeTag
+from ..models import Comment, Phase, Process, ThemeTag
 from ..permissions import require
 from ..processes.routes import get_process_or_404
 from . import bp, queries, services
@@ -35,23 +35,23 @@ STATUS_LABELS = {
 #: What each action on a tag does, and what the flash says afterwards.
 TAG_ACTIONS = {
     "accept": (
-        lambda tag, now: services.confirm(tag, actor=current_user, now=now),
+        lambda tag, actor, now: services.confirm(tag, actor=actor, now=now),
         _l("“%(theme)s” confirmed."),
     ),
     "reject": (
-        lambda tag, now: services.reject(tag, actor=current_user, now=now),
+        lambda tag, actor, now: services.reject(tag, actor=actor, now=now),
         _l("Suggestion “%(theme)s” rejected."),
     ),
     "remove": (
-        lambda tag, now: services.remove_code(tag, actor=current_user, now=now),
+        lambda tag, actor, now: services.remove_code(tag, actor=actor, now=now),
         _l("“%(theme)s” removed from the comment."),
     ),
     "feature": (
-        lambda tag, now: services.set_featured(tag, True, actor=current_user),
+        lambda tag, actor, now: services.set_featured(tag, True, actor=actor),
         _l("The comment is now a quote of “%(theme)s”."),
     ),
     "unfeature": (
-        lambda tag, now: services.set_featured(tag, False, actor=current_user),
+        lambda tag, actor, now: services.set_featured(tag, False, actor=actor),
         _l("The comment is no longer a quote of “%(theme)s”."),
     ),
 }
@@ -172,7 +172,6 @@ def index(slug: str):
         organisations=queries.organisations_of(process),
         statuses=STATUS_LABELS,
         themes=theme_choices(process),
-        TagStatus=TagStatus,
         suggest_form=SuggestForm(),
     )
 
@@ -220,7 +219,7 @@ def act(slug: str, tag_id: int, action: str):
     run, done = TAG_ACTIONS[action]
     theme = localized(tag.theme.title, process.language)
     try:
-        run(tag, datetime.now(UTC))
+        run(tag, current_user._get_current_object(), datetime.now(UTC))
     except DomainError as error:
         db.session.rollback()
         flash(str(error), "error")
@@ -245,7 +244,12 @@ def add_code(slug: str, comment_id: int):
         return _back(process, phase, filters, comment.id, form.after_id)
     theme = next(t for t in process.themes if t.id == form.theme.data)
     try:
-        services.add_code(comment, theme, actor=current_user, now=datetime.now(UTC))
+        services.add_code(
+            comment,
+            theme,
+            actor=current_user._get_current_object(),
+            now=datetime.now(UTC),
+        )
     except DomainError as error:
         db.session.rollback()
         flash(str(error), "error")

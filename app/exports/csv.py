@@ -6,7 +6,7 @@ decimals use a decimal comma, as Excel with Finnish (and Finland-Swedish) settin
 expects beside the semicolon; shares are percentages with one decimal.
 
 The summary holds only the quotes, so the comment rows are built here from the same
-query the summary uses (``summary.visible_comments``): hidden and deleted comments
+query the summary uses (``scope.visible_comments``): hidden and deleted comments
 never enter, and authors' names only when the process shows them.
 """
 
@@ -24,7 +24,8 @@ from ..i18n import localized
 from ..models import Phase, Process
 from . import labels
 from .json import iso
-from .summary import Summary, confirmed_tags, phases_in_scope, visible_comments
+from .scope import confirmed_tags, phases_in_scope, visible_comments
+from .summary import Summary
 
 #: Between the titles of a comment's themes (a comma may be in a title).
 THEME_SEPARATOR = " | "
@@ -125,7 +126,7 @@ def votes_csv(summary: Summary) -> bytes:
         header = [
             _("Ballot"),
             _("Ballot title"),
-            _("Method"),
+            _("Voting method"),
             _("Voters"),
             cols["rank"],
             _("Tied"),

@@ -23,7 +23,8 @@ from ..voting.routes import get_phase_or_404
 from . import bp, formats, html
 from .csv import KINDS
 from .proposal_view import proposal_view
-from .summary import build_summary, open_to_participants
+from .scope import open_to_participants
+from .summary import build_summary
 
 
 def _scope(slug: str) -> tuple[Process, Phase | None, str]:

@@ -15,25 +15,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-import sqlalchemy.orm as so
 
 from ..extensions import db
 from ..i18n import localized
-from ..models import (
-    Ballot,
-    Comment,
-    Discussion,
-    Phase,
-    PhaseKind,
-    Process,
-    Prompt,
-    TagStatus,
-    ThemeTag,
-    Vote,
-    WorkGroup,
-)
+from ..models import Comment, Phase, Process, Vote
 from ..textmining import most_central
 from ..voting.scoring import compute_results
+from .scope import confirmed_tags, phases_in_scope, visible_comments
 
 #: Quotes per theme when the facilitator has not chosen them.
 DEFAULT_QUOTES = 3
@@ -158,72 +146,7 @@ class Summary:
         return self.ballots[0] if self.ballots else None
 
 
-# Who may read it ---------------------------------------------------------------
-
-
-def open_to_participants(process: Process, phase: Phase | None, now: datetime) -> bool:
-    """Participants read the summary once nothing in its scope is still running.
-
-    While a discussion is open, others' comments may still be hidden from a group
-    (the reading rule), and while a ballot is open its results may be; the team's
-    summary would give both away. After the last close everyone may read it.
-    """
-    for scoped in phases_in_scope(process, phase):
-        if scoped.kind is PhaseKind.DISCUSSION and (
-            scoped.ends_at is None or scoped.ends_at > now
-        ):
-            return False
-        for ballot in getattr(scoped, "ballots", []):
-            if ballot.closes_at is None or ballot.closes_at > now:
-                return False
-    return True
-
-
 # Building ------------------------------------------------------------------------
-
-
-def phases_in_scope(process: Process, phase: Phase | None) -> list[Phase]:
-    """The phase asked for, or every phase of the process."""
-    return [phase] if phase is not None else list(process.phases)
-
-
-def visible_comments(phases: list[Phase]) -> list[Comment]:
-    """Comments of the phases' discussions that any reader may see, oldest first."""
-    phase_ids = [p.id for p in phases if p.kind is PhaseKind.DISCUSSION]
-    if not phase_ids:
-        return []
-    return list(
-        db.session.scalars(
-            sa.select(Comment)
-            .join(Prompt, Prompt.id == Comment.prompt_id)
-            .join(Discussion, Discussion.id == Prompt.discussion_id)
-            .where(
-                Discussion.phase_id.in_(phase_ids),
-                Comment.deleted_at.is_(None),
-                Comment.hidden_at.is_(None),
-            )
-            .options(
-                so.selectinload(Comment.group).selectinload(WorkGroup.organisation),
-                so.selectinload(Comment.author),
-                so.selectinload(Comment.prompt),
-            )
-            .order_by(Comment.created_at, Comment.id)
-        )
-    )
-
-
-def confirmed_tags(comment_ids: list[int]) -> list[ThemeTag]:
-    """The codes a person confirmed on these comments."""
-    if not comment_ids:
-        return []
-    return list(
-        db.session.scalars(
-            sa.select(ThemeTag).where(
-                ThemeTag.comment_id.in_(comment_ids),
-                ThemeTag.status == TagStatus.CONFIRMED,
-            )
-        )
-    )
 
 
 def _quote(comment: Comment, process: Process, language: str, chosen: bool) -> Quote:
@@ -393,17 +316,3 @@ def build_summary(
         ballots=ballots,
         show_names=process.show_names,
     )
-
-
-__all__ = [
-    "Ballot",
-    "BallotRow",
-    "BallotSummary",
-    "Participation",
-    "Quote",
-    "Summary",
-    "TalkLevel",
-    "ThemeSummary",
-    "ThemeVote",
-    "build_summary",
-]

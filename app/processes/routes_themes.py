@@ -50,7 +50,10 @@ def add_theme(slug: str):
     if form.validate_on_submit():
         try:
             services_themes.add_theme(
-                process, title=form.title.data, description=form.description.data
+                process,
+                title=form.title.data,
+                description=form.description.data,
+                keywords=form.keywords.data or "",
             )
         except MissingTitle as error:
             db.session.rollback()
@@ -74,7 +77,10 @@ def edit_theme(slug: str, theme_id: int):
     if form.validate_on_submit():
         try:
             services_themes.update_theme(
-                theme, title=form.title.data, description=form.description.data
+                theme,
+                title=form.title.data,
+                description=form.description.data,
+                keywords=form.keywords.data or "",
             )
         except MissingTitle as error:
             db.session.rollback()

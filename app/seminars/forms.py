@@ -110,7 +110,7 @@ class WorkshopForm(ProcessTextForm):
     )
     room = StringField(_l("Room"), validators=[Optional(), Length(max=200)])
     method = RadioField(
-        _l("Method"),
+        _l("Working method"),
         choices=[SelectChoice(m.value, spec.name) for m, spec in METHODS.items()],
         default=WorkshopMethod.BUZZ_GROUPS.value,
         validators=[DataRequired(message=_l("Choose a method."))],

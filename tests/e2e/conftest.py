@@ -89,6 +89,7 @@ class LiveServer:
     open_phase_id: int
     prompt_id: int
     ballot_id: int
+    seminar_phase_id: int
 
     def __call__(self, path: str = "/") -> str:
         return self.url + path

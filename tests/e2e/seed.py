@@ -31,6 +31,9 @@ def seed() -> dict:
     from app.groups import services as group_services
     from app.models import OrganisationKind, Phase, PhaseKind, Role, Theme
     from app.processes import services as process_services
+    from app.seminars import services as seminar_services
+    from app.seminars import services_workshops as workshop_services
+    from app.seminars.setup import ensure_seminar
     from app.voting import services as voting_services
 
     app = create_app()
@@ -110,6 +113,46 @@ def seed() -> dict:
             max_points_per_theme=3,
             results_visibility="live",
         )
+        # A seminar next week with an agenda and a workshop block of two workshops.
+        day = (now + timedelta(days=7)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
+        seminar_phase = Phase(
+            process=process,
+            kind=PhaseKind.SEMINAR,
+            position=3,
+            title={
+                "fi": "Työpajaseminaari",
+                "sv": "Workshopseminarium",
+                "en": "Seminar",
+            },
+            starts_at=day,
+            ends_at=day + timedelta(hours=2),
+        )
+        db.session.add(seminar_phase)
+        db.session.flush()
+        seminar = ensure_seminar(seminar_phase)
+        seminar_services.add_agenda_item(
+            seminar,
+            kind="intro_talk",
+            starts_at=day,
+            ends_at=day + timedelta(minutes=30),
+            title={"fi": "Kirjastojen yhteinen tilannekuva"},
+            speaker="Kirjastotoimenjohtaja",
+        )
+        block = seminar_services.add_agenda_item(
+            seminar,
+            kind="workshops",
+            starts_at=day + timedelta(minutes=30),
+            ends_at=day + timedelta(hours=2),
+            title={"fi": "Työpajat"},
+        )
+        workshop_services.add_workshop(
+            block, title={"fi": "Tulevaisuuden kirjasto"}, method="treasure_map"
+        )
+        workshop_services.add_workshop(
+            block, title={"fi": "Lukemisen tuki"}, method="buzz_groups", seat_limit=20
+        )
         organisation = group_services.create_organisation(
             actor=facilitator,
             name="Keravan kaupunki",
@@ -128,6 +171,7 @@ def seed() -> dict:
             "open_phase_id": open_phase.id,
             "prompt_id": prompt.id,
             "ballot_id": ballot.id,
+            "seminar_phase_id": seminar_phase.id,
         }
 
 

@@ -1,4 +1,4 @@
-"""The discussion and voting pages in a real browser: no WCAG 2.1 A/AA violations
+"""The discussion, voting, coding, summary, proposal and seminar pages in a real browser: no WCAG 2.1 A/AA violations
 that axe-core finds, for the facilitator and for a participant, in three languages."""
 
 from __future__ import annotations
@@ -25,6 +25,14 @@ def staff_pages(live_server) -> dict[str, str]:
         "turnout": f"{ballot}/turnout",
         "results": f"{ballot}/results",
         "projector": f"{ballot}/projector",
+        "process": f"{process}/",
+        "coding": f"{process}/coding/",
+        "summary": f"{process}/summary",
+        "proposal": f"{process}/proposal",
+        "memo": f"{process}/memo",
+        "seminar": f"{process}/seminars/{live_server.seminar_phase_id}/",
+        "seminar-settings": f"{process}/seminars/{live_server.seminar_phase_id}/settings",
+        "seminar-choices": f"{process}/seminars/{live_server.seminar_phase_id}/choices",
     }
 
 
@@ -51,11 +59,13 @@ def test_participant_votes_and_pages_pass_axe(new_page, live_server, lang, shot)
         "thread": f"{process}/discussions/{live_server.open_phase_id}"
         f"/prompts/{live_server.prompt_id}/",
         "ballot": f"{process}/ballots/{live_server.ballot_id}/",
+        "seminar": f"{process}/seminars/{live_server.seminar_phase_id}/",
     }.items():
         page.goto(path)
         assert page.get_attribute("html", "lang") == lang
         shot(page, f"{name}-{lang}")
         assert_accessible(page, f"{name} ({lang})")
+    page.goto(f"{process}/ballots/{live_server.ballot_id}/")
     page.locator("input[type=checkbox]").first.check()
     with page.expect_navigation():
         page.click("form.ballot-form [type=submit]")

@@ -188,3 +188,26 @@ def test_overview_shows_theme_controls_to_admins(client, cast, sign_in):
     assert f"/p/{cast.process.slug}/themes/new" in html
     assert f"/themes/{cast.theme.id}/edit" in html
     assert f"/themes/{cast.theme.id}/delete" in html
+
+
+def test_keywords_are_saved_with_the_theme(client, auth, db, create_user, create_process):
+    """The coding suggestions' keywords are saved from the form, on add and on edit."""
+    from app.models import Role
+
+    facilitator = create_user(Role.FACILITATOR)
+    process = create_process(facilitator=facilitator)
+    auth.login_as(facilitator)
+    response = client.post(
+        f"/p/{process.slug}/themes/new",
+        data={"title-fi": "Tietosuoja", "keywords": "rekisteri, salassapito"},
+    )
+    assert response.status_code == 302
+    theme = process.themes[0]
+    db.session.refresh(theme)
+    assert theme.keywords == "rekisteri, salassapito"
+    client.post(
+        f"/p/{process.slug}/themes/{theme.id}/edit",
+        data={"title-fi": "Tietosuoja", "keywords": "kirjaaminen"},
+    )
+    db.session.refresh(theme)
+    assert theme.keywords == "kirjaaminen"
