@@ -24,9 +24,11 @@ from .processes import Phase, PhaseKind, Process, ProcessRole, ProcessRoleKind, 
 from .seminars import (
     AgendaItem,
     AgendaKind,
+    FeelingMark,
     Seminar,
     Workshop,
     WorkshopChoice,
+    WorkshopMemo,
     WorkshopMethod,
 )
 from .users import PasswordResetToken, Role, User
@@ -41,6 +43,8 @@ from .voting import (
 )
 
 __all__ = [
+    "FeelingMark",
+    "WorkshopMemo",
     "AgendaItem",
     "AgendaKind",
     "Seminar",

@@ -63,6 +63,11 @@ class Comment(TimestampMixin, db.Model):
     )
     #: A locked thread (a top-level comment) takes no more replies or edits.
     locked_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
+    #: A workshop note the facilitator merged into another as a duplicate: shown
+    #: with it, counted once.
+    merged_into_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("comments.id", ondelete="SET NULL"), index=True
+    )
 
     prompt: so.Mapped[Prompt] = so.relationship()
     group: so.Mapped[WorkGroup] = so.relationship()

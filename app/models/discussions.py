@@ -88,6 +88,10 @@ class Prompt(TimestampMixin, db.Model):
     workshop_id: so.Mapped[int | None] = so.mapped_column(
         sa.ForeignKey("workshops.id", ondelete="CASCADE"), index=True
     )
+    #: Open space: the participant who proposed this topic (None: the facilitator).
+    proposed_by_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
     position: so.Mapped[int] = so.mapped_column(default=0)
     question: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     guidance: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)

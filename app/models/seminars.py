@@ -158,3 +158,53 @@ class WorkshopChoice(db.Model):
 
     workshop: so.Mapped[Workshop] = so.relationship(back_populates="choices")
     user: so.Mapped[User] = so.relationship()
+
+
+class FeelingMark(db.Model):
+    """A participant's mark on the feeling line for one statement (a prompt)."""
+
+    __tablename__ = "feeling_marks"
+    __table_args__ = (
+        sa.UniqueConstraint("prompt_id", "user_id"),
+        sa.CheckConstraint("value BETWEEN 1 AND 5", name="value_on_scale"),
+    )
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    prompt_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("prompts.id", ondelete="CASCADE"), index=True
+    )
+    user_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(User.id, ondelete="CASCADE"), index=True
+    )
+    #: 1 (strongly disagree / worried) .. 5 (strongly agree / confident).
+    value: so.Mapped[int] = so.mapped_column()
+    created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
+    updated_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
+
+
+class WorkshopMemo(TimestampMixin, db.Model):
+    """The memo of a workshop, or of the whole seminar when ``workshop_id`` is None."""
+
+    __tablename__ = "workshop_memos"
+    __table_args__ = (sa.UniqueConstraint("seminar_id", "workshop_id"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    seminar_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(Seminar.id, ondelete="CASCADE"), index=True
+    )
+    workshop_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey(Workshop.id, ondelete="CASCADE"), index=True
+    )
+    #: Markdown in the process's language: aims, how the group worked, results.
+    aims: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    way_of_working: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    results: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    #: The same texts as cleaned HTML, rendered when saved.
+    html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    final_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
+    edited_by_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey(User.id, ondelete="SET NULL")
+    )
+
+    seminar: so.Mapped[Seminar] = so.relationship()
+    workshop: so.Mapped[Workshop | None] = so.relationship()
