@@ -17,9 +17,14 @@ T0 = datetime(2026, 10, 12, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def english_pages(client):
-    """These tests read the English source texts; the catalogues are tested elsewhere."""
+    """These tests read the English source texts (pages and the services' messages);
+    the catalogues are tested elsewhere."""
+    from flask_babel import force_locale
+
     with client.session_transaction() as session:
         session["lang"] = "en"
+    with force_locale("en"):
+        yield
 
 
 def make_comment(db, prompt, group, body, minutes=0, **extra) -> Comment:

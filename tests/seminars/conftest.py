@@ -91,6 +91,11 @@ def make_workshop(db, block):
 
 @pytest.fixture(autouse=True)
 def english_pages(client):
-    """These tests read the English source texts; the catalogues are tested elsewhere."""
+    """These tests read the English source texts (pages and the services' messages);
+    the catalogues are tested elsewhere."""
+    from flask_babel import force_locale
+
     with client.session_transaction() as session:
         session["lang"] = "en"
+    with force_locale("en"):
+        yield
