@@ -78,13 +78,13 @@ def configure_extensions(app: Flask) -> None:
 def configure_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
+    from .coding import bp as coding_bp
     from .discussions import bp as discussions_bp
+    from .exports import bp as exports_bp
+    from .followup import bp as followup_bp
     from .groups import bp as groups_bp
     from .main import bp as main_bp
     from .processes import bp as processes_bp
-    from .coding import bp as coding_bp
-    from .exports import bp as exports_bp
-    from .followup import bp as followup_bp
     from .seminars import bp as seminars_bp
     from .voting import bp as voting_bp
 

@@ -67,12 +67,20 @@ def _decide(tag: ThemeTag, status: TagStatus, actor: User, now: datetime) -> Non
 def refresh_suggestions(
     process: Process, *, phase: Phase | None = None, now: datetime
 ) -> RefreshResult:
-    """Suggest themes anew for the visible comments of a phase or the whole process.
+    """Suggest themes anew for the comments of a phase or the whole process that have
+    no confirmed theme yet.
 
     Old suggestions of these comments are replaced (kept and rescored when still
-    suggested); confirmed and rejected codes stay as they are.
+    suggested); confirmed and rejected codes stay as they are. Comments a person has
+    already coded are left alone: suggesting more themes for them would bury the
+    uncoded ones under low-scoring extras (add a theme by hand instead).
     """
-    comments = scope_comments(process, phase)
+    coded = set(
+        db.session.scalars(
+            sa.select(ThemeTag.comment_id).where(ThemeTag.status == TagStatus.CONFIRMED)
+        )
+    )
+    comments = [c for c in scope_comments(process, phase) if c.id not in coded]
     ids = [comment.id for comment in comments]
     suggestions = suggest(process, comments) if comments else {}
     existing: dict[tuple[int, int], ThemeTag] = {}

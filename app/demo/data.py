@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from ..models import OrganisationKind, ProcessRoleKind, Role
 from .ballot import BALLOT
+from .coding import CODING
 from .comments import COMMENTS
 from .phases import PHASES
 from .seminars import SEMINARS
+from .themes import THEME_SPECS
+from .themes import THEMES as THEMES  # the titles: tests/coding and ballot.py use them
 
 #: The password of every demo account (it passes the password policy).
 DEMO_PASSWORD = "Demo-Osallistamo-2026"
@@ -95,84 +98,6 @@ thoughts in the group's name.""",
     },
 }
 
-#: The twelve themes of the second online discussion's vote, in the seed's order.
-THEMES = [
-    {
-        "fi": "Yhteinen alueellinen runkoehdotus ja sisältöehdotuksia oppilaitoskohtaisen "
-        "opiskeluhuollon suunnitelmaan",
-        "sv": "Ett gemensamt regionalt ramförslag och innehållsförslag till den "
-        "läroanstaltsspecifika planen för studerandevården",
-        "en": "A shared regional outline and content proposals for each institution's "
-        "student welfare plan",
-    },
-    {
-        "fi": "Yhteys lastensuojelulain mukaiseen lasten ja nuorten hyvinvointisuunnitelmaan",
-        "sv": "Kopplingen till planen för barns och ungas välfärd enligt barnskyddslagen",
-        "en": "Link to the children and young people's wellbeing plan under the Child "
-        "Welfare Act",
-    },
-    {
-        "fi": "Tiedonkulku, tietosuoja, tietojenkäsittely ja rekisterit",
-        "sv": "Informationsflöde, dataskydd, behandling av uppgifter och register",
-        "en": "Flow of information, data protection, data processing and registers",
-    },
-    {
-        "fi": "Ennaltaehkäisevä työ ja yhteisöllisyys",
-        "sv": "Förebyggande arbete och gemenskap",
-        "en": "Preventive work and community",
-    },
-    {
-        "fi": "Opiskeluhuoltoryhmän työn organisointi / uudistaminen ja vastuiden määrittely",
-        "sv": "Organisering och förnyelse av studerandevårdsgruppens arbete samt "
-        "fastställande av ansvar",
-        "en": "Organising and renewing the student welfare group's work and defining "
-        "responsibilities",
-    },
-    {
-        "fi": "Yhteistyö kunnan ja oppilaitoksen välillä",
-        "sv": "Samarbete mellan kommunen och läroanstalten",
-        "en": "Cooperation between the municipality and the institution",
-    },
-    {
-        "fi": "Oppilashuollon suunnitelma osaksi arkea",
-        "sv": "Elevvårdsplanen som en del av vardagen",
-        "en": "Making the pupil welfare plan part of everyday work",
-    },
-    {
-        "fi": "Lasten ja nuorten äänen kuuleminen – Mitä he odottavat hyvinvoinnin tuelta?",
-        "sv": "Att höra barns och ungas röst – vad förväntar de sig av stödet för "
-        "välbefinnande?",
-        "en": "Hearing the voice of children and young people – what do they expect from "
-        "wellbeing support?",
-    },
-    {
-        "fi": "Oppilaitoksen henkilökunnan opiskeluhuollollisen osaamisen lisääminen",
-        "sv": "Att stärka läroanstaltspersonalens kunnande inom studerandevården",
-        "en": "Strengthening the student welfare competence of the institution's staff",
-    },
-    {
-        "fi": "Johtaminen, prosessin johtaminen, erilaisten suunnitelmien ja lainsäädännön "
-        "integroiminen, tahtotila, aloitteellisuus",
-        "sv": "Ledarskap, processledning, integrering av olika planer och lagstiftning, "
-        "viljeinriktning, initiativförmåga",
-        "en": "Leadership, process management, integrating the various plans and "
-        "legislation, shared will, initiative",
-    },
-    {
-        "fi": "Alueellinen ammatillinen yhteistyö",
-        "sv": "Regionalt professionellt samarbete",
-        "en": "Regional professional cooperation",
-    },
-    {
-        "fi": "Opiskelijahuollon henkilöstö, työn jatkuvuus, kelpoisuudet, rekrytointi, "
-        "osaaminen",
-        "sv": "Studerandevårdens personal, kontinuitet i arbetet, behörighet, rekrytering, "
-        "kompetens",
-        "en": "Student welfare staff, continuity of work, qualifications, recruitment, "
-        "competence",
-    },
-]
-
 ORGANISATIONS = [
     {"name": "Validia Ammattiopisto", "kind": OrganisationKind.EDUCATION_PROVIDER},
     {"name": "Hyria", "kind": OrganisationKind.EDUCATION_PROVIDER},
@@ -230,7 +155,8 @@ KESKI_UUSIMAA = {
     "accounts": ACCOUNTS,
     "process": PROCESS,
     "phases": PHASES,
-    "themes": THEMES,
+    #: The twelve themes of the vote: titles, descriptions, keywords (``themes.py``).
+    "themes": THEME_SPECS,
     "organisations": ORGANISATIONS,
     "groups": GROUPS,
     "participants": PARTICIPANTS,
@@ -240,4 +166,7 @@ KESKI_UUSIMAA = {
     "ballot": BALLOT,
     #: The two workshop seminars: agendas, workshops and prompts (``seminars.py``).
     "seminars": SEMINARS,
+    #: The facilitator's coding of the comments and the drafted follow-up proposal
+    #: (``coding.py``, ``proposal.py``).
+    "coding": CODING,
 }

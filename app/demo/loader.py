@@ -33,6 +33,7 @@ from ..processes import services as process_services
 from ..processes import services_phases as phase_services
 from ..processes import services_themes as theme_services
 from ..text import render_translated
+from .loader_coding import load_coding
 from .loader_comments import load_comments
 from .loader_seminars import load_seminars
 from .loader_voting import load_ballot
@@ -84,8 +85,8 @@ def load_demo(spec: dict) -> LoadReport:
             )
     for position, phase in enumerate(spec["phases"], start=1):
         _phase(process, position, phase, report)
-    for position, title in enumerate(spec["themes"], start=1):
-        _theme(process, position, title, report)
+    for position, theme in enumerate(spec["themes"], start=1):
+        _theme(process, position, theme, report)
     groups = {
         g["name"]: _group(process, g, organisations, actor, report)
         for g in spec["groups"]
@@ -95,6 +96,8 @@ def load_demo(spec: dict) -> LoadReport:
     load_comments(process, spec.get("comments", ()), groups, accounts, report)
     load_ballot(process, spec.get("ballot"), groups, report)
     load_seminars(process, spec.get("seminars", ()), report)
+    # Last: the proposal is drafted from the coded comments and the vote.
+    load_coding(process, spec.get("coding"), report)
     db.session.flush()
     log.info("demo %s loaded: created %s", process.slug, dict(report.created))
     return report
@@ -198,17 +201,30 @@ def _prompt(discussion, position: int, question: dict, report: LoadReport) -> No
         _assign(prompt, report, "question", question=question)
 
 
-def _theme(process: Process, position: int, title: dict, report: LoadReport) -> None:
+def _theme(process: Process, position: int, data: dict, report: LoadReport) -> None:
+    """The theme at ``position``: its title, description and keywords as the data says."""
+    description = data.get("description", {})
+    keywords = data.get("keywords", "")
     theme = db.session.scalar(
         sa.select(Theme).where(
             Theme.process_id == process.id, Theme.position == position
         )
     )
     if theme is None:
-        theme_services.add_theme(process, title=title)
+        theme_services.add_theme(
+            process, title=data["title"], description=description, keywords=keywords
+        )
         report.created["theme"] += 1
     else:
-        _assign(theme, report, "theme", title=title)
+        _assign(
+            theme,
+            report,
+            "theme",
+            title=data["title"],
+            description=description,
+            description_html=render_translated(description),
+            keywords=keywords,
+        )
 
 
 def _group(

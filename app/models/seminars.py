@@ -186,7 +186,17 @@ class WorkshopMemo(TimestampMixin, db.Model):
     """The memo of a workshop, or of the whole seminar when ``workshop_id`` is None."""
 
     __tablename__ = "workshop_memos"
-    __table_args__ = (sa.UniqueConstraint("seminar_id", "workshop_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("seminar_id", "workshop_id"),
+        # NULLs are distinct in the constraint above: one seminar memo needs its own.
+        sa.Index(
+            "uq_workshop_memos_seminar_memo",
+            "seminar_id",
+            unique=True,
+            sqlite_where=sa.text("workshop_id IS NULL"),
+            postgresql_where=sa.text("workshop_id IS NULL"),
+        ),
+    )
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     seminar_id: so.Mapped[int] = so.mapped_column(

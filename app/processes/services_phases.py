@@ -6,10 +6,10 @@ import logging
 from datetime import UTC, datetime
 
 from ..discussions.services import ensure_discussion
-from ..seminars.setup import ensure_seminar
 from ..errors import InvalidSchedule
 from ..extensions import db
 from ..models import Phase, PhaseKind, Process
+from ..seminars.setup import ensure_seminar
 from ..text import render_translated
 from .ordering import Direction, in_order, move_within, remove_from, renumber
 from .services import clean_texts, require_title

@@ -9,6 +9,9 @@ from . import (
     routes,
     routes_agenda,
     routes_choices,
+    routes_live,
+    routes_memos,
+    routes_projector,
     routes_prompts,
     routes_workshops,
 )

@@ -39,6 +39,12 @@ def upgrade():
     with op.batch_alter_table('workshop_memos', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_workshop_memos_seminar_id'), ['seminar_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_workshop_memos_workshop_id'), ['workshop_id'], unique=False)
+        # One seminar memo per seminar (NULL workshop ids are distinct above).
+        batch_op.create_index(
+            'uq_workshop_memos_seminar_memo', ['seminar_id'], unique=True,
+            sqlite_where=sa.text('workshop_id IS NULL'),
+            postgresql_where=sa.text('workshop_id IS NULL'),
+        )
 
     op.create_table('feeling_marks',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -86,6 +92,7 @@ def downgrade():
 
     op.drop_table('feeling_marks')
     with op.batch_alter_table('workshop_memos', schema=None) as batch_op:
+        batch_op.drop_index('uq_workshop_memos_seminar_memo')
         batch_op.drop_index(batch_op.f('ix_workshop_memos_workshop_id'))
         batch_op.drop_index(batch_op.f('ix_workshop_memos_seminar_id'))
 

@@ -16,7 +16,7 @@ from app.demo.data import THEMES
 FIXTURE_THEMES: list[dict] = THEMES
 
 #: What a facilitator would write in each theme's description field (the demo's
-#: themes have titles only): the theme's scope in the words of the law and the
+#: themes had titles only then; app/demo/themes.py now adapts these): the theme's scope in the words of the law and the
 #: process's own description. Written to describe the theme, not to echo the
 #: comments: no word below was lifted from a particular comment where a general
 #: one would do. The tests report precision with and without them.

@@ -60,6 +60,16 @@ def test_refresh_of_one_phase_touches_only_its_comments(db, world):
     assert tags_of(db, world.c_privacy) == {}
 
 
+def test_refresh_leaves_coded_comments_alone(db, world, tag):
+    """A comment with a confirmed theme gets no new suggestions on a refresh."""
+    tag(world.c_privacy, world.privacy, status=TagStatus.CONFIRMED, score=None)
+    result = services.refresh_suggestions(world.process, now=NOW)
+    db.session.commit()
+    assert result.comments == 3
+    assert tags_of(db, world.c_privacy, TagStatus.SUGGESTED) == {}
+    assert tags_of(db, world.c_staff, TagStatus.SUGGESTED)
+
+
 def test_refresh_replaces_suggestions_and_keeps_decisions(db, world, tag):
     """Stale suggestions go, rescored ones stay one row, decisions are untouched."""
     stale = tag(world.c_privacy, world.community, score=0.9)

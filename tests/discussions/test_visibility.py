@@ -4,9 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.discussions import services
+from app.discussions import services, visibility
 from app.discussions import services_comments as comments
-from app.discussions import visibility
 from app.extensions import db as _db
 from app.models import Role, Visibility
 

@@ -90,6 +90,7 @@ class LiveServer:
     prompt_id: int
     ballot_id: int
     seminar_phase_id: int
+    workshop_id: int
 
     def __call__(self, path: str = "/") -> str:
         return self.url + path

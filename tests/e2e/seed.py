@@ -147,7 +147,7 @@ def seed() -> dict:
             ends_at=day + timedelta(hours=2),
             title={"fi": "Työpajat"},
         )
-        workshop_services.add_workshop(
+        workshop = workshop_services.add_workshop(
             block, title={"fi": "Tulevaisuuden kirjasto"}, method="treasure_map"
         )
         workshop_services.add_workshop(
@@ -172,6 +172,7 @@ def seed() -> dict:
             "prompt_id": prompt.id,
             "ballot_id": ballot.id,
             "seminar_phase_id": seminar_phase.id,
+            "workshop_id": workshop.id,
         }
 
 

@@ -33,6 +33,11 @@ def staff_pages(live_server) -> dict[str, str]:
         "seminar": f"{process}/seminars/{live_server.seminar_phase_id}/",
         "seminar-settings": f"{process}/seminars/{live_server.seminar_phase_id}/settings",
         "seminar-choices": f"{process}/seminars/{live_server.seminar_phase_id}/choices",
+        "seminar-memo": f"{process}/seminars/{live_server.seminar_phase_id}/memo",
+        "workshop-live": f"{process}/workshops/{live_server.workshop_id}/live",
+        "workshop-control": f"{process}/workshops/{live_server.workshop_id}/control",
+        "workshop-projector": f"{process}/workshops/{live_server.workshop_id}/projector",
+        "workshop-memo": f"{process}/workshops/{live_server.workshop_id}/memo",
     }
 
 
@@ -60,6 +65,7 @@ def test_participant_votes_and_pages_pass_axe(new_page, live_server, lang, shot)
         f"/prompts/{live_server.prompt_id}/",
         "ballot": f"{process}/ballots/{live_server.ballot_id}/",
         "seminar": f"{process}/seminars/{live_server.seminar_phase_id}/",
+        "workshop-live": f"{process}/workshops/{live_server.workshop_id}/live",
     }.items():
         page.goto(path)
         assert page.get_attribute("html", "lang") == lang

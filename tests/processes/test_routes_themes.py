@@ -190,7 +190,9 @@ def test_overview_shows_theme_controls_to_admins(client, cast, sign_in):
     assert f"/themes/{cast.theme.id}/delete" in html
 
 
-def test_keywords_are_saved_with_the_theme(client, auth, db, create_user, create_process):
+def test_keywords_are_saved_with_the_theme(
+    client, auth, db, create_user, create_process
+):
     """The coding suggestions' keywords are saved from the form, on add and on edit."""
     from app.models import Role
 

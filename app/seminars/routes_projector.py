@@ -1,0 +1,271 @@
+"""The workshop's projector view, its polled fragment, and the facilitator's control page.
+
+The projector and its fragment carry an ETag made of the workshop id, its
+``live_version`` (grows with every note, move, merge, hide and prompt change) and
+the language: an unchanged wall answers 304 after reading one row, without touching
+the notes. The control page moves the session on and tidies the notes; each of its
+buttons posts to ``control_action`` and comes back (PRG).
+
+Process walk rounds: the round is where the current prompt stands in the order, so
+"Next station" moves every group on at once and the rotation table follows it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, TextAreaField
+from wtforms.validators import Length, Optional
+
+from ..errors import DomainError
+from ..extensions import db
+from ..models import Comment, Prompt, Workshop, WorkshopMethod
+from ..processes.ordering import in_order
+from . import bp, live, live_methods, live_queries
+from .forms_live import SCALE_LABELS
+from .methods import spec
+from .routes_live import POLL_INTERVAL_MS, conditional, etag_of, load_workshop
+
+
+def current_of(workshop: Workshop, prompts: list[Prompt]) -> Prompt | None:
+    return next((p for p in prompts if p.id == workshop.current_prompt_id), None)
+
+
+def wall_context(process, workshop: Workshop) -> dict:
+    """What the wall shows for the workshop's method (only called when rendering)."""
+    prompts = in_order(workshop.prompts)
+    current = current_of(workshop, prompts)
+    method = workshop.method
+    context = {
+        "process": process,
+        "workshop": workshop,
+        "method": spec(method),
+        "prompts": prompts,
+        "current": current,
+        "cards": [],
+        "counts": {},
+        "distribution": None,
+        "scale_labels": SCALE_LABELS,
+        "walk": None,
+    }
+    if method is WorkshopMethod.FEELING_LINE:
+        statement = current or (prompts[0] if prompts else None)
+        context["current"] = statement
+        if statement is not None:
+            context["distribution"] = live_queries.distribution(statement)
+    elif method in (WorkshopMethod.OPEN_SPACE, WorkshopMethod.PROCESS_WALK):
+        context["counts"] = live_queries.note_counts(workshop)
+        if method is WorkshopMethod.PROCESS_WALK:
+            context["walk"] = _walk(workshop)
+        elif current is not None:
+            context["cards"] = live_queries.projector_notes(current)
+    elif current is not None:
+        context["cards"] = live_queries.projector_notes(current)
+    return context
+
+
+def _walk(workshop: Workshop) -> dict:
+    """The round (1-based for people) and which groups are at each station."""
+    number = live_queries.current_round(workshop)
+    placed = live_queries.rotation(workshop, number)
+    at: dict[int, list] = {}
+    for group, station in placed.items():
+        at.setdefault(station.id, []).append(group)
+    return {"round": number + 1, "rounds": len(workshop.prompts), "at": at}
+
+
+@bp.route("/<slug>/workshops/<int:workshop_id>/projector")
+@login_required
+def projector(slug: str, workshop_id: int):
+    """A full-screen page for the room's screen that refreshes itself."""
+    process, workshop = load_workshop(slug, workshop_id, "seminar.view")
+    tag = etag_of(workshop)
+    return conditional(
+        tag,
+        lambda: render_template(
+            "seminars/projector.html",
+            etag=f'W/"{tag}"',
+            poll_interval=POLL_INTERVAL_MS,
+            **wall_context(process, workshop),
+        ),
+    )
+
+
+@bp.route("/<slug>/workshops/<int:workshop_id>/projector/live")
+@login_required
+def projector_fragment(slug: str, workshop_id: int):
+    """The projector's changing part only, for its polling script."""
+    process, workshop = load_workshop(slug, workshop_id, "seminar.view")
+    return conditional(
+        etag_of(workshop),
+        lambda: render_template(
+            "seminars/projector_live.html", **wall_context(process, workshop)
+        ),
+    )
+
+
+# Control page ------------------------------------------------------------------
+
+
+class ControlForm(FlaskForm):
+    """Every control button posts some of these; the action decides which it needs."""
+
+    note_id = IntegerField(validators=[Optional()])
+    prompt_id = IntegerField(validators=[Optional()])
+    into_id = IntegerField(validators=[Optional()])
+    reason = TextAreaField(validators=[Optional(), Length(max=1000)])
+
+
+def control_url(workshop: Workshop, anchor: str | None = None) -> str:
+    return url_for(
+        "seminars.control",
+        slug=workshop.process.slug,
+        workshop_id=workshop.id,
+        _anchor=anchor,
+    )
+
+
+@bp.route("/<slug>/workshops/<int:workshop_id>/control")
+@login_required
+def control(slug: str, workshop_id: int):
+    """The facilitator's desk: move the session on, tidy and moderate the notes."""
+    process, workshop = load_workshop(slug, workshop_id, "seminar.manage")
+    prompts = in_order(workshop.prompts)
+    notes = live_queries.all_notes(workshop)
+    return render_template(
+        "seminars/control.html",
+        process=process,
+        workshop=workshop,
+        phase=workshop.block.seminar.phase,
+        method=spec(workshop.method),
+        prompts=prompts,
+        current=current_of(workshop, prompts),
+        notes=notes,
+        targets=[
+            note
+            for prompt in prompts
+            for note in notes.get(prompt.id, [])
+            if note.merged_into_id is None and not note.is_hidden
+        ],
+        walk=_walk(workshop)
+        if workshop.method is WorkshopMethod.PROCESS_WALK
+        else None,
+        distribution=live_queries.distribution,
+        scale_labels=SCALE_LABELS,
+    )
+
+
+def _note(workshop: Workshop, note_id: int | None) -> Comment:
+    note = db.session.get(Comment, note_id) if note_id else None
+    if note is None or note.prompt.workshop_id != workshop.id:
+        abort(404)
+    return note
+
+
+def _prompt(workshop: Workshop, prompt_id: int | None) -> Prompt:
+    prompt = db.session.get(Prompt, prompt_id) if prompt_id else None
+    if prompt is None or prompt.workshop_id != workshop.id:
+        abort(404)
+    return prompt
+
+
+def _set_current(workshop, form, now):
+    prompt = _prompt(workshop, form.prompt_id.data) if form.prompt_id.data else None
+    live.set_current_prompt(workshop, prompt, actor=current_user)
+    return (
+        _("The room now follows the chosen prompt.")
+        if prompt
+        else _("No prompt is shown now.")
+    )
+
+
+def _next(workshop, form, now):
+    if live.next_prompt(workshop, actor=current_user) is None:
+        raise DomainError(_("This is already the last prompt."))
+    return _("Moved on to the next prompt.")
+
+
+def _previous(workshop, form, now):
+    if live.previous_prompt(workshop, actor=current_user) is None:
+        raise DomainError(_("This is already the first prompt."))
+    return _("Moved back to the previous prompt.")
+
+
+def _move(workshop, form, now):
+    note = _note(workshop, form.note_id.data)
+    live.move_note(
+        note, _prompt(workshop, form.prompt_id.data), actor=current_user, now=now
+    )
+    return _("The note has been moved.")
+
+
+def _merge(workshop, form, now):
+    note = _note(workshop, form.note_id.data)
+    live.merge_notes(
+        note, _note(workshop, form.into_id.data), actor=current_user, now=now
+    )
+    return _("The note has been merged.")
+
+
+def _unmerge(workshop, form, now):
+    live.unmerge_note(_note(workshop, form.note_id.data), actor=current_user, now=now)
+    return _("The note is shown on its own again.")
+
+
+def _hide(workshop, form, now):
+    note = _note(workshop, form.note_id.data)
+    live.hide_note(note, actor=current_user, reason=form.reason.data, now=now)
+    return _("The note has been hidden.")
+
+
+def _restore(workshop, form, now):
+    note = _note(workshop, form.note_id.data)
+    live.restore_note(note, actor=current_user, reason=form.reason.data or "", now=now)
+    return _("The note is shown again.")
+
+
+def _delete_topic(workshop, form, now):
+    live_methods.delete_topic(
+        _prompt(workshop, form.prompt_id.data), actor=current_user
+    )
+    return _("The topic has been removed.")
+
+
+ACTIONS = {
+    "current": _set_current,
+    "next": _next,
+    "previous": _previous,
+    "move": _move,
+    "merge": _merge,
+    "unmerge": _unmerge,
+    "hide": _hide,
+    "restore": _restore,
+    "delete-topic": _delete_topic,
+}
+
+
+@bp.route("/<slug>/workshops/<int:workshop_id>/control/<action>", methods=["POST"])
+@login_required
+def control_action(slug: str, workshop_id: int, action: str):
+    """One of the control page's buttons; back to the page with a message."""
+    _process, workshop = load_workshop(slug, workshop_id, "seminar.manage")
+    handler = ACTIONS.get(action)
+    if handler is None:
+        abort(404)
+    form = ControlForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        message = handler(workshop, form, datetime.now(UTC))
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(message, "success")
+    anchor = f"note-{form.note_id.data}" if form.note_id.data else None
+    return redirect(control_url(workshop, anchor))
