@@ -4,6 +4,7 @@ that axe-core finds, for the facilitator and for a participant, in three languag
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible, join, sign_in
 
@@ -79,3 +80,25 @@ def test_participant_votes_and_pages_pass_axe(new_page, live_server, lang, shot)
     page.goto(f"{process}/ballots/{live_server.ballot_id}/results")
     shot(page, f"results-{lang}")
     assert_accessible(page, f"results ({lang})")
+
+
+def test_the_projector_refreshes_itself_after_a_vote(new_page, live_server, shot):
+    """The ballot's projector polls (ETag/304) and shows a new vote without a reload."""
+    screen = new_page()
+    sign_in(screen)
+    process = f"/p/{live_server.process_slug}"
+    screen.goto(f"{process}/ballots/{live_server.ballot_id}/projector")
+    before = screen.inner_text("#projector-live")
+    voter = new_page()
+    join(voter, live_server, "Projektorin testaaja")
+    voter.goto(f"{process}/ballots/{live_server.ballot_id}/")
+    # Whatever the group chose before, this vote is for the last theme alone.
+    boxes = voter.locator("input[type=checkbox]")
+    for index in range(boxes.count()):
+        boxes.nth(index).uncheck()
+    boxes.last.check()
+    with voter.expect_navigation():
+        voter.click("form.ballot-form [type=submit]")
+    # No reload: the script swaps the live part when the ETag changes.
+    expect(screen.locator("#projector-live")).not_to_have_text(before, timeout=20_000)
+    shot(screen, "projector-updated")

@@ -68,7 +68,7 @@ def test_wall_shows_the_prompt_and_visible_notes(client, auth, db, world, wall):
     assert "Porinat" in page.text and "Mikä toimii?" in page.text
     assert "Yhteinen kalenteri" in page.text and "+2 similar" in page.text
     assert "Sama kalenteri" not in page.text and "Poistettava" not in page.text
-    assert 'data-live-url="' in page.text and "workshop-live.js" in page.text
+    assert 'data-live-url="' in page.text and "live-poll.js" in page.text
 
 
 def test_304_without_reading_the_notes(client, auth, world, wall, monkeypatch):

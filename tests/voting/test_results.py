@@ -275,7 +275,7 @@ def test_projector_is_a_minimal_full_page(voted, client, auth):
     assert "2 work groups have voted" in html
     assert "Voting is open until" in html
     assert f'data-live-url="{voted.live_url}"' in html
-    assert 'src="/static/js/projector.js"' in html
+    assert 'src="/static/js/live-poll.js"' in html
     assert "<script>" not in html and "style=" not in html
     assert 'role="status"' in html
     assert "results-table" in html  # the same numbers, visually hidden

@@ -1,4 +1,4 @@
-// Workshop live views: keeps the projector wall and the phone page's notes current.
+// Live views (a ballot's projector, a workshop's wall and phone page): keep them current.
 // Each element with data-live-poll asks its data-live-url every few seconds, sending
 // the ETag it already has; the server answers 304 (nothing to do) until a note or a
 // move arrives, then 200 with new HTML, already escaped by the server. It pauses
@@ -8,7 +8,7 @@
   "use strict";
 
   var MAX_DELAY = 60000; // back off to at most a minute after errors
-  var ANNOUNCE_EVERY = 60000; // "Notes updated" at most once a minute
+  var ANNOUNCE_EVERY = 60000; // the update at most once a minute
 
   function start(container) {
     var url = container.dataset.liveUrl;
@@ -71,7 +71,7 @@
         headers: headers,
         cache: "no-store",
         credentials: "same-origin",
-        redirect: "error" // signed out: a login page is not a wall
+        redirect: "error" // signed out: a login page is not a live view
       })
         .then(function (response) {
           if (response.status === 304) return null;
