@@ -272,3 +272,23 @@ def test_feeling_line_marks_from_phones(client, auth, db, world, make_workshop, 
     assert client.post(base + "/live", data={f"{field}-submit": "x"}).status_code == 422
     wall = client.get(base + "/projector").text
     assert "1 mark in all." in wall and "Average 4.0" in wall
+
+
+def test_a_note_without_a_valid_csrf_token_is_refused_with_its_text(
+    csrf_app, world, room
+):
+    """CSRF is checked by the note form itself: no note, 422, the text kept."""
+    _, first, _, base = room
+    client = csrf_app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = world.member.get_id()
+        session["_fresh"] = True
+        session["last_seen"] = datetime.now(UTC).timestamp()
+        session["lang"] = "en"
+    data = note_data(first, body="Tärkeä huomio salissa")
+    data["note-group_id"] = world.group.id
+    data["note-csrf_token"] = "forged"
+    response = client.post(base + "/live", data=data)
+    assert response.status_code == 422
+    assert "Tärkeä huomio salissa" in response.text
+    assert live.db.session.scalar(sa.select(sa.func.count(Comment.id))) == 0
