@@ -10,6 +10,7 @@ from ..models import OrganisationKind, ProcessRoleKind, Role
 from .ballot import BALLOT
 from .coding import CODING
 from .comments import COMMENTS
+from .notes import NOTES
 from .phases import PHASES
 from .seminars import SEMINARS
 from .themes import THEME_SPECS
@@ -166,6 +167,8 @@ KESKI_UUSIMAA = {
     "ballot": BALLOT,
     #: The two workshop seminars: agendas, workshops and prompts (``seminars.py``).
     "seminars": SEMINARS,
+    #: Example notes in every workshop, open-space topics and the memos (``notes.py``).
+    "notes": NOTES,
     #: The facilitator's coding of the comments and the drafted follow-up proposal
     #: (``coding.py``, ``proposal.py``).
     "coding": CODING,

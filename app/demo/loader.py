@@ -35,6 +35,7 @@ from ..processes import services_themes as theme_services
 from ..text import render_translated
 from .loader_coding import load_coding
 from .loader_comments import load_comments
+from .loader_notes import load_notes
 from .loader_seminars import load_seminars
 from .loader_voting import load_ballot
 
@@ -96,6 +97,7 @@ def load_demo(spec: dict) -> LoadReport:
     load_comments(process, spec.get("comments", ()), groups, accounts, report)
     load_ballot(process, spec.get("ballot"), groups, report)
     load_seminars(process, spec.get("seminars", ()), report)
+    load_notes(process, spec.get("notes"), report)
     # Last: the proposal is drafted from the coded comments and the vote.
     load_coding(process, spec.get("coding"), report)
     db.session.flush()

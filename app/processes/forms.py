@@ -2,7 +2,14 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectChoice, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp
 
 from ..forms import TranslatedField
@@ -46,6 +53,13 @@ class ProcessForm(FlaskForm):
         max_length=10000,
         required=False,
         description=_l("Markdown: *emphasis*, **bold**, lists and links."),
+    )
+    show_names = BooleanField(
+        _l("Show participants' names in summaries and exports"),
+        description=_l(
+            "Off by default: comments are shown as their work group's. Turn on only "
+            "if the participants have been told their names will be shown."
+        ),
     )
     submit = SubmitField(_l("Save"))
 

@@ -56,6 +56,7 @@ def create():
                     slug=form.slug.data or "",
                     region=form.region.data or "",
                     description=form.description.data,
+                    show_names=bool(form.show_names.data),
                 )
         except DuplicateName:
             form.slug.errors.append(
@@ -100,6 +101,7 @@ def edit(slug: str):
                     slug=form.slug.data or process.slug,
                     region=form.region.data or "",
                     description=form.description.data,
+                    show_names=bool(form.show_names.data),
                 )
         except DuplicateName:
             form.slug.errors.append(

@@ -68,6 +68,7 @@ def create_process(
     slug: str = "",
     region: str = "",
     description: dict | None = None,
+    show_names: bool = False,
 ) -> Process:
     """Create a process; its creator becomes its first facilitator.
 
@@ -89,6 +90,7 @@ def create_process(
         region=region.strip(),
         description=description,
         description_html=render_translated(description),
+        show_names=show_names,
         created_by=creator,
     )
     db.session.add(process)
@@ -108,8 +110,12 @@ def update_process(
     slug: str,
     region: str,
     description: dict,
+    show_names: bool | None = None,
 ) -> Process:
-    """Change a process's texts and address; the slug must stay unique."""
+    """Change a process's texts and address; the slug must stay unique.
+
+    :param show_names: whether exports name the people behind comments (None: keep).
+    """
     if slug and slug != process.slug:
         if slug_taken(slug, exclude_id=process.id):
             raise DuplicateName()
@@ -119,5 +125,7 @@ def update_process(
     process.region = region.strip()
     process.description = description
     process.description_html = render_translated(description)
+    if show_names is not None:
+        process.show_names = show_names
     db.session.flush()
     return process

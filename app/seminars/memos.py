@@ -197,9 +197,9 @@ def _workshop_texts(workshop: Workshop, language: str) -> dict[str, str]:
     aims = localized(workshop.description, language, language)
     facts = []
     if workshop.facilitator_name:
-        facts.append(f"{_('Facilitator')}: {workshop.facilitator_name}")
+        facts.append(_("Facilitator") + f": {workshop.facilitator_name}")
     if workshop.room:
-        facts.append(f"{_('Room')}: {workshop.room}")
+        facts.append(_("Room") + f": {workshop.room}")
     way = f"**{method.name}**: {method.explanation}"
     if facts:
         way += "\n\n" + "  \n".join(facts)
@@ -219,9 +219,9 @@ def _workshop_texts(workshop: Workshop, language: str) -> dict[str, str]:
         if notes:
             lines += [_note_line(note) for note in notes]
         elif workshop.method is not WorkshopMethod.FEELING_LINE:
-            lines.append(f"*{_('No notes.')}*")
+            lines.append("*" + _("No notes.") + "*")
         sections.append("\n".join(lines).rstrip())
-    results = "\n\n".join(sections) or f"*{_('The workshop had no prompts.')}*"
+    results = "\n\n".join(sections) or "*" + _("The workshop had no prompts.") + "*"
     return {"aims": aims, "way_of_working": way, "results": results}
 
 
@@ -231,7 +231,8 @@ def _seminar_texts(seminar: Seminar, language: str) -> dict[str, str]:
     aims = localized(seminar.goal, language, language)
     output = localized(seminar.expected_output, language, language)
     if output:
-        aims = f"{aims}\n\n**{_('Expected output')}**\n\n{output}".strip()
+        heading = _("Expected output")
+        aims = f"{aims}\n\n**{heading}**\n\n{output}".strip()
     agenda = []
     for item in seminar.agenda:
         title = _one_line(localized(item.title, language, language))
@@ -243,17 +244,20 @@ def _seminar_texts(seminar: Seminar, language: str) -> dict[str, str]:
         for workshop in item.workshops if item.kind is AgendaKind.WORKSHOPS else ():
             name = _one_line(localized(workshop.title, language, language))
             agenda.append(f"    - {name}: {spec(workshop.method).name}")
-    way = "\n".join(agenda) or f"*{_('The agenda is empty.')}*"
+    empty_agenda = _("The agenda is empty.")
+    way = "\n".join(agenda) or f"*{empty_agenda}*"
     sections = []
+    read_memo = _("Read the workshop memo")
     for workshop in workshops_of(seminar):
         name = _one_line(localized(workshop.title, language, language))
         count = sum(note.count for p in workshop.prompts for note in visible_notes(p))
         sections.append(
             f"**{name}** ({spec(workshop.method).name})\n\n"
             + ngettext("%(num)d note.", "%(num)d notes.", count)
-            + f" [{_('Read the workshop memo')}]({memo_path(seminar, workshop)})"
+            + f" [{read_memo}]({memo_path(seminar, workshop)})"
         )
-    results = "\n\n".join(sections) or f"*{_('The seminar had no workshops.')}*"
+    no_workshops = _("The seminar had no workshops.")
+    results = "\n\n".join(sections) or f"*{no_workshops}*"
     return {"aims": aims, "way_of_working": way, "results": results}
 
 

@@ -22,6 +22,7 @@ from app.models import (
     ModerationEvent,
     PhaseKind,
     Process,
+    Prompt,
     Role,
     User,
 )
@@ -37,6 +38,24 @@ def _count(db, model) -> int:
 
 def _counts(db) -> dict:
     return {model.__name__: _count(db, model) for model in TABLES}
+
+
+def _discussion_comments():
+    """Comments on discussion prompts: the demo's workshop notes are comments too."""
+    return (
+        sa.select(Comment)
+        .join(Prompt, Prompt.id == Comment.prompt_id)
+        .where(Prompt.discussion_id.is_not(None))
+    )
+
+
+def _discussion_events():
+    return (
+        sa.select(sa.func.count(ModerationEvent.id))
+        .join(Comment, Comment.id == ModerationEvent.comment_id)
+        .join(Prompt, Prompt.id == Comment.prompt_id)
+        .where(Prompt.discussion_id.is_not(None))
+    )
 
 
 def _by_key(db) -> dict[str, Comment]:
@@ -128,7 +147,7 @@ def test_data_bodies_are_finnish_markdown_of_a_readable_length():
 
 def test_loading_creates_the_comments_of_eight_groups_on_all_prompts(db, discussion_1):
     """Every comment is there; ≥8 groups wrote; each prompt is answered by ≥5 groups."""
-    comments = db.session.scalars(sa.select(Comment)).all()
+    comments = db.session.scalars(_discussion_comments()).all()
     assert len(comments) == len(COMMENTS)
     assert len({c.group_id for c in comments}) >= 8
     prompts = discussion_1.discussion.prompts
@@ -206,7 +225,7 @@ def test_one_hidden_comment_with_reason_and_audit_row(db, loaded):
     """One comment is hidden by the facilitator with a reason and a HIDE event."""
     facilitator = db.session.scalar(sa.select(User).where(User.email == FACILITATOR))
     hidden = db.session.scalars(
-        sa.select(Comment).where(Comment.hidden_at.is_not(None))
+        _discussion_comments().where(Comment.hidden_at.is_not(None))
     ).all()
     assert len(hidden) == 1
     comment = hidden[0]
@@ -217,7 +236,8 @@ def test_one_hidden_comment_with_reason_and_audit_row(db, loaded):
     assert comment.hidden_at > comment.created_at
     event = db.session.scalar(
         sa.select(ModerationEvent).where(
-            ModerationEvent.action == ModerationAction.HIDE
+            ModerationEvent.action == ModerationAction.HIDE,
+            ModerationEvent.comment_id == comment.id,
         )
     )
     assert (event.comment, event.actor, event.reason) == (
@@ -226,7 +246,7 @@ def test_one_hidden_comment_with_reason_and_audit_row(db, loaded):
         comment.hidden_reason,
     )
     assert event.created_at == comment.hidden_at and event.process_id == loaded.id
-    assert _count(db, ModerationEvent) == 2
+    assert db.session.scalar(_discussion_events()) == 2
 
 
 def test_a_group_without_answers_shows_as_a_gap(db, discussion_1):
@@ -245,7 +265,7 @@ def test_a_group_without_answers_shows_as_a_gap(db, discussion_1):
 
 def test_body_html_is_what_render_markdown_gives(db, loaded):
     """Every stored body_html is the body rendered by app.text, lists included."""
-    comments = db.session.scalars(sa.select(Comment)).all()
+    comments = db.session.scalars(_discussion_comments()).all()
     for comment in comments:
         assert comment.body_html == str(render_markdown(comment.body))
     assert any("<li>" in c.body_html for c in comments)
@@ -268,12 +288,15 @@ def test_first_load_reports_the_comment_rows(runner, db):
     assert result.exit_code == 0, result.output
     assert f"{len(COMMENTS)} comment," in result.output
     assert "1 comment flag" in result.output
-    assert "2 moderation event" in result.output
+    # Two for the discussion's flag and hiding, one for the hidden workshop note.
+    assert "3 moderation event" in result.output
 
 
 def test_reload_keeps_a_restore_and_sets_unedited_text_back(runner, db, loaded):
     """A comment restored while trying the demo stays visible; changed text is reset."""
-    hidden = db.session.scalar(sa.select(Comment).where(Comment.hidden_at.is_not(None)))
+    hidden = db.session.scalar(
+        _discussion_comments().where(Comment.hidden_at.is_not(None))
+    )
     hidden.hidden_at, hidden.hidden_reason, hidden.hidden_by = None, "", None
     first = _by_key(db)["demo-c01"]
     first.body, first.body_html = "Muutettu", "<p>Muutettu</p>"
@@ -285,7 +308,7 @@ def test_reload_keeps_a_restore_and_sets_unedited_text_back(runner, db, loaded):
     comments = _by_key(db)
     assert comments[hidden.submission_key].hidden_at is None
     assert comments["demo-c01"].body == COMMENTS[0]["body"]
-    assert _count(db, ModerationEvent) == 2
+    assert db.session.scalar(_discussion_events()) == 2
 
 
 def test_hiding_resolves_the_comments_flag_and_falls_back_to_creation_time(

@@ -313,3 +313,22 @@ def test_role_rows_follow_the_creator(db, client, auth, create_user):
     assert [(r.user_id, r.role) for r in roles] == [
         (user.id, ProcessRoleKind.FACILITATOR)
     ]
+
+
+def test_the_facilitator_chooses_whether_exports_show_names(
+    client, auth, db, create_user, create_process
+):
+    """Names in summaries are off by default and follow the process form's checkbox."""
+    from app.models import Role
+
+    facilitator = create_user(Role.FACILITATOR)
+    process = create_process(facilitator=facilitator)
+    assert process.show_names is False
+    auth.login_as(facilitator)
+    data = {"language": "fi", "title-fi": "Prosessi", "slug": process.slug}
+    client.post(f"/p/{process.slug}/edit", data={**data, "show_names": "y"})
+    db.session.refresh(process)
+    assert process.show_names is True
+    client.post(f"/p/{process.slug}/edit", data=data)
+    db.session.refresh(process)
+    assert process.show_names is False
