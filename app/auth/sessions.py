@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Flask, current_app, flash, session
+from flask import Flask, current_app, flash, request, session
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
@@ -48,8 +48,15 @@ def end_session() -> None:
         session["lang"] = lang
 
 
+#: Seconds between writes of ``last_seen``. Every write re-sends the whole session
+#: cookie, and a request still in flight with the older cookie (a poll, a favicon)
+#: would undo a change made meanwhile, such as a language switch.
+LAST_SEEN_EVERY = 60
+
+
 def _enforce_idle_timeout() -> None:
-    if not current_user.is_authenticated:
+    # Static files and unknown addresses neither count as activity nor touch the cookie.
+    if request.endpoint in (None, "static") or not current_user.is_authenticated:
         return
     now = datetime.now(UTC).timestamp()
     last_seen = session.get(LAST_SEEN_KEY, now)
@@ -62,7 +69,8 @@ def _enforce_idle_timeout() -> None:
             "info",
         )
         return
-    session[LAST_SEEN_KEY] = now
+    if LAST_SEEN_KEY not in session or now - last_seen >= LAST_SEEN_EVERY:
+        session[LAST_SEEN_KEY] = now
 
 
 def configure_sessions(app: Flask) -> None:

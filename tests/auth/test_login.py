@@ -145,6 +145,27 @@ def test_active_session_stays_signed_in(client, auth, facilitator):
     assert client.get("/p/").status_code == 200
 
 
+def test_quiet_requests_do_not_rewrite_the_session_cookie(client, auth, facilitator):
+    """Static files, unknown addresses and a recent last_seen leave the cookie alone,
+    so a request in flight cannot undo a change such as a language switch."""
+    auth.login_as(facilitator)
+    assert client.get("/p/").status_code == 200  # last_seen was just set
+    for path in ("/p/", "/static/css/main.css", "/favicon.ico"):
+        response = client.get(path)
+        assert "Set-Cookie" not in response.headers, path
+
+
+def test_last_seen_moves_on_after_a_minute(client, auth, facilitator):
+    """Activity is still recorded: an older last_seen is renewed."""
+    auth.login_as(facilitator)
+    with client.session_transaction() as session:
+        session["last_seen"] -= 120
+        before = session["last_seen"]
+    client.get("/p/")
+    with client.session_transaction() as session:
+        assert session["last_seen"] > before
+
+
 def test_changed_session_version_signs_out_old_sessions(client, auth, facilitator, db):
     """Changing the password elsewhere ends this session."""
     auth.login_as(facilitator)

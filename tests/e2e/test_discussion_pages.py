@@ -58,6 +58,8 @@ def test_participant_votes_and_pages_pass_axe(new_page, live_server, lang, shot)
     the live results; every page passes axe in each language."""
     page = new_page()
     join(page, live_server, f"Äänestäjä {lang}")
+    # Let the landing page's own requests (favicon...) finish before switching.
+    page.wait_for_load_state("networkidle")
     page.goto(f"/language/{lang}")
     process = f"/p/{live_server.process_slug}"
     for name, path in {
