@@ -25,7 +25,7 @@ SERVE_ENV = OSALLISTAMO_ENV=production \
 	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(SERVE_PORT)}"
 
 .PHONY: run test serve install install-dev install-node translations extract-messages \
-	update-messages demo lint clean serve-preflight
+	update-messages demo lint clean serve-preflight bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -134,6 +134,15 @@ serve-preflight: $(VENV)/.installed
 		echo "SECRET_KEY is not set: using the local trial key in $(SERVE_SECRET_FILE)."; \
 		echo "A real deployment sets SECRET_KEY itself (see docs/deployment.md)."; \
 	fi
+
+## The seminar-room load benchmark against gunicorn on loopback (bench/README.md);
+## e.g. make bench BENCH_ARGS="--database postgres". locust lives in bench/.venv.
+bench: translations
+	@test -x bench/.venv/bin/python || $(PYTHON) -m venv bench/.venv
+	@if [ ! -f bench/.venv/.installed ] || [ bench/requirements.txt -nt bench/.venv/.installed ]; then \
+		bench/.venv/bin/pip install --quiet -r bench/requirements.txt && touch bench/.venv/.installed; \
+	fi
+	bench/.venv/bin/python -m bench.run $(BENCH_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check app tests config.py

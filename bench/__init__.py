@@ -1,0 +1,1 @@
+"""Load scenarios against a real server (gunicorn on loopback) and their results."""

@@ -1,0 +1,194 @@
+"""A real Osallistamo server for a benchmark: a throwaway database, gunicorn on loopback.
+
+Runs in the load driver's environment (bench/.venv) and never imports the app: every
+step that needs the app (``flask db upgrade``, ``python -m bench.seed``, gunicorn,
+creating and dropping a PostgreSQL database, counting the notes) runs as a
+subprocess of the app's own Python, so the app's pinned packages are the ones served.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_APP_PYTHON = ROOT / ".venv" / "bin" / "python"
+POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+#: Joins from one address: a benchmark's 150 clients all come from 127.0.0.1.
+BENCH_JOIN_LIMIT = "10000 per 15 minutes"
+
+_PG_ADMIN = """
+import sys, psycopg
+from psycopg import sql
+action, name = sys.argv[1], sys.argv[2]
+with psycopg.connect(sys.argv[3], autocommit=True, connect_timeout=5) as conn:
+    if action == "create":
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    else:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+"""
+
+_COUNT_NOTES = """
+import sys, sqlalchemy as sa
+engine = sa.create_engine(sys.argv[1])
+with engine.connect() as conn:
+    print(conn.scalar(sa.text(
+        "SELECT count(*) FROM comments JOIN prompts ON prompts.id = comments.prompt_id"
+        " WHERE prompts.workshop_id = :w"), {"w": int(sys.argv[2])}))
+engine.dispose()
+"""
+
+
+@dataclass
+class Server:
+    url: str
+    database_url: str
+    seed: dict
+    process: subprocess.Popen
+    log_path: Path
+    app_python: Path
+    app_root: Path
+
+    def count_notes(self) -> int:
+        """Notes of the seeded workshop in the database, read after the run."""
+        done = _run(
+            [
+                str(self.app_python),
+                "-c",
+                _COUNT_NOTES,
+                self.database_url,
+                str(self.seed["workshop_id"]),
+            ],
+            os.environ.copy(),
+            self.app_root,
+        )
+        return int(done.strip().splitlines()[-1])
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _run(command: list[str], env: dict, cwd: Path = ROOT) -> str:
+    """Run a set-up step with the app's Python from the app's root; its stdout."""
+    done = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(command[:3])} failed ({done.returncode}):\n"
+            f"{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        )
+    return done.stdout
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log_path: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(
+                f"gunicorn exited early:\n{log_path.read_text()[-3000:]}"
+            )
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer {url} in 60 s; see {log_path}")
+
+
+@contextmanager
+def database(kind: str, workdir: Path, app_python: Path):
+    """A fresh, empty database: a SQLite file in ``workdir``, or a PostgreSQL
+    database on 127.0.0.1:5432 (user postgres, trust auth) dropped afterwards."""
+    if kind == "sqlite":
+        yield f"sqlite:///{workdir / 'bench.db'}"
+        return
+    name = f"osallistamo_bench_{os.getpid()}_{secrets.token_hex(3)}"
+    admin = [str(app_python), "-c", _PG_ADMIN]
+    _run([*admin, "create", name, POSTGRES_ADMIN_URL], os.environ.copy())
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        _run([*admin, "drop", name, POSTGRES_ADMIN_URL], os.environ.copy())
+
+
+def server_environment(
+    workdir: Path, database_url: str, ratelimit_storage: str, app_root: Path
+):
+    """Production settings, except plain-http cookies and the join limit."""
+    # The app from app_root; bench.seed from there too, else from this checkout.
+    path = [str(app_root), str(ROOT), os.environ.get("PYTHONPATH", "")]
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(p for p in path if p),
+        "OSALLISTAMO_ENV": "production",
+        "OSALLISTAMO_INSTANCE": str(workdir),
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secrets.token_hex(32),
+        # The benchmark speaks plain http on loopback: cookies without Secure.
+        "SESSION_COOKIE_SECURE": "false",
+        "RATELIMIT_STORAGE_URI": ratelimit_storage,
+        # 150 people join from one address here; COMMENT_LIMIT_PER_USER stays as set.
+        "JOIN_LIMIT_PER_ADDRESS": BENCH_JOIN_LIMIT,
+        "MAIL_SERVER": "",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+@contextmanager
+def served(
+    *,
+    database_url: str,
+    workdir: Path,
+    workers: int,
+    ratelimit_storage: str,
+    app_python: Path = DEFAULT_APP_PYTHON,
+    app_root: Path = ROOT,
+):
+    """Migrate and seed the database, then serve it with gunicorn on a free port.
+
+    ``app_root`` is the checkout whose app is served (this one by default; another
+    one to compare two versions with the same benchmark).
+    """
+    env = server_environment(workdir, database_url, ratelimit_storage, app_root)
+    python = str(app_python)
+    _run([python, "-m", "flask", "--app", "app", "db", "upgrade"], env, app_root)
+    seed = json.loads(
+        _run([python, "-m", "bench.seed"], env, app_root).strip().splitlines()[-1]
+    )
+    port = free_port()
+    log_path = workdir / "server.log"
+    # A key prefix of its own, so counters in a shared Redis never meet another run's.
+    factory = f"app:create_app(None, {{'RATELIMIT_KEY_PREFIX': 'bench-{port}-{os.getpid()}'}})"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [python, "-m", "gunicorn", "--workers", str(workers),
+             "--bind", f"127.0.0.1:{port}", "--graceful-timeout", "5",
+             "--access-logfile", str(workdir / "access.log"), factory],
+            cwd=app_root, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url + "/healthz", process, log_path)
+        yield Server(url, database_url, seed, process, log_path, app_python, app_root)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
