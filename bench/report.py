@@ -67,6 +67,10 @@ def _ms(value: float) -> str:
     return "-" if math.isnan(value) else f"{value:.0f}"
 
 
+def _share(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:.0%}"
+
+
 def print_summary(result: dict) -> None:
     """The headline figures, as the docs quote them."""
     phases = result["phases"]
@@ -107,8 +111,8 @@ def print_summary(result: dict) -> None:
     print(
         f"adding a note, measured minute: p95 {_ms(verdict['add_note_p95_ms'])} ms ="
         f" {verdict['p95_to_target']:.2f} x the {TARGET_P95_MS:.0f} ms target;"
-        f" projector 304 share {verdict['projector_304_share_measure']:.0%} while"
-        f" notes arrive, {verdict['projector_304_share_quiet']:.0%} when quiet;"
+        f" projector 304 share {_share(verdict['projector_304_share_measure'])} while"
+        f" notes arrive, {_share(verdict['projector_304_share_quiet'])} when quiet;"
         f" errors {verdict['errors']}; notes in the database"
         f" {result['integrity']['notes_in_database']} of"
         f" {result['integrity']['notes_accepted']} accepted"

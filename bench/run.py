@@ -24,6 +24,7 @@ import math  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
 import shutil  # noqa: E402
+import signal  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -272,8 +273,17 @@ def machine() -> dict:
     }
 
 
+def stop_on_signals() -> None:
+    """Ctrl-C or a TERM ends the run through its ``finally`` blocks: gunicorn stops,
+    the PostgreSQL database is dropped, the temporary folder removed."""
+    main_greenlet = gevent.getcurrent()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        gevent.signal_handler(number, gevent.kill, main_greenlet, KeyboardInterrupt)
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    stop_on_signals()
     if args.wait_idle:
         wait_until_idle(args.wait_idle)
     began = datetime.now(UTC)
@@ -356,4 +366,7 @@ def _no_nan(value):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit("stopped; the server, its database and its folder are gone")

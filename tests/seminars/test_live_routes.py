@@ -292,3 +292,16 @@ def test_a_note_without_a_valid_csrf_token_is_refused_with_its_text(
     assert response.status_code == 422
     assert "Tärkeä huomio salissa" in response.text
     assert live.db.session.scalar(sa.select(sa.func.count(Comment.id))) == 0
+
+
+def test_the_page_after_a_note_opens(client, auth, world, room):
+    """The note's redirect target (?prompt=) renders for the member who posted."""
+    _, first, second, base = room
+    auth.login_as(world.member)
+    data = note_data(first, body="Näkyykö tämä")
+    data["note-group_id"] = world.group.id
+    response = client.post(base + "/live", data=data, follow_redirects=True)
+    assert response.status_code == 200
+    assert "Näkyykö tämä" in response.text
+    assert client.get(f"{base}/live?prompt={second.id}").status_code == 200
+    assert client.get(f"{base}/live?prompt=abc").status_code == 200
