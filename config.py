@@ -48,6 +48,9 @@ class Config:
     ENV_NAME = "base"
 
     SECRET_KEY = os.environ.get("SECRET_KEY")
+    #: Invite codes are derived from it (only their hashes are stored); changing it
+    #: changes every group's code. Empty: SECRET_KEY is used.
+    INVITE_CODE_KEY = os.environ.get("INVITE_CODE_KEY", "")
     SQLALCHEMY_DATABASE_URI = os.environ.get(
         "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'osallistamo.db'}"
     )

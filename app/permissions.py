@@ -193,6 +193,25 @@ RULES: dict[str, Predicate] = {
     "workshop.choose": is_process_member,
     # Earlier versions of edited comments and the audit log.
     "comment.history": is_admin | is_process_facilitator,
+    # Follow-up monitoring: goals, actions, indicators and their values are kept by
+    # the facilitators; everyone in the process follows the progress.
+    "monitoring.view": is_admin
+    | is_process_facilitator
+    | is_process_observer
+    | is_process_member,
+    "monitoring.manage": is_admin | is_process_facilitator,
+    # Feedback surveys: set up by facilitators, answered by work-group members (the
+    # phase's times are the service's rule), results for the process's team.
+    "survey.manage": is_admin | is_process_facilitator,
+    "survey.view": is_admin
+    | is_process_facilitator
+    | is_process_observer
+    | is_process_member,
+    "survey.answer": is_process_member,
+    "survey.results": is_admin | is_process_facilitator | is_process_observer,
+    # Privacy: everyone may download their own data and delete their own account.
+    "account.own_data": is_authenticated,
+    "account.delete": is_authenticated,
 }
 
 

@@ -90,12 +90,32 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
-        context.configure(
-            connection=connection, target_metadata=get_metadata(), **conf_args
-        )
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite batch operations rebuild a table (copy, drop, rename); with
+            # foreign keys on, dropping the old table would cascade-delete every row
+            # that points at it. The pragma only works outside a transaction.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            context.configure(
+                connection=connection, target_metadata=get_metadata(), **conf_args
+            )
 
-        with context.begin_transaction():
-            context.run_migrations()
+            with context.begin_transaction():
+                context.run_migrations()
+                if sqlite:
+                    broken = connection.exec_driver_sql(
+                        "PRAGMA foreign_key_check"
+                    ).fetchall()
+                    if broken:
+                        raise RuntimeError(
+                            f"foreign keys broken by migration: {broken}"
+                        )
+        finally:
+            if sqlite:
+                # Never hand this connection (foreign keys off) back to the pool: the
+                # next checkout opens a fresh one with the usual pragmas.
+                connection.invalidate()
 
 
 if context.is_offline_mode():

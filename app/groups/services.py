@@ -17,8 +17,7 @@ from ..models import (
     Role,
     User,
     WorkGroup,
-    new_invite_code,
-    normalise_invite_code,
+    hash_invite_code,
 )
 
 log = logging.getLogger("osallistamo.groups")
@@ -26,9 +25,10 @@ log = logging.getLogger("osallistamo.groups")
 
 def find_group_by_code(code: str) -> WorkGroup:
     """Return the work group with this invite code, or raise InviteNotFound."""
-    normalised = normalise_invite_code(code or "")
     group = db.session.scalar(
-        sa.select(WorkGroup).where(WorkGroup.invite_code == normalised)
+        sa.select(WorkGroup).where(
+            WorkGroup.invite_code_hash == hash_invite_code(code or "")
+        )
     )
     if group is None:
         raise InviteNotFound()
@@ -59,9 +59,9 @@ def join_group(
 
 def rotate_invite(group: WorkGroup) -> str:
     """Give the group a new invite code; the old link and code stop working."""
-    group.invite_code = new_invite_code()
+    code = group.new_invite_code()
     db.session.flush()
-    return group.invite_code
+    return code
 
 
 def set_invite_open(group: WorkGroup, is_open: bool) -> None:
@@ -211,6 +211,5 @@ def delete_group(group: WorkGroup, *, actor: User) -> None:
 
 
 def format_invite_code(code: str) -> str:
-    """Split a code in two halves for reading aloud: 'KX7P2MQA' -> 'KX7P 2MQA'."""
-    half = len(code) // 2
-    return f"{code[:half]} {code[half:]}" if len(code) > 4 else code
+    """Split a code in fours for reading aloud: 'KX7P2MQAH3RT' -> 'KX7P 2MQA H3RT'."""
+    return " ".join(code[i : i + 4] for i in range(0, len(code), 4))

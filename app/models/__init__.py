@@ -17,10 +17,37 @@ from .comments import (
     ModerationEvent,
 )
 from .discussions import Discussion, Prompt, Visibility
-from .groups import GroupMembership, WorkGroup, new_invite_code, normalise_invite_code
+from .groups import (
+    GroupMembership,
+    WorkGroup,
+    hash_invite_code,
+    normalise_invite_code,
+)
+from .monitoring import (
+    Action,
+    ActionNote,
+    ActionStatus,
+    Direction,
+    Goal,
+    Indicator,
+    IndicatorSource,
+    IndicatorTarget,
+    IndicatorValue,
+    PeriodKind,
+    ValueOrigin,
+    scope_key_for,
+)
 from .organisations import Organisation, OrganisationKind
 from .outbox import OutboxMessage
-from .processes import Phase, PhaseKind, Process, ProcessRole, ProcessRoleKind, Theme
+from .processes import (
+    DeletedAccountComments,
+    Phase,
+    PhaseKind,
+    Process,
+    ProcessRole,
+    ProcessRoleKind,
+    Theme,
+)
 from .seminars import (
     AgendaItem,
     AgendaKind,
@@ -31,6 +58,7 @@ from .seminars import (
     WorkshopMemo,
     WorkshopMethod,
 )
+from .surveys import QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from .users import PasswordResetToken, Role, User
 from .voting import (
     Ballot,
@@ -43,6 +71,24 @@ from .voting import (
 )
 
 __all__ = [
+    "Action",
+    "ActionNote",
+    "ActionStatus",
+    "DeletedAccountComments",
+    "Direction",
+    "Goal",
+    "Indicator",
+    "IndicatorSource",
+    "IndicatorTarget",
+    "IndicatorValue",
+    "PeriodKind",
+    "QuestionKind",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "ValueOrigin",
+    "scope_key_for",
     "FeelingMark",
     "WorkshopMemo",
     "AgendaItem",
@@ -88,7 +134,7 @@ __all__ = [
     "UTCDateTime",
     "User",
     "WorkGroup",
-    "new_invite_code",
+    "hash_invite_code",
     "normalise_invite_code",
     "utcnow",
 ]

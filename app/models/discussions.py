@@ -14,6 +14,7 @@ from .processes import Phase
 
 if TYPE_CHECKING:
     from .seminars import Workshop
+    from .surveys import Survey
 
 
 class Visibility(enum.StrEnum):
@@ -74,9 +75,13 @@ class Prompt(TimestampMixin, db.Model):
 
     __tablename__ = "prompts"
     __table_args__ = (
-        # A prompt belongs to an online discussion or to a seminar workshop, never both.
+        # A prompt belongs to exactly one of: an online discussion, a seminar
+        # workshop, or a survey (whose free-text answers are its comments).
         sa.CheckConstraint(
-            "(discussion_id IS NULL) <> (workshop_id IS NULL)", name="one_owner"
+            "(CASE WHEN discussion_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN workshop_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN survey_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_owner",
         ),
     )
 
@@ -87,6 +92,10 @@ class Prompt(TimestampMixin, db.Model):
     #: A workshop's prompt or station (notes posted in the room are its comments).
     workshop_id: so.Mapped[int | None] = so.mapped_column(
         sa.ForeignKey("workshops.id", ondelete="CASCADE"), index=True
+    )
+    #: A survey's free-text question (its answers are this prompt's comments).
+    survey_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("surveys.id", ondelete="CASCADE"), index=True
     )
     #: Open space: the participant who proposed this topic (None: the facilitator).
     proposed_by_id: so.Mapped[int | None] = so.mapped_column(
@@ -107,6 +116,7 @@ class Prompt(TimestampMixin, db.Model):
         ),
         foreign_keys=[workshop_id],
     )
+    survey: so.Mapped[Survey | None] = so.relationship(foreign_keys=[survey_id])
 
     def __repr__(self) -> str:
         return f"<Prompt {self.id} #{self.position}>"
@@ -115,4 +125,6 @@ class Prompt(TimestampMixin, db.Model):
     def process(self):
         if self.workshop_id is not None:
             return self.workshop.process
+        if self.survey_id is not None:
+            return self.survey.process
         return self.discussion.phase.process

@@ -21,6 +21,16 @@ class PhaseKind(enum.StrEnum):
     SEMINAR = "seminar"
     DISCUSSION = "discussion"
     FOLLOWUP = "followup"
+    SURVEY = "survey"
+
+
+class DeletedAccountComments(enum.StrEnum):
+    """What happens to a person's comments when they delete their account."""
+
+    #: The comments stay as their work group's, without the person's name.
+    KEEP_AS_GROUP = "keep_as_group"
+    #: The comments' texts are removed (their places stay for the replies).
+    REMOVE = "remove"
 
 
 class ProcessRoleKind(enum.StrEnum):
@@ -43,6 +53,11 @@ class Process(TimestampMixin, db.Model):
     language: so.Mapped[str] = so.mapped_column(sa.String(5), default="fi")
     #: Whether summaries and exports name the people behind comments (groups always).
     show_names: so.Mapped[bool] = so.mapped_column(default=False)
+    deleted_account_comments: so.Mapped[DeletedAccountComments] = so.mapped_column(
+        str_enum(DeletedAccountComments),
+        default=DeletedAccountComments.KEEP_AS_GROUP,
+        server_default=DeletedAccountComments.KEEP_AS_GROUP.value,
+    )
     created_by_id: so.Mapped[int | None] = so.mapped_column(
         sa.ForeignKey(User.id, ondelete="SET NULL"), index=True
     )

@@ -24,13 +24,13 @@ def world(create_user, create_process, create_group, create_organisation):
         members=(member,),
         contact_name="Kaisa Kontakti",
         contact_email="kaisa@keuda.fi",
-        invite_code="KX7P2MQA",
     )
     other_member = create_user(Role.PARTICIPANT, name="Toinen Tiina")
     other_group = create_group(process, name="Kunnan työryhmä", members=(other_member,))
     other_process = create_process(facilitator=create_user(Role.FACILITATOR))
     foreign_group = create_group(other_process, name="Vieras ryhmä")
     return SimpleNamespace(
+        code=group.invite_code,
         admin=create_user(Role.ADMIN, name="Ylläpitäjä Ylva"),
         facilitator=facilitator,
         other_facilitator=create_user(Role.FACILITATOR, name="Muu Fasilitaattori"),

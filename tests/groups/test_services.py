@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -16,45 +18,50 @@ from app.models import (
     User,
     WorkGroup,
 )
+from app.models.groups import INVITE_ALPHABET, INVITE_CODE_LENGTH
 
 
 def test_rotate_changes_code_and_old_code_no_longer_finds_group(
     db, create_process, create_group
 ):
     """Rotating gives a new code; the old one raises InviteNotFound, the new one finds."""
-    group = create_group(create_process(), invite_code="KX7P2MQA")
+    group = create_group(create_process())
+    old_code = group.invite_code
     new_code = services.rotate_invite(group)
     db.session.commit()
-    assert new_code != "KX7P2MQA"
-    assert len(new_code) == 8
+    assert new_code != old_code and new_code == group.invite_code
+    assert len(new_code) == 12
     with pytest.raises(InviteNotFound):
-        services.find_group_by_code("KX7P2MQA")
+        services.find_group_by_code(old_code)
     assert services.find_group_by_code(new_code).id == group.id
 
 
 def test_find_group_accepts_typed_code(create_process, create_group):
     """Codes are found whatever the case, with spaces or dashes."""
-    group = create_group(create_process(), invite_code="KX7P2MQA")
-    assert services.find_group_by_code("kx7p 2mqa").id == group.id
-    assert services.find_group_by_code("KX7P-2MQA").id == group.id
+    group = create_group(create_process())
+    code = group.invite_code
+    typed = f"{code[:4].lower()} {code[4:8]}-{code[8:]}"
+    assert services.find_group_by_code(typed).id == group.id
 
 
 def test_closed_invite_refuses_join(db, create_process, create_group):
     """A closed invite raises InviteClosed and adds nobody."""
-    group = create_group(create_process(), invite_code="KX7P2MQA")
+    group = create_group(create_process())
     services.set_invite_open(group, False)
     db.session.commit()
     with pytest.raises(InviteClosed):
-        services.join_group("KX7P2MQA", user=None, display_name="Maija")
+        services.join_group(group.invite_code, user=None, display_name="Maija")
     db.session.rollback()
     assert db.session.scalar(sa.select(sa.func.count(GroupMembership.id))) == 0
 
 
 def test_reopened_invite_accepts_join(db, create_process, create_group):
     """Opening the invite again lets people join with the same code."""
-    group = create_group(create_process(), invite_code="KX7P2MQA", invite_open=False)
+    group = create_group(create_process(), invite_open=False)
     services.set_invite_open(group, True)
-    user, joined = services.join_group("KX7P2MQA", user=None, display_name="Maija")
+    user, joined = services.join_group(
+        group.invite_code, user=None, display_name="Maija"
+    )
     db.session.commit()
     assert joined.id == group.id
     assert group.has_member(user)
@@ -62,9 +69,9 @@ def test_reopened_invite_accepts_join(db, create_process, create_group):
 
 def test_join_creates_participant_without_password(db, create_process, create_group):
     """Someone not signed in becomes a participant account named by the display name."""
-    group = create_group(create_process(), invite_code="KX7P2MQA")
+    group = create_group(create_process())
     user, _ = services.join_group(
-        "KX7P2MQA", user=None, display_name="  Maija Meikäläinen "
+        group.invite_code, user=None, display_name="  Maija Meikäläinen "
     )
     db.session.commit()
     assert user.role is Role.PARTICIPANT
@@ -77,10 +84,10 @@ def test_join_twice_does_not_duplicate_membership(
     db, create_user, create_process, create_group
 ):
     """A member joining again keeps exactly one membership."""
-    group = create_group(create_process(), invite_code="KX7P2MQA")
+    group = create_group(create_process())
     user = create_user(Role.MEMBER)
-    services.join_group("KX7P2MQA", user=user, display_name="")
-    services.join_group("kx7p2mqa", user=user, display_name="")
+    services.join_group(group.invite_code, user=user, display_name="")
+    services.join_group(group.invite_code.lower(), user=user, display_name="")
     db.session.commit()
     count = db.session.scalar(
         sa.select(sa.func.count(GroupMembership.id)).where(
@@ -156,7 +163,7 @@ def test_create_group_cleans_its_fields(
         "Kaisa",
         "kaisa@keuda.fi",
     )
-    assert len(group.invite_code) == 8
+    assert len(group.invite_code) == 12
     assert group.invite_open is True
 
 
@@ -244,8 +251,8 @@ def test_database_restricts_deleting_organisation_in_use(
 
 
 def test_format_invite_code():
-    """Codes are shown in two halves of four for reading aloud."""
-    assert services.format_invite_code("KX7P2MQA") == "KX7P 2MQA"
+    """Codes are shown in groups of four for reading aloud."""
+    assert services.format_invite_code("KX7P2MQAH3RT") == "KX7P 2MQA H3RT"
     assert services.format_invite_code("ABC") == "ABC"
 
 
@@ -261,3 +268,32 @@ def test_counts(create_user, create_process, create_group, create_organisation):
     assert queries.member_counts([group.id, empty.id]) == {group.id: 2}
     assert queries.group_counts([organisation.id]) == {organisation.id: 2}
     assert queries.member_counts([]) == {}
+
+
+def test_the_database_keeps_only_a_hash_of_the_invite_code(
+    db, create_process, create_group
+):
+    """No column holds the code: a copy of the database alone lets nobody join."""
+    group = create_group(create_process())
+    code = group.invite_code
+    row = (
+        db.session.execute(
+            sa.text("SELECT * FROM work_groups WHERE id = :id"), {"id": group.id}
+        )
+        .mappings()
+        .one()
+    )
+    assert all(code not in str(value) for value in row.values())
+    assert row["invite_code_hash"] == hashlib.sha256(code.encode()).hexdigest()
+    assert services.find_group_by_code(code.lower()).id == group.id
+
+
+def test_invite_codes_are_long_enough_that_guessing_is_impractical(
+    db, create_process, create_group
+):
+    """Twelve letters from 31 make about 2**59 codes; they differ between groups."""
+    process = create_process()
+    codes = {create_group(process).invite_code for _ in range(20)}
+    assert len(codes) == 20
+    assert all(len(code) == 12 and code.isalnum() for code in codes)
+    assert len(INVITE_ALPHABET) ** INVITE_CODE_LENGTH > 2**58
