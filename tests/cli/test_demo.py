@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from app.auth.passwords import password_problems
 from app.demo import DEMO_PASSWORD, KESKI_UUSIMAA
+from app.groups.services import format_invite_code
 from app.models import (
     GroupMembership,
     Organisation,
@@ -255,7 +256,7 @@ def test_accounts_prints_emails_password_and_codes(runner, loaded):
     assert "http://127.0.0.1:5000/join" in result.output
     for group in loaded.work_groups:
         code = group.invite_code
-        assert f"{code[:4]} {code[4:]}  {group.name}" in result.output
+        assert f"{format_invite_code(code)}  {group.name}" in result.output
 
 
 def test_accounts_marks_a_changed_password(runner, db, loaded):
