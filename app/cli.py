@@ -8,6 +8,7 @@ from flask import Flask
 def register_cli(app: Flask) -> None:
     """Attach the command groups (each lives beside its domain)."""
     from .admin.commands import users_cli
+    from .backup_cli import register_backup_commands
     from .demo.commands import demo_cli
     from .exports.commands import export_command
     from .outbox.commands import outbox_cli
@@ -16,3 +17,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(outbox_cli)
     app.cli.add_command(export_command)
+    register_backup_commands(app)
