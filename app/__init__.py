@@ -86,6 +86,7 @@ def configure_blueprints(app: Flask) -> None:
     from .main import bp as main_bp
     from .processes import bp as processes_bp
     from .seminars import bp as seminars_bp
+    from .surveys import bp as surveys_bp
     from .voting import bp as voting_bp
 
     app.register_blueprint(main_bp)
@@ -97,6 +98,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(exports_bp, url_prefix="/p")
     app.register_blueprint(followup_bp, url_prefix="/p")
     app.register_blueprint(seminars_bp, url_prefix="/p")
+    app.register_blueprint(surveys_bp, url_prefix="/p")
     app.register_blueprint(groups_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
 

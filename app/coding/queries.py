@@ -1,7 +1,8 @@
 """The coding view's read side: which comments, filtered how, and how far coding is.
 
 Only visible comments are coded: hidden and deleted ones are never listed, counted
-or suggested for. The scope is one discussion phase or the whole process.
+or suggested for. The scope is one discussion or survey phase, or the whole process:
+a survey's free-text answers are comments under its questions' prompts.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..models import (
     PhaseKind,
     Process,
     Prompt,
+    Survey,
     TagStatus,
     ThemeTag,
     WorkGroup,
@@ -68,17 +70,23 @@ class CodingCounts:
     suggested_comments: int = 0
 
 
-def discussion_phases(process: Process) -> list[Phase]:
-    """The process's discussion phases, in order (the choices of the phase filter)."""
-    return [phase for phase in process.phases if phase.kind is PhaseKind.DISCUSSION]
+#: The phases whose comments are coded: discussions, and surveys' free-text answers.
+CODED_KINDS = (PhaseKind.DISCUSSION, PhaseKind.SURVEY)
+
+
+def coding_phases(process: Process) -> list[Phase]:
+    """The process's discussion and survey phases, in order (the phase filter)."""
+    return [phase for phase in process.phases if phase.kind in CODED_KINDS]
 
 
 def _visible_in(process: Process, phase: Phase | None) -> sa.Select:
+    # A prompt belongs to a discussion or a survey (or a workshop: not coded here).
     stmt = (
         sa.select(Comment)
         .join(Prompt, Prompt.id == Comment.prompt_id)
-        .join(Discussion, Discussion.id == Prompt.discussion_id)
-        .join(Phase, Phase.id == Discussion.phase_id)
+        .outerjoin(Discussion, Discussion.id == Prompt.discussion_id)
+        .outerjoin(Survey, Survey.id == Prompt.survey_id)
+        .join(Phase, Phase.id == sa.func.coalesce(Discussion.phase_id, Survey.phase_id))
         .where(
             Phase.process_id == process.id,
             Comment.hidden_at.is_(None),
@@ -184,9 +192,15 @@ def coding_counts(process: Process, phase: Phase | None = None) -> CodingCounts:
 def prompts_of(process: Process, phase: Phase | None) -> list[tuple[Phase, Prompt]]:
     """The questions of the scope with their phases (the choices of the filter)."""
     pairs = []
-    for each in [phase] if phase is not None else discussion_phases(process):
+    for each in [phase] if phase is not None else coding_phases(process):
         if each.kind is PhaseKind.DISCUSSION and each.discussion is not None:
             pairs.extend((each, prompt) for prompt in each.discussion.prompts)
+        elif each.kind is PhaseKind.SURVEY and each.survey is not None:
+            pairs.extend(
+                (each, question.prompt)
+                for question in each.survey.questions
+                if question.prompt is not None
+            )
     return pairs
 
 

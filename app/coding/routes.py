@@ -76,7 +76,7 @@ def _load(slug: str) -> Process:
 
 def _filters(process: Process) -> tuple[CodingFilters, Phase | None]:
     """The page's filters from the query string; unknown ids are ignored."""
-    phases = {phase.id: phase for phase in queries.discussion_phases(process)}
+    phases = {phase.id: phase for phase in queries.coding_phases(process)}
     phase = phases.get(_int_arg("phase"))
     prompts = {prompt.id for _phase, prompt in queries.prompts_of(process, phase)}
     groups = {group.id for group in process.work_groups}
@@ -167,7 +167,7 @@ def index(slug: str):
         page_args=_page_args(filters),
         page=page,
         counts=queries.coding_counts(process, phase),
-        phases=queries.discussion_phases(process),
+        phases=queries.coding_phases(process),
         prompts=queries.prompts_of(process, phase),
         organisations=queries.organisations_of(process),
         statuses=STATUS_LABELS,

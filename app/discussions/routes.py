@@ -42,9 +42,14 @@ def get_discussion_or_404(process: Process, phase_id: int) -> Discussion:
 
 
 def get_comment_or_404(process: Process, comment_id: int) -> Comment:
-    """Load a comment of this process (another process's id is simply not found)."""
+    """Load a discussion comment of this process (another process's id is simply not
+    found, nor a workshop note or a survey answer, whose prompts have no discussion)."""
     comment = db.session.get(Comment, comment_id)
-    if comment is None or comment.prompt.discussion.phase.process_id != process.id:
+    if (
+        comment is None
+        or comment.prompt.discussion is None
+        or comment.prompt.discussion.phase.process_id != process.id
+    ):
         abort(404)
     return comment
 

@@ -11,6 +11,7 @@ PHASE_KIND_LABELS = {
     PhaseKind.SEMINAR: _l("Seminar"),
     PhaseKind.DISCUSSION: _l("Online discussion"),
     PhaseKind.FOLLOWUP: _l("Follow-up"),
+    PhaseKind.SURVEY: _l("Feedback survey"),
 }
 
 ROLE_LABELS = {

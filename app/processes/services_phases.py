@@ -78,8 +78,7 @@ def add_phase(
     process.phases.append(phase)
     renumber(phases + [phase])
     db.session.flush()
-    ensure_discussion(phase)
-    ensure_seminar(phase)
+    _ensure_kind_settings(phase)
     log.info("phase %s added to process %s", phase.id, process.slug)
     return phase
 
@@ -104,9 +103,17 @@ def update_phase(
         ends_at=ends_at,
     )
     db.session.flush()
+    _ensure_kind_settings(phase)
+    return phase
+
+
+def _ensure_kind_settings(phase: Phase) -> None:
+    """Create the settings row its kind needs (discussion, seminar or survey)."""
+    from ..surveys.services import ensure_survey  # the surveys import the processes
+
     ensure_discussion(phase)
     ensure_seminar(phase)
-    return phase
+    ensure_survey(phase)
 
 
 def move_phase(phase: Phase, direction: Direction) -> bool:

@@ -1,0 +1,269 @@
+"""Setting a survey up (facilitators): introduction, period, questions, next period."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from ..errors import DomainError, InvalidSchedule
+from ..extensions import db
+from ..forms import form_status
+from ..i18n import from_helsinki_input, localized
+from ..models import QuestionKind
+from ..processes.forms import ConfirmForm, MoveForm
+from . import bp, services
+from .forms import NextPeriodForm, QuestionForm, SurveySettingsForm
+from .loading import get_question_or_404, load
+from .scoring import feed_problems
+
+
+def settings_url(slug: str, phase_id: int, anchor: str | None = "questions") -> str:
+    return url_for("surveys.settings", slug=slug, phase_id=phase_id, _anchor=anchor)
+
+
+def indicator_choices(process) -> list[tuple[int, str]]:
+    """The process's indicators as "Goal: indicator" choices."""
+    return [
+        (
+            indicator.id,
+            _(
+                "%(goal)s: %(indicator)s",
+                goal=localized(indicator.goal.title, process.language),
+                indicator=localized(indicator.title, process.language),
+            ),
+        )
+        for indicator in services.process_indicators(process)
+    ]
+
+
+@bp.route("/<slug>/surveys/<int:phase_id>/settings", methods=["GET", "POST"])
+@login_required
+def settings(slug: str, phase_id: int):
+    """Edit the introduction and the period; list the questions and their locks."""
+    process, survey = load(slug, phase_id, "survey.manage")
+    if request.method == "GET":
+        form = SurveySettingsForm(obj=survey, main_language=process.language)
+    else:
+        form = SurveySettingsForm(main_language=process.language)
+    if form.validate_on_submit():
+        try:
+            services.update_survey(
+                survey, intro=form.intro.data, period=form.period.data or ""
+            )
+        except DomainError as error:
+            db.session.rollback()
+            form.period.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("The changes have been saved."), "success")
+            return redirect(settings_url(slug, phase_id, None))
+    questions = list(survey.questions)
+    page = render_template(
+        "surveys/settings.html",
+        form=form,
+        process=process,
+        survey=survey,
+        phase=survey.phase,
+        questions=questions,
+        locked={q.id for q in questions if services.is_locked(q)},
+        problems=feed_problems(survey),
+        period_kind=services.period_kind(survey.period),
+        following=services.next_period(survey.period),
+        max_questions=services.MAX_QUESTIONS,
+    )
+    return page, form_status(form)
+
+
+def _question_page(form, process, survey, question, locked: bool):
+    page = render_template(
+        "surveys/question_form.html",
+        form=form,
+        process=process,
+        survey=survey,
+        phase=survey.phase,
+        question=question,
+        locked=locked,
+        has_indicators=len(form.indicator.choices) > 1,
+    )
+    return page, form_status(form)
+
+
+def _form_values(form: QuestionForm) -> dict:
+    return {
+        "kind": form.kind.data,
+        "text": form.text.data,
+        "scale_max": form.scale_max.data,
+        "indicator_id": form.indicator.data or None,
+    }
+
+
+def _refuse(form: QuestionForm, process, error: DomainError) -> None:
+    """Tie a refusal to the field it concerns."""
+    if isinstance(error, services.ForeignIndicator):
+        form.indicator.errors.append(str(error))
+    elif isinstance(error, services.QuestionLocked):
+        form.kind.errors.append(str(error))
+    else:
+        form.text.form[process.language].errors.append(str(error))
+
+
+@bp.route("/<slug>/surveys/<int:phase_id>/questions/new", methods=["GET", "POST"])
+@login_required
+def add_question(slug: str, phase_id: int):
+    """Add a statement or a free-text question at the end."""
+    process, survey = load(slug, phase_id, "survey.manage")
+    form = QuestionForm(
+        main_language=process.language, indicators=indicator_choices(process)
+    )
+    if request.method == "GET" and request.args.get("kind") in ("likert", "text"):
+        form.kind.data = request.args["kind"]
+    if form.validate_on_submit():
+        try:
+            services.add_question(survey, **_form_values(form))
+        except DomainError as error:
+            db.session.rollback()
+            _refuse(form, process, error)
+        else:
+            db.session.commit()
+            flash(_("The question has been added."), "success")
+            return redirect(settings_url(slug, phase_id))
+    return _question_page(form, process, survey, None, False)
+
+
+@bp.route(
+    "/<slug>/surveys/<int:phase_id>/questions/<int:question_id>/edit",
+    methods=["GET", "POST"],
+)
+@login_required
+def edit_question(slug: str, phase_id: int, question_id: int):
+    """Edit a question; an answered one keeps its kind and scale."""
+    process, survey = load(slug, phase_id, "survey.manage")
+    question = get_question_or_404(survey, question_id)
+    locked = services.is_locked(question)
+    choices = indicator_choices(process)
+    if request.method == "GET":
+        form = QuestionForm(
+            main_language=process.language,
+            indicators=choices,
+            data={
+                "kind": question.kind.value,
+                "text": question.text,
+                "scale_max": question.scale_max,
+                "indicator": question.indicator_id or 0,
+            },
+        )
+    else:
+        form = QuestionForm(main_language=process.language, indicators=choices)
+        if locked:
+            # Disabled fields are not sent: an answered question keeps its shape.
+            form.kind.data = question.kind.value
+            if question.kind is QuestionKind.LIKERT:
+                form.scale_max.data = question.scale_max
+    if form.validate_on_submit():
+        try:
+            services.update_question(question, **_form_values(form))
+        except DomainError as error:
+            db.session.rollback()
+            _refuse(form, process, error)
+        else:
+            db.session.commit()
+            flash(_("The changes have been saved."), "success")
+            return redirect(settings_url(slug, phase_id))
+    return _question_page(form, process, survey, question, locked)
+
+
+@bp.route(
+    "/<slug>/surveys/<int:phase_id>/questions/<int:question_id>/move",
+    methods=["POST"],
+)
+@login_required
+def move_question(slug: str, phase_id: int, question_id: int):
+    """Move a question one step up or down."""
+    _process, survey = load(slug, phase_id, "survey.manage")
+    question = get_question_or_404(survey, question_id)
+    form = MoveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if services.move_question(question, form.direction.data):
+        db.session.commit()
+        flash(_("The order of the questions has been changed."), "success")
+    return redirect(settings_url(slug, phase_id))
+
+
+@bp.route(
+    "/<slug>/surveys/<int:phase_id>/questions/<int:question_id>/delete",
+    methods=["GET", "POST"],
+)
+@login_required
+def delete_question(slug: str, phase_id: int, question_id: int):
+    """Ask for confirmation, then remove an unanswered question (POST only)."""
+    process, survey = load(slug, phase_id, "survey.manage")
+    question = get_question_or_404(survey, question_id)
+    form = ConfirmForm()
+    locked = services.is_locked(question)
+    if not locked and form.validate_on_submit():
+        text = localized(question.text, process.language)
+        services.delete_question(question)
+        db.session.commit()
+        flash(
+            _("The question “%(question)s” has been removed.", question=text), "success"
+        )
+        return redirect(settings_url(slug, phase_id))
+    return render_template(
+        "surveys/question_delete.html",
+        form=form,
+        process=process,
+        survey=survey,
+        phase=survey.phase,
+        question=question,
+        refusal=str(services.QuestionLocked()) if locked else None,
+    ), (409 if locked and request.method == "POST" else 200)
+
+
+@bp.route("/<slug>/surveys/<int:phase_id>/next-period", methods=["GET", "POST"])
+@login_required
+def next_period(slug: str, phase_id: int):
+    """Run the survey again: a copy in a new survey phase for the next period."""
+    process, survey = load(slug, phase_id, "survey.manage")
+    following = services.next_period(survey.period)
+    form = NextPeriodForm()
+    refusal = None
+    if following is None:
+        refusal = str(services.NoPeriod())
+    elif services.survey_for_period(process, following) is not None:
+        refusal = str(services.NextPeriodExists(following))
+    if refusal is None and form.validate_on_submit():
+        try:
+            copy = services.copy_to_next_period(
+                survey,
+                starts_at=from_helsinki_input(form.starts_at.data),
+                ends_at=from_helsinki_input(form.ends_at.data),
+            )
+        except InvalidSchedule as error:
+            db.session.rollback()
+            form.ends_at.errors.append(str(error))
+        except DomainError as error:
+            db.session.rollback()
+            refusal = str(error)
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "The survey for %(period)s has been created with the same "
+                    "questions. Check its texts and set its times.",
+                    period=following,
+                ),
+                "success",
+            )
+            return redirect(settings_url(slug, copy.phase_id, None))
+    page = render_template(
+        "surveys/next_period.html",
+        form=form,
+        process=process,
+        survey=survey,
+        phase=survey.phase,
+        following=following,
+        refusal=refusal,
+    )
+    return page, form_status(form)
