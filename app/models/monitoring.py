@@ -17,7 +17,7 @@ from ..extensions import db
 from .base import TimestampMixin, TranslatedText, UTCDateTime, str_enum, utcnow
 from .coding import FollowUpProposal
 from .organisations import Organisation
-from .processes import Process
+from .processes import Process, Theme
 from .users import User
 
 
@@ -70,6 +70,10 @@ class Goal(TimestampMixin, db.Model):
     #: The published proposal this goal was drawn from (None: written directly).
     proposal_id: so.Mapped[int | None] = so.mapped_column(
         sa.ForeignKey(FollowUpProposal.id, ondelete="SET NULL")
+    )
+    #: The proposal's theme this goal was drawn from (drawing again skips it).
+    theme_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey(Theme.id, ondelete="SET NULL")
     )
 
     process: so.Mapped[Process] = so.relationship(

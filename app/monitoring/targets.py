@@ -165,9 +165,13 @@ def parse_target_lines(
 
 def format_target_lines(targets) -> str:
     """The targets as the form's text: the general one first, then "subgroup = value"."""
-    ordered = sorted(targets, key=lambda target: (target.subgroup != "", target.subgroup))
+    ordered = sorted(
+        targets, key=lambda target: (target.subgroup != "", target.subgroup)
+    )
     lines = []
     for target in ordered:
         value = format(target.value, ".12g")
-        lines.append(f"{target.subgroup} = {value}" if target.subgroup else f"= {value}")
+        lines.append(
+            f"{target.subgroup} = {value}" if target.subgroup else f"= {value}"
+        )
     return "\n".join(lines)

@@ -85,9 +85,11 @@ def upgrade():
     sa.Column('description', sa.JSON(), nullable=False),
     sa.Column('description_html', sa.JSON(), nullable=False),
     sa.Column('proposal_id', sa.Integer(), nullable=True),
+    sa.Column('theme_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['process_id'], ['processes.id'], name=op.f('fk_goals_process_id_processes'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['theme_id'], ['themes.id'], name=op.f('fk_goals_theme_id_themes'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['proposal_id'], ['followup_proposals.id'], name=op.f('fk_goals_proposal_id_followup_proposals'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_goals'))
     )

@@ -1,0 +1,321 @@
+"""Forms of the follow-up plan: goals, actions, status notes, indicators, values."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    DateField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from ..forms import TranslatedField
+from ..i18n import HELSINKI
+from ..models import ActionStatus, Direction, IndicatorSource, PeriodKind
+from ..processes.forms import ConfirmForm, MoveForm
+from ..processes.forms_phases import ProcessTextForm
+from .labels import (
+    ACTION_STATUS_LABELS,
+    DIRECTION_LABELS,
+    PERIOD_EXAMPLES,
+    PERIOD_KIND_LABELS,
+    SOURCE_LABELS,
+    choices,
+)
+from .targets import SUBGROUP_MAX, parse_number, parse_target_lines, valid_period
+
+__all__ = [
+    "ActionForm",
+    "ConfirmForm",
+    "GoalForm",
+    "ImportForm",
+    "IndicatorForm",
+    "MoveForm",
+    "NoteForm",
+    "ValueForm",
+    "helsinki_today",
+]
+
+MARKDOWN_HINT = _l("Markdown: *emphasis*, **bold**, lists and links.")
+
+
+def helsinki_today() -> date:
+    """Today's date in Finland (a status note's default and latest date)."""
+    return datetime.now(HELSINKI).date()
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class FinnishDateField(DateField):
+    """A date from ``<input type="date">`` (2026-03-01) or typed as 1.3.2026."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault("format", ["%Y-%m-%d", "%d.%m.%Y"])
+        super().__init__(label, validators, **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError(
+                str(_l("Give the date as day, month and year, e.g. 1.3.2026."))
+            ) from None
+
+
+class GoalForm(ProcessTextForm):
+    title = TranslatedField(_l("Goal"), max_length=300)
+    description = TranslatedField(
+        _l("Description"),
+        textarea=True,
+        max_length=10000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class ActionForm(FlaskForm):
+    title = StringField(
+        _l("Action"),
+        validators=[DataRequired(), Length(max=300)],
+        filters=[_strip],
+        description=_l("What is done, e.g. “A shared annual plan for communal work”."),
+    )
+    description = TextAreaField(
+        _l("Description"),
+        validators=[Optional(), Length(max=10000)],
+        description=MARKDOWN_HINT,
+    )
+    owner = SelectField(
+        _l("Responsible organisation"),
+        choices=[],
+        validate_choice=True,
+        description=_l(
+            "Organisations with a work group in this process are listed first."
+        ),
+    )
+    due_on = FinnishDateField(_l("Due date"), validators=[Optional()])
+    status = SelectField(
+        _l("Status"),
+        choices=choices(ACTION_STATUS_LABELS),
+        default=ActionStatus.PLANNED.value,
+        description=_l("A new status note also sets the status."),
+    )
+    submit = SubmitField(_l("Save"))
+
+    def set_organisations(self, first, others) -> None:
+        """Choices grouped: no owner, this process's organisations, the others."""
+        groups = {None: [SelectChoice("", str(_l("No responsible organisation")))]}
+        if first:
+            groups[str(_l("Organisations in this process"))] = [
+                SelectChoice(str(o.id), o.name) for o in first
+            ]
+        if others:
+            groups[str(_l("Other organisations"))] = [
+                SelectChoice(str(o.id), o.name) for o in others
+            ]
+        self.owner.choices = groups
+
+
+class NoteForm(FlaskForm):
+    noted_on = FinnishDateField(
+        _l("Date"),
+        validators=[DataRequired(message=_l("Give the date of the note."))],
+        default=helsinki_today,
+        description=_l("The day the note is about; today or earlier."),
+    )
+    status = SelectField(_l("Status after this"), choices=choices(ACTION_STATUS_LABELS))
+    body = TextAreaField(
+        _l("What happened"),
+        validators=[Optional(), Length(max=5000)],
+        description=MARKDOWN_HINT,
+    )
+    submit = SubmitField(_l("Add the note"))
+
+    def validate_noted_on(self, field):
+        if field.data and field.data > helsinki_today():
+            raise ValidationError(_l("A status note cannot be dated in the future."))
+
+
+class IndicatorForm(ProcessTextForm):
+    title = TranslatedField(_l("Indicator"), max_length=300)
+    description = TranslatedField(
+        _l("Description"),
+        textarea=True,
+        max_length=10000,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
+    unit = StringField(
+        _l("Unit"),
+        validators=[Optional(), Length(max=40)],
+        filters=[_strip],
+        description=_l("Shown after each value, e.g. %, pupils or 1–5."),
+    )
+    direction = SelectField(
+        _l("Direction"),
+        choices=choices(DIRECTION_LABELS),
+        default=Direction.HIGHER.value,
+    )
+    source = SelectField(
+        _l("Source"),
+        choices=choices(SOURCE_LABELS),
+        default=IndicatorSource.REPORT.value,
+    )
+    source_detail = StringField(
+        _l("Source in detail"),
+        validators=[Optional(), Length(max=300)],
+        filters=[_strip],
+        description=_l(
+            "Which report or register, e.g. Kouluterveyskysely (THL) or the annual "
+            "self-monitoring report."
+        ),
+    )
+    period_kind = SelectField(
+        _l("Values are given per"),
+        choices=choices(PERIOD_KIND_LABELS),
+        default=PeriodKind.SCHOOL_YEAR.value,
+    )
+    targets = TextAreaField(
+        _l("Targets"),
+        validators=[Optional(), Length(max=5000)],
+        description=_l(
+            "One target per line. A number alone (or “= 30”) is the target of the "
+            "whole; “subgroup = value” is a subgroup's own target, e.g. "
+            "“psykologit ja kuraattorit = 30” and “terveydenhoitajat = 15”. "
+            "A decimal comma is fine. Leave empty for an indicator without a target."
+        ),
+        render_kw={"rows": 5},
+    )
+    submit = SubmitField(_l("Save"))
+
+    #: The targets read from the text, set when the form validates.
+    parsed_targets: list[tuple[str, float]] = []
+
+    def validate_targets(self, field):
+        targets, errors = parse_target_lines(field.data)
+        messages = {
+            "number": _l(
+                "Line %(line)d: write “subgroup = number”, e.g. terveydenhoitajat = 15."
+            ),
+            "repeat": _l("Line %(line)d: this subgroup already has a target above."),
+            "long": _l("Line %(line)d: the subgroup's name is too long."),
+        }
+        if errors:
+            raise ValidationError(
+                " ".join(
+                    str(messages[error.problem]) % {"line": error.line}
+                    for error in errors
+                )
+            )
+        self.parsed_targets = targets
+
+
+class ValueForm(FlaskForm):
+    period = StringField(
+        _l("Period"),
+        validators=[DataRequired(message=_l("Give the period."))],
+        filters=[_strip],
+    )
+    organisation = SelectField(_l("Organisation"), choices=[], validate_choice=True)
+    area = StringField(
+        _l("Area"),
+        validators=[Optional(), Length(max=120)],
+        filters=[_strip],
+        description=_l(
+            "Instead of an organisation, e.g. Pohjoinen alue. Leave both empty for "
+            "the whole region."
+        ),
+    )
+    subgroup = StringField(
+        _l("Subgroup"),
+        validators=[Optional(), Length(max=SUBGROUP_MAX)],
+        filters=[_strip],
+        description=_l(
+            "Leave empty for everyone; a subgroup with its own target is matched to it."
+        ),
+    )
+    value = StringField(
+        _l("Value"),
+        validators=[DataRequired(message=_l("Give the value."))],
+        filters=[_strip],
+        description=_l("A number; a decimal comma or point is fine, e.g. 31,5."),
+        render_kw={"inputmode": "decimal", "autocomplete": "off"},
+    )
+    note = TextAreaField(
+        _l("Note"),
+        validators=[Optional(), Length(max=2000)],
+        description=_l("Optional: where the figure comes from, or what affects it."),
+    )
+    submit = SubmitField(_l("Save"))
+
+    def __init__(self, *args, period_kind: PeriodKind, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.period_kind = period_kind
+        self.period.description = str(
+            _l("Write it like %(example)s.", example=PERIOD_EXAMPLES[period_kind])
+        )
+
+    def set_organisations(self, first, others) -> None:
+        groups = {
+            None: [SelectChoice("", str(_l("None (an area or the whole region)")))]
+        }
+        if first:
+            groups[str(_l("Organisations in this process"))] = [
+                SelectChoice(str(o.id), o.name) for o in first
+            ]
+        if others:
+            groups[str(_l("Other organisations"))] = [
+                SelectChoice(str(o.id), o.name) for o in others
+            ]
+        self.organisation.choices = groups
+
+    def validate_period(self, field):
+        if field.data and not valid_period(self.period_kind, field.data):
+            raise ValidationError(
+                _l(
+                    "Write the period like %(example)s.",
+                    example=PERIOD_EXAMPLES[self.period_kind],
+                )
+            )
+
+    def validate_area(self, field):
+        if field.data and self.organisation.data:
+            raise ValidationError(
+                _l("Give either an organisation or an area, not both.")
+            )
+
+    def validate_value(self, field):
+        if field.data and parse_number(field.data) is None:
+            raise ValidationError(_l("Write a number, e.g. 31,5."))
+
+    @property
+    def number(self) -> float | None:
+        return parse_number(self.value.data)
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        _l("CSV file"),
+        validators=[FileRequired(message=_l("Choose the file to import."))],
+        description=_l(
+            "At most 1 MB and 5,000 rows, UTF-8, cells separated by semicolons or commas."
+        ),
+        render_kw={"accept": ".csv,text/csv"},
+    )
+    check_only = BooleanField(
+        _l("Only check the file; do not import yet"),
+    )
+    submit = SubmitField(_l("Import"))

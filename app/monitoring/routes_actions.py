@@ -1,0 +1,193 @@
+"""Actions of a goal, and their dated status notes."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..extensions import db
+from ..forms import form_status
+from ..models import Action, ActionNote, Organisation, Process
+from ..permissions import can
+from . import bp, queries, services
+from .forms import ActionForm, ConfirmForm, MoveForm, NoteForm, helsinki_today
+from .routes import get_action_or_404, get_goal_or_404, load_process, plan_url
+
+
+def action_url(action: Action, anchor: str | None = None) -> str:
+    return url_for(
+        "monitoring.action",
+        slug=action.goal.process.slug,
+        action_id=action.id,
+        _anchor=anchor,
+    )
+
+
+def _owner(form: ActionForm) -> Organisation | None:
+    value = form.owner.data
+    return db.session.get(Organisation, int(value)) if value else None
+
+
+def _action_form(process: Process, action: Action | None) -> ActionForm:
+    if request.method == "GET" and action is not None:
+        form = ActionForm(
+            data={
+                "title": action.title,
+                "description": action.description,
+                "owner": str(action.owner_organisation_id or ""),
+                "due_on": action.due_on,
+                "status": action.status.value,
+            }
+        )
+    else:
+        form = ActionForm()
+    form.set_organisations(*queries.organisations_for(process))
+    form.title.render_kw = {"lang": process.language}
+    form.description.render_kw = {"lang": process.language, "rows": 6}
+    return form
+
+
+@bp.route("/<slug>/monitoring/goals/<int:goal_id>/actions/new", methods=["GET", "POST"])
+@bp.route("/<slug>/monitoring/actions/<int:action_id>/edit", methods=["GET", "POST"])
+@login_required
+def action_form(slug: str, goal_id: int | None = None, action_id: int | None = None):
+    """Add an action at the end of a goal's actions, or edit one."""
+    process = load_process(slug, manage=True)
+    action = get_action_or_404(process, action_id) if action_id is not None else None
+    goal = action.goal if action is not None else get_goal_or_404(process, goal_id)
+    form = _action_form(process, action)
+    if form.validate_on_submit():
+        fields = dict(
+            title=form.title.data,
+            description=form.description.data or "",
+            owner=_owner(form),
+            due_on=form.due_on.data,
+            status=form.status.data,
+        )
+        if action is None:
+            action = services.add_action(goal, **fields)
+            flash(_("The action has been added."), "success")
+        else:
+            services.update_action(action, **fields)
+            flash(_("The changes have been saved."), "success")
+        db.session.commit()
+        return redirect(action_url(action))
+    page = render_template(
+        "monitoring/action_form.html",
+        form=form,
+        process=process,
+        goal=goal,
+        action=action,
+    )
+    return page, form_status(form)
+
+
+@bp.route("/<slug>/monitoring/actions/<int:action_id>", methods=["GET", "POST"])
+@login_required
+def action(slug: str, action_id: int):
+    """An action with its status notes, newest first; the team adds notes here."""
+    process = load_process(slug)
+    action = get_action_or_404(process, action_id)
+    manage = can(current_user, "monitoring.manage", process)
+    form = None
+    if manage:
+        form = NoteForm()
+        if request.method == "GET":
+            form.status.data = action.status.value
+        form.body.render_kw = {"lang": process.language, "rows": 4}
+    elif request.method == "POST":
+        abort(403)
+    if form is not None and form.validate_on_submit():
+        try:
+            services.add_note(
+                action,
+                noted_on=form.noted_on.data,
+                status=form.status.data,
+                body=form.body.data or "",
+                actor=current_user,
+                today=helsinki_today(),
+            )
+        except services.NoteInFuture as error:
+            db.session.rollback()
+            form.noted_on.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("The status note has been added."), "success")
+            return redirect(action_url(action, "notes"))
+    page = render_template(
+        "monitoring/action.html",
+        process=process,
+        action=action,
+        goal=action.goal,
+        notes=list(action.notes),
+        form=form,
+        manage=manage,
+        overdue=services.is_overdue(action, helsinki_today()),
+    )
+    return page, form_status(form) if form is not None else 200
+
+
+@bp.route("/<slug>/monitoring/actions/<int:action_id>/move", methods=["POST"])
+@login_required
+def move_action(slug: str, action_id: int):
+    """Move an action one step within its goal."""
+    process = load_process(slug, manage=True)
+    action = get_action_or_404(process, action_id)
+    form = MoveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if services.move_action(action, form.direction.data):
+        db.session.commit()
+        flash(_("The order of the actions has been changed."), "success")
+    return redirect(plan_url(process, f"goal-{action.goal_id}"))
+
+
+@bp.route("/<slug>/monitoring/actions/<int:action_id>/delete", methods=["GET", "POST"])
+@login_required
+def delete_action(slug: str, action_id: int):
+    """Ask for confirmation, then remove an action with its notes."""
+    process = load_process(slug, manage=True)
+    action = get_action_or_404(process, action_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        goal_id, title = action.goal_id, action.title
+        services.delete_action(action)
+        db.session.commit()
+        flash(_("The action “%(title)s” has been removed.", title=title), "success")
+        return redirect(plan_url(process, f"goal-{goal_id}"))
+    return render_template(
+        "monitoring/action_delete.html",
+        form=form,
+        process=process,
+        action=action,
+        note_count=len(action.notes),
+    )
+
+
+@bp.route(
+    "/<slug>/monitoring/actions/<int:action_id>/notes/<int:note_id>/delete",
+    methods=["GET", "POST"],
+)
+@login_required
+def delete_note(slug: str, action_id: int, note_id: int):
+    """Ask for confirmation, then remove a status note (the status follows the
+    newest note left)."""
+    process = load_process(slug, manage=True)
+    action = get_action_or_404(process, action_id)
+    note = db.session.get(ActionNote, note_id)
+    if note is None or note.action_id != action.id:
+        abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        services.delete_note(note)
+        db.session.commit()
+        flash(_("The status note has been removed."), "success")
+        return redirect(action_url(action, "notes"))
+    return render_template(
+        "monitoring/note_delete.html",
+        form=form,
+        process=process,
+        action=action,
+        note=note,
+    )

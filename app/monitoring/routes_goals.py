@@ -1,0 +1,132 @@
+"""Goals of the follow-up plan: add, edit, reorder, remove, and draw from the proposal."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import login_required
+
+from ..errors import MissingTitle
+from ..extensions import db
+from ..forms import form_status
+from ..i18n import localized
+from . import bp, queries, services
+from .forms import ConfirmForm, GoalForm, MoveForm
+from .routes import get_goal_or_404, load_process, plan_url
+
+
+def _goal_anchor(goal) -> str:
+    return f"goal-{goal.id}"
+
+
+@bp.route("/<slug>/monitoring/goals/new", methods=["GET", "POST"])
+@bp.route("/<slug>/monitoring/goals/<int:goal_id>/edit", methods=["GET", "POST"])
+@login_required
+def goal_form(slug: str, goal_id: int | None = None):
+    """Add a goal at the end of the plan, or edit one."""
+    process = load_process(slug, manage=True)
+    goal = get_goal_or_404(process, goal_id) if goal_id is not None else None
+    if request.method == "GET" and goal is not None:
+        form = GoalForm(main_language=process.language, obj=goal)
+    else:
+        form = GoalForm(main_language=process.language)
+    if form.validate_on_submit():
+        try:
+            if goal is None:
+                goal = services.add_goal(
+                    process, title=form.title.data, description=form.description.data
+                )
+                message = _("The goal has been added.")
+            else:
+                services.update_goal(
+                    goal, title=form.title.data, description=form.description.data
+                )
+                message = _("The changes have been saved.")
+        except MissingTitle as error:
+            db.session.rollback()
+            form.title.form[process.language].errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(message, "success")
+            return redirect(plan_url(process, _goal_anchor(goal)))
+    page = render_template(
+        "monitoring/goal_form.html", form=form, process=process, goal=goal
+    )
+    return page, form_status(form)
+
+
+@bp.route("/<slug>/monitoring/goals/<int:goal_id>/move", methods=["POST"])
+@login_required
+def move_goal(slug: str, goal_id: int):
+    """Move a goal one step up or down in the plan."""
+    process = load_process(slug, manage=True)
+    goal = get_goal_or_404(process, goal_id)
+    form = MoveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if services.move_goal(goal, form.direction.data):
+        db.session.commit()
+        flash(_("The order of the goals has been changed."), "success")
+    return redirect(plan_url(process, _goal_anchor(goal)))
+
+
+@bp.route("/<slug>/monitoring/goals/<int:goal_id>/delete", methods=["GET", "POST"])
+@login_required
+def delete_goal(slug: str, goal_id: int):
+    """Ask for confirmation (with what goes with the goal), then remove it."""
+    process = load_process(slug, manage=True)
+    goal = get_goal_or_404(process, goal_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        title = localized(goal.title, process.language)
+        services.delete_goal(goal)
+        db.session.commit()
+        flash(_("The goal “%(title)s” has been removed.", title=title), "success")
+        return redirect(plan_url(process))
+    return render_template(
+        "monitoring/goal_delete.html",
+        form=form,
+        process=process,
+        goal=goal,
+        counts=queries.goal_counts(goal),
+    )
+
+
+@bp.route("/<slug>/monitoring/goals/from-proposal", methods=["GET", "POST"])
+@login_required
+def goals_from_proposal(slug: str):
+    """Show which themes of the published proposal become goals; create them on POST."""
+    process = load_process(slug, manage=True)
+    form = ConfirmForm()
+    refusal, new, existing = None, [], []
+    try:
+        new, existing = services.proposal_themes(process)
+    except services.NoPublishedProposal as error:
+        refusal = str(error)
+    if refusal is None and not new:
+        refusal = _(
+            "Every theme the proposal takes up already has a goal. Nothing to add."
+        )
+    if refusal is None and form.validate_on_submit():
+        goals = services.goals_from_proposal(process)
+        db.session.commit()
+        flash(
+            ngettext(
+                "%(num)d goal has been added from the proposal.",
+                "%(num)d goals have been added from the proposal.",
+                len(goals),
+            ),
+            "success",
+        )
+        return redirect(plan_url(process))
+    page = render_template(
+        "monitoring/goals_from_proposal.html",
+        form=form,
+        process=process,
+        new=new,
+        existing=existing,
+        refusal=refusal,
+        proposal_url=url_for("followup.proposal", slug=process.slug),
+    )
+    return page, (409 if refusal and request.method == "POST" else 200)
