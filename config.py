@@ -51,6 +51,22 @@ class Config:
     #: Invite codes are derived from it (only their hashes are stored); changing it
     #: changes every group's code. Empty: SECRET_KEY is used.
     INVITE_CODE_KEY = os.environ.get("INVITE_CODE_KEY", "")
+
+    # The privacy notice and the accessibility statement: the organisation running the
+    # installation fills these in; empty ones show as marked placeholders on the pages.
+    PRIVACY_CONTROLLER = os.environ.get("PRIVACY_CONTROLLER", "")
+    PRIVACY_CONTROLLER_ADDRESS = os.environ.get("PRIVACY_CONTROLLER_ADDRESS", "")
+    PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
+    PRIVACY_DPO_CONTACT = os.environ.get("PRIVACY_DPO_CONTACT", "")
+    PRIVACY_PUBLIC_TASK = os.environ.get("PRIVACY_PUBLIC_TASK", "")
+    PRIVACY_PROCESSORS = os.environ.get("PRIVACY_PROCESSORS", "")
+    PRIVACY_RETENTION = os.environ.get("PRIVACY_RETENTION", "")
+    PRIVACY_LOG_RETENTION = os.environ.get("PRIVACY_LOG_RETENTION", "")
+    #: YYYY-MM-DD; empty: the date the texts were last reviewed.
+    PRIVACY_NOTICE_DATE = os.environ.get("PRIVACY_NOTICE_DATE", "")
+    ACCESSIBILITY_MANUAL_CHECKS = os.environ.get("ACCESSIBILITY_MANUAL_CHECKS", "")
+    ACCESSIBILITY_FEEDBACK_EMAIL = os.environ.get("ACCESSIBILITY_FEEDBACK_EMAIL", "")
+    ACCESSIBILITY_STATEMENT_DATE = os.environ.get("ACCESSIBILITY_STATEMENT_DATE", "")
     SQLALCHEMY_DATABASE_URI = os.environ.get(
         "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'osallistamo.db'}"
     )

@@ -85,6 +85,7 @@ def configure_blueprints(app: Flask) -> None:
     from .groups import bp as groups_bp
     from .main import bp as main_bp
     from .monitoring import bp as monitoring_bp
+    from .privacy import bp as privacy_bp
     from .processes import bp as processes_bp
     from .seminars import bp as seminars_bp
     from .surveys import bp as surveys_bp
@@ -99,8 +100,9 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(exports_bp, url_prefix="/p")
     app.register_blueprint(followup_bp, url_prefix="/p")
     app.register_blueprint(seminars_bp, url_prefix="/p")
-    app.register_blueprint(surveys_bp, url_prefix="/p")
     app.register_blueprint(monitoring_bp, url_prefix="/p")
+    app.register_blueprint(surveys_bp, url_prefix="/p")
+    app.register_blueprint(privacy_bp)
     app.register_blueprint(groups_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
 

@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     HiddenField,
+    RadioField,
     SelectChoice,
     SelectField,
     StringField,
@@ -13,6 +14,7 @@ from wtforms import (
 from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp
 
 from ..forms import TranslatedField
+from ..models import DeletedAccountComments
 from .ordering import DIRECTIONS
 
 LANGUAGE_CHOICES = [
@@ -59,6 +61,27 @@ class ProcessForm(FlaskForm):
         description=_l(
             "Off by default: comments are shown as their work group's. Turn on only "
             "if the participants have been told their names will be shown."
+        ),
+    )
+    deleted_account_comments = RadioField(
+        _l("When a participant deletes their account, their comments…"),
+        choices=[
+            SelectChoice(
+                DeletedAccountComments.KEEP_AS_GROUP.value,
+                _l("stay as their work group's comments, without the name"),
+            ),
+            SelectChoice(
+                DeletedAccountComments.REMOVE.value,
+                _l("lose their texts (the places stay for the replies)"),
+            ),
+        ],
+        default=DeletedAccountComments.KEEP_AS_GROUP.value,
+        # The model's enum member (from obj=process) becomes its value for the radios.
+        coerce=lambda value: getattr(value, "value", value),
+        validators=[Optional()],
+        description=_l(
+            "The privacy notice and the account deletion page tell participants "
+            "which applies."
         ),
     )
     submit = SubmitField(_l("Save"))

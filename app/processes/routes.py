@@ -9,7 +9,7 @@ from ..database import unique_write
 from ..errors import DuplicateName
 from ..extensions import db
 from ..forms import form_status
-from ..models import Process
+from ..models import DeletedAccountComments, Process
 from ..permissions import require, visible_processes
 from . import bp, services
 from .forms import ProcessForm
@@ -57,6 +57,9 @@ def create():
                     region=form.region.data or "",
                     description=form.description.data,
                     show_names=bool(form.show_names.data),
+                    deleted_account_comments=DeletedAccountComments(
+                        form.deleted_account_comments.data
+                    ),
                 )
         except DuplicateName:
             form.slug.errors.append(
@@ -102,6 +105,9 @@ def edit(slug: str):
                     region=form.region.data or "",
                     description=form.description.data,
                     show_names=bool(form.show_names.data),
+                    deleted_account_comments=DeletedAccountComments(
+                        form.deleted_account_comments.data
+                    ),
                 )
         except DuplicateName:
             form.slug.errors.append(

@@ -10,7 +10,13 @@ import sqlalchemy as sa
 
 from ..errors import DuplicateName, MissingTitle
 from ..extensions import db
-from ..models import Process, ProcessRole, ProcessRoleKind, User
+from ..models import (
+    DeletedAccountComments,
+    Process,
+    ProcessRole,
+    ProcessRoleKind,
+    User,
+)
 from ..text import render_translated
 
 log = logging.getLogger("osallistamo.processes")
@@ -69,6 +75,9 @@ def create_process(
     region: str = "",
     description: dict | None = None,
     show_names: bool = False,
+    deleted_account_comments: DeletedAccountComments = (
+        DeletedAccountComments.KEEP_AS_GROUP
+    ),
 ) -> Process:
     """Create a process; its creator becomes its first facilitator.
 
@@ -91,6 +100,7 @@ def create_process(
         description=description,
         description_html=render_translated(description),
         show_names=show_names,
+        deleted_account_comments=deleted_account_comments,
         created_by=creator,
     )
     db.session.add(process)
@@ -111,10 +121,12 @@ def update_process(
     region: str,
     description: dict,
     show_names: bool | None = None,
+    deleted_account_comments: DeletedAccountComments | None = None,
 ) -> Process:
     """Change a process's texts and address; the slug must stay unique.
 
     :param show_names: whether exports name the people behind comments (None: keep).
+    :param deleted_account_comments: what a deleted account leaves behind (None: keep).
     """
     if slug and slug != process.slug:
         if slug_taken(slug, exclude_id=process.id):
@@ -127,5 +139,7 @@ def update_process(
     process.description_html = render_translated(description)
     if show_names is not None:
         process.show_names = show_names
+    if deleted_account_comments is not None:
+        process.deleted_account_comments = deleted_account_comments
     db.session.flush()
     return process

@@ -70,7 +70,9 @@ def test_settings_save_intro_and_video(client, auth, world, db):
         == "https://player.vimeo.com/video/76979871?dnt=1"
     )
     html = client.get(world.base + "/").get_data(as_text=True)
-    assert '<iframe src="https://player.vimeo.com/video/76979871?dnt=1"' in html
+    # The player loads only after the reader's click (no third-party request before).
+    assert 'data-embed-src="https://player.vimeo.com/video/76979871?dnt=1"' in html
+    assert "<iframe" not in html
     assert "<strong>keskusteluun</strong>" in html
     assert "Litteraatti." in html
 
@@ -105,7 +107,7 @@ def test_csp_frames_only_the_video_hosts(client, auth, world):
 
 
 def test_a_video_file_is_allowed_on_its_page_only(client, auth, world, db):
-    """A direct .mp4 gets a <video> and its origin in media-src on that page alone."""
+    """A direct .mp4 waits for a click and gets its origin in media-src on that page."""
     services.update_discussion(
         world.discussion,
         intro={},
@@ -117,10 +119,9 @@ def test_a_video_file_is_allowed_on_its_page_only(client, auth, world, db):
     db.session.commit()
     auth.login_as(world.member)
     response = client.get(world.base + "/")
-    assert (
-        '<video controls preload="metadata" src="https://media.example.fi/keskustelu.mp4">'
-        in response.get_data(as_text=True)
-    )
+    html = response.get_data(as_text=True)
+    assert 'data-embed-src="https://media.example.fi/keskustelu.mp4"' in html
+    assert "<video" not in html
     assert (
         "media-src 'self' https://media.example.fi"
         in response.headers["Content-Security-Policy"]

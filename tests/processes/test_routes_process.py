@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -332,3 +334,29 @@ def test_the_facilitator_chooses_whether_exports_show_names(
     client.post(f"/p/{process.slug}/edit", data=data)
     db.session.refresh(process)
     assert process.show_names is False
+
+
+def test_the_facilitator_chooses_what_a_deleted_account_leaves(
+    client, auth, db, create_user, create_process
+):
+    """Comments stay as the group's by default; the process form can make them go."""
+    from app.models import DeletedAccountComments, Role
+
+    facilitator = create_user(Role.FACILITATOR)
+    process = create_process(facilitator=facilitator)
+    assert process.deleted_account_comments is DeletedAccountComments.KEEP_AS_GROUP
+    auth.login_as(facilitator)
+    page = client.get(f"/p/{process.slug}/edit").get_data(as_text=True)
+    assert re.search(r'<input[^>]* checked [^>]*value="keep_as_group"', page)
+    data = {"language": "fi", "title-fi": "Prosessi", "slug": process.slug}
+    client.post(
+        f"/p/{process.slug}/edit", data={**data, "deleted_account_comments": "remove"}
+    )
+    db.session.refresh(process)
+    assert process.deleted_account_comments is DeletedAccountComments.REMOVE
+    response = client.post(
+        f"/p/{process.slug}/edit", data={**data, "deleted_account_comments": "gone"}
+    )
+    assert response.status_code == 422
+    db.session.refresh(process)
+    assert process.deleted_account_comments is DeletedAccountComments.REMOVE

@@ -1,0 +1,7 @@
+"""Privacy: own data, account deletion, process erasure, the privacy notice and the accessibility statement."""
+
+from flask import Blueprint
+
+bp = Blueprint("privacy", __name__)
+
+from . import routes

@@ -1,0 +1,385 @@
+"""Deleting one's own account and erasing a whole process.
+
+What happens to each column that points at an account is listed in
+``app/privacy/own_data.py``. Both operations write explicit updates and deletes
+rather than leaning only on ON DELETE rules, so the outcome is the same on SQLite
+and PostgreSQL and the tests can see every step.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from ..errors import DomainError
+from ..extensions import db
+from ..models import (
+    ActionNote,
+    Ballot,
+    Comment,
+    CommentFlag,
+    CommentVersion,
+    DeletedAccountComments,
+    FeelingMark,
+    GroupMembership,
+    IndicatorValue,
+    ModerationEvent,
+    OutboxMessage,
+    Phase,
+    Process,
+    ProcessRole,
+    ProcessRoleKind,
+    Prompt,
+    ProposalVersion,
+    Role,
+    SurveyResponse,
+    ThemeTag,
+    User,
+    Vote,
+    WorkGroup,
+    WorkshopChoice,
+    WorkshopMemo,
+)
+from ..models.monitoring import Goal, Indicator
+from ..models.users import PasswordResetToken
+
+log = logging.getLogger("osallistamo.privacy")
+
+
+class LastAdmin(DomainError):
+    message = _l(
+        "This is the only administrator account. Make another account an "
+        "administrator before deleting this one."
+    )
+
+
+class ConfirmationFailed(DomainError):
+    message = _l("The confirmation did not match. Nothing was deleted.")
+
+
+# Account deletion ---------------------------------------------------------------
+
+
+def is_last_admin(user: User) -> bool:
+    """Whether deleting the user would leave the installation without an admin."""
+    if user.role is not Role.ADMIN:
+        return False
+    others = db.session.scalar(
+        sa.select(sa.func.count(User.id)).where(
+            User.role == Role.ADMIN,
+            User.is_active_account.is_(True),
+            User.id != user.id,
+        )
+    )
+    return not others
+
+
+def names_match(typed: str | None, name: str) -> bool:
+    """The typed display name, ignoring case and extra spaces."""
+    return (
+        " ".join((typed or "").split()).casefold() == " ".join(name.split()).casefold()
+    )
+
+
+@dataclass
+class AccountImpact:
+    """What deleting an account would touch, per process (for the confirmation)."""
+
+    #: (process, number of the person's comments, what the process does with them)
+    processes: list[tuple[Process, int, DeletedAccountComments]] = field(
+        default_factory=list
+    )
+    #: Processes in which the person is the only facilitator.
+    sole_facilitator_of: list[Process] = field(default_factory=list)
+    votes: int = 0
+
+
+def account_impact(user: User) -> AccountImpact:
+    """Count the person's comments per process and note where they facilitate alone."""
+    counts = dict(
+        db.session.execute(
+            sa.select(WorkGroup.process_id, sa.func.count(Comment.id))
+            .join(WorkGroup, WorkGroup.id == Comment.group_id)
+            .where(Comment.author_id == user.id)
+            .group_by(WorkGroup.process_id)
+        ).all()
+    )
+    member_of = set(
+        db.session.scalars(
+            sa.select(WorkGroup.process_id)
+            .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
+            .where(GroupMembership.user_id == user.id)
+        )
+    )
+    ids = member_of | set(counts)
+    processes = _ordered_processes(ids) if ids else []
+    impact = AccountImpact(
+        processes=[
+            (p, counts.get(p.id, 0), p.deleted_account_comments) for p in processes
+        ]
+    )
+    for role in user.process_roles:
+        if role.role is ProcessRoleKind.FACILITATOR:
+            others = [
+                r
+                for r in role.process.roles
+                if r.role is ProcessRoleKind.FACILITATOR and r.user_id != user.id
+            ]
+            if not others:
+                impact.sole_facilitator_of.append(role.process)
+    impact.votes = db.session.scalar(
+        sa.select(sa.func.count(Vote.id)).where(Vote.cast_by_id == user.id)
+    )
+    return impact
+
+
+def _ordered_processes(ids: set[int]) -> list[Process]:
+    return list(
+        db.session.scalars(
+            sa.select(Process).where(Process.id.in_(ids)).order_by(Process.slug)
+        )
+    )
+
+
+def _remove_comment_texts(comment_ids: list[int], now: datetime) -> None:
+    """Empty the texts and drop the earlier versions; the places stay for replies."""
+    if not comment_ids:
+        return
+    db.session.execute(
+        sa.delete(CommentVersion).where(CommentVersion.comment_id.in_(comment_ids))
+    )
+    db.session.execute(
+        sa.update(Comment)
+        .where(Comment.id.in_(comment_ids), Comment.deleted_at.is_(None))
+        .values(deleted_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        sa.update(Comment)
+        .where(Comment.id.in_(comment_ids))
+        .values(body="", body_html="")
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _clear(column, user_ids: list[int], **extra) -> None:
+    """Set a column pointing at the accounts to NULL (and other values given)."""
+    db.session.execute(
+        sa.update(column.class_)
+        .where(column.in_(user_ids))
+        .values({column.key: None, **extra})
+        .execution_options(synchronize_session=False)
+    )
+
+
+#: References that stay, nameless: the rows are the groups' or the process's.
+CLEARED_COLUMNS = (
+    CommentFlag.user_id,
+    CommentFlag.resolved_by_id,
+    Comment.hidden_by_id,
+    ModerationEvent.actor_id,
+    Vote.cast_by_id,
+    Prompt.proposed_by_id,
+    SurveyResponse.submitted_by_id,
+    ThemeTag.decided_by_id,
+    ProposalVersion.created_by_id,
+    ActionNote.created_by_id,
+    IndicatorValue.entered_by_id,
+    WorkshopMemo.edited_by_id,
+    Process.created_by_id,
+)
+#: Rows that are the person's own and go with the account.
+DELETED_WITH_ACCOUNT = (
+    WorkshopChoice.user_id,
+    FeelingMark.user_id,
+    GroupMembership.user_id,
+    ProcessRole.user_id,
+    PasswordResetToken.user_id,
+)
+
+
+def _forget_users(user_ids: list[int]) -> None:
+    """Delete the accounts after clearing or deleting every row that names them."""
+    if not user_ids:
+        return
+    _clear(Comment.author_id, user_ids, submission_key=None)
+    # A personal vote keeps counting, under a key no later account can match.
+    db.session.execute(
+        sa.update(Vote)
+        .where(Vote.unit_key.in_([f"user:{i}" for i in user_ids]))
+        .values(unit_key=sa.literal("deleted:") + sa.cast(Vote.id, sa.String))
+        .execution_options(synchronize_session=False)
+    )
+    for column in CLEARED_COLUMNS:
+        _clear(column, user_ids)
+    emails = [
+        e.lower()
+        for e in db.session.scalars(
+            sa.select(User.email).where(User.id.in_(user_ids), User.email.is_not(None))
+        )
+    ]
+    if emails:
+        db.session.execute(
+            sa.delete(OutboxMessage).where(
+                sa.func.lower(OutboxMessage.recipient).in_(emails)
+            )
+        )
+    for column in DELETED_WITH_ACCOUNT:
+        db.session.execute(
+            sa.delete(column.class_)
+            .where(column.in_(user_ids))
+            .execution_options(synchronize_session=False)
+        )
+    db.session.execute(
+        sa.delete(User)
+        .where(User.id.in_(user_ids))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def delete_account(user: User, *, now: datetime) -> None:
+    """Delete the account and anonymise or remove what it left behind.
+
+    Comments stay as their work group's without the author, or, in processes set to
+    ``DeletedAccountComments.REMOVE``, lose their texts and earlier versions (their
+    places stay for the replies). Memberships, roles, workshop choices, feeling marks
+    and letters to the account's email go; every other reference is cleared.
+
+    :raises LastAdmin: for the only administrator account.
+    """
+    if is_last_admin(user):
+        raise LastAdmin()
+    user_id = user.id
+    removing = sa.select(Process.id).where(
+        Process.deleted_account_comments == DeletedAccountComments.REMOVE
+    )
+    to_remove = list(
+        db.session.scalars(
+            sa.select(Comment.id)
+            .join(WorkGroup, WorkGroup.id == Comment.group_id)
+            .where(Comment.author_id == user_id, WorkGroup.process_id.in_(removing))
+        )
+    )
+    _remove_comment_texts(to_remove, now)
+    _forget_users([user_id])
+    db.session.flush()
+    db.session.expunge(user)
+    db.session.expire_all()
+    log.info(
+        "account %s deleted by its owner (%d comment texts removed)",
+        user_id,
+        len(to_remove),
+    )
+
+
+# Process erasure ----------------------------------------------------------------
+
+
+def _only_here_participants(process: Process) -> sa.Select:
+    """Ids of participant accounts (no password) that belong to this process only."""
+    here = (
+        sa.select(GroupMembership.user_id)
+        .join(WorkGroup, WorkGroup.id == GroupMembership.group_id)
+        .where(WorkGroup.process_id == process.id)
+    )
+    elsewhere = (
+        sa.select(GroupMembership.user_id)
+        .join(WorkGroup, WorkGroup.id == GroupMembership.group_id)
+        .where(WorkGroup.process_id != process.id)
+    )
+    staff_elsewhere = sa.select(ProcessRole.user_id).where(
+        ProcessRole.process_id != process.id
+    )
+    return sa.select(User.id).where(
+        User.role == Role.PARTICIPANT,
+        User.password_hash.is_(None),
+        User.id.in_(here),
+        User.id.not_in(elsewhere),
+        User.id.not_in(staff_elsewhere),
+    )
+
+
+@dataclass(frozen=True)
+class ProcessImpact:
+    phases: int
+    groups: int
+    comments: int
+    votes: int
+    values: int
+    survey_responses: int
+    participant_accounts: int
+
+
+def _count(stmt) -> int:
+    return db.session.scalar(stmt) or 0
+
+
+def process_impact(process: Process) -> ProcessImpact:
+    """Count what erasing the process would erase (for the confirmation page)."""
+    groups = sa.select(WorkGroup.id).where(WorkGroup.process_id == process.id)
+    phases = sa.select(Phase.id).where(Phase.process_id == process.id)
+    return ProcessImpact(
+        phases=_count(sa.select(sa.func.count()).select_from(phases.subquery())),
+        groups=_count(sa.select(sa.func.count()).select_from(groups.subquery())),
+        comments=_count(
+            sa.select(sa.func.count(Comment.id)).where(Comment.group_id.in_(groups))
+        ),
+        votes=_count(
+            sa.select(sa.func.count(Vote.id))
+            .join(Ballot, Ballot.id == Vote.ballot_id)
+            .where(Ballot.phase_id.in_(phases))
+        ),
+        values=_count(
+            sa.select(sa.func.count(IndicatorValue.id))
+            .join(Indicator, Indicator.id == IndicatorValue.indicator_id)
+            .join(Goal, Goal.id == Indicator.goal_id)
+            .where(Goal.process_id == process.id)
+        ),
+        survey_responses=_count(
+            sa.select(sa.func.count(SurveyResponse.id)).where(
+                SurveyResponse.group_id.in_(groups)
+            )
+        ),
+        participant_accounts=_count(
+            sa.select(sa.func.count()).select_from(
+                _only_here_participants(process).subquery()
+            )
+        ),
+    )
+
+
+def erase_process(process: Process, *, actor: User) -> ProcessImpact:
+    """Erase the process with everything under it, and its own participants.
+
+    The rows under the process go by the database's ON DELETE CASCADE rules
+    (phases, groups, prompts, comments, ballots, votes, surveys, the follow-up...),
+    which the migrations create on SQLite and PostgreSQL alike. Participant accounts
+    without a password that take part in no other process are deleted first; letters
+    of the process are deleted too (they name people).
+    """
+    impact = process_impact(process)
+    process_id, slug = process.id, process.slug
+    participants = list(db.session.scalars(_only_here_participants(process)))
+    db.session.execute(
+        sa.delete(OutboxMessage).where(OutboxMessage.process_id == process_id)
+    )
+    db.session.execute(
+        sa.delete(Process)
+        .where(Process.id == process_id)
+        .execution_options(synchronize_session=False)
+    )
+    _forget_users(participants)
+    db.session.flush()
+    db.session.expire_all()
+    log.info(
+        "process %s (%s) erased by user %s with %d participant accounts",
+        process_id,
+        slug,
+        actor.id,
+        len(participants),
+    )
+    return impact
