@@ -38,6 +38,7 @@ from .loader_comments import load_comments
 from .loader_notes import load_notes
 from .loader_seminars import load_seminars
 from .loader_voting import load_ballot
+from .monitoring import load_monitoring
 
 log = logging.getLogger("osallistamo.demo")
 
@@ -100,6 +101,8 @@ def load_demo(spec: dict) -> LoadReport:
     load_notes(process, spec.get("notes"), report)
     # Last: the proposal is drafted from the coded comments and the vote.
     load_coding(process, spec.get("coding"), report)
+    # The follow-up's goals, actions and indicators with two school years of values.
+    load_monitoring(process, report)
     db.session.flush()
     log.info("demo %s loaded: created %s", process.slug, dict(report.created))
     return report

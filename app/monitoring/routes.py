@@ -78,6 +78,7 @@ def plan(slug: str):
 from . import (  # noqa: E402
     labels,  # noqa: F401
     routes_actions,  # noqa: F401
+    routes_dashboard,  # noqa: F401
     routes_goals,  # noqa: F401
     routes_import,  # noqa: F401
     routes_indicators,  # noqa: F401

@@ -1,0 +1,134 @@
+"""The dashboard's words, shared by the page, the annual report and its files.
+
+Numbers in the reader's (or the report's) locale: "31,5 %" in Finnish. Verdicts and
+trends are always said in words, so nothing depends on colour.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date as babel_format_date
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+
+from ..i18n import DATE_PATTERN, current_language
+from ..models import ActionStatus, Direction, IndicatorSource
+from .targets import Trend, Verdict
+
+
+def region_text() -> str:
+    return _("The whole region")
+
+
+def subgroup_text(subgroup: str) -> str:
+    return subgroup or _("All")
+
+
+def place_text(scope_label: str, subgroup: str) -> str:
+    """ "Keuda, school nurses", or just the place when the figure is not split."""
+    return f"{scope_label}, {subgroup}" if subgroup else scope_label
+
+
+def number_text(value: float | None, unit: str = "") -> str:
+    """30.5 -> "30,5 %" in Finnish; "–" for no value."""
+    if value is None:
+        return "–"
+    text = format_decimal(value, format="#,##0.##")
+    # A scale such as "1–5" is said once in the indicator's facts, not after each value.
+    return f"{text} {unit}" if unit and not unit[0].isdigit() else text
+
+
+def change_text(change: float | None, unit: str = "") -> str:
+    """A signed difference: "+2,5 %", "−1 %", "±0"."""
+    if change is None:
+        return "–"
+    if change == 0:
+        return "±0"
+    text = number_text(abs(change), unit)
+    return ("+" if change > 0 else "−") + text
+
+
+def target_text(direction: Direction, target: float | None, unit: str = "") -> str:
+    if target is None:
+        return _("No target")
+    value = number_text(target, unit)
+    if direction is Direction.HIGHER:
+        return _("at least %(value)s", value=value)
+    return _("at most %(value)s", value=value)
+
+
+def verdict_text(row, unit: str = "") -> str:
+    """The verdict in words: met, not met by how much, no value yet, no target."""
+    return verdict_words(row.verdict, row.shortfall, unit)
+
+
+def verdict_words(value: Verdict, shortfall: float | None, unit: str = "") -> str:
+    if value is Verdict.MET:
+        return _("Target met")
+    if value is Verdict.NOT_MET:
+        return _(
+            "Not met by %(gap)s",
+            gap=number_text(shortfall, unit),
+        )
+    if value is Verdict.NO_VALUE:
+        return _("No value yet")
+    return _("No target")
+
+
+def trend_text(value: Trend | None) -> str:
+    if value is Trend.BETTER:
+        return _("Better than the previous period")
+    if value is Trend.WORSE:
+        return _("Worse than the previous period")
+    if value is Trend.UNCHANGED:
+        return _("Unchanged")
+    if value is Trend.NEW:
+        return _("No earlier value")
+    return _("No value yet")
+
+
+def status_text(status: ActionStatus) -> str:
+    return {
+        ActionStatus.PLANNED: _("Planned"),
+        ActionStatus.IN_PROGRESS: _("In progress"),
+        ActionStatus.DONE: _("Done"),
+        ActionStatus.DROPPED: _("Dropped"),
+    }[status]
+
+
+def direction_text(direction: Direction) -> str:
+    if direction is Direction.HIGHER:
+        return _("Higher is better")
+    return _("Lower is better")
+
+
+def source_text(status) -> str:
+    kind = {
+        IndicatorSource.REPORT: _("Published report or register"),
+        IndicatorSource.SURVEY: _("Feedback survey"),
+        IndicatorSource.MANUAL: _("Entered by the facilitators"),
+    }[status.source]
+    return f"{kind}: {status.source_detail}" if status.source_detail else kind
+
+
+def indicator_summary_text(status) -> str:
+    """ "1 of 2 targets met" region-wide, or why there is no verdict."""
+    if not status.targets:
+        return _("No target")
+    if not status.targets_judged:
+        return _("No value yet")
+    if status.targets_judged == 1:
+        return _("Target met") if status.targets_met else _("Target not met")
+    return _(
+        "%(met)s of %(total)s targets met",
+        met=status.targets_met,
+        total=status.targets_judged,
+    )
+
+
+def day_text(day: date | None) -> str:
+    """A date Finnish style (1.8.2025), as the rest of the app writes them."""
+    if day is None:
+        return "–"
+    return babel_format_date(day, DATE_PATTERN, locale=current_language())

@@ -1,0 +1,121 @@
+"""Progress at a glance: the monitoring dashboard and the annual report downloads.
+
+For everyone in the process (rule "monitoring.view"). ``?period=2025-2026`` (or a
+calendar year) chooses the period; the default is the latest period with values.
+The report files take ``?lang=fi|sv|en`` (default: the reader's language).
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from flask import Response, abort, current_app, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from ..i18n import LANGUAGE_NAMES, current_language
+from ..models import ActionStatus, Process
+from ..permissions import require
+from ..processes.routes import get_process_or_404
+from . import bp
+from . import dashboard as d
+from . import dashboard_words as w
+from .charts import build_trend_chart
+from .report import FORMATS, export_report
+
+#: The dashboard's words and number formats, for the templates.
+WORDS = SimpleNamespace(
+    number=w.number_text,
+    change=w.change_text,
+    target=w.target_text,
+    verdict=w.verdict_text,
+    trend=w.trend_text,
+    status=w.status_text,
+    direction=w.direction_text,
+    source=w.source_text,
+    subgroup=w.subgroup_text,
+    place=w.place_text,
+    day=w.day_text,
+    indicator_summary=w.indicator_summary_text,
+)
+
+
+def _process() -> Process:
+    process = get_process_or_404(request.view_args["slug"])
+    require(current_user, "monitoring.view", process)
+    return process
+
+
+def _period_arg() -> str | None:
+    """The ``period`` of the query; a malformed one is a 404 (no such page)."""
+    period = request.args.get("period", "").strip()
+    if not period:
+        return None
+    if d.period_kind_of(period) is None:
+        abort(404)
+    return period
+
+
+def _language_arg() -> str:
+    language = request.args.get("lang", "")
+    if language not in current_app.config["LANGUAGES"]:
+        language = current_language()
+    return language
+
+
+@bp.route("/<slug>/monitoring/dashboard")
+@login_required
+def dashboard(slug: str):
+    """Each goal's indicators against their targets, its actions, and what changed."""
+    process = _process()
+    data = d.build_dashboard(process, period=_period_arg())
+    charts = {
+        status.indicator_id: build_trend_chart(status, f"chart-{status.indicator_id}")
+        for goal in data.goals
+        for status in goal.indicators
+        if status.has_values
+    }
+    periods = list(data.periods)
+    if data.period and data.period not in periods:
+        periods.append(data.period)
+    language = current_language()
+    downloads = []
+    if data.period:
+        downloads = [
+            (
+                fmt,
+                url_for(
+                    "monitoring.annual_report",
+                    slug=slug,
+                    fmt=fmt,
+                    period=data.period,
+                    lang=language,
+                ),
+            )
+            for fmt in FORMATS
+        ]
+    return render_template(
+        "monitoring/dashboard.html",
+        process=process,
+        data=data,
+        charts=charts,
+        periods=sorted(periods, key=d.period_sort_key, reverse=True),
+        downloads=downloads,
+        languages=LANGUAGE_NAMES,
+        statuses=list(ActionStatus),
+        words=WORDS,
+    )
+
+
+@bp.route("/<slug>/monitoring/report.<any(docx, csv):fmt>")
+@login_required
+def annual_report(slug: str, fmt: str):
+    """The annual report of a period as Word or CSV."""
+    process = _process()
+    result = export_report(
+        process, fmt=fmt, period=_period_arg(), language=_language_arg()
+    )
+    response = Response(result.body, mimetype=result.mimetype)
+    response.headers.set("Content-Disposition", "attachment", filename=result.filename)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
