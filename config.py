@@ -73,6 +73,9 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     #: Milliseconds a SQLite connection waits for a lock before giving up.
     SQLITE_BUSY_TIMEOUT_MS = _int("SQLITE_BUSY_TIMEOUT_MS", 15000)
+    #: Bytes a request body may have (the largest legitimate one is a CSV import of
+    #: about 1 MB); bigger ones get the translated 413 page.
+    MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
 
     # Languages: Finnish first, then Swedish and English.
     LANGUAGES = ("fi", "sv", "en")

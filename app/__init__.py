@@ -28,6 +28,7 @@ def create_app(
 
     configure_logging(app)
     configure_proxies(app)
+    configure_requests(app)
     configure_extensions(app)
     configure_blueprints(app)
     configure_templates(app)
@@ -45,6 +46,13 @@ def configure_logging(app: Flask) -> None:
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("osallistamo").setLevel(app.config["LOG_LEVEL"])
+
+
+def configure_requests(app: Flask) -> None:
+    """Read forms without NUL bytes and ids within range (app/requests.py)."""
+    from .requests import configure_requests as configure
+
+    configure(app)
 
 
 def configure_proxies(app: Flask) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError
 
 from .extensions import db
 
@@ -83,6 +84,12 @@ ERROR_TEXTS = {
         _l("The page you were looking for does not exist or has moved."),
     ),
     405: (_l("Method not allowed"), _l("This page cannot be used that way.")),
+    413: (
+        _l("Too much data"),
+        _l(
+            "What you sent was too large. Shorten the text or send fewer items at a time."
+        ),
+    ),
     429: (
         _l("Too many attempts"),
         _l("Too many attempts in a short time. Please wait a while and try again."),
@@ -102,7 +109,7 @@ def render_error(code: int, detail: str | None = None):
 
 
 def register_error_handlers(app: Flask) -> None:
-    for code in (400, 403, 404, 405, 429):
+    for code in (400, 403, 404, 405, 413, 429):
         app.register_error_handler(code, lambda e, code=code: render_error(code))
 
     @app.errorhandler(CSRFError)
@@ -113,6 +120,19 @@ def register_error_handlers(app: Flask) -> None:
                 "Your form expired or was sent from another page. Go back, reload the page and send it again."
             ),
         )
+
+    @app.errorhandler(OverflowError)
+    def _number_too_large(error):
+        # An id or page number beyond any database integer names nothing that exists.
+        db.session.rollback()
+        return render_error(404)
+
+    @app.errorhandler(DataError)
+    def _data_refused(error):
+        # The database refused a value (a number out of range, a NUL byte on
+        # PostgreSQL): the request was bad, not the server.
+        db.session.rollback()
+        return render_error(400)
 
     @app.errorhandler(500)
     def _server_error(error):
