@@ -24,7 +24,7 @@ SERVE_ENV = OSALLISTAMO_ENV=production \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat $(SERVE_SECRET_FILE))}" \
 	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(SERVE_PORT)}"
 
-.PHONY: run test serve install install-dev install-node translations extract-messages \
+.PHONY: run test test-e2e e2e-preflight serve install install-dev install-node translations extract-messages \
 	update-messages demo lint clean serve-preflight bench
 
 $(BIN)/python:
@@ -49,7 +49,7 @@ ifneq ($(NPM),)
 install-node: node_modules/.package-lock.json
 else
 install-node:
-	@echo "npm not found: the accessibility checks of tests/e2e will be skipped."
+	@echo "npm not found: the accessibility checks of tests/e2e will be skipped (a failure under CI=1; apt-get install npm)."
 endif
 
 ## Compile the Finnish, Swedish and English catalogues (.po -> .mo).
@@ -86,8 +86,44 @@ demo: translations
 	$(FLASK) demo load
 
 ## Run the whole test suite (SQLite; set TEST_DATABASE_URL for PostgreSQL).
+## Without Chromium, playwright or axe-core the browser tests are skipped, said plainly
+## before and after the run (under CI=1 they fail instead).
 test: install-dev install-node translations
+	@$(MAKE) --no-print-directory e2e-preflight E2E_REQUIRED= || true
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Only the browser tests (tests/e2e, -m e2e); stops first if something they need is missing.
+test-e2e: install-dev install-node translations
+	@$(MAKE) --no-print-directory e2e-preflight E2E_REQUIRED=1
+	$(BIN)/python -m pytest tests/e2e -m e2e $(PYTEST_ARGS)
+
+# What the browser tests need, each with how to get it. With E2E_REQUIRED=1 a missing
+# piece stops make (exit 1); otherwise it is a warning that they will be skipped.
+define E2E_PREFLIGHT_SH
+missing=0
+say() { echo "  missing: $$1"; echo "           $$2"; missing=1; }
+[ -x /usr/bin/chromium ] || say "Chromium (/usr/bin/chromium)" "apt-get install chromium"
+dpkg-query -W -f='$${Status}' fonts-dejavu-core 2>/dev/null | grep -q "ok installed" || \
+	say "the DejaVu fonts (screenshots and text metrics)" "apt-get install fonts-dejavu-core"
+[ -f node_modules/axe-core/axe.min.js ] || \
+	say "axe-core (node_modules/axe-core/axe.min.js)" "npm ci   (needs npm: apt-get install npm)"
+$(BIN)/python -c "import playwright.sync_api" 2>/dev/null || \
+	say "the playwright Python package" "$(BIN)/pip install -r requirements-dev.txt"
+if [ $$missing = 1 ]; then
+	if [ -n "$(E2E_REQUIRED)" ]; then
+		echo "The browser tests cannot run: install what is missing above, then run make test-e2e again."
+		exit 1
+	fi
+	echo "Browser tests will be SKIPPED (install the above, or run make test-e2e to see what is needed)."
+else
+	echo "  all present."
+fi
+endef
+export E2E_PREFLIGHT_SH
+
+e2e-preflight:
+	@echo "Browser tests need: Chromium, fonts-dejavu-core, axe-core (npm ci), playwright."
+	@bash -c "$$E2E_PREFLIGHT_SH"
 
 ## The production way, locally: gunicorn with several workers, PostgreSQL, Redis.
 serve: translations serve-preflight

@@ -4,10 +4,16 @@ The server is gunicorn (two workers) on a free port, against a temporary SQLite 
 migrated with ``flask db upgrade`` and seeded by ``tests/e2e/seed.py``. Every page a
 test opens is checked for the Content-Security-Policy header and for CSP reports in
 the console; screenshots go to ``test-artifacts/``.
+
+What the browser tests need (Chromium, the playwright package, axe-core from npm) is
+checked once here. Without it the tests are skipped on a developer's machine, and the
+run ends with a plain "Browser tests SKIPPED" line saying what to install; under CI
+(``CI`` set, as ``.ci/run`` does) a missing piece is a failure, never a skip.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -36,8 +42,73 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
     "--disable-sync",
+    # Pins the browser's own locale (date fields read mm/dd/yyyy, hh:mm AM/PM, which
+    # the keyboard journey types); pages still get each context's locale (fi-FI...).
+    "--lang=en-US",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+INSTALL_HINT = (
+    "install with: apt-get install chromium fonts-dejavu-core; npm ci; "
+    ".venv/bin/pip install -r requirements-dev.txt (or run make test-e2e to see what is needed)"
+)
+
+
+def in_ci() -> bool:
+    """True under CI (``.ci/run`` exports CI=1): there a missing browser fails the run."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def missing_browser_parts() -> list[str]:
+    """What the browser tests need and this machine lacks, in words."""
+    missing = []
+    if not Path(CHROMIUM).exists():
+        missing.append(f"{CHROMIUM} missing")
+    if importlib.util.find_spec("playwright") is None:
+        missing.append("the playwright Python package missing")
+    if not AXE_SCRIPT.exists():
+        missing.append(f"{AXE_SCRIPT.relative_to(ROOT)} missing (npm ci)")
+    return missing
+
+
+#: Checked once at start-up; read by the fixtures and by the terminal summary below.
+MISSING = missing_browser_parts()
+#: Reasons the browser tests gave for skipping, shown again at the end of the run.
+SKIPPED_BECAUSE: set[str] = set()
+
+if MISSING and not in_ci() and importlib.util.find_spec("playwright") is None:
+    # Test modules import playwright at the top: without it they cannot even be
+    # collected, so leave them out (the summary says so) rather than error.
+    collect_ignore_glob = ["test_*.py"]
+    SKIPPED_BECAUSE.add("the playwright Python package missing")
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip a browser test for a missing tool; under CI fail instead (never a silent skip)."""
+    message = f"{reason} — {INSTALL_HINT}"
+    if in_ci():
+        pytest.fail(f"CI needs the browser tests: {message}", pytrace=False)
+    SKIPPED_BECAUSE.add(reason)
+    pytest.skip(message)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say plainly at the end of the run when browser tests were skipped, and why."""
+    if not SKIPPED_BECAUSE:
+        return
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if "tests/e2e/" in report.nodeid
+    ]
+    count = f"{len(skipped)} " if skipped else ""
+    terminalreporter.write_sep("=", "browser tests", yellow=True, bold=True)
+    terminalreporter.write_line(
+        f"Browser tests SKIPPED ({count}not run): "
+        f"{'; '.join(sorted(SKIPPED_BECAUSE))} — {INSTALL_HINT}",
+        yellow=True,
+        bold=True,
+    )
 
 
 def free_port() -> int:
@@ -100,9 +171,7 @@ class LiveServer:
 def live_server(tmp_path_factory):
     """Migrate and seed a fresh SQLite file, then serve it with gunicorn."""
     if not Path(CHROMIUM).exists():
-        pytest.skip(
-            f"{CHROMIUM} is missing: apt-get install chromium (bash .ci/run does)"
-        )
+        skip_or_fail(f"{CHROMIUM} missing")
     tmp = tmp_path_factory.mktemp("e2e")
     ARTIFACTS.mkdir(exist_ok=True)
     env = {
@@ -114,6 +183,10 @@ def live_server(tmp_path_factory):
         "RATELIMIT_STORAGE_URI": "memory://",
         "MAIL_SERVER": "",
         "PYTHONUNBUFFERED": "1",
+        # The suite signs the same facilitator in from 127.0.0.1 a few dozen times;
+        # the sign-in limits are tested in tests/auth, not here.
+        "LOGIN_LIMIT_PER_EMAIL": "1000 per minute",
+        "LOGIN_LIMIT_PER_ADDRESS": "1000 per minute",
     }
     run_step([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], env)
     seeded = json.loads(run_step([sys.executable, "-m", "tests.e2e.seed"], env))
@@ -141,9 +214,10 @@ def live_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser(live_server):
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed"
-    )
+    try:
+        from playwright import sync_api
+    except ImportError:
+        skip_or_fail("the playwright Python package missing")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
@@ -266,9 +340,7 @@ def join(page, live_server: LiveServer, name: str) -> None:
 def axe_violations(page) -> list[dict]:
     """Run axe-core in the page with the WCAG 2.1 A/AA rules; return the violations."""
     if not AXE_SCRIPT.exists():
-        pytest.skip(
-            f"{AXE_SCRIPT.relative_to(ROOT)} is missing: run npm ci (make test does)"
-        )
+        skip_or_fail(f"{AXE_SCRIPT.relative_to(ROOT)} missing (npm ci)")
     page.add_script_tag(url=AXE_URL_PATH)
     return page.evaluate(
         """async (tags) => {
