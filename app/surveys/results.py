@@ -146,7 +146,7 @@ def summary_csv(results: SurveyResults) -> bytes:
         (q.question.scale_max for q in results.questions if q.is_likert), default=0
     )
     header = [
-        _("Number"),
+        _("Question number"),
         _("Question"),
         _("Kind"),
         _("Answers"),
@@ -185,7 +185,13 @@ def answers_csv(results: SurveyResults) -> bytes:
     header = [_("Work group"), _("Organisation")]
     if show_names:
         header.append(_("Answered by"))
-    header += [_("Answered at"), _("Number"), _("Question"), _("Score"), _("Answer")]
+    header += [
+        _("Answered at"),
+        _("Question number"),
+        _("Question"),
+        _("Score"),
+        _("Answer"),
+    ]
     cannot_say = _("cannot say")
     comments = {
         comment.id: comment for item in results.questions for comment in item.texts

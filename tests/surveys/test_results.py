@@ -92,7 +92,7 @@ def test_results_csv(client, auth, db, world, answer):
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = read_csv(response)
     assert rows[0] == [
-        "Number",
+        "Question number",
         "Question",
         "Kind",
         "Answers",
