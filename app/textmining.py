@@ -96,3 +96,10 @@ def most_central(texts: Sequence[str], k: int = 3, lang: str = "fi") -> list[int
     ]
     ranked = sorted(range(len(texts)), key=lambda index: (-centrality[index], index))
     return ranked[:k]
+
+
+def warm_up() -> None:
+    """Load the lemmatiser's dictionaries now (several seconds for Finnish) rather than
+    at the first facilitator's "Suggest themes"; gunicorn.conf.py calls it in a thread."""
+    for lang in SUPPORTED:
+        _lemma("testi", lang)
