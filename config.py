@@ -100,6 +100,8 @@ class Config:
     # Rate limits (Flask-Limiter). Use redis://127.0.0.1:6379 with several workers.
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
+    #: Keeps the counters of installations sharing one Redis apart.
+    RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "osallistamo")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT_PER_EMAIL = os.environ.get("LOGIN_LIMIT_PER_EMAIL", "10 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get(
