@@ -1,4 +1,4 @@
-"""``flask backup FILE`` and ``flask restore FILE`` (logic in app/backup.py)."""
+"""``flask backup FILE`` and ``flask restore FILE`` (logic in app/backup*.py)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,13 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from .backup import (
-    BackupError,
-    RevisionStatus,
     backup_database,
-    describe_database,
-    human_size,
     inspect_backup,
     migration_heads,
     restore_database,
     revision_status,
 )
+from .backup_common import BackupError, RevisionStatus, describe_database, human_size
 
 
 def _database_url():

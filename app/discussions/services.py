@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Discussion, Phase, PhaseKind, Prompt, Visibility
-from ..processes.ordering import Direction, in_order, move_within, remove_from, renumber
+from ..processes.ordering import Direction, append_to, move_within, remove_from
 from ..text import render_translated
 from .video import video_embed
 
@@ -100,9 +100,7 @@ def add_prompt(discussion: Discussion, *, question: dict, guidance: dict) -> Pro
         raise TooManyPrompts()
     prompt = Prompt()
     _apply_prompt(prompt, discussion.process.language, question, guidance)
-    existing = in_order(discussion.prompts)
-    discussion.prompts.append(prompt)
-    renumber(existing + [prompt])
+    append_to(discussion, "prompts", prompt)
     db.session.flush()
     log.info("prompt %s added to discussion %s", prompt.id, discussion.id)
     return prompt

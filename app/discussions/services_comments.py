@@ -210,15 +210,8 @@ def _require_editable(comment: Comment, user: User, now: datetime) -> None:
         raise EditWindowPassed()
 
 
-def edit_comment(comment: Comment, *, editor: User, body: str, now: datetime) -> bool:
-    """Replace the text, keeping the previous one as a version; False if unchanged.
-
-    :raises EditWindowPassed, ThreadLocked, DiscussionClosed: when editing is over.
-    """
-    _require_editable(comment, editor, now)
-    body = clean_body(body)
-    if body == comment.body:
-        return False
+def revise_text(comment: Comment, body: str, now: datetime) -> None:
+    """Put in the new text, keeping the previous one as a version (no checks)."""
     comment.versions.append(
         CommentVersion(
             body=comment.body,
@@ -230,6 +223,26 @@ def edit_comment(comment: Comment, *, editor: User, body: str, now: datetime) ->
     comment.body = body
     comment.body_html = str(render_markdown(body))
     comment.edited_at = now
+
+
+def wipe(comment: Comment, now: datetime) -> None:
+    """Mark the comment deleted: its text and versions go, its place stays."""
+    comment.deleted_at = now
+    comment.body = ""
+    comment.body_html = ""
+    comment.versions.clear()
+
+
+def edit_comment(comment: Comment, *, editor: User, body: str, now: datetime) -> bool:
+    """Replace the text, keeping the previous one as a version; False if unchanged.
+
+    :raises EditWindowPassed, ThreadLocked, DiscussionClosed: when editing is over.
+    """
+    _require_editable(comment, editor, now)
+    body = clean_body(body)
+    if body == comment.body:
+        return False
+    revise_text(comment, body, now)
     db.session.flush()
     log.info("comment %s edited by user %s", comment.id, editor.id)
     return True
@@ -241,9 +254,6 @@ def delete_comment(comment: Comment, *, actor: User, now: datetime) -> None:
     :raises EditWindowPassed, ThreadLocked, DiscussionClosed: when it is too late.
     """
     _require_editable(comment, actor, now)
-    comment.deleted_at = now
-    comment.body = ""
-    comment.body_html = ""
-    comment.versions.clear()
+    wipe(comment, now)
     db.session.flush()
     log.info("comment %s deleted by its author %s", comment.id, actor.id)

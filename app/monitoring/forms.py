@@ -22,7 +22,7 @@ from ..forms import TranslatedField
 from ..i18n import HELSINKI
 from ..models import ActionStatus, Direction, IndicatorSource, PeriodKind
 from ..processes.forms import ConfirmForm, MoveForm
-from ..processes.forms_phases import ProcessTextForm
+from ..processes.forms_phases import MARKDOWN_HINT, ProcessTextForm
 from .labels import (
     ACTION_STATUS_LABELS,
     DIRECTION_LABELS,
@@ -45,8 +45,6 @@ __all__ = [
     "helsinki_today",
 ]
 
-MARKDOWN_HINT = _l("Markdown: *emphasis*, **bold**, lists and links.")
-
 
 def helsinki_today() -> date:
     """Today's date in Finland (a status note's default and latest date)."""
@@ -55,6 +53,20 @@ def helsinki_today() -> date:
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
+
+
+def _organisation_choices(none_label, first, others) -> dict:
+    """Choices grouped: none, this process's organisations, the others."""
+    groups = {None: [SelectChoice("", str(none_label))]}
+    if first:
+        groups[str(_l("Organisations in this process"))] = [
+            SelectChoice(str(o.id), o.name) for o in first
+        ]
+    if others:
+        groups[str(_l("Other organisations"))] = [
+            SelectChoice(str(o.id), o.name) for o in others
+        ]
+    return groups
 
 
 class FinnishDateField(DateField):
@@ -117,16 +129,9 @@ class ActionForm(FlaskForm):
 
     def set_organisations(self, first, others) -> None:
         """Choices grouped: no owner, this process's organisations, the others."""
-        groups = {None: [SelectChoice("", str(_l("No responsible organisation")))]}
-        if first:
-            groups[str(_l("Organisations in this process"))] = [
-                SelectChoice(str(o.id), o.name) for o in first
-            ]
-        if others:
-            groups[str(_l("Other organisations"))] = [
-                SelectChoice(str(o.id), o.name) for o in others
-            ]
-        self.owner.choices = groups
+        self.owner.choices = _organisation_choices(
+            _l("No responsible organisation"), first, others
+        )
 
 
 class NoteForm(FlaskForm):
@@ -269,18 +274,9 @@ class ValueForm(FlaskForm):
         )
 
     def set_organisations(self, first, others) -> None:
-        groups = {
-            None: [SelectChoice("", str(_l("None (an area or the whole region)")))]
-        }
-        if first:
-            groups[str(_l("Organisations in this process"))] = [
-                SelectChoice(str(o.id), o.name) for o in first
-            ]
-        if others:
-            groups[str(_l("Other organisations"))] = [
-                SelectChoice(str(o.id), o.name) for o in others
-            ]
-        self.organisation.choices = groups
+        self.organisation.choices = _organisation_choices(
+            _l("None (an area or the whole region)"), first, others
+        )
 
     def validate_period(self, field):
         if field.data and not valid_period(self.period_kind, field.data):

@@ -15,7 +15,9 @@ from flask_babel import force_locale
 
 from ..i18n import localized
 from ..models import Process
-from .dashboard import Dashboard, build_dashboard, period_kind_of
+from .dashboard import Dashboard
+from .dashboard_build import build_dashboard
+from .periods import period_kind_of
 
 FORMATS = ("docx", "csv")
 MIMETYPES = {

@@ -17,9 +17,10 @@ from ..models import ActionStatus, Process
 from ..permissions import require
 from ..processes.routes import get_process_or_404
 from . import bp
-from . import dashboard as d
 from . import dashboard_words as w
 from .charts import build_trend_chart
+from .dashboard_build import build_dashboard
+from .periods import period_kind_of, period_sort_key
 from .report import FORMATS, export_report
 
 #: The dashboard's words and number formats, for the templates.
@@ -50,7 +51,7 @@ def _period_arg() -> str | None:
     period = request.args.get("period", "").strip()
     if not period:
         return None
-    if d.period_kind_of(period) is None:
+    if period_kind_of(period) is None:
         abort(404)
     return period
 
@@ -67,7 +68,7 @@ def _language_arg() -> str:
 def dashboard(slug: str):
     """Each goal's indicators against their targets, its actions, and what changed."""
     process = _process()
-    data = d.build_dashboard(process, period=_period_arg())
+    data = build_dashboard(process, period=_period_arg())
     charts = {
         status.indicator_id: build_trend_chart(status, f"chart-{status.indicator_id}")
         for goal in data.goals
@@ -98,7 +99,7 @@ def dashboard(slug: str):
         process=process,
         data=data,
         charts=charts,
-        periods=sorted(periods, key=d.period_sort_key, reverse=True),
+        periods=sorted(periods, key=period_sort_key, reverse=True),
         downloads=downloads,
         languages=LANGUAGE_NAMES,
         statuses=list(ActionStatus),

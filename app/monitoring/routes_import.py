@@ -9,8 +9,8 @@ from flask_login import current_user, login_required
 from ..csv_export import csv_response
 from ..extensions import db
 from ..i18n import current_language
-from . import bp, csv_import, queries
-from .csv_import import ImportRejected
+from . import bp, csv_import, csv_table, queries
+from .csv_table import ImportRejected
 from .forms import ImportForm
 from .routes import load_process
 
@@ -26,7 +26,7 @@ def import_values(slug: str):
     if form.validate_on_submit():
         upload = form.file.data
         filename = upload.filename
-        data = upload.stream.read(csv_import.MAX_BYTES + 1)
+        data = upload.stream.read(csv_table.MAX_BYTES + 1)
         try:
             report = csv_import.import_values(process, data, actor=current_user)
         except ImportRejected as error:

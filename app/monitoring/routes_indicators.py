@@ -14,7 +14,7 @@ from ..forms import form_status
 from ..i18n import localized
 from ..models import Indicator, Process
 from ..permissions import can
-from . import bp, queries, services, targets
+from . import bp, queries, services_indicators, targets
 from .forms import ConfirmForm, IndicatorForm, MoveForm
 from .routes import get_goal_or_404, get_indicator_or_404, load_process, plan_url
 
@@ -85,15 +85,15 @@ def indicator_form(
         )
         try:
             if indicator is None:
-                indicator = services.add_indicator(goal, **fields)
+                indicator = services_indicators.add_indicator(goal, **fields)
                 message = _("The indicator has been added.")
             else:
-                services.update_indicator(indicator, **fields)
+                services_indicators.update_indicator(indicator, **fields)
                 message = _("The changes have been saved.")
         except MissingTitle as error:
             db.session.rollback()
             form.title.form[process.language].errors.append(str(error))
-        except services.PeriodKindLocked as error:
+        except services_indicators.PeriodKindLocked as error:
             db.session.rollback()
             form.period_kind.errors.append(str(error))
         else:
@@ -165,7 +165,7 @@ def move_indicator(slug: str, indicator_id: int):
     form = MoveForm()
     if not form.validate_on_submit():
         abort(400)
-    if services.move_indicator(indicator, form.direction.data):
+    if services_indicators.move_indicator(indicator, form.direction.data):
         db.session.commit()
         flash(_("The order of the indicators has been changed."), "success")
     return redirect(plan_url(process, f"goal-{indicator.goal_id}"))
@@ -183,7 +183,7 @@ def delete_indicator(slug: str, indicator_id: int):
     if form.validate_on_submit():
         goal_id = indicator.goal_id
         title = localized(indicator.title, process.language)
-        services.delete_indicator(indicator)
+        services_indicators.delete_indicator(indicator)
         db.session.commit()
         flash(_("The indicator “%(title)s” has been removed.", title=title), "success")
         return redirect(plan_url(process, f"goal-{goal_id}"))
@@ -192,5 +192,5 @@ def delete_indicator(slug: str, indicator_id: int):
         form=form,
         process=process,
         indicator=indicator,
-        value_count=services.value_count(indicator),
+        value_count=services_indicators.value_count(indicator),
     )

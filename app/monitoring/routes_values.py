@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from ..extensions import db
 from ..forms import form_status
 from ..models import Indicator, IndicatorValue, Organisation, Process
-from . import bp, queries, services
+from . import bp, queries, services_indicators
 from .forms import ConfirmForm, ValueForm
 from .routes import get_indicator_or_404, get_value_or_404, load_process
 from .routes_indicators import indicator_url
@@ -62,7 +62,7 @@ def value_form(slug: str, indicator_id: int, value_id: int | None = None):
             else None
         )
         try:
-            saved = services.save_value(
+            saved = services_indicators.save_value(
                 indicator,
                 period=form.period.data,
                 value=form.number,
@@ -73,11 +73,14 @@ def value_form(slug: str, indicator_id: int, value_id: int | None = None):
                 actor=current_user,
                 existing=row,
             )
-        except services.DuplicateValue as error:
+        except services_indicators.DuplicateValue as error:
             db.session.rollback()
             duplicate = error.existing
             form.period.errors.append(str(error))
-        except (services.InvalidPeriod, services.BothOrganisationAndArea) as error:
+        except (
+            services_indicators.InvalidPeriod,
+            services_indicators.BothOrganisationAndArea,
+        ) as error:
             db.session.rollback()
             form.period.errors.append(str(error))
         else:
@@ -112,7 +115,7 @@ def delete_value(slug: str, indicator_id: int, value_id: int):
     row = get_value_or_404(indicator, value_id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        services.delete_value(row)
+        services_indicators.delete_value(row)
         db.session.commit()
         flash(_("The value has been removed."), "success")
         return redirect(indicator_url(indicator))

@@ -1,7 +1,8 @@
-"""Follow-up monitoring rules: goals, actions with status notes, indicators, values.
+"""Follow-up monitoring rules: goals, and actions with their status notes.
 
 Plain functions over models and plain values: they flush, the route commits. Ordered
-items (goals, a goal's actions and indicators) keep dense positions 1..n.
+items (goals, a goal's actions) keep dense positions 1..n. Indicators, their targets
+and values are in services_indicators.py.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from ..errors import DomainError
@@ -19,31 +19,20 @@ from ..models import (
     Action,
     ActionNote,
     ActionStatus,
-    Direction,
     FollowUpProposal,
     Goal,
-    Indicator,
-    IndicatorSource,
-    IndicatorTarget,
-    IndicatorValue,
     Organisation,
-    PeriodKind,
     Process,
     ProposalStatus,
     Theme,
     User,
-    ValueOrigin,
-    scope_key_for,
 )
 from ..processes.ordering import Direction as MoveDirection
-from ..processes.ordering import in_order, move_within, remove_from, renumber
+from ..processes.ordering import append_to, move_within, remove_from
 from ..processes.services import clean_texts, require_title
 from ..text import render_markdown, render_translated
-from .targets import clean_subgroup, valid_period
 
 log = logging.getLogger("osallistamo.monitoring")
-
-AREA_MAX = 120
 
 
 class NoPublishedProposal(DomainError):
@@ -55,34 +44,6 @@ class NoPublishedProposal(DomainError):
 
 class NoteInFuture(DomainError):
     message = _l("A status note cannot be dated in the future.")
-
-
-class PeriodKindLocked(DomainError):
-    message = _l(
-        "The indicator already has values, so its kind of period cannot change. "
-        "Remove the values first, or make a new indicator."
-    )
-
-
-class InvalidPeriod(DomainError):
-    message = _l("The period is not valid for this indicator.")
-
-
-class BothOrganisationAndArea(DomainError):
-    message = _l("Give either an organisation or an area, not both.")
-
-
-class DuplicateValue(DomainError):
-    """A value exists already for the same period, place and subgroup."""
-
-    message = _l(
-        "There is already a value for this period, place and subgroup. "
-        "Edit that value instead."
-    )
-
-    def __init__(self, existing: IndicatorValue | None = None):
-        super().__init__()
-        self.existing = existing
 
 
 # Goals ---------------------------------------------------------------------------
@@ -112,9 +73,7 @@ def add_goal(
         theme_id=theme.id if theme is not None else None,
     )
     _apply_goal(goal, process, title, description)
-    goals = in_order(process.goals)
-    process.goals.append(goal)
-    renumber(goals + [goal])
+    append_to(process, "goals", goal)
     db.session.flush()
     log.info("goal %s added to process %s", goal.id, process.slug)
     return goal
@@ -214,10 +173,10 @@ def _apply_action(
     action: Action,
     *,
     title: str,
-    description: str,
-    owner: Organisation | None,
-    due_on: date | None,
-    status: ActionStatus,
+    description: str = "",
+    owner: Organisation | None = None,
+    due_on: date | None = None,
+    status: ActionStatus = ActionStatus.PLANNED,
 ) -> None:
     action.title = " ".join((title or "").split())
     action.description = (description or "").replace("\r\n", "\n").strip()
@@ -227,50 +186,18 @@ def _apply_action(
     action.status = ActionStatus(status)
 
 
-def add_action(
-    goal: Goal,
-    *,
-    title: str,
-    description: str = "",
-    owner: Organisation | None = None,
-    due_on: date | None = None,
-    status: ActionStatus = ActionStatus.PLANNED,
-) -> Action:
-    """Add an action after the goal's last one."""
+def add_action(goal: Goal, **fields) -> Action:
+    """Add an action after the goal's last one; ``fields`` as ``_apply_action``."""
     action = Action()
-    _apply_action(
-        action,
-        title=title,
-        description=description,
-        owner=owner,
-        due_on=due_on,
-        status=status,
-    )
-    actions = in_order(goal.actions)
-    goal.actions.append(action)
-    renumber(actions + [action])
+    _apply_action(action, **fields)
+    append_to(goal, "actions", action)
     db.session.flush()
     return action
 
 
-def update_action(
-    action: Action,
-    *,
-    title: str,
-    description: str = "",
-    owner: Organisation | None = None,
-    due_on: date | None = None,
-    status: ActionStatus = ActionStatus.PLANNED,
-) -> Action:
-    """Change an action's texts, owner, due date and status."""
-    _apply_action(
-        action,
-        title=title,
-        description=description,
-        owner=owner,
-        due_on=due_on,
-        status=status,
-    )
+def update_action(action: Action, **fields) -> Action:
+    """Change an action's texts, owner, due date and status (``_apply_action``)."""
+    _apply_action(action, **fields)
     db.session.flush()
     return action
 
@@ -339,248 +266,4 @@ def delete_note(note: ActionNote) -> None:
     newest = _newest_note(action)
     if newest is not None:
         action.status = newest.status
-    db.session.flush()
-
-
-# Indicators ----------------------------------------------------------------------
-
-
-def set_targets(indicator: Indicator, targets: list[tuple[str, float]]) -> None:
-    """Replace the indicator's targets: ``[(subgroup, value)]``, "" for the whole."""
-    wanted = {}
-    for subgroup, value in targets:
-        wanted.setdefault(clean_subgroup(subgroup), float(value))
-    for target in list(indicator.targets):
-        if target.subgroup in wanted:
-            target.value = wanted.pop(target.subgroup)
-        else:
-            indicator.targets.remove(target)
-    db.session.flush()  # deletions first: a renamed subgroup may reuse a name
-    for subgroup, value in wanted.items():
-        indicator.targets.append(IndicatorTarget(subgroup=subgroup, value=value))
-    db.session.flush()
-    db.session.expire(indicator, ["targets"])
-
-
-def _apply_indicator(indicator: Indicator, process: Process, **fields) -> None:
-    indicator.title = require_title(process, fields["title"])
-    indicator.description = clean_texts(fields.get("description"))
-    indicator.description_html = render_translated(indicator.description)
-    indicator.unit = " ".join((fields.get("unit") or "").split())
-    indicator.direction = Direction(fields.get("direction") or Direction.HIGHER)
-    indicator.source = IndicatorSource(fields.get("source") or IndicatorSource.MANUAL)
-    indicator.source_detail = " ".join((fields.get("source_detail") or "").split())
-
-
-def add_indicator(
-    goal: Goal,
-    *,
-    title: dict,
-    description: dict | None = None,
-    unit: str = "",
-    direction: Direction = Direction.HIGHER,
-    source: IndicatorSource = IndicatorSource.MANUAL,
-    source_detail: str = "",
-    period_kind: PeriodKind = PeriodKind.SCHOOL_YEAR,
-    targets: list[tuple[str, float]] = (),
-) -> Indicator:
-    """Add an indicator after the goal's last one, with its targets.
-
-    :raises MissingTitle: without a title in the process's main language.
-    """
-    indicator = Indicator(period_kind=PeriodKind(period_kind))
-    _apply_indicator(
-        indicator,
-        goal.process,
-        title=title,
-        description=description,
-        unit=unit,
-        direction=direction,
-        source=source,
-        source_detail=source_detail,
-    )
-    indicators = in_order(goal.indicators)
-    goal.indicators.append(indicator)
-    renumber(indicators + [indicator])
-    db.session.flush()
-    set_targets(indicator, list(targets))
-    return indicator
-
-
-def value_count(indicator: Indicator) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count(IndicatorValue.id)).where(
-            IndicatorValue.indicator_id == indicator.id
-        )
-    )
-
-
-def update_indicator(
-    indicator: Indicator,
-    *,
-    title: dict,
-    description: dict | None = None,
-    unit: str = "",
-    direction: Direction = Direction.HIGHER,
-    source: IndicatorSource = IndicatorSource.MANUAL,
-    source_detail: str = "",
-    period_kind: PeriodKind = PeriodKind.SCHOOL_YEAR,
-    targets: list[tuple[str, float]] = (),
-) -> Indicator:
-    """Change an indicator and replace its targets.
-
-    :raises PeriodKindLocked: when the period kind would change under existing values.
-    """
-    period_kind = PeriodKind(period_kind)
-    if period_kind is not indicator.period_kind and value_count(indicator):
-        raise PeriodKindLocked()
-    indicator.period_kind = period_kind
-    _apply_indicator(
-        indicator,
-        indicator.goal.process,
-        title=title,
-        description=description,
-        unit=unit,
-        direction=direction,
-        source=source,
-        source_detail=source_detail,
-    )
-    set_targets(indicator, list(targets))
-    return indicator
-
-
-def move_indicator(indicator: Indicator, direction: MoveDirection) -> bool:
-    return move_within(indicator.goal, "indicators", indicator, direction)
-
-
-def delete_indicator(indicator: Indicator) -> None:
-    """Remove an indicator with its targets and values."""
-    remove_from(indicator.goal, "indicators", indicator)
-
-
-# Values --------------------------------------------------------------------------
-
-
-def canonical_subgroup(indicator: Indicator, subgroup: str | None) -> str:
-    """The subgroup as the indicator's targets spell it (any case matches), so a
-    value finds its target; otherwise the tidied text."""
-    subgroup = clean_subgroup(subgroup)
-    for target in indicator.targets:
-        if target.subgroup.casefold() == subgroup.casefold():
-            return target.subgroup
-    return subgroup
-
-
-def find_value(
-    indicator: Indicator, period: str, scope_key: str, subgroup: str
-) -> IndicatorValue | None:
-    return db.session.scalar(
-        sa.select(IndicatorValue).where(
-            IndicatorValue.indicator_id == indicator.id,
-            IndicatorValue.period == period,
-            IndicatorValue.scope_key == scope_key,
-            IndicatorValue.subgroup == subgroup,
-        )
-    )
-
-
-def _value_fields(
-    indicator: Indicator,
-    period: str,
-    organisation: Organisation | None,
-    area: str,
-    subgroup: str,
-) -> tuple[str, str, str, str]:
-    """Check and tidy the identifying fields: ``(period, area, scope_key, subgroup)``.
-
-    :raises InvalidPeriod, BothOrganisationAndArea:
-    """
-    period = (period or "").strip()
-    if not valid_period(indicator.period_kind, period):
-        raise InvalidPeriod()
-    area = " ".join((area or "").split())[:AREA_MAX]
-    if organisation is not None and area:
-        raise BothOrganisationAndArea()
-    scope_key = scope_key_for(organisation.id if organisation else None, area)
-    return period, area, scope_key, canonical_subgroup(indicator, subgroup)
-
-
-def save_value(
-    indicator: Indicator,
-    *,
-    period: str,
-    value: float,
-    organisation: Organisation | None = None,
-    area: str = "",
-    subgroup: str = "",
-    note: str = "",
-    actor: User | None = None,
-    origin: ValueOrigin = ValueOrigin.MANUAL,
-    existing: IndicatorValue | None = None,
-) -> IndicatorValue:
-    """Add a value, or change ``existing``; one value per period, place and subgroup.
-
-    :raises InvalidPeriod: for a period not of the indicator's kind.
-    :raises BothOrganisationAndArea: when both are given.
-    :raises DuplicateValue: when another value has the same period, place, subgroup.
-    """
-    period, area, scope_key, subgroup = _value_fields(
-        indicator, period, organisation, area, subgroup
-    )
-    other = find_value(indicator, period, scope_key, subgroup)
-    if other is not None and other is not existing:
-        raise DuplicateValue(other)
-    row = existing or IndicatorValue(indicator=indicator)
-    row.period = period
-    row.organisation = organisation
-    row.area = area
-    row.scope_key = scope_key
-    row.subgroup = subgroup
-    row.value = float(value)
-    row.note = (note or "").replace("\r\n", "\n").strip()
-    row.origin = ValueOrigin(origin)
-    row.entered_by = actor
-    if existing is None:
-        db.session.add(row)
-    db.session.flush()
-    return row
-
-
-def upsert_value(
-    indicator: Indicator,
-    *,
-    period: str,
-    value: float,
-    organisation: Organisation | None = None,
-    area: str = "",
-    subgroup: str = "",
-    note: str = "",
-    actor: User | None = None,
-    origin: ValueOrigin = ValueOrigin.IMPORT,
-) -> tuple[IndicatorValue, bool]:
-    """Add the value, or replace the one with the same period, place and subgroup.
-
-    Returns the value and whether it was added (False: an existing one updated).
-    """
-    period, area, scope_key, subgroup = _value_fields(
-        indicator, period, organisation, area, subgroup
-    )
-    existing = find_value(indicator, period, scope_key, subgroup)
-    row = save_value(
-        indicator,
-        period=period,
-        value=value,
-        organisation=organisation,
-        area=area,
-        subgroup=subgroup,
-        note=note,
-        actor=actor,
-        origin=origin,
-        existing=existing,
-    )
-    return row, existing is None
-
-
-def delete_value(row: IndicatorValue) -> None:
-    db.session.delete(row)
     db.session.flush()

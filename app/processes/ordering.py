@@ -1,4 +1,4 @@
-"""Ordered items of a process (phases, themes): 1-based, dense positions."""
+"""Ordered children (phases, themes, goals, questions…): 1-based, dense positions."""
 
 from __future__ import annotations
 
@@ -65,3 +65,11 @@ def remove_from(owner, collection: str, item: T) -> None:
     renumber(in_order(items))
     db.session.flush()
     db.session.expire(owner, [collection])
+
+
+def append_to(owner, collection: str, item: T) -> None:
+    """Add an item after the last one of ``owner.<collection>``; the caller flushes."""
+    items = getattr(owner, collection)
+    ordered = in_order(items)
+    items.append(item)
+    renumber(ordered + [item])

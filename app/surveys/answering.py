@@ -14,12 +14,12 @@ from datetime import datetime
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from ..discussions.services_comments import revise_text, wipe
 from ..errors import DomainError
 from ..extensions import db
 from ..models import (
     COMMENT_MAX_LENGTH,
     Comment,
-    CommentVersion,
     QuestionKind,
     Survey,
     SurveyAnswer,
@@ -98,10 +98,7 @@ def _write_text(
     if not text:
         if comment is not None:
             # Emptied: the answer is withdrawn, like an author deleting a comment.
-            comment.deleted_at = now
-            comment.body = ""
-            comment.body_html = ""
-            comment.versions.clear()
+            wipe(comment, now)
         answer.comment = None
         return
     if comment is None:
@@ -119,18 +116,8 @@ def _write_text(
         return
     if comment.body == text:
         return
-    comment.versions.append(
-        CommentVersion(
-            body=comment.body,
-            body_html=comment.body_html,
-            written_at=comment.edited_at or comment.created_at,
-            created_at=now,
-        )
-    )
-    comment.body = text
-    comment.body_html = str(render_markdown(text))
+    revise_text(comment, text, now)
     comment.author_id = author.id
-    comment.edited_at = now
 
 
 def submit_response(

@@ -18,7 +18,7 @@ from wtforms.validators import InputRequired, Length, Optional
 from ..forms import HelsinkiDateTimeField, TranslatedField, end_after_start
 from ..models import COMMENT_MAX_LENGTH, QuestionKind
 from ..processes.forms_phases import MARKDOWN_HINT, ProcessTextForm
-from .services import DEFAULT_SCALE, SCALES
+from .services_questions import DEFAULT_SCALE, SCALES
 
 KIND_LABELS = {
     QuestionKind.LIKERT: _l("Statement rated on a scale (strongly disagree … agree)"),

@@ -12,7 +12,7 @@ from ..forms import form_status
 from ..i18n import from_helsinki_input, localized
 from ..models import QuestionKind
 from ..processes.forms import ConfirmForm, MoveForm
-from . import bp, services
+from . import bp, services, services_questions
 from .forms import NextPeriodForm, QuestionForm, SurveySettingsForm
 from .loading import get_question_or_404, load
 from .scoring import feed_problems
@@ -33,7 +33,7 @@ def indicator_choices(process) -> list[tuple[int, str]]:
                 indicator=localized(indicator.title, process.language),
             ),
         )
-        for indicator in services.process_indicators(process)
+        for indicator in services_questions.process_indicators(process)
     ]
 
 
@@ -66,11 +66,11 @@ def settings(slug: str, phase_id: int):
         survey=survey,
         phase=survey.phase,
         questions=questions,
-        locked={q.id for q in questions if services.is_locked(q)},
+        locked={q.id for q in questions if services_questions.is_locked(q)},
         problems=feed_problems(survey),
         period_kind=services.period_kind(survey.period),
         following=services.next_period(survey.period),
-        max_questions=services.MAX_QUESTIONS,
+        max_questions=services_questions.MAX_QUESTIONS,
     )
     return page, form_status(form)
 
@@ -100,9 +100,9 @@ def _form_values(form: QuestionForm) -> dict:
 
 def _refuse(form: QuestionForm, process, error: DomainError) -> None:
     """Tie a refusal to the field it concerns."""
-    if isinstance(error, services.ForeignIndicator):
+    if isinstance(error, services_questions.ForeignIndicator):
         form.indicator.errors.append(str(error))
-    elif isinstance(error, services.QuestionLocked):
+    elif isinstance(error, services_questions.QuestionLocked):
         form.kind.errors.append(str(error))
     else:
         form.text.form[process.language].errors.append(str(error))
@@ -120,7 +120,7 @@ def add_question(slug: str, phase_id: int):
         form.kind.data = request.args["kind"]
     if form.validate_on_submit():
         try:
-            services.add_question(survey, **_form_values(form))
+            services_questions.add_question(survey, **_form_values(form))
         except DomainError as error:
             db.session.rollback()
             _refuse(form, process, error)
@@ -140,7 +140,7 @@ def edit_question(slug: str, phase_id: int, question_id: int):
     """Edit a question; an answered one keeps its kind and scale."""
     process, survey = load(slug, phase_id, "survey.manage")
     question = get_question_or_404(survey, question_id)
-    locked = services.is_locked(question)
+    locked = services_questions.is_locked(question)
     choices = indicator_choices(process)
     if request.method == "GET":
         form = QuestionForm(
@@ -162,7 +162,7 @@ def edit_question(slug: str, phase_id: int, question_id: int):
                 form.scale_max.data = question.scale_max
     if form.validate_on_submit():
         try:
-            services.update_question(question, **_form_values(form))
+            services_questions.update_question(question, **_form_values(form))
         except DomainError as error:
             db.session.rollback()
             _refuse(form, process, error)
@@ -185,7 +185,7 @@ def move_question(slug: str, phase_id: int, question_id: int):
     form = MoveForm()
     if not form.validate_on_submit():
         abort(400)
-    if services.move_question(question, form.direction.data):
+    if services_questions.move_question(question, form.direction.data):
         db.session.commit()
         flash(_("The order of the questions has been changed."), "success")
     return redirect(settings_url(slug, phase_id))
@@ -201,10 +201,10 @@ def delete_question(slug: str, phase_id: int, question_id: int):
     process, survey = load(slug, phase_id, "survey.manage")
     question = get_question_or_404(survey, question_id)
     form = ConfirmForm()
-    locked = services.is_locked(question)
+    locked = services_questions.is_locked(question)
     if not locked and form.validate_on_submit():
         text = localized(question.text, process.language)
-        services.delete_question(question)
+        services_questions.delete_question(question)
         db.session.commit()
         flash(
             _("The question “%(question)s” has been removed.", question=text), "success"
@@ -217,7 +217,7 @@ def delete_question(slug: str, phase_id: int, question_id: int):
         survey=survey,
         phase=survey.phase,
         question=question,
-        refusal=str(services.QuestionLocked()) if locked else None,
+        refusal=str(services_questions.QuestionLocked()) if locked else None,
     ), (409 if locked and request.method == "POST" else 200)
 
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from app.models import Direction, PeriodKind, Role
-from app.monitoring import services
+from app.monitoring import services, services_indicators
 
 
 @pytest.fixture()
@@ -29,7 +29,7 @@ def plan(db, create_user, create_process, create_group, create_organisation):
         title={"fi": "Yhteisöllinen työ", "en": "Communal work"},
         description={"fi": "Lisää *yhteisöllistä* työtä."},
     )
-    indicator = services.add_indicator(
+    indicator = services_indicators.add_indicator(
         goal,
         title={"fi": "Yhteisöllisen työn osuus", "en": "Share of communal work"},
         unit="%",
@@ -59,6 +59,11 @@ def plan(db, create_user, create_process, create_group, create_organisation):
 
 @pytest.fixture(autouse=True)
 def english_pages(client):
-    """These tests read the English source texts; the catalogues are tested elsewhere."""
+    """These tests read the English source texts (pages and the services' messages);
+    the catalogues are tested elsewhere."""
+    from flask_babel import force_locale
+
     with client.session_transaction() as session:
         session["lang"] = "en"
+    with force_locale("en"):
+        yield

@@ -3,8 +3,8 @@
 import pytest
 
 from app.models import IndicatorValue, PeriodKind, ValueOrigin
-from app.monitoring import csv_import, services
-from app.monitoring.csv_import import ImportRejected
+from app.monitoring import csv_import, csv_table, services, services_indicators
+from app.monitoring.csv_table import ImportRejected
 
 
 def rows(db):
@@ -28,7 +28,7 @@ def test_every_bad_row_is_reported_and_nothing_imported(
     """Each problem of each row is listed with its line; no value is written."""
     other_process = create_process(facilitator=create_user())
     other_goal = services.add_goal(other_process, title={"fi": "Muu"})
-    foreign = services.add_indicator(other_goal, title={"fi": "Vieras"})
+    foreign = services_indicators.add_indicator(other_goal, title={"fi": "Vieras"})
     ind = plan.indicator.id
     text = "\n".join(
         [
@@ -88,7 +88,7 @@ def test_good_file_imports_with_semicolons_bom_and_decimal_comma(db, plan):
 def test_comma_file_updates_existing_values(db, plan):
     """A comma-separated file with English headers in another order; an existing value
     for the same period, place and subgroup is updated, not duplicated."""
-    services.save_value(plan.indicator, period="2025-2026", value=10)
+    services_indicators.save_value(plan.indicator, period="2025-2026", value=10)
     db.session.commit()
     ind = plan.indicator.id
     text = (
@@ -124,20 +124,20 @@ def test_file_level_problems(plan):
             1
         ]
     )
-    too_big = b"x" * (csv_import.MAX_BYTES + 1)
+    too_big = b"x" * (csv_table.MAX_BYTES + 1)
     assert "too big" in problems_of(plan, too_big)[0][1]
     missing = problems_of(plan, "indicator;value\n1;2\n")
     assert missing[0][0] == 1 and "period" in missing[0][1]
     ind = plan.indicator.id
     many = "indicator;period;value\n" + "".join(
-        f"{ind};2025-2026;{n}\n" for n in range(csv_import.MAX_ROWS + 1)
+        f"{ind};2025-2026;{n}\n" for n in range(csv_table.MAX_ROWS + 1)
     )
     assert "at most 5000" in problems_of(plan, many)[0][1]
 
 
 def test_calendar_year_indicator_takes_years(db, plan):
     """A calendar-year indicator takes "2026" and refuses a school year."""
-    yearly = services.add_indicator(
+    yearly = services_indicators.add_indicator(
         plan.goal, title={"fi": "Vuosittain"}, period_kind=PeriodKind.CALENDAR_YEAR
     )
     db.session.commit()

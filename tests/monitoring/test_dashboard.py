@@ -10,6 +10,8 @@ from flask_babel import force_locale
 from app.models import ActionStatus, Direction, PeriodKind
 from app.monitoring import dashboard as d
 from app.monitoring import dashboard_words as w
+from app.monitoring import periods
+from app.monitoring.dashboard_build import build_dashboard
 from app.monitoring.targets import Trend, Verdict
 
 from . import dashboard_fixtures
@@ -22,7 +24,7 @@ dashboard_world = dashboard_fixtures.dashboard_world
 def _build(world, **kwargs):
     kwargs.setdefault("today", TODAY)
     with force_locale("en"):
-        return d.build_dashboard(world.process, language="en", **kwargs)
+        return build_dashboard(world.process, language="en", **kwargs)
 
 
 def _indicator(data, indicator):
@@ -169,18 +171,18 @@ def test_a_calendar_year_indicator_shows_the_matching_year(db, dashboard_world):
 def test_a_process_without_goals(create_process):
     """No goals, no values: an empty dashboard without a period."""
     process = create_process()
-    data = d.build_dashboard(process, today=TODAY)
+    data = build_dashboard(process, today=TODAY)
     assert data.goals == [] and data.period is None and not data.has_values
     assert data.changes.empty
 
 
 def test_periods(app):
     """Period helpers: bounds, matching kinds and order."""
-    assert d.period_bounds("2025-2026") == (date(2025, 8, 1), date(2026, 7, 31))
-    assert d.period_bounds("2026") == (date(2026, 1, 1), date(2026, 12, 31))
-    assert d.matching_period(PeriodKind.CALENDAR_YEAR, "2025-2026") == "2026"
-    assert d.matching_period(PeriodKind.SCHOOL_YEAR, "2026") == "2025-2026"
-    assert sorted(["2026", "2025-2026", "2024-2025"], key=d.period_sort_key) == [
+    assert periods.period_bounds("2025-2026") == (date(2025, 8, 1), date(2026, 7, 31))
+    assert periods.period_bounds("2026") == (date(2026, 1, 1), date(2026, 12, 31))
+    assert periods.matching_period(PeriodKind.CALENDAR_YEAR, "2025-2026") == "2026"
+    assert periods.matching_period(PeriodKind.SCHOOL_YEAR, "2026") == "2025-2026"
+    assert sorted(["2026", "2025-2026", "2024-2025"], key=periods.period_sort_key) == [
         "2024-2025",
         "2025-2026",
         "2026",

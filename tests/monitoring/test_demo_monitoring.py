@@ -15,7 +15,7 @@ from app.models import (
     Process,
     ValueOrigin,
 )
-from app.monitoring.dashboard import build_dashboard
+from app.monitoring.dashboard_build import build_dashboard
 from app.monitoring.targets import Trend, Verdict
 
 SEED_GOALS = [

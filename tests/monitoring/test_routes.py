@@ -15,7 +15,7 @@ from app.models import (
     ProposalStatus,
     ProposalVersion,
 )
-from app.monitoring import services
+from app.monitoring import services, services_indicators
 
 
 def page(response) -> str:
@@ -137,7 +137,7 @@ def test_add_and_edit_goal(client, auth, db, plan):
 def test_goal_delete_asks_first_and_counts_what_goes(client, auth, db, plan):
     """The confirmation page says how many actions, indicators and values go."""
     services.add_action(plan.goal, title="Vuosikello")
-    services.save_value(plan.indicator, period="2025-2026", value=3)
+    services_indicators.save_value(plan.indicator, period="2025-2026", value=3)
     db.session.commit()
     auth.login_as(plan.facilitator)
     confirm = client.get(f"{plan.base}/goals/{plan.goal.id}/delete")
@@ -316,17 +316,19 @@ def test_value_form_accepts_decimal_comma_and_refuses_duplicates(
 def test_values_page_shows_verdicts_filters_and_pages(client, auth, db, app, plan):
     """Values are listed with their verdict in words, filtered by period and
     subgroup, a page at a time."""
-    services.save_value(
+    services_indicators.save_value(
         plan.indicator,
         period="2025-2026",
         value=31,
         subgroup="psykologit ja kuraattorit",
     )
-    services.save_value(
+    services_indicators.save_value(
         plan.indicator, period="2025-2026", value=10, subgroup="terveydenhoitajat"
     )
     for year in range(2000, 2000 + app.config["ITEMS_PER_PAGE"]):
-        services.save_value(plan.indicator, period=f"{year}-{year + 1}", value=25)
+        services_indicators.save_value(
+            plan.indicator, period=f"{year}-{year + 1}", value=25
+        )
     db.session.commit()
     auth.login_as(plan.member)
     url = f"{plan.base}/indicators/{plan.indicator.id}"
@@ -347,7 +349,7 @@ def test_values_page_shows_verdicts_filters_and_pages(client, auth, db, app, pla
 
 def test_value_delete_confirmation(client, auth, db, plan):
     """Removing a value asks first."""
-    row = services.save_value(plan.indicator, period="2025-2026", value=5)
+    row = services_indicators.save_value(plan.indicator, period="2025-2026", value=5)
     db.session.commit()
     auth.login_as(plan.facilitator)
     url = f"{plan.base}/indicators/{plan.indicator.id}/values/{row.id}/delete"

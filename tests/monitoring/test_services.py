@@ -14,7 +14,7 @@ from app.models import (
     ProposalVersion,
     ValueOrigin,
 )
-from app.monitoring import queries, services
+from app.monitoring import queries, services, services_indicators
 
 
 def _proposal(db, process, themes, status=ProposalStatus.PUBLISHED):
@@ -110,7 +110,7 @@ def test_move_and_delete_goal_keep_positions(db, plan):
         "Kolmas",
         "Toinen",
     ]
-    services.save_value(plan.indicator, period="2025-2026", value=25)
+    services_indicators.save_value(plan.indicator, period="2025-2026", value=25)
     db.session.commit()
     assert queries.goal_counts(plan.goal)["values"] == 1
     services.delete_goal(plan.goal)
@@ -195,7 +195,7 @@ def test_overdue_only_while_open(plan):
 
 def test_targets_are_replaced(db, plan):
     """Saving targets updates, adds and removes rows by subgroup."""
-    services.set_targets(
+    services_indicators.set_targets(
         plan.indicator, [("terveydenhoitajat", 18), ("kuraattorit", 25)]
     )
     db.session.commit()
@@ -207,15 +207,17 @@ def test_targets_are_replaced(db, plan):
 
 def test_value_scope_key_and_subgroup_spelling(db, plan):
     """Values get their scope key; a subgroup in any case takes the target's spelling."""
-    region = services.save_value(plan.indicator, period="2025-2026", value=22)
-    org = services.save_value(
+    region = services_indicators.save_value(
+        plan.indicator, period="2025-2026", value=22
+    )
+    org = services_indicators.save_value(
         plan.indicator,
         period="2025-2026",
         value=31.5,
         organisation=plan.school,
         subgroup="Psykologit  ja KURAATTORIT",
     )
-    area = services.save_value(
+    area = services_indicators.save_value(
         plan.indicator, period="2025-2026", value=12, area=" Pohjoinen  alue "
     )
     db.session.commit()
@@ -229,12 +231,12 @@ def test_value_scope_key_and_subgroup_spelling(db, plan):
 def test_duplicate_value_is_refused_and_upsert_updates(db, plan):
     """A second value for the same period, place and subgroup is refused by
     save_value and replaces the first with upsert_value."""
-    first = services.save_value(plan.indicator, period="2025-2026", value=22)
+    first = services_indicators.save_value(plan.indicator, period="2025-2026", value=22)
     db.session.commit()
-    with pytest.raises(services.DuplicateValue) as raised:
-        services.save_value(plan.indicator, period="2025-2026", value=23)
+    with pytest.raises(services_indicators.DuplicateValue) as raised:
+        services_indicators.save_value(plan.indicator, period="2025-2026", value=23)
     assert raised.value.existing is first
-    row, added = services.upsert_value(
+    row, added = services_indicators.upsert_value(
         plan.indicator, period="2025-2026", value=24, origin=ValueOrigin.IMPORT
     )
     db.session.commit()
@@ -248,10 +250,10 @@ def test_duplicate_value_is_refused_and_upsert_updates(db, plan):
 
 def test_value_checks_period_and_place(db, plan):
     """The period must match the indicator's kind; organisation and area exclude."""
-    with pytest.raises(services.InvalidPeriod):
-        services.save_value(plan.indicator, period="2026", value=1)
-    with pytest.raises(services.BothOrganisationAndArea):
-        services.save_value(
+    with pytest.raises(services_indicators.InvalidPeriod):
+        services_indicators.save_value(plan.indicator, period="2026", value=1)
+    with pytest.raises(services_indicators.BothOrganisationAndArea):
+        services_indicators.save_value(
             plan.indicator,
             period="2025-2026",
             value=1,
@@ -262,10 +264,10 @@ def test_value_checks_period_and_place(db, plan):
 
 def test_period_kind_locked_once_there_are_values(db, plan):
     """An indicator with values keeps its kind of period."""
-    services.save_value(plan.indicator, period="2025-2026", value=1)
+    services_indicators.save_value(plan.indicator, period="2025-2026", value=1)
     db.session.commit()
-    with pytest.raises(services.PeriodKindLocked):
-        services.update_indicator(
+    with pytest.raises(services_indicators.PeriodKindLocked):
+        services_indicators.update_indicator(
             plan.indicator,
             title={"fi": "Muu"},
             period_kind=PeriodKind.CALENDAR_YEAR,
@@ -274,11 +276,11 @@ def test_period_kind_locked_once_there_are_values(db, plan):
 
 def test_latest_figures_show_newest_period_with_verdicts(db, plan):
     """The plan's latest value: the newest period's whole-region values, verdicts."""
-    services.save_value(plan.indicator, period="2024-2025", value=10)
-    services.save_value(
+    services_indicators.save_value(plan.indicator, period="2024-2025", value=10)
+    services_indicators.save_value(
         plan.indicator, period="2025-2026", value=14, subgroup="terveydenhoitajat"
     )
-    services.save_value(
+    services_indicators.save_value(
         plan.indicator, period="2025-2026", value=40, organisation=plan.school
     )
     db.session.commit()

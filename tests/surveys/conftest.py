@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from app.models import Goal, Indicator, PeriodKind, PhaseKind, QuestionKind, Role
-from app.surveys import services
+from app.surveys import services, services_questions
 
 
 @pytest.fixture()
@@ -61,16 +61,16 @@ def world(
     )
     db.session.add(goal)
     db.session.flush()
-    statement = services.add_question(
+    statement = services_questions.add_question(
         survey,
         kind=QuestionKind.LIKERT,
         text={"fi": "Yhteistyö hyvinvointialueen kanssa toimii."},
         indicator_id=indicator.id,
     )
-    unlinked = services.add_question(
+    unlinked = services_questions.add_question(
         survey, kind=QuestionKind.LIKERT, text={"fi": "Tieto kulkee."}
     )
-    open_question = services.add_question(
+    open_question = services_questions.add_question(
         survey, kind=QuestionKind.TEXT, text={"fi": "Mitä kehittäisitte?"}
     )
     db.session.commit()

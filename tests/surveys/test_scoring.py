@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.models import IndicatorValue, ValueOrigin, scope_key_for
-from app.surveys import services
+from app.surveys import services, services_questions
 from app.surveys.scoring import feed_indicators, feed_problems, likert_result
 
 
@@ -120,7 +120,7 @@ def test_feed_keeps_hand_entered_values(db, world, answer):
 
 def test_mismatched_period_kind_is_skipped_and_reported(db, world, answer):
     """A school-year survey does not feed a calendar-year indicator, and says so."""
-    services.update_question(
+    services_questions.update_question(
         world.statement,
         kind="likert",
         text=world.statement.text,
@@ -155,7 +155,7 @@ def test_relinking_moves_values_to_the_new_indicator(db, world, create_user, ans
     """Unlinking a statement removes the values it gave; relinking feeds again."""
     answer(world.group_a, world.member, {world.statement: 4})
     db.session.commit()
-    services.update_question(
+    services_questions.update_question(
         world.statement,
         kind="likert",
         text=world.statement.text,
@@ -164,7 +164,7 @@ def test_relinking_moves_values_to_the_new_indicator(db, world, create_user, ans
     )
     db.session.commit()
     assert values_of(db, world.indicator) == {}
-    services.update_question(
+    services_questions.update_question(
         world.statement,
         kind="likert",
         text=world.statement.text,

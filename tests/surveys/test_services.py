@@ -15,7 +15,7 @@ from app.models import (
     Survey,
     SurveyResponse,
 )
-from app.surveys import services
+from app.surveys import services, services_questions
 from app.surveys.answering import (
     AnswerTooLong,
     InvalidScore,
@@ -67,7 +67,7 @@ def test_free_text_question_owns_a_prompt(db, world):
     assert prompt.survey_id == world.survey.id and prompt.discussion_id is None
     assert prompt.question == {"fi": "Mitä kehittäisitte?"}
     assert world.statement.prompt is None
-    services.update_question(
+    services_questions.update_question(
         world.open_question,
         kind="text",
         text={"fi": "Mitä kehittäisitte ensi vuonna?"},
@@ -79,7 +79,7 @@ def test_free_text_question_owns_a_prompt(db, world):
 
 def test_kind_change_before_answers_moves_the_prompt(db, world):
     """An unanswered question may change kind; its prompt follows."""
-    services.update_question(
+    services_questions.update_question(
         world.unlinked,
         kind="text",
         text=world.unlinked.text,
@@ -88,7 +88,7 @@ def test_kind_change_before_answers_moves_the_prompt(db, world):
     )
     db.session.commit()
     assert world.unlinked.prompt is not None
-    services.update_question(
+    services_questions.update_question(
         world.unlinked,
         kind="likert",
         text=world.unlinked.text,
@@ -109,36 +109,38 @@ def test_foreign_indicator_refused(db, world, create_process):
     foreign = Indicator(goal=goal, title={"fi": "Muu mittari"})
     db.session.add(goal)
     db.session.flush()
-    with pytest.raises(services.ForeignIndicator):
-        services.add_question(
+    with pytest.raises(services_questions.ForeignIndicator):
+        services_questions.add_question(
             world.survey, kind="likert", text={"fi": "X"}, indicator_id=foreign.id
         )
 
 
 def test_question_needs_main_language_text(db, world):
     """A question without the process's main-language text is refused."""
-    with pytest.raises(services.MissingQuestionText):
-        services.add_question(world.survey, kind="likert", text={"en": "Only English"})
+    with pytest.raises(services_questions.MissingQuestionText):
+        services_questions.add_question(
+            world.survey, kind="likert", text={"en": "Only English"}
+        )
 
 
 def test_answered_question_locks(db, world, answer):
     """Once answered, a question cannot be removed nor change kind or scale."""
     answer(world.group_a, world.member, {world.statement: 4})
     db.session.commit()
-    assert services.is_locked(world.statement)
-    assert services.is_locked(world.open_question)
-    with pytest.raises(services.QuestionLocked):
-        services.delete_question(world.statement)
-    with pytest.raises(services.QuestionLocked):
-        services.update_question(
+    assert services_questions.is_locked(world.statement)
+    assert services_questions.is_locked(world.open_question)
+    with pytest.raises(services_questions.QuestionLocked):
+        services_questions.delete_question(world.statement)
+    with pytest.raises(services_questions.QuestionLocked):
+        services_questions.update_question(
             world.statement,
             kind="text",
             text=world.statement.text,
             scale_max=5,
             indicator_id=None,
         )
-    with pytest.raises(services.QuestionLocked):
-        services.update_question(
+    with pytest.raises(services_questions.QuestionLocked):
+        services_questions.update_question(
             world.statement,
             kind="likert",
             text=world.statement.text,
@@ -146,7 +148,7 @@ def test_answered_question_locks(db, world, answer):
             indicator_id=None,
         )
     # The wording may still be corrected.
-    services.update_question(
+    services_questions.update_question(
         world.statement,
         kind="likert",
         text={"fi": "Yhteistyö toimii hyvin."},
@@ -159,8 +161,8 @@ def test_answered_question_locks(db, world, answer):
 def test_unanswered_question_is_removed_with_its_prompt(db, world):
     """Removing an unanswered free-text question removes its prompt and closes the gap."""
     prompt_id = world.open_question.prompt_id
-    services.delete_question(world.unlinked)
-    services.delete_question(world.open_question)
+    services_questions.delete_question(world.unlinked)
+    services_questions.delete_question(world.open_question)
     db.session.commit()
     assert db.session.get(Prompt, prompt_id) is None
     assert [q.position for q in world.survey.questions] == [1]
@@ -168,12 +170,12 @@ def test_unanswered_question_is_removed_with_its_prompt(db, world):
 
 def test_move_question(db, world):
     """Questions move one step at a time and keep dense positions."""
-    assert services.move_question(world.open_question, "up")
+    assert services_questions.move_question(world.open_question, "up")
     db.session.commit()
     order = [q.id for q in world.survey.questions]
     assert order == [world.statement.id, world.open_question.id, world.unlinked.id]
     assert world.open_question.prompt.position == 2
-    assert not services.move_question(world.statement, "up")
+    assert not services_questions.move_question(world.statement, "up")
 
 
 def test_answering_once_per_group_with_replacement(db, world, answer):
@@ -271,7 +273,7 @@ def test_copy_to_next_period(db, world, answer):
     assert text_copy.prompt is not None
     assert text_copy.prompt_id != world.open_question.prompt_id
     assert text_copy.prompt.survey_id == copy.id
-    assert not any(services.is_locked(q) for q in copy.questions)
+    assert not any(services_questions.is_locked(q) for q in copy.questions)
     with pytest.raises(services.NextPeriodExists):
         services.copy_to_next_period(world.survey)
 
