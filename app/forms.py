@@ -12,6 +12,9 @@ from wtforms.validators import Length, Optional, ValidationError
 #: Finnish reader looks for, whatever the interface language).
 LANGUAGE_FIELD_LABELS = {"fi": "suomeksi", "sv": "på svenska", "en": "in English"}
 
+#: Under every field whose text is rendered with app/text.py ``render_markdown``.
+MARKDOWN_HINT = _l("Markdown: *emphasis*, **bold**, lists and links.")
+
 
 def _language_subform(textarea: bool, max_length: int) -> type[Form]:
     field_class = TextAreaField if textarea else StringField
@@ -81,6 +84,17 @@ class TranslatedField(FormField):
     @property
     def errors(self):
         return {name: errs for name, errs in self.form.errors.items() if errs}
+
+
+def markdown_field(label, max_length: int) -> TranslatedField:
+    """An optional Markdown text in three languages, with the Markdown hint under it."""
+    return TranslatedField(
+        label,
+        textarea=True,
+        max_length=max_length,
+        required=False,
+        description=MARKDOWN_HINT,
+    )
 
 
 class HelsinkiDateTimeField(DateTimeLocalField):

@@ -4,9 +4,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectChoice, SelectField, StringField, SubmitField
 from wtforms.validators import Length, NumberRange, Optional
 
-from ..forms import TranslatedField
+from ..forms import TranslatedField, markdown_field
 from ..models import Visibility
-from ..processes.forms_phases import MARKDOWN_HINT, ProcessTextForm
+from ..processes.forms_phases import ProcessTextForm
 
 VISIBILITY_LABELS = {
     Visibility.AFTER_OWN_ANSWER: _l(
@@ -17,13 +17,7 @@ VISIBILITY_LABELS = {
 
 
 class DiscussionSettingsForm(ProcessTextForm):
-    intro = TranslatedField(
-        _l("Introduction"),
-        textarea=True,
-        max_length=10000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    intro = markdown_field(_l("Introduction"), max_length=10000)
     video_url = StringField(
         _l("Video address"),
         validators=[Optional(), Length(max=500)],
@@ -56,11 +50,5 @@ class DiscussionSettingsForm(ProcessTextForm):
 
 class PromptForm(ProcessTextForm):
     question = TranslatedField(_l("Question"), max_length=500)
-    guidance = TranslatedField(
-        _l("Guidance"),
-        textarea=True,
-        max_length=5000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    guidance = markdown_field(_l("Guidance"), max_length=5000)
     submit = SubmitField(_l("Save"))

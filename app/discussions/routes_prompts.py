@@ -9,7 +9,8 @@ from ..extensions import db
 from ..forms import form_status
 from ..i18n import localized
 from ..models import Discussion, Prompt
-from ..processes.forms import ConfirmForm, MoveForm
+from ..processes.forms import ConfirmForm
+from ..processes.moving import apply_move
 from . import bp, services
 from .forms import PromptForm
 from .routes import load
@@ -95,12 +96,9 @@ def move_prompt(slug: str, phase_id: int, prompt_id: int):
     """Move a question one step up or down."""
     _process, discussion = load(slug, phase_id, "discussion.manage")
     prompt = get_prompt_or_404(discussion, prompt_id)
-    form = MoveForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if services.move_prompt(prompt, form.direction.data):
-        db.session.commit()
-        flash(_("The order of the questions has been changed."), "success")
+    apply_move(
+        services.move_prompt, prompt, _("The order of the questions has been changed.")
+    )
     return redirect(settings_url(slug, phase_id))
 
 

@@ -18,11 +18,11 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..forms import TranslatedField
+from ..forms import MARKDOWN_HINT, TranslatedField, markdown_field
 from ..i18n import HELSINKI
 from ..models import ActionStatus, Direction, IndicatorSource, PeriodKind
 from ..processes.forms import ConfirmForm, MoveForm
-from ..processes.forms_phases import MARKDOWN_HINT, ProcessTextForm
+from ..processes.forms_phases import ProcessTextForm
 from .labels import (
     ACTION_STATUS_LABELS,
     DIRECTION_LABELS,
@@ -88,13 +88,7 @@ class FinnishDateField(DateField):
 
 class GoalForm(ProcessTextForm):
     title = TranslatedField(_l("Goal"), max_length=300)
-    description = TranslatedField(
-        _l("Description"),
-        textarea=True,
-        max_length=10000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    description = markdown_field(_l("Description"), max_length=10000)
     submit = SubmitField(_l("Save"))
 
 
@@ -156,13 +150,7 @@ class NoteForm(FlaskForm):
 
 class IndicatorForm(ProcessTextForm):
     title = TranslatedField(_l("Indicator"), max_length=300)
-    description = TranslatedField(
-        _l("Description"),
-        textarea=True,
-        max_length=10000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    description = markdown_field(_l("Description"), max_length=10000)
     unit = StringField(
         _l("Unit"),
         validators=[Optional(), Length(max=40)],

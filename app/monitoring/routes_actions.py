@@ -10,8 +10,9 @@ from ..extensions import db
 from ..forms import form_status
 from ..models import Action, ActionNote, Organisation, Process
 from ..permissions import can
+from ..processes.moving import apply_move
 from . import bp, queries, services
-from .forms import ActionForm, ConfirmForm, MoveForm, NoteForm, helsinki_today
+from .forms import ActionForm, ConfirmForm, NoteForm, helsinki_today
 from .routes import get_action_or_404, get_goal_or_404, load_process, plan_url
 
 
@@ -134,12 +135,9 @@ def move_action(slug: str, action_id: int):
     """Move an action one step within its goal."""
     process = load_process(slug, manage=True)
     action = get_action_or_404(process, action_id)
-    form = MoveForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if services.move_action(action, form.direction.data):
-        db.session.commit()
-        flash(_("The order of the actions has been changed."), "success")
+    apply_move(
+        services.move_action, action, _("The order of the actions has been changed.")
+    )
     return redirect(plan_url(process, f"goal-{action.goal_id}"))
 
 

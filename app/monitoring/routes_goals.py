@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import login_required
@@ -11,8 +11,9 @@ from ..errors import MissingTitle
 from ..extensions import db
 from ..forms import form_status
 from ..i18n import localized
+from ..processes.moving import apply_move
 from . import bp, queries, services
-from .forms import ConfirmForm, GoalForm, MoveForm
+from .forms import ConfirmForm, GoalForm
 from .routes import get_goal_or_404, load_process, plan_url
 
 
@@ -62,12 +63,7 @@ def move_goal(slug: str, goal_id: int):
     """Move a goal one step up or down in the plan."""
     process = load_process(slug, manage=True)
     goal = get_goal_or_404(process, goal_id)
-    form = MoveForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if services.move_goal(goal, form.direction.data):
-        db.session.commit()
-        flash(_("The order of the goals has been changed."), "success")
+    apply_move(services.move_goal, goal, _("The order of the goals has been changed."))
     return redirect(plan_url(process, _goal_anchor(goal)))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -14,8 +14,9 @@ from ..forms import form_status
 from ..i18n import localized
 from ..models import Indicator, Process
 from ..permissions import can
+from ..processes.moving import apply_move
 from . import bp, queries, services_indicators, targets
-from .forms import ConfirmForm, IndicatorForm, MoveForm
+from .forms import ConfirmForm, IndicatorForm
 from .routes import get_goal_or_404, get_indicator_or_404, load_process, plan_url
 
 #: The subgroup filter's value for the values that concern everyone (subgroup "").
@@ -162,12 +163,11 @@ def move_indicator(slug: str, indicator_id: int):
     """Move an indicator one step within its goal."""
     process = load_process(slug, manage=True)
     indicator = get_indicator_or_404(process, indicator_id)
-    form = MoveForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if services_indicators.move_indicator(indicator, form.direction.data):
-        db.session.commit()
-        flash(_("The order of the indicators has been changed."), "success")
+    apply_move(
+        services_indicators.move_indicator,
+        indicator,
+        _("The order of the indicators has been changed."),
+    )
     return redirect(plan_url(process, f"goal-{indicator.goal_id}"))
 
 

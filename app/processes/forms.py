@@ -13,7 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp
 
-from ..forms import TranslatedField
+from ..forms import TranslatedField, markdown_field
 from ..models import DeletedAccountComments
 from .ordering import DIRECTIONS
 
@@ -49,13 +49,7 @@ class ProcessForm(FlaskForm):
         ),
     )
     region = StringField(_l("Region"), validators=[Optional(), Length(max=120)])
-    description = TranslatedField(
-        _l("Description"),
-        textarea=True,
-        max_length=10000,
-        required=False,
-        description=_l("Markdown: *emphasis*, **bold**, lists and links."),
-    )
+    description = markdown_field(_l("Description"), max_length=10000)
     show_names = BooleanField(
         _l("Show participants' names in summaries and exports"),
         description=_l(

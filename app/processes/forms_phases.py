@@ -5,11 +5,14 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from ..forms import HelsinkiDateTimeField, TranslatedField, end_after_start
+from ..forms import (
+    HelsinkiDateTimeField,
+    TranslatedField,
+    end_after_start,
+    markdown_field,
+)
 from ..models import PhaseKind
 from .labels import PHASE_KIND_LABELS
-
-MARKDOWN_HINT = _l("Markdown: *emphasis*, **bold**, lists and links.")
 
 
 class ProcessTextForm(FlaskForm):
@@ -29,13 +32,7 @@ class PhaseForm(ProcessTextForm):
         default=PhaseKind.SEMINAR.value,
     )
     title = TranslatedField(_l("Title"), max_length=200)
-    description = TranslatedField(
-        _l("Description"),
-        textarea=True,
-        max_length=10000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    description = markdown_field(_l("Description"), max_length=10000)
     # Both times are optional; the form's fieldset says they are Helsinki time.
     starts_at = HelsinkiDateTimeField(_l("Starts"), validators=[Optional()])
     ends_at = HelsinkiDateTimeField(
@@ -46,13 +43,7 @@ class PhaseForm(ProcessTextForm):
 
 class ThemeForm(ProcessTextForm):
     title = TranslatedField(_l("Title"), max_length=200)
-    description = TranslatedField(
-        _l("Description"),
-        textarea=True,
-        max_length=10000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    description = markdown_field(_l("Description"), max_length=10000)
     # Only the coding suggestions read these; participants never see them.
     keywords = TextAreaField(
         _l("Keywords"),

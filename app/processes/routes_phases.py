@@ -11,8 +11,9 @@ from ..i18n import from_helsinki_input, localized, to_helsinki_input
 from ..models import Phase, Process
 from ..permissions import require
 from . import bp, services_phases
-from .forms import ConfirmForm, MoveForm
+from .forms import ConfirmForm
 from .forms_phases import PhaseForm
+from .moving import apply_move
 from .routes import get_process_or_404, overview_url
 
 
@@ -114,12 +115,11 @@ def edit_phase(slug: str, phase_id: int):
 def move_phase(slug: str, phase_id: int):
     """Move a phase one step up or down in the order."""
     process, phase = _load(slug, phase_id)
-    form = MoveForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if services_phases.move_phase(phase, form.direction.data):
-        db.session.commit()
-        flash(_("The order of the phases has been changed."), "success")
+    apply_move(
+        services_phases.move_phase,
+        phase,
+        _("The order of the phases has been changed."),
+    )
     return redirect(overview_url(process, "phases"))
 
 

@@ -11,8 +11,9 @@ from ..i18n import localized
 from ..models import Process, Theme
 from ..permissions import require
 from . import bp, services_themes
-from .forms import ConfirmForm, MoveForm
+from .forms import ConfirmForm
 from .forms_phases import ThemeForm
+from .moving import apply_move
 from .routes import get_process_or_404, overview_url
 
 
@@ -97,12 +98,11 @@ def edit_theme(slug: str, theme_id: int):
 def move_theme(slug: str, theme_id: int):
     """Move a theme one step up or down in the order."""
     process, theme = _load(slug, theme_id)
-    form = MoveForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if services_themes.move_theme(theme, form.direction.data):
-        db.session.commit()
-        flash(_("The order of the themes has been changed."), "success")
+    apply_move(
+        services_themes.move_theme,
+        theme,
+        _("The order of the themes has been changed."),
+    )
     return redirect(overview_url(process, "themes"))
 
 

@@ -11,9 +11,14 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from ..forms import HelsinkiDateTimeField, TranslatedField, end_after_start
+from ..forms import (
+    HelsinkiDateTimeField,
+    TranslatedField,
+    end_after_start,
+    markdown_field,
+)
 from ..models import AgendaKind, WorkshopMethod
-from ..processes.forms_phases import MARKDOWN_HINT, ProcessTextForm
+from ..processes.forms_phases import ProcessTextForm
 from .labels import AGENDA_KIND_LABELS
 from .methods import METHODS
 from .services_workshops import MAX_SEATS
@@ -35,20 +40,8 @@ class SeminarSettingsForm(ProcessTextForm):
         ),
         render_kw={"inputmode": "url", "spellcheck": "false", "autocomplete": "url"},
     )
-    goal = TranslatedField(
-        _l("Goal"),
-        textarea=True,
-        max_length=5000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
-    expected_output = TranslatedField(
-        _l("Expected output"),
-        textarea=True,
-        max_length=5000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    goal = markdown_field(_l("Goal"), max_length=5000)
+    expected_output = markdown_field(_l("Expected output"), max_length=5000)
     submit = SubmitField(_l("Save"))
 
 
@@ -84,25 +77,13 @@ class AgendaItemForm(ProcessTextForm):
             "Name and title or organisation, e.g. Maija Virtanen, Keravan kaupunki."
         ),
     )
-    description = TranslatedField(
-        _l("Description"),
-        textarea=True,
-        max_length=5000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    description = markdown_field(_l("Description"), max_length=5000)
     submit = SubmitField(_l("Save"))
 
 
 class WorkshopForm(ProcessTextForm):
     title = TranslatedField(_l("Title"), max_length=200)
-    description = TranslatedField(
-        _l("Description"),
-        textarea=True,
-        max_length=5000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    description = markdown_field(_l("Description"), max_length=5000)
     facilitator_name = StringField(
         _l("Facilitator"),
         validators=[Optional(), Length(max=200)],
@@ -134,11 +115,5 @@ class WorkshopForm(ProcessTextForm):
 class WorkshopPromptForm(ProcessTextForm):
     #: The label follows the method ("Station", "Statement"...): set by the view.
     question = TranslatedField(_l("Question"), max_length=500)
-    guidance = TranslatedField(
-        _l("Guidance"),
-        textarea=True,
-        max_length=5000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    guidance = markdown_field(_l("Guidance"), max_length=5000)
     submit = SubmitField(_l("Save"))

@@ -4,7 +4,7 @@ What a prompt is called follows the workshop's method: a station of a process wa
 a statement of a feeling line, a part of a treasure map.
 """
 
-from flask import abort, flash, redirect, render_template, request
+from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -12,7 +12,8 @@ from ..errors import DomainError
 from ..extensions import db
 from ..forms import form_status
 from ..i18n import localized
-from ..processes.forms import ConfirmForm, MoveForm
+from ..processes.forms import ConfirmForm
+from ..processes.moving import apply_move
 from . import bp
 from . import services_workshops as services
 from .forms import WorkshopPromptForm
@@ -109,12 +110,7 @@ def move_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: 
     _process, seminar = load(slug, phase_id, "seminar.manage")
     workshop = get_workshop_or_404(seminar, workshop_id)
     prompt = get_workshop_prompt_or_404(workshop, prompt_id)
-    form = MoveForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if services.move_workshop_prompt(prompt, form.direction.data):
-        db.session.commit()
-        flash(_("The order has been changed."), "success")
+    apply_move(services.move_workshop_prompt, prompt, _("The order has been changed."))
     return redirect(_back(slug, phase_id, workshop))
 
 

@@ -9,7 +9,8 @@ from ..extensions import db
 from ..forms import form_status
 from ..i18n import localized
 from ..models import AgendaKind
-from ..processes.forms import ConfirmForm, MoveForm
+from ..processes.forms import ConfirmForm
+from ..processes.moving import apply_move
 from . import bp
 from . import services_workshops as services
 from .forms import WorkshopForm
@@ -121,12 +122,11 @@ def move_workshop(slug: str, phase_id: int, workshop_id: int):
     """Move a workshop one step up or down within its block."""
     _process, seminar = load(slug, phase_id, "seminar.manage")
     workshop = get_workshop_or_404(seminar, workshop_id)
-    form = MoveForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if services.move_workshop(workshop, form.direction.data):
-        db.session.commit()
-        flash(_("The order of the workshops has been changed."), "success")
+    apply_move(
+        services.move_workshop,
+        workshop,
+        _("The order of the workshops has been changed."),
+    )
     return redirect(settings_url(slug, phase_id, f"item-{workshop.agenda_item_id}"))
 
 

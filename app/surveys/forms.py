@@ -15,9 +15,14 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional
 
-from ..forms import HelsinkiDateTimeField, TranslatedField, end_after_start
+from ..forms import (
+    HelsinkiDateTimeField,
+    TranslatedField,
+    end_after_start,
+    markdown_field,
+)
 from ..models import COMMENT_MAX_LENGTH, QuestionKind
-from ..processes.forms_phases import MARKDOWN_HINT, ProcessTextForm
+from ..processes.forms_phases import ProcessTextForm
 from .services_questions import DEFAULT_SCALE, SCALES
 
 KIND_LABELS = {
@@ -52,13 +57,7 @@ def scale_labels(scale_max: int) -> dict[int, str]:
 
 
 class SurveySettingsForm(ProcessTextForm):
-    intro = TranslatedField(
-        _l("Introduction"),
-        textarea=True,
-        max_length=10000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    intro = markdown_field(_l("Introduction"), max_length=10000)
     period = StringField(
         _l("Period"),
         validators=[Optional(), Length(max=11)],

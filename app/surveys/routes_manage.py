@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -11,7 +11,8 @@ from ..extensions import db
 from ..forms import form_status
 from ..i18n import from_helsinki_input, localized
 from ..models import QuestionKind
-from ..processes.forms import ConfirmForm, MoveForm
+from ..processes.forms import ConfirmForm
+from ..processes.moving import apply_move
 from . import bp, services, services_questions
 from .forms import NextPeriodForm, QuestionForm, SurveySettingsForm
 from .loading import get_question_or_404, load
@@ -182,12 +183,11 @@ def move_question(slug: str, phase_id: int, question_id: int):
     """Move a question one step up or down."""
     _process, survey = load(slug, phase_id, "survey.manage")
     question = get_question_or_404(survey, question_id)
-    form = MoveForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if services_questions.move_question(question, form.direction.data):
-        db.session.commit()
-        flash(_("The order of the questions has been changed."), "success")
+    apply_move(
+        services_questions.move_question,
+        question,
+        _("The order of the questions has been changed."),
+    )
     return redirect(settings_url(slug, phase_id))
 
 

@@ -14,10 +14,15 @@ from wtforms import (
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import HelsinkiDateTimeField, TranslatedField, end_after_start
+from ..forms import (
+    HelsinkiDateTimeField,
+    TranslatedField,
+    end_after_start,
+    markdown_field,
+)
 from ..i18n import from_helsinki_input
 from ..models import Ballot, ResultsVisibility, VoterUnit, VotingMethod
-from ..processes.forms_phases import MARKDOWN_HINT, ProcessTextForm
+from ..processes.forms_phases import ProcessTextForm
 from .services import MAX_CHOICES_LIMIT, MAX_POINTS_LIMIT
 
 VOTER_UNIT_LABELS = {
@@ -127,13 +132,7 @@ class BallotForm(ProcessTextForm):
     themes and disables ``LOCKED_FIELDS`` once votes exist."""
 
     title = TranslatedField(_l("Title"), max_length=200)
-    description = TranslatedField(
-        _l("Instructions for voters"),
-        textarea=True,
-        max_length=10000,
-        required=False,
-        description=MARKDOWN_HINT,
-    )
+    description = markdown_field(_l("Instructions for voters"), max_length=10000)
     opens_at = HelsinkiDateTimeField(
         _l("Voting opens"),
         validators=[Optional()],
