@@ -39,6 +39,7 @@ from .loader_notes import load_notes
 from .loader_seminars import load_seminars
 from .loader_voting import load_ballot
 from .monitoring import load_monitoring
+from .survey import load_survey
 
 log = logging.getLogger("osallistamo.demo")
 
@@ -99,10 +100,14 @@ def load_demo(spec: dict) -> LoadReport:
     load_ballot(process, spec.get("ballot"), groups, report)
     load_seminars(process, spec.get("seminars", ()), report)
     load_notes(process, spec.get("notes"), report)
-    # Last: the proposal is drafted from the coded comments and the vote.
-    load_coding(process, spec.get("coding"), report)
     # The follow-up's goals, actions and indicators with two school years of values.
     load_monitoring(process, report)
+    # The feedback survey feeds one of those indicators. Before the coding: its
+    # free-text answers are comments the coding suggestions weigh, so every load
+    # (the first and any later one) suggests from the same comments.
+    load_survey(process, groups, report)
+    # Last: the proposal is drafted from the coded comments and the vote.
+    load_coding(process, spec.get("coding"), report)
     db.session.flush()
     log.info("demo %s loaded: created %s", process.slug, dict(report.created))
     return report

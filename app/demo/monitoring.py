@@ -10,7 +10,10 @@ providers (the regional cooperation group's feedback, yearly negotiations and a
 yearly feedback survey). Each goal has actions with owners, due dates and dated
 notes, and indicators with two school years of values, 2024-2025 and 2025-2026,
 region-wide and for some organisations, so the dashboard shows targets met and
-missed and values that got better and worse. Fixed numbers: nothing is random.
+missed and values that got better and worse. Fixed numbers: nothing is random. The
+feedback survey average's 2024-2025 values were entered by hand (the survey was
+then run on paper); its 2025-2026 values come from the demo's survey phase
+(``survey.py``), written by the survey's indicator feed after this module loads.
 
 ``load_monitoring`` finds every row by its natural key (goal and indicator by
 position, action by position, note by day and text, target by subgroup, value by
@@ -343,13 +346,19 @@ GOALS = [
                 "source": IndicatorSource.SURVEY,
                 "source_detail": "Vuosittainen palautekysely koulutuksen järjestäjille",
                 "targets": {"": 4.0},
-                "origin": {Y2: ValueOrigin.SURVEY},
+                # 2024-2025 was entered by hand; 2025-2026 comes from the demo's
+                # survey phase through feed_indicators (survey.py), not from here.
+                "origin": {Y1: ValueOrigin.MANUAL},
+                "note": {
+                    Y1: "Kysely tehtiin paperilla yhteistyöneuvotteluissa; "
+                    "keskiarvot kirjattiin käsin."
+                },
                 "values": _values(
-                    {"": (3.4, 3.7)},
-                    validia={"": (3.6, 4.1)},
-                    hyria={"": (3.2, 3.5)},
-                    keuda={"": (3.5, 3.4)},
-                    seurakuntaopisto={"": (3.3, 3.8)},
+                    {"": (3.4, None)},
+                    validia={"": (3.6, None)},
+                    hyria={"": (3.2, None)},
+                    keuda={"": (3.5, None)},
+                    seurakuntaopisto={"": (3.3, None)},
                 ),
             },
             {
@@ -393,7 +402,7 @@ GOALS = [
                     (
                         date(2026, 5, 8),
                         S.DONE,
-                        "Vastauksia 4/4; tulokset mittaristossa.",
+                        "Vastauksia kuudelta koulutuksen järjestäjältä; tulokset mittaristossa.",
                     ),
                 ],
             },
@@ -532,6 +541,7 @@ def _indicator(goal, position, data, organisations, keeper, report) -> None:
             report.created["indicator target"] += 1
     have = {(v.period, v.scope_key, v.subgroup) for v in indicator.values}
     origins = data.get("origin", {})
+    notes = data.get("note", {})
     for row in data["values"]:
         organisation = (
             organisations[ORGS[row["organisation"]]] if row["organisation"] else None
@@ -547,6 +557,7 @@ def _indicator(goal, position, data, organisations, keeper, report) -> None:
                 scope_key=scope_key,
                 subgroup=row["subgroup"],
                 value=row["value"],
+                note=notes.get(row["period"], ""),
                 origin=origins.get(row["period"], ValueOrigin.IMPORT),
                 entered_by=keeper,
             )

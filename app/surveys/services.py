@@ -145,10 +145,17 @@ def survey_for_period(process: Process, period: str) -> Survey | None:
 
 
 def _next_title(title: dict, period: str, following: str) -> dict:
-    """The phase title with the period in it moved on ("Kysely 2025-2026" → 2026-2027)."""
+    """The phase title with the period in it moved on ("Kysely 2025-2026" → 2026-2027),
+    whether the title writes it with a hyphen or an en dash."""
     if not period:
         return dict(title)
-    return {lang: text.replace(period, following) for lang, text in title.items()}
+    dash = "\u2013"
+    return {
+        lang: text.replace(period, following).replace(
+            period.replace("-", dash), following.replace("-", dash)
+        )
+        for lang, text in title.items()
+    }
 
 
 def copy_to_next_period(

@@ -81,8 +81,10 @@ def test_load_creates_the_process(loaded):
 
 
 def test_load_creates_four_phases_in_the_seeds_order(loaded):
-    """Seminar, discussion, seminar, discussion, numbered 1..4, each in three languages."""
-    phases = loaded.phases
+    """Seminar, discussion, seminar, discussion, numbered 1..4, each in three languages;
+    then the feedback survey (app/demo/survey.py) as phase 5."""
+    phases = loaded.phases[:4]
+    assert [p.kind for p in loaded.phases[4:]] == [PhaseKind.SURVEY]
     assert [p.position for p in phases] == [1, 2, 3, 4]
     assert [p.kind for p in phases] == [
         PhaseKind.SEMINAR,
@@ -104,7 +106,7 @@ def test_load_creates_four_phases_in_the_seeds_order(loaded):
 def test_phase_descriptions_carry_the_essentials(loaded):
     """Workshops, methods and questions of the seed are in the Finnish descriptions."""
     seminar_1, discussion_1, seminar_2, discussion_2 = (
-        p.description["fi"] for p in loaded.phases
+        p.description["fi"] for p in loaded.phases[:4]
     )
     assert "13.00–15.00" in seminar_1
     assert (
@@ -124,7 +126,7 @@ def test_phase_descriptions_carry_the_essentials(loaded):
 
 def test_phase_times_are_helsinki_times_stored_in_utc(loaded):
     """Seminar 1 is 7.10.2026 13.00–15.00 and seminar 2 11.11.2026 9.00–15.30 in Helsinki."""
-    seminar_1, discussion_1, seminar_2, discussion_2 = loaded.phases
+    seminar_1, discussion_1, seminar_2, discussion_2 = loaded.phases[:4]
     assert seminar_1.starts_at.utcoffset().total_seconds() == 0
     start = seminar_1.starts_at.astimezone(HELSINKI)
     assert (start.year, start.month, start.day, start.hour) == (2026, 10, 7, 13)

@@ -162,6 +162,16 @@ class LiveServer:
     ballot_id: int
     seminar_phase_id: int
     workshop_id: int
+    # The follow-up plan, the survey, the observer and the video (seed_followup).
+    observer_email: str = ""
+    video_phase_id: int = 0
+    goal_id: int = 0
+    overdue_action_id: int = 0
+    note_id: int = 0
+    indicator_id: int = 0
+    value_id: int = 0
+    survey_phase_id: int = 0
+    statement_id: int = 0
 
     def __call__(self, path: str = "/") -> str:
         return self.url + path

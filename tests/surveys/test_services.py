@@ -278,6 +278,15 @@ def test_copy_to_next_period(db, world, answer):
         services.copy_to_next_period(world.survey)
 
 
+def test_next_title_moves_the_period_written_with_an_en_dash():
+    """Titles often write the school year with an en dash; it moves on too."""
+    title = {"fi": "Palautekysely 2025\u20132026", "en": "Survey 2025-2026"}
+    assert services._next_title(title, "2025-2026", "2026-2027") == {
+        "fi": "Palautekysely 2026\u20132027",
+        "en": "Survey 2026-2027",
+    }
+
+
 def test_copy_needs_a_period_and_a_valid_schedule(db, world):
     """No copy without a period; the new times must be in order."""
     world.survey.period = ""
