@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Request
+from flask import Flask, Request, abort
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter
 
@@ -37,6 +37,13 @@ class IdConverter(IntegerConverter):
         super().__init__(url_map, *args, **kwargs)
 
 
+def refuse_nul_in_path(endpoint: str | None, values: dict | None) -> None:
+    """No address with a NUL byte names anything (PostgreSQL would refuse the query)."""
+    if values and any(isinstance(v, str) and "\x00" in v for v in values.values()):
+        abort(404)
+
+
 def configure_requests(app: Flask) -> None:
     app.request_class = CleanFormRequest
     app.url_map.converters["int"] = IdConverter
+    app.url_value_preprocessor(refuse_nul_in_path)
