@@ -1,10 +1,11 @@
 """A discussion's questions: add, edit, reorder and remove (facilitators)."""
 
+from functools import partial
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from ..errors import DomainError
 from ..extensions import db
 from ..forms import form_status
 from ..i18n import localized
@@ -13,6 +14,7 @@ from ..processes.forms import ConfirmForm
 from ..processes.moving import apply_move
 from . import bp, services
 from .forms import PromptForm
+from .prompt_saving import save_prompt_texts
 from .routes import load
 
 
@@ -46,17 +48,15 @@ def add_prompt(slug: str, phase_id: int):
     process, discussion = load(slug, phase_id, "discussion.manage")
     form = PromptForm(main_language=process.language)
     if form.validate_on_submit():
-        try:
-            services.add_prompt(
-                discussion, question=form.question.data, guidance=form.guidance.data
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.question.form[process.language].errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The question has been added."), "success")
-            return redirect(settings_url(slug, phase_id))
+        saved = save_prompt_texts(
+            form,
+            process.language,
+            partial(services.add_prompt, discussion),
+            _("The question has been added."),
+            settings_url(slug, phase_id),
+        )
+        if saved is not None:
+            return saved
     return _render(form, process, discussion, None)
 
 
@@ -74,17 +74,15 @@ def edit_prompt(slug: str, phase_id: int, prompt_id: int):
     else:
         form = PromptForm(main_language=process.language)
     if form.validate_on_submit():
-        try:
-            services.update_prompt(
-                prompt, question=form.question.data, guidance=form.guidance.data
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.question.form[process.language].errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The changes have been saved."), "success")
-            return redirect(settings_url(slug, phase_id))
+        saved = save_prompt_texts(
+            form,
+            process.language,
+            partial(services.update_prompt, prompt),
+            _("The changes have been saved."),
+            settings_url(slug, phase_id),
+        )
+        if saved is not None:
+            return saved
     return _render(form, process, discussion, prompt)
 
 

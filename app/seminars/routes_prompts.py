@@ -4,11 +4,13 @@ What a prompt is called follows the workshop's method: a station of a process wa
 a statement of a feeling line, a part of a treasure map.
 """
 
+from functools import partial
+
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from ..errors import DomainError
+from ..discussions.prompt_saving import save_prompt_texts
 from ..extensions import db
 from ..forms import form_status
 from ..i18n import localized
@@ -57,17 +59,15 @@ def add_workshop_prompt(slug: str, phase_id: int, workshop_id: int):
     workshop = get_workshop_or_404(seminar, workshop_id)
     form = _form(workshop, process)
     if form.validate_on_submit():
-        try:
-            services.add_workshop_prompt(
-                workshop, question=form.question.data, guidance=form.guidance.data
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.question.form[process.language].errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The prompt has been added."), "success")
-            return redirect(_back(slug, phase_id, workshop))
+        saved = save_prompt_texts(
+            form,
+            process.language,
+            partial(services.add_workshop_prompt, workshop),
+            _("The prompt has been added."),
+            _back(slug, phase_id, workshop),
+        )
+        if saved is not None:
+            return saved
     return _render(form, process, seminar, workshop, None)
 
 
@@ -86,17 +86,15 @@ def edit_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: 
     else:
         form = _form(workshop, process)
     if form.validate_on_submit():
-        try:
-            services.update_workshop_prompt(
-                prompt, question=form.question.data, guidance=form.guidance.data
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.question.form[process.language].errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The changes have been saved."), "success")
-            return redirect(_back(slug, phase_id, workshop))
+        saved = save_prompt_texts(
+            form,
+            process.language,
+            partial(services.update_workshop_prompt, prompt),
+            _("The changes have been saved."),
+            _back(slug, phase_id, workshop),
+        )
+        if saved is not None:
+            return saved
     return _render(form, process, seminar, workshop, prompt)
 
 
