@@ -1,12 +1,16 @@
-"""Form pieces shared by every blueprint: texts in three languages, Helsinki times."""
+"""Form pieces shared by every blueprint: texts in three languages, Helsinki times,
+the confirmation and move buttons."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from flask_wtf.i18n import translations as wtforms_translations
-from wtforms import Form, FormField, StringField, TextAreaField
+from wtforms import Form, FormField, HiddenField, StringField, TextAreaField
 from wtforms.fields import DateTimeLocalField
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Length, Optional, ValidationError
+
+from .ordering import DIRECTIONS
 
 #: Each language's field is labelled in that language itself ("suomeksi" is what a
 #: Finnish reader looks for, whatever the interface language).
@@ -130,3 +134,21 @@ def end_after_start(start_field_name: str):
 def form_status(form) -> int:
     """422 when a sent form has errors, so the page says what to fix; else 200."""
     return 422 if form.errors else 200
+
+
+class ProcessTextForm(FlaskForm):
+    """A form whose translated texts must be written in the process's main language."""
+
+    def __init__(self, *args, main_language: str = "fi", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.main_language = main_language
+
+
+class MoveForm(FlaskForm):
+    """The "Move up" / "Move down" buttons of an ordered list."""
+
+    direction = HiddenField(validators=[DataRequired(), AnyOf(DIRECTIONS)])
+
+
+class ConfirmForm(FlaskForm):
+    """A confirmation page's form: the CSRF token is all it carries."""

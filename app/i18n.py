@@ -11,6 +11,8 @@ from flask import current_app, has_request_context, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
+from .errors import MissingTitle
+
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 #: The names of the languages in themselves, for the language switch.
@@ -109,3 +111,27 @@ def to_helsinki_input(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     return to_helsinki(value).replace(tzinfo=None)
+
+
+#: The languages a translated text may be written in.
+TEXT_LANGUAGES = ("fi", "sv", "en")
+
+
+def clean_texts(texts: dict | None) -> dict:
+    """Keep the known languages with non-blank text, stripped."""
+    return {
+        lang: value.strip()
+        for lang, value in (texts or {}).items()
+        if lang in TEXT_LANGUAGES and value and value.strip()
+    }
+
+
+def require_title(process, title: dict | None) -> dict:
+    """Return the cleaned title; it must be written in the process's main language.
+
+    :raises MissingTitle: when the main language is missing.
+    """
+    title = clean_texts(title)
+    if not title.get(process.language):
+        raise MissingTitle()
+    return title

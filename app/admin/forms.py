@@ -62,7 +62,3 @@ class CreateUserForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = _role_field()
     submit = SubmitField(_l("Change the role"))
-
-
-class ConfirmForm(FlaskForm):
-    """Only the CSRF token: the confirmation page's button posts it."""

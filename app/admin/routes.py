@@ -7,11 +7,11 @@ from flask_login import current_user, login_required
 from ..database import unique_write
 from ..errors import DomainError, DuplicateName
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..models import User
 from ..permissions import require
 from . import bp, services
-from .forms import ROLE_LABELS, ConfirmForm, CreateUserForm, RoleForm
+from .forms import ROLE_LABELS, CreateUserForm, RoleForm
 from .mail import send_password_mail
 
 

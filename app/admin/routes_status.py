@@ -6,10 +6,10 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db
+from ..forms import ConfirmForm
 from ..models import User
 from ..permissions import require
 from . import bp, services
-from .forms import ConfirmForm
 
 
 @bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])

@@ -18,9 +18,9 @@ from flask_login import current_user, login_required
 from ..errors import DomainError
 from ..extensions import db
 from ..i18n import localized
-from ..models import Comment, Phase, Process, ThemeTag
+from ..models import Phase, Process, ThemeTag
 from ..permissions import require
-from ..processes.routes import get_process_or_404
+from ..web import get_comment_or_404, get_process_or_404
 from . import bp, queries, services
 from .forms import AddCodeForm, CodingActionForm, SuggestForm
 from .queries import CodingFilters, CodingStatus
@@ -116,14 +116,6 @@ def _back(process: Process, phase, filters: CodingFilters, comment_id, after):
             "coding.index", slug=process.slug, **_page_args(filters), _anchor=anchor
         )
     )
-
-
-def get_comment_or_404(process: Process, comment_id: int) -> Comment:
-    """Load a comment of this process (a discussion's or a seminar's); else 404."""
-    comment = db.session.get(Comment, comment_id)
-    if comment is None or comment.prompt.process.id != process.id:
-        abort(404)
-    return comment
 
 
 def get_tag_or_404(process: Process, tag_id: int) -> ThemeTag:

@@ -4,9 +4,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectChoice, SelectField, StringField, SubmitField
 from wtforms.validators import Length, NumberRange, Optional
 
-from ..forms import TranslatedField, markdown_field
+from ..forms import ProcessTextForm, TranslatedField, markdown_field
 from ..models import Visibility
-from ..processes.forms_phases import ProcessTextForm
 
 VISIBILITY_LABELS = {
     Visibility.AFTER_OWN_ANSWER: _l(

@@ -3,9 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import SubmitField
 
-from ..forms import TranslatedField
-from ..processes.forms import ConfirmForm
-from ..processes.forms_phases import ProcessTextForm
+from ..forms import ConfirmForm, ProcessTextForm, TranslatedField
 
 __all__ = ["ConfirmForm", "LetterForm"]
 

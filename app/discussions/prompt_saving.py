@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import flash, redirect
 from werkzeug.wrappers import Response
 
-from ..errors import DomainError
-from ..extensions import db
+from ..web import save_or_field_error
 
 
 def save_prompt_texts(
@@ -19,12 +17,9 @@ def save_prompt_texts(
     A broken rule (e.g. a fifth question) is shown at the question in the process's
     main language and None is returned, so the view renders the form again as typed.
     """
-    try:
-        save(question=form.question.data, guidance=form.guidance.data)
-    except DomainError as error:
-        db.session.rollback()
-        form.question.form[language].errors.append(str(error))
-        return None
-    db.session.commit()
-    flash(saved_message, "success")
-    return redirect(next_url)
+    return save_or_field_error(
+        lambda: save(question=form.question.data, guidance=form.guidance.data),
+        form.question.form[language],
+        saved_message,
+        next_url,
+    )

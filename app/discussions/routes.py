@@ -17,10 +17,10 @@ from flask_login import current_user, login_required
 from ..errors import DomainError
 from ..extensions import db
 from ..forms import form_status
-from ..models import Comment, Discussion, Phase, PhaseKind, Process
+from ..models import Discussion, Phase, PhaseKind, Process
 from ..permissions import require
-from ..processes.routes import get_process_or_404
 from ..security import csp_with
+from ..web import get_process_or_404
 from . import bp, services, visibility
 from .forms import DiscussionSettingsForm
 from .services_comments import groups_of
@@ -39,19 +39,6 @@ def get_discussion_or_404(process: Process, phase_id: int) -> Discussion:
     ):
         abort(404)
     return phase.discussion
-
-
-def get_comment_or_404(process: Process, comment_id: int) -> Comment:
-    """Load a discussion comment of this process (another process's id is simply not
-    found, nor a workshop note or a survey answer, whose prompts have no discussion)."""
-    comment = db.session.get(Comment, comment_id)
-    if (
-        comment is None
-        or comment.prompt.discussion is None
-        or comment.prompt.discussion.phase.process_id != process.id
-    ):
-        abort(404)
-    return comment
 
 
 def load(slug: str, phase_id: int, action: str) -> tuple[Process, Discussion]:

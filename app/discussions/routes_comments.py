@@ -22,16 +22,15 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..limits import per_user_writes, user_key
 from ..models import Comment, Prompt, WorkGroup
 from ..permissions import can, require
-from ..processes.forms import ConfirmForm
-from ..processes.routes import get_process_or_404
+from ..web import get_discussion_comment_or_404, get_process_or_404
 from . import bp, services, visibility
 from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyForm
-from .routes import get_comment_or_404, load
+from .routes import load
 from .routes_prompts import get_prompt_or_404
 
 
@@ -168,7 +167,7 @@ def thread(slug: str, phase_id: int, prompt_id: int):
 def _load_comment(slug: str, comment_id: int, action: str):
     process = get_process_or_404(slug)
     require(current_user, "discussion.view", process)
-    comment = get_comment_or_404(process, comment_id)
+    comment = get_discussion_comment_or_404(process, comment_id)
     require(current_user, action, comment)
     discussion = comment.prompt.discussion
     return process, discussion, comment

@@ -7,13 +7,14 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..groups.routes import get_group_or_404
 from ..i18n import LANGUAGE_NAMES
-from ..outbox.services import MAX_ATTEMPTS, send_pending
+from ..outbox.services import MAX_ATTEMPTS
+from ..web import send_queued_letters
 from . import bp
 from . import invitations as letters
-from .forms_invitations import ConfirmForm, LetterForm
+from .forms_invitations import LetterForm
 from .routes import load
 
 
@@ -107,8 +108,6 @@ def invitation_send(slug: str, phase_id: int):
         now = datetime.now(UTC)
         report = letters.queue_invitations(discussion, now=now)
         db.session.commit()
-        # After the commit: the letters are safe in the outbox even if SMTP fails.
-        sent = send_pending(now, limit=max(100, report.queued + report.already))
         flash(
             _(
                 "Letters sent: %(queued)d. Already sent earlier: %(already)d. "
@@ -119,14 +118,8 @@ def invitation_send(slug: str, phase_id: int):
             ),
             "success",
         )
-        if sent.failed:
-            flash(
-                _(
-                    "%(failed)d letters could not be sent now. They stay in the outbox and are tried again.",
-                    failed=sent.failed,
-                ),
-                "error",
-            )
+        # After the commit: the letters are safe in the outbox even if SMTP fails.
+        send_queued_letters(now, limit=max(100, report.queued + report.already))
         return redirect(_invitation_url(slug, phase_id))
     return render_template(
         "discussions/invitation_send.html",

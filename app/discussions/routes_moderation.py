@@ -20,10 +20,9 @@ from ..extensions import db
 from ..forms import form_status
 from ..models import ModerationAction
 from ..permissions import require
-from ..processes.routes import get_process_or_404
+from ..web import get_discussion_comment_or_404, get_process_or_404
 from . import bp, moderation
 from .forms_moderation import FlagForm, ModerationReasonForm, RequiredReasonForm
-from .routes import get_comment_or_404
 from .routes_comments import comment_url
 
 ACTION_LABELS = {
@@ -69,7 +68,7 @@ bp.add_app_template_global(comment_url, "comment_url")
 def _load(slug: str, comment_id: int, action: str):
     process = get_process_or_404(slug)
     require(current_user, action, process)
-    return process, get_comment_or_404(process, comment_id)
+    return process, get_discussion_comment_or_404(process, comment_id)
 
 
 def _queue_url(process) -> str:

@@ -3,14 +3,13 @@
 from datetime import UTC, datetime
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import login_required
 
 from ..errors import DomainError
 from ..extensions import db
-from ..outbox.services import send_pending
-from ..processes.forms import ConfirmForm
+from ..forms import ConfirmForm
+from ..web import send_queued_letters
 from . import bp, participation, reminders, services
 from .routes import load
 
@@ -89,18 +88,9 @@ def send_reminders(slug: str, phase_id: int):
             refusal = str(error)
         else:
             db.session.commit()
-            # Sent after the commit: a failed letter stays queued for a retry.
-            report = send_pending(now)
             flash(_summary(result), "success")
-            if report.failed:
-                # The same wording as the invitations page, so one translation.
-                flash(
-                    _(
-                        "%(failed)d letters could not be sent now. They stay in the outbox and are tried again.",
-                        failed=report.failed,
-                    ),
-                    "error",
-                )
+            # Sent after the commit: a failed letter stays queued for a retry.
+            send_queued_letters(now)
             return redirect(overview_url)
     plan = reminders.reminder_plan(discussion, now)
     page = render_template(

@@ -7,11 +7,10 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..i18n import localized
 from ..models import Discussion, Prompt
-from ..processes.forms import ConfirmForm
-from ..processes.moving import apply_move
+from ..web import apply_move
 from . import bp, services
 from .forms import PromptForm
 from .prompt_saving import save_prompt_texts

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Discussion, Phase, PhaseKind, Prompt, Visibility
-from ..processes.ordering import Direction, append_to, move_within, remove_from
+from ..ordering import Direction, append_to, move_within, remove_from
 from ..text import render_translated
 from .video import video_embed
 

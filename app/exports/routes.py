@@ -18,8 +18,7 @@ from flask_login import current_user, login_required
 from ..i18n import LANGUAGE_NAMES, current_language
 from ..models import Phase, Process
 from ..permissions import can, require
-from ..processes.routes import get_process_or_404
-from ..voting.routes import get_phase_or_404
+from ..web import get_phase_or_404, get_process_or_404
 from . import bp, formats, html
 from .csv import KINDS
 from .proposal_view import proposal_view

@@ -13,9 +13,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..forms import ConfirmForm
 from ..i18n import localized
 from ..models import PhaseKind
-from ..processes.forms import ConfirmForm
 
 __all__ = ["ConfirmForm", "MemoForm", "proposal_form"]
 

@@ -13,12 +13,12 @@ from flask_login import current_user, login_required
 
 from ..database import unique_write
 from ..errors import DomainError, DuplicateName
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..models import FollowUpProposal, Process, ProposalStatus
 from ..permissions import can, require
-from ..processes.routes import get_process_or_404
+from ..web import get_process_or_404
 from . import bp, services
-from .forms import ConfirmForm, proposal_form
+from .forms import proposal_form
 
 
 def proposal_url(process: Process) -> str:

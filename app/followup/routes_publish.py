@@ -8,12 +8,11 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db
-from ..outbox.services import send_pending
+from ..forms import ConfirmForm
 from ..permissions import require
-from ..processes.routes import get_process_or_404
-from ..voting.routes import get_phase_or_404
+from ..web import get_phase_or_404, get_process_or_404, send_queued_letters
 from . import bp, memo, services
-from .forms import ConfirmForm, MemoForm, memo_phases
+from .forms import MemoForm, memo_phases
 from .routes import is_published, load_managed, proposal_url
 
 
@@ -91,8 +90,6 @@ def send_memo(slug: str):
         now = datetime.now(UTC)
         report = memo.queue_memo(process, phase, now=now)
         db.session.commit()
-        # After the commit: the letters are safe in the outbox even if SMTP fails.
-        sent = send_pending(now, limit=max(100, report.queued + report.already))
         flash(
             _(
                 "Memos sent: %(queued)d. Already sent earlier: %(already)d. "
@@ -103,14 +100,8 @@ def send_memo(slug: str):
             ),
             "success",
         )
-        if sent.failed:
-            flash(
-                _(
-                    "%(failed)d letters could not be sent now. They stay in the outbox and are tried again.",
-                    failed=sent.failed,
-                ),
-                "error",
-            )
+        # After the commit: the letters are safe in the outbox even if SMTP fails.
+        send_queued_letters(now, limit=max(100, report.queued + report.already))
         return redirect(
             url_for("followup.send_memo", slug=slug, phase=form.phase.data or None)
         )

@@ -14,8 +14,8 @@ from ..extensions import db
 from ..forms import form_status
 from ..models import Organisation, WorkGroup
 from ..permissions import require
-from ..processes.routes import get_process_or_404
 from ..urls import external_url
+from ..web import get_process_or_404
 from . import bp, queries, services
 from .forms import KIND_LABELS, WorkGroupForm
 from .routes import get_group_or_404

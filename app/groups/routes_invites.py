@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from ..extensions import db
 from ..models import WorkGroup
 from ..permissions import require
-from ..processes.routes import get_process_or_404
+from ..web import get_process_or_404
 from . import bp, services
 from .routes import get_group_or_404
 

@@ -18,11 +18,16 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..forms import MARKDOWN_HINT, TranslatedField, markdown_field
+from ..forms import (
+    MARKDOWN_HINT,
+    ConfirmForm,
+    MoveForm,
+    ProcessTextForm,
+    TranslatedField,
+    markdown_field,
+)
 from ..i18n import HELSINKI
 from ..models import ActionStatus, Direction, IndicatorSource, PeriodKind
-from ..processes.forms import ConfirmForm, MoveForm
-from ..processes.forms_phases import ProcessTextForm
 from .labels import (
     ACTION_STATUS_LABELS,
     DIRECTION_LABELS,

@@ -7,11 +7,12 @@ from flask import abort, render_template, url_for
 from flask_login import current_user, login_required
 
 from ..extensions import db
+from ..forms import ConfirmForm
 from ..models import Action, Goal, Indicator, IndicatorValue, Process, ProposalStatus
 from ..permissions import can, require
-from ..processes.routes import get_process_or_404
+from ..web import get_process_or_404
 from . import bp, queries, services
-from .forms import ConfirmForm, helsinki_today
+from .forms import helsinki_today
 
 
 def load_process(slug: str, *, manage: bool = False) -> Process:

@@ -7,12 +7,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..models import Action, ActionNote, Organisation, Process
 from ..permissions import can
-from ..processes.moving import apply_move
+from ..web import apply_move
 from . import bp, queries, services
-from .forms import ActionForm, ConfirmForm, NoteForm, helsinki_today
+from .forms import ActionForm, NoteForm, helsinki_today
 from .routes import get_action_or_404, get_goal_or_404, load_process, plan_url
 
 

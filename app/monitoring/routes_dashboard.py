@@ -15,7 +15,7 @@ from flask_login import current_user, login_required
 from ..i18n import LANGUAGE_NAMES, current_language
 from ..models import ActionStatus, Process
 from ..permissions import require
-from ..processes.routes import get_process_or_404
+from ..web import get_process_or_404
 from . import bp
 from . import dashboard_words as w
 from .charts import build_trend_chart

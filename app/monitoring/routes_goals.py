@@ -9,11 +9,11 @@ from flask_login import login_required
 
 from ..errors import MissingTitle
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..i18n import localized
-from ..processes.moving import apply_move
+from ..web import apply_move
 from . import bp, queries, services
-from .forms import ConfirmForm, GoalForm
+from .forms import GoalForm
 from .routes import get_goal_or_404, load_process, plan_url
 
 

@@ -10,13 +10,13 @@ from flask_login import current_user, login_required
 
 from ..errors import MissingTitle
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..i18n import localized
 from ..models import Indicator, Process
 from ..permissions import can
-from ..processes.moving import apply_move
+from ..web import apply_move
 from . import bp, queries, services_indicators, targets
-from .forms import ConfirmForm, IndicatorForm
+from .forms import IndicatorForm
 from .routes import get_goal_or_404, get_indicator_or_404, load_process, plan_url
 
 #: The subgroup filter's value for the values that concern everyone (subgroup "").

@@ -7,10 +7,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..models import Indicator, IndicatorValue, Organisation, Process
 from . import bp, queries, services_indicators
-from .forms import ConfirmForm, ValueForm
+from .forms import ValueForm
 from .routes import get_indicator_or_404, get_value_or_404, load_process
 from .routes_indicators import indicator_url
 

@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..errors import DomainError
 from ..extensions import db
-from ..i18n import localized
+from ..i18n import clean_texts, localized, require_title
 from ..models import (
     Action,
     ActionNote,
@@ -27,9 +27,8 @@ from ..models import (
     Theme,
     User,
 )
-from ..processes.ordering import Direction as MoveDirection
-from ..processes.ordering import append_to, move_within, remove_from
-from ..processes.services import clean_texts, require_title
+from ..ordering import Direction as MoveDirection
+from ..ordering import append_to, move_within, remove_from
 from ..text import render_markdown, render_translated
 
 log = logging.getLogger("osallistamo.monitoring")

@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..errors import DomainError
 from ..extensions import db
+from ..i18n import clean_texts, require_title
 from ..models import (
     Direction,
     Goal,
@@ -26,9 +27,8 @@ from ..models import (
     ValueOrigin,
     scope_key_for,
 )
-from ..processes.ordering import Direction as MoveDirection
-from ..processes.ordering import append_to, move_within, remove_from
-from ..processes.services import clean_texts, require_title
+from ..ordering import Direction as MoveDirection
+from ..ordering import append_to, move_within, remove_from
 from ..text import render_translated
 from .targets import clean_subgroup, valid_period
 

@@ -8,7 +8,7 @@ from ..extensions import db
 from ..forms import form_status
 from ..i18n import localized
 from ..permissions import require
-from ..processes.routes import get_process_or_404
+from ..web import get_process_or_404
 from . import bp, services
 from .forms import EraseProcessForm
 

@@ -4,18 +4,16 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    HiddenField,
     RadioField,
     SelectChoice,
     SelectField,
     StringField,
     SubmitField,
 )
-from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp
+from wtforms.validators import Length, Optional, Regexp
 
 from ..forms import TranslatedField, markdown_field
 from ..models import DeletedAccountComments
-from .ordering import DIRECTIONS
 
 LANGUAGE_CHOICES = [
     SelectChoice("fi", "suomi"),
@@ -83,13 +81,3 @@ class ProcessForm(FlaskForm):
     @property
     def main_language(self) -> str:
         return self.language.data or "fi"
-
-
-class MoveForm(FlaskForm):
-    """The "Move up" / "Move down" buttons of an ordered list."""
-
-    direction = HiddenField(validators=[DataRequired(), AnyOf(DIRECTIONS)])
-
-
-class ConfirmForm(FlaskForm):
-    """A confirmation page's form: the CSRF token is all it carries."""

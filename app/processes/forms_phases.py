@@ -1,26 +1,18 @@
 """Phase and theme set-up forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from ..forms import (
     HelsinkiDateTimeField,
+    ProcessTextForm,
     TranslatedField,
     end_after_start,
     markdown_field,
 )
 from ..models import PhaseKind
 from .labels import PHASE_KIND_LABELS
-
-
-class ProcessTextForm(FlaskForm):
-    """A form whose translated texts must be written in the process's main language."""
-
-    def __init__(self, *args, main_language: str = "fi", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.main_language = main_language
 
 
 class PhaseForm(ProcessTextForm):

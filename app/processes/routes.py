@@ -1,7 +1,7 @@
 """Processes: the list, creating, the overview page and editing."""
 
 import sqlalchemy as sa
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -11,15 +11,9 @@ from ..extensions import db
 from ..forms import form_status
 from ..models import DeletedAccountComments, Process
 from ..permissions import require, visible_processes
+from ..web import get_process_or_404
 from . import bp, services
 from .forms import ProcessForm
-
-
-def get_process_or_404(slug: str) -> Process:
-    process = db.session.scalar(sa.select(Process).where(Process.slug == slug))
-    if process is None:
-        abort(404)
-    return process
 
 
 def overview_url(process: Process, section: str | None = None) -> str:

@@ -1,28 +1,19 @@
 """A process's phases: add, edit, reorder and delete (facilitators and admins)."""
 
-from flask import abort, flash, redirect, render_template, request
+from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..errors import InvalidSchedule, MissingTitle
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..i18n import from_helsinki_input, localized, to_helsinki_input
 from ..models import Phase, Process
 from ..permissions import require
+from ..web import apply_move, get_phase_or_404, get_process_or_404
 from . import bp, services_phases
-from .forms import ConfirmForm
 from .forms_phases import PhaseForm
-from .moving import apply_move
-from .routes import get_process_or_404, overview_url
-
-
-def get_phase_or_404(process: Process, phase_id: int) -> Phase:
-    """Load a phase of this process; another process's phase is not found here."""
-    phase = db.session.get(Phase, phase_id)
-    if phase is None or phase.process_id != process.id:
-        abort(404)
-    return phase
+from .routes import overview_url
 
 
 def _load(slug: str, phase_id: int | None = None) -> tuple[Process, Phase | None]:

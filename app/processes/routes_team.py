@@ -14,13 +14,12 @@ from ..errors import (
     NotTeamEligible,
 )
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..models import Process, ProcessRole, User
 from ..permissions import can, require
+from ..web import get_process_or_404
 from . import bp, services_team
-from .forms import ConfirmForm
 from .forms_team import TeamMemberForm, TeamRoleForm
-from .routes import get_process_or_404
 
 
 def get_member_or_404(process: Process, member_id: int) -> ProcessRole:

@@ -6,15 +6,14 @@ from flask_login import current_user, login_required
 
 from ..errors import MissingTitle
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..i18n import localized
 from ..models import Process, Theme
 from ..permissions import require
+from ..web import apply_move, get_process_or_404
 from . import bp, services_themes
-from .forms import ConfirmForm
 from .forms_phases import ThemeForm
-from .moving import apply_move
-from .routes import get_process_or_404, overview_url
+from .routes import overview_url
 
 
 def get_theme_or_404(process: Process, theme_id: int) -> Theme:

@@ -8,7 +8,7 @@ import unicodedata
 
 import sqlalchemy as sa
 
-from ..errors import DuplicateName, MissingTitle
+from ..errors import DuplicateName
 from ..extensions import db
 from ..models import (
     DeletedAccountComments,
@@ -20,29 +20,6 @@ from ..models import (
 from ..text import render_translated
 
 log = logging.getLogger("osallistamo.processes")
-
-#: The languages a translated text may be written in.
-TEXT_LANGUAGES = ("fi", "sv", "en")
-
-
-def clean_texts(texts: dict | None) -> dict:
-    """Keep the known languages with non-blank text, stripped."""
-    return {
-        lang: value.strip()
-        for lang, value in (texts or {}).items()
-        if lang in TEXT_LANGUAGES and value and value.strip()
-    }
-
-
-def require_title(process: Process, title: dict | None) -> dict:
-    """Return the cleaned title; it must be written in the process's main language.
-
-    :raises MissingTitle: when the main language is missing.
-    """
-    title = clean_texts(title)
-    if not title.get(process.language):
-        raise MissingTitle()
-    return title
 
 
 def slugify(text: str) -> str:

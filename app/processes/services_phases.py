@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from ..discussions.services import ensure_discussion
 from ..errors import InvalidSchedule
 from ..extensions import db
+from ..i18n import clean_texts, require_title
 from ..models import Phase, PhaseKind, Process
+from ..ordering import Direction, in_order, move_within, remove_from, renumber
 from ..seminars.setup import ensure_seminar
 from ..text import render_translated
-from .ordering import Direction, in_order, move_within, remove_from, renumber
-from .services import clean_texts, require_title
 
 log = logging.getLogger("osallistamo.processes")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 
 from ..extensions import db
+from ..i18n import clean_texts, require_title
 from ..models import Process, Theme
+from ..ordering import Direction, in_order, move_within, remove_from, renumber
 from ..text import render_translated
 from ..voting.services import theme_changed
-from .ordering import Direction, in_order, move_within, remove_from, renumber
-from .services import clean_texts, require_title
 
 log = logging.getLogger("osallistamo.processes")
 

@@ -13,12 +13,12 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..forms import (
     HelsinkiDateTimeField,
+    ProcessTextForm,
     TranslatedField,
     end_after_start,
     markdown_field,
 )
 from ..models import AgendaKind, WorkshopMethod
-from ..processes.forms_phases import ProcessTextForm
 from .labels import AGENDA_KIND_LABELS
 from .methods import METHODS
 from .services_workshops import MAX_SEATS

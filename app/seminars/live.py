@@ -28,7 +28,7 @@ from ..models import (
     Workshop,
     WorkshopMethod,
 )
-from ..processes.ordering import in_order
+from ..ordering import in_order
 from ..text import render_markdown
 
 # The read side is part of this module's interface.

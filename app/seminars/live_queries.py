@@ -22,7 +22,7 @@ from ..models import (
     Workshop,
     WorkshopChoice,
 )
-from ..processes.ordering import in_order
+from ..ordering import in_order
 
 SCALE = (1, 2, 3, 4, 5)
 

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..models import (
     AgendaItem,
     AgendaKind,
@@ -20,8 +20,7 @@ from ..models import (
     Workshop,
 )
 from ..permissions import can, require
-from ..processes.forms import ConfirmForm
-from ..processes.routes import get_process_or_404
+from ..web import get_process_or_404
 from . import bp, services, services_choices
 from .forms import SeminarSettingsForm
 from .methods import METHODS, structure_warning

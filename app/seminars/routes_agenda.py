@@ -6,10 +6,9 @@ from flask_login import login_required
 
 from ..errors import DomainError
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..i18n import from_helsinki_input, localized, to_helsinki_input
 from ..models import AgendaItem, AgendaKind
-from ..processes.forms import ConfirmForm
 from . import bp, services
 from .forms import AgendaItemForm
 from .labels import agenda_kind_label

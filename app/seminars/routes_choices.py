@@ -8,8 +8,8 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db
+from ..forms import ConfirmForm
 from ..i18n import localized
-from ..processes.forms import ConfirmForm
 from . import bp, services_choices
 from .routes import agenda_url, get_workshop_or_404, load
 

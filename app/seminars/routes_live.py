@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from flask import (
     abort,
     flash,
-    make_response,
     redirect,
     render_template,
     request,
@@ -28,9 +27,9 @@ from ..extensions import csrf, db, limiter
 from ..i18n import current_language
 from ..limits import per_user_writes, user_key
 from ..models import Process, Prompt, WorkGroup, Workshop, WorkshopMethod
+from ..ordering import in_order
 from ..permissions import can, require
-from ..processes.ordering import in_order
-from ..processes.routes import get_process_or_404
+from ..web import conditional, get_process_or_404
 from . import bp, live, live_methods, live_queries
 from .forms_live import MarkForm, NoteForm, TopicForm
 from .methods import spec
@@ -48,19 +47,6 @@ def etag_of(workshop: Workshop, *parts: object) -> str:
         [f"w{workshop.id}", f"v{workshop.live_version}", current_language()]
         + [str(part) for part in parts]
     )
-
-
-def conditional(tag: str, render):
-    """Answer 304 when the client has this version; otherwise render."""
-    if request.if_none_match.contains_weak(tag):
-        response = make_response("", 304)
-    else:
-        response = make_response(render())
-    response.set_etag(tag, weak=True)
-    # Always ask again (no-cache), and never keep a viewer's page in a shared cache.
-    response.cache_control.no_cache = True
-    response.cache_control.private = True
-    return response
 
 
 def load_workshop(slug: str, workshop_id: int, action: str) -> tuple[Process, Workshop]:

@@ -24,12 +24,11 @@ from wtforms.validators import Length, Optional
 from ..database import unique_write
 from ..errors import DomainError, DuplicateName
 from ..extensions import db
-from ..forms import MARKDOWN_HINT, form_status
+from ..forms import MARKDOWN_HINT, ConfirmForm, form_status
 from ..i18n import localized
 from ..models import Process, Seminar, User, Workshop, WorkshopMemo
 from ..permissions import can, require
-from ..processes.forms import ConfirmForm
-from ..processes.routes import get_process_or_404
+from ..web import get_process_or_404
 from . import bp
 from . import memos as services
 from .methods import spec

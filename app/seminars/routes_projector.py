@@ -24,11 +24,12 @@ from wtforms.validators import Length, Optional
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Comment, Prompt, Workshop, WorkshopMethod
-from ..processes.ordering import in_order
+from ..ordering import in_order
+from ..web import conditional
 from . import bp, live, live_methods, live_queries
 from .forms_live import SCALE_LABELS
 from .methods import spec
-from .routes_live import POLL_INTERVAL_MS, conditional, etag_of, load_workshop
+from .routes_live import POLL_INTERVAL_MS, etag_of, load_workshop
 
 
 def current_of(workshop: Workshop, prompts: list[Prompt]) -> Prompt | None:

@@ -6,11 +6,10 @@ from flask_login import login_required
 
 from ..errors import DomainError
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..i18n import localized
 from ..models import AgendaKind
-from ..processes.forms import ConfirmForm
-from ..processes.moving import apply_move
+from ..web import apply_move
 from . import bp
 from . import services_workshops as services
 from .forms import WorkshopForm

@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from ..errors import DomainError
 from ..extensions import db
 from ..models import AgendaItem, AgendaKind, Prompt, Workshop, WorkshopMethod
-from ..processes.ordering import Direction, in_order, move_within, remove_from, renumber
+from ..ordering import Direction, in_order, move_within, remove_from, renumber
 from ..text import render_translated
 from .methods import spec
 

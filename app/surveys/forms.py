@@ -17,12 +17,12 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from ..forms import (
     HelsinkiDateTimeField,
+    ProcessTextForm,
     TranslatedField,
     end_after_start,
     markdown_field,
 )
 from ..models import COMMENT_MAX_LENGTH, QuestionKind
-from ..processes.forms_phases import ProcessTextForm
 from .services_questions import DEFAULT_SCALE, SCALES
 
 KIND_LABELS = {

@@ -8,7 +8,7 @@ from flask_login import current_user
 from ..extensions import db
 from ..models import Phase, PhaseKind, Process, Survey, SurveyQuestion
 from ..permissions import require
-from ..processes.routes import get_process_or_404
+from ..web import get_process_or_404
 from .services import ensure_survey
 
 

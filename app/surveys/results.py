@@ -24,7 +24,7 @@ from ..models import (
     SurveyResponse,
     WorkGroup,
 )
-from ..processes.ordering import in_order
+from ..ordering import in_order
 from .scoring import LikertResult, likert_result
 
 

@@ -8,11 +8,10 @@ from flask_login import login_required
 
 from ..errors import DomainError, InvalidSchedule
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..i18n import from_helsinki_input, localized
 from ..models import QuestionKind
-from ..processes.forms import ConfirmForm
-from ..processes.moving import apply_move
+from ..web import apply_move
 from . import bp, services, services_questions
 from .forms import NextPeriodForm, QuestionForm, SurveySettingsForm
 from .loading import get_question_or_404, load

@@ -23,7 +23,7 @@ from ..models import (
     SurveyAnswer,
     SurveyQuestion,
 )
-from ..processes.ordering import Direction, append_to, in_order, move_within, renumber
+from ..ordering import Direction, append_to, in_order, move_within, renumber
 
 log = logging.getLogger("osallistamo.surveys")
 

@@ -16,13 +16,13 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..forms import (
     HelsinkiDateTimeField,
+    ProcessTextForm,
     TranslatedField,
     end_after_start,
     markdown_field,
 )
 from ..i18n import from_helsinki_input
 from ..models import Ballot, ResultsVisibility, VoterUnit, VotingMethod
-from ..processes.forms_phases import ProcessTextForm
 from .services import MAX_CHOICES_LIMIT, MAX_POINTS_LIMIT
 
 VOTER_UNIT_LABELS = {

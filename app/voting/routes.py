@@ -4,16 +4,9 @@ from flask import abort
 from flask_login import current_user
 
 from ..extensions import db
-from ..models import Ballot, Phase, Process
+from ..models import Ballot, Process
 from ..permissions import require
-from ..processes.routes import get_process_or_404
-
-
-def get_phase_or_404(process: Process, phase_id: int) -> Phase:
-    phase = db.session.get(Phase, phase_id)
-    if phase is None or phase.process_id != process.id:
-        abort(404)
-    return phase
+from ..web import get_process_or_404
 
 
 def get_ballot_or_404(process: Process, ballot_id: int) -> Ballot:

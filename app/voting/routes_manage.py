@@ -15,15 +15,14 @@ from werkzeug.datastructures import MultiDict
 from ..csv_export import csv_response, write_csv
 from ..errors import InvalidSchedule, MissingTitle
 from ..extensions import db
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..i18n import localized, localized_lang, to_helsinki_input
 from ..models import Ballot, Phase, PhaseKind, Process
 from ..permissions import require
-from ..processes.forms import ConfirmForm
-from ..processes.routes import get_process_or_404
+from ..web import get_phase_or_404, get_process_or_404
 from . import audit, bp, services
 from .forms import LOCKED_FIELDS, BallotForm, method_summary
-from .routes import get_phase_or_404, load
+from .routes import load
 
 BALLOT_PHASE_KINDS = (PhaseKind.DISCUSSION, PhaseKind.SEMINAR)
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from flask import make_response, render_template, request
+from flask import render_template
 from flask_login import current_user, login_required
 
 from ..i18n import current_language
 from ..models import Ballot, VotingMethod
 from ..permissions import can
+from ..web import conditional
 from . import bp, charts, scoring, services
 from .routes import load
 
@@ -62,19 +63,6 @@ def etag_of(ballot: Ballot, seen: Visibility) -> str:
     )
 
 
-def _conditional(tag: str, render):
-    """Answer 304 when the client has this version; otherwise render the page."""
-    if request.if_none_match.contains_weak(tag):
-        response = make_response("", 304)
-    else:
-        response = make_response(render())
-    response.set_etag(tag, weak=True)
-    # Always ask again (no-cache), and never keep a viewer's page in a shared cache.
-    response.cache_control.no_cache = True
-    response.cache_control.private = True
-    return response
-
-
 def _context(process, ballot: Ballot, seen: Visibility, top: int | None = None):
     results = scoring.compute_results(ballot) if seen.shown else None
     return {
@@ -109,7 +97,7 @@ def projector(slug: str, ballot_id: int):
     process, ballot = load(slug, ballot_id, "ballot.view")
     seen = visibility_of(ballot, datetime.now(UTC))
     tag = etag_of(ballot, seen)
-    return _conditional(
+    return conditional(
         tag,
         lambda: render_template(
             "voting/projector.html",
@@ -126,7 +114,7 @@ def projector_fragment(slug: str, ballot_id: int):
     """The projector's changing part only, for its polling script."""
     process, ballot = load(slug, ballot_id, "ballot.view")
     seen = visibility_of(ballot, datetime.now(UTC))
-    return _conditional(
+    return conditional(
         etag_of(ballot, seen),
         lambda: render_template(
             "voting/_projector_live.html",

@@ -16,9 +16,9 @@ from app.errors import (
     MissingTitle,
     NotTeamEligible,
 )
+from app.i18n import clean_texts
 from app.models import Phase, PhaseKind, ProcessRole, ProcessRoleKind, Role, Theme
 from app.processes import services_phases, services_team, services_themes
-from app.processes.services import clean_texts
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 

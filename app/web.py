@@ -1,0 +1,136 @@
+"""What every blueprint's views share, in one place.
+
+Loading a process or one of its objects (another process's id is simply not found),
+answering 304 to a live view's poll, "apply the service, or show its refusal at the
+field", reordering a list, and sending the letters a view has just queued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+import sqlalchemy as sa
+from flask import abort, flash, make_response, redirect, request
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from .errors import DomainError
+from .extensions import db
+from .forms import MoveForm
+from .models import Comment, Phase, Process
+from .ordering import Direction
+from .outbox.services import send_pending
+
+T = TypeVar("T")
+
+
+# Loading ---------------------------------------------------------------------
+
+
+def get_process_or_404(slug: str) -> Process:
+    """The process of a URL's slug, or 404."""
+    process = db.session.scalar(sa.select(Process).where(Process.slug == slug))
+    if process is None:
+        abort(404)
+    return process
+
+
+def get_phase_or_404(process: Process, phase_id: int) -> Phase:
+    """A phase of this process; another process's phase is not found here."""
+    phase = db.session.get(Phase, phase_id)
+    if phase is None or phase.process_id != process.id:
+        abort(404)
+    return phase
+
+
+def get_comment_or_404(process: Process, comment_id: int) -> Comment:
+    """Any comment of this process: a discussion's, a workshop note or a survey answer."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.prompt.process.id != process.id:
+        abort(404)
+    return comment
+
+
+def get_discussion_comment_or_404(process: Process, comment_id: int) -> Comment:
+    """A discussion comment of this process (not a workshop note nor a survey answer,
+    whose prompts have no discussion); anything else is not found."""
+    comment = db.session.get(Comment, comment_id)
+    if (
+        comment is None
+        or comment.prompt.discussion is None
+        or comment.prompt.discussion.phase.process_id != process.id
+    ):
+        abort(404)
+    return comment
+
+
+# Live views ------------------------------------------------------------------
+
+
+def conditional(tag: str, render: Callable[[], object]) -> Response:
+    """Answer 304 when the client has this version (a weak ETag); otherwise render."""
+    if request.if_none_match.contains_weak(tag):
+        response = make_response("", 304)
+    else:
+        response = make_response(render())
+    response.set_etag(tag, weak=True)
+    # Always ask again (no-cache), and never keep a viewer's page in a shared cache.
+    response.cache_control.no_cache = True
+    response.cache_control.private = True
+    return response
+
+
+# Writing ---------------------------------------------------------------------
+
+
+def save_or_field_error(
+    save: Callable[[], object], field, saved_message: str, next_url: str
+) -> Response | None:
+    """Apply a service; commit, flash and redirect, or show its refusal at the field.
+
+    A broken rule (a :class:`DomainError`) rolls back and is appended to the field's
+    errors; None is returned so the view renders the form again as it was typed.
+    """
+    try:
+        save()
+    except DomainError as error:
+        db.session.rollback()
+        field.errors = list(field.errors) + [str(error)]
+        return None
+    db.session.commit()
+    flash(saved_message, "success")
+    return redirect(next_url)
+
+
+def apply_move(
+    move_function: Callable[[T, Direction], bool], item: T, moved_message: str
+) -> None:
+    """Move an item one step as the posted form asks; commit and flash only if it moved.
+
+    A missing or unknown direction (or a bad CSRF token) is a broken request: 400.
+    At either end of the list nothing changes and nothing is said.
+    """
+    form = MoveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if move_function(item, form.direction.data):
+        db.session.commit()
+        flash(moved_message, "success")
+
+
+def send_queued_letters(now: datetime, limit: int = 100) -> None:
+    """Send what the outbox holds, after the view's commit; say if some must wait.
+
+    The letters are already safe in the outbox, so a failed one is tried again later.
+    """
+    report = send_pending(now, limit=limit)
+    if report.failed:
+        flash(
+            _(
+                "%(failed)d letters could not be sent now. They stay in the outbox and are tried again.",
+                failed=report.failed,
+            ),
+            "error",
+        )
