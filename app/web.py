@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from flask import abort, flash, make_response, redirect, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from .errors import DomainError
@@ -22,6 +23,7 @@ from .forms import MoveForm
 from .models import Comment, Phase, Process
 from .ordering import Direction
 from .outbox.services import send_pending
+from .permissions import process_of, require
 
 T = TypeVar("T")
 
@@ -35,6 +37,44 @@ def get_process_or_404(slug: str) -> Process:
     if process is None:
         abort(404)
     return process
+
+
+def get_in_process_or_404(
+    process: Process,
+    model: type[T],
+    obj_id: int,
+    accept: Callable[[T], bool] | None = None,
+) -> T:
+    """An object of this process by id (anything with a ``process``), or 404.
+
+    Another process's id is simply not found, as is an object ``accept`` refuses
+    (e.g. a phase of the wrong kind).
+    """
+    obj = db.session.get(model, obj_id)
+    owner = process_of(obj) if obj is not None else None
+    if owner is None or owner.id != process.id or (accept and not accept(obj)):
+        abort(404)
+    return obj
+
+
+def load_process(slug: str, action: str) -> Process:
+    """The process of a URL, once the signed-in user may do the action on it."""
+    process = get_process_or_404(slug)
+    require(current_user, action, process)
+    return process
+
+
+def load_in_process(
+    slug: str,
+    action: str,
+    model: type[T],
+    obj_id: int,
+    accept: Callable[[T], bool] | None = None,
+) -> tuple[Process, Any]:
+    """The process and one of its objects: the right is checked before the object is
+    looked for, so an outsider learns nothing about which ids exist."""
+    process = load_process(slug, action)
+    return process, get_in_process_or_404(process, model, obj_id, accept)
 
 
 def get_phase_or_404(process: Process, phase_id: int) -> Phase:
