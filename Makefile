@@ -73,12 +73,18 @@ update-messages: extract-messages
 			--init-missing --no-fuzzy-matching || exit 1; \
 	done
 
+# The address `make run` serves, so the printed links and mails point at it
+# (BASE_URL from the environment wins, e.g. behind a proxy).
+RUN_BASE_URL = $${BASE_URL:-http://$(HOST):$(PORT)}
+
 ## Start Osallistamo with the demo process on SQLite at http://127.0.0.1:5000
+## (HOST and PORT choose another address: make run PORT=8080).
 run: translations
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
-	$(FLASK) demo accounts
-	$(FLASK) run --debug --host $(HOST) --port $(PORT)
+	BASE_URL="$(RUN_BASE_URL)" $(FLASK) demo accounts
+	@echo "Osallistamo: $(RUN_BASE_URL)"
+	BASE_URL="$(RUN_BASE_URL)" $(FLASK) run --debug --host $(HOST) --port $(PORT)
 
 ## Replace the SQLite demo data.
 demo: translations

@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
+from ..models.groups import INVITE_CODE_LENGTH
 from .passwords import MAX_LENGTH, password_problems
 
 
@@ -89,7 +90,11 @@ class JoinCodeForm(FlaskForm):
             DataRequired(_l("Enter the code from your invitation.")),
             Length(max=32),
         ],
-        description=_l("The code has 8 letters and numbers, for example KX7P 2MQA."),
+        description=_l(
+            "The code has %(length)d letters and numbers, shown in groups of four, for example %(example)s.",
+            length=INVITE_CODE_LENGTH,
+            example="KX7P 2MQA H3RT",
+        ),
         render_kw={
             "autocomplete": "off",
             "autocapitalize": "characters",
@@ -106,7 +111,9 @@ class JoinForm(FlaskForm):
             DataRequired(_l("Enter the name others will see.")),
             Length(max=120),
         ],
-        description=_l("Shown with what you write, beside your work group's name."),
+        description=_l(
+            "The process's facilitators and observers see it with what you write; other work groups see only your group's name."
+        ),
         render_kw={"autocomplete": "name"},
     )
     submit = SubmitField(_l("Join the work group"))
