@@ -1,4 +1,4 @@
-"""How requests are read: form values without NUL bytes, ids within the database's range."""
+"""How requests are read: form values without control characters, ids within range."""
 
 from __future__ import annotations
 
@@ -6,24 +6,28 @@ from flask import Flask, Request, abort
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter
 
+from .text import clean_control_characters
+
 #: The largest id PostgreSQL's INTEGER (and a sane SQLite id) can hold.
 MAX_ID = 2**31 - 1
 
 
 class CleanFormRequest(Request):
-    """Drop NUL bytes from submitted form values.
+    """Submitted form values with newlines as ``\n`` and no other control characters.
 
-    PostgreSQL refuses them in text and they are never meant: a pasted text with one
-    would otherwise be lost to an error page instead of saved.
+    PostgreSQL refuses NUL bytes and python-docx vertical tabs, and nobody means them:
+    a pasted text with one would otherwise be lost to an error page (or, once stored,
+    break every export that contains it). A browser's CRLF becomes one newline, so
+    the server counts a text's length as the page's counter does.
     """
 
     def _load_form_data(self) -> None:
         super()._load_form_data()
         form = self.__dict__.get("form")
-        if form and any("\x00" in value for value in form.values()):
+        if form and not all(v.isprintable() for _, v in form.items(multi=True)):
             self.__dict__["form"] = ImmutableMultiDict(
                 [
-                    (key, value.replace("\x00", ""))
+                    (key, clean_control_characters(value))
                     for key, value in form.items(multi=True)
                 ]
             )

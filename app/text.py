@@ -5,6 +5,7 @@ Rendered once when a text is saved; the cleaned HTML is stored beside its source
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 import bleach
@@ -38,6 +39,24 @@ _cleaner = bleach.Cleaner(
     strip=True,
     filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"})],
 )
+
+
+#: C0 and C1 control characters other than tab and newline (CR is turned into a
+#: newline first). Nobody means them, and some consumers refuse them outright:
+#: python-docx raises on a vertical tab, PostgreSQL on a NUL.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_control_characters(text: str) -> str:
+    """Newlines as ``\n`` (a browser sends CRLF), without other control characters.
+
+    Applied to every submitted form value, so a text is counted, stored and shown
+    the way the writer saw it in the text box.
+    """
+    if text.isprintable():
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_CHARACTERS.sub("", text)
 
 
 def render_markdown(source: str | None) -> Markup:

@@ -46,7 +46,9 @@
     );
     var timer = null;
     function update() {
-      var count = textarea.value.length;
+      // Characters as the server counts them (Python's len): code points, so an
+      // emoji is one, not the two UTF-16 units of value.length; newlines are one.
+      var count = Array.from(textarea.value).length;
       var over = count > max;
       counter.textContent = over
         ? fill(t.over, { count: count - max, max: max })

@@ -41,6 +41,26 @@ def test_counter_and_draft_survive_a_reload(participant, shot):
     shot(page, "draft-restored")
 
 
+def test_the_counter_counts_as_the_server_does(participant, shot):
+    """An emoji is one character and a line break one, as the server counts them: a
+    text the counter calls exactly full is accepted, one more character is refused."""
+    page = participant
+    text = "👍🏽" * 1500 + "\n" * 999 + "x"  # 3,000 + 999 + 1 = 4,000 code points
+    page.fill("#body", text)
+    expect(page.locator("#body-counter")).to_have_text(
+        re.compile(r"^4\D?000\D.*4\D?000")
+    )
+    expect(page.locator("#body-counter")).not_to_have_class(re.compile("is-over"))
+    page.fill("#body", text + "🎉")
+    page.wait_for_selector("#body-counter.is-over")
+    page.fill("#body", text)
+    expect(page.locator("#body-counter")).not_to_have_class(re.compile("is-over"))
+    with page.expect_navigation():
+        page.click("form[data-draft-key] [type=submit]")
+    page.wait_for_selector(".flash.posted")
+    shot(page, "full-length-emoji")
+
+
 def test_over_the_limit_the_counter_warns_and_the_server_refuses(participant, shot):
     """Too long a text turns the counter red; the server says why and keeps the text."""
     page = participant

@@ -158,3 +158,32 @@ def test_an_unknown_process_is_404(client, auth, people):
     """Erasing a process that does not exist: 404."""
     auth.login_as(people.admin)
     assert client.get("/p/ei-ole/erase").status_code == 404
+
+
+def test_erasing_is_set_apart_from_editing_and_marked_as_dangerous(
+    client, auth, db, people, build_process
+):
+    """The process page offers erasing only in a red section of its own at the end,
+    never among the editing buttons, and says what goes before the confirmation."""
+    world = build_process(
+        author=people.participant, other=people.other, facilitator=people.facilitator
+    )
+    auth.login_as(people.facilitator)
+    html = client.get(f"/p/{world.process.slug}/").get_data(as_text=True)
+    erase_url = f"/p/{world.process.slug}/erase"
+    actions = html.split('<div class="page-actions">')[1].split("</div>")[0]
+    assert "/edit" in actions and erase_url not in actions
+    zone = html.split('<section class="danger-zone"')[1].split("</section>")[0]
+    assert f'class="button button-danger" href="{erase_url}"' in zone
+    assert "cannot be undone" in zone
+    assert html.index('class="danger-zone"') > html.index('id="groups')
+
+
+def test_participants_see_no_erasing(client, auth, db, people, build_process):
+    """Without the right, the process page has no danger section at all."""
+    world = build_process(
+        author=people.participant, other=people.other, facilitator=people.facilitator
+    )
+    auth.login_as(people.participant)
+    html = client.get(f"/p/{world.process.slug}/").get_data(as_text=True)
+    assert "danger-zone" not in html and "/erase" not in html
