@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response, current_app, request
+from flask_login import current_user
 
 from .discussions.video import FRAME_HOSTS
 
@@ -38,6 +39,22 @@ def csp_with(**extra_sources: list[str]) -> str:
     return build_csp(policy)
 
 
+def set_cache_policy(response: Response) -> None:
+    """Keep pages out of every cache, browsers' back-forward stores and proxies alike.
+
+    A signed-in page may show invite codes, one's own data or results not yet
+    published, and every form carries a session's CSRF token: ``no-store``, whatever
+    the view said (live views still answer 304 to the ETag their script sends).
+    Static files keep their caching; a view that chose a policy for anonymous
+    readers keeps it.
+    """
+    if request.endpoint == "static":
+        return
+    signed_in = getattr(current_user, "is_authenticated", False)
+    if signed_in or "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = "no-store"
+
+
 def register_security_headers(app: Flask) -> None:
     policy = {**DEFAULT_CSP, **app.config.get("CSP_OVERRIDES", {})}
     app.extensions["csp_policy"] = policy
@@ -55,6 +72,7 @@ def register_security_headers(app: Flask) -> None:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        set_cache_policy(response)
         if production:
             headers.setdefault(
                 "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
