@@ -1,4 +1,4 @@
-"""Flask commands: users, demo data and the outbox."""
+"""Flask commands: users, demo data, the outbox, exports, backup and restore."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from flask import Flask
 def register_cli(app: Flask) -> None:
     """Attach the command groups (each lives beside its domain)."""
     from .admin.commands import users_cli
-    from .backup_cli import register_backup_commands
+    from .backup.commands import backup_command, restore_command
     from .demo.commands import demo_cli
     from .exports.commands import export_command
     from .outbox.commands import outbox_cli
@@ -17,4 +17,5 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(outbox_cli)
     app.cli.add_command(export_command)
-    register_backup_commands(app)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

@@ -1,7 +1,7 @@
 """The annual report's figures as CSV for Excel: one line per indicator, place,
 subgroup and period (the report's period and the one before), with the verdict.
 
-Written by ``app.csv_export.write_csv`` (UTF-8 with a byte order mark, semicolons,
+Written by ``app.csvfiles.write_csv`` (UTF-8 with a byte order mark, semicolons,
 formula-like text defused). Numbers use the decimal comma Excel expects with Finnish
 settings; verdicts and trends are words in the report's language, with their stable
 codes in separate columns for filtering. A line of the period carries the previous
@@ -14,7 +14,7 @@ from __future__ import annotations
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from ..csv_export import write_csv
+from ..csvfiles import decimal_comma, write_csv
 from ..monitoring import dashboard_words as w
 from ..monitoring.report import AnnualReport
 from ..monitoring.targets import gap
@@ -22,10 +22,7 @@ from ..monitoring.targets import gap
 
 def decimal(value: float | None) -> str:
     """30.5 -> "30,5"; no grouping, so Excel reads it as a number."""
-    if value is None:
-        return ""
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return decimal_comma(value, 4, trim=True)
 
 
 def header() -> list[str]:
@@ -76,41 +73,37 @@ def _previous_shortfall(status, row) -> float | None:
     return gap(status.direction, row.previous, row.target).shortfall
 
 
+def _periods(status, row):
+    """A row's lines as (period, value, verdict, trend, previous, shortfall): the
+    report's period (a region's row even without a value), then the previous one."""
+    if status.period is not None and (row.current is not None or row.is_region):
+        yield (
+            status.period,
+            row.current,
+            row.verdict,
+            row.trend,
+            row.previous,
+            row.shortfall,
+        )
+    if status.previous_period is not None and row.previous is not None:
+        yield (
+            status.previous_period,
+            row.previous,
+            row.previous_verdict,
+            None,
+            None,
+            _previous_shortfall(status, row),
+        )
+
+
 def annual_csv(report: AnnualReport) -> bytes:
     """Lines of the period first, then those of the previous period, per indicator."""
-    lines = []
     with force_locale(report.language):
-        for goal in report.dashboard.goals:
-            for status in goal.indicators:
-                for row in status.rows:
-                    if status.period is not None and (
-                        row.current is not None or row.is_region
-                    ):
-                        lines.append(
-                            _line(
-                                goal,
-                                status,
-                                row,
-                                status.period,
-                                row.current,
-                                row.verdict,
-                                row.trend,
-                                row.previous,
-                                row.shortfall,
-                            )
-                        )
-                    if status.previous_period is not None and row.previous is not None:
-                        lines.append(
-                            _line(
-                                goal,
-                                status,
-                                row,
-                                status.previous_period,
-                                row.previous,
-                                row.previous_verdict,
-                                None,
-                                None,
-                                _previous_shortfall(status, row),
-                            )
-                        )
+        lines = [
+            _line(goal, status, row, *period)
+            for goal in report.dashboard.goals
+            for status in goal.indicators
+            for row in status.rows
+            for period in _periods(status, row)
+        ]
         return write_csv(lines, header())

@@ -1,9 +1,10 @@
 """Two CSV files for Excel: the comments with their confirmed themes, and the votes.
 
-Both go through ``app.csv_export.write_csv``: UTF-8 with a byte order mark,
+Both go through ``app.csvfiles.write_csv``: UTF-8 with a byte order mark,
 semicolons, CRLF, and any cell that starts like a formula defused. Numbers with
-decimals use a decimal comma, as Excel with Finnish (and Finland-Swedish) settings
-expects beside the semicolon; shares are percentages with one decimal.
+decimals use a decimal comma (``csvfiles.decimal_comma``), as Excel with Finnish
+(and Finland-Swedish) settings expects beside the semicolon; shares are percentages
+with one decimal.
 
 The summary holds only the quotes, so the comment rows are built here from the same
 query the summary uses (``scope.visible_comments``): hidden and deleted comments
@@ -19,7 +20,7 @@ from datetime import datetime
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from ..csv_export import write_csv
+from ..csvfiles import decimal_comma, write_csv
 from ..i18n import localized
 from ..models import Phase, Process
 from . import labels
@@ -116,7 +117,7 @@ def comments_csv(rows: list[CommentRow], *, show_names: bool, language: str) -> 
 
 def percent(share: float) -> str:
     """0.4167 -> "41,7" (a number to Excel with Finnish settings)."""
-    return f"{share * 100:.1f}".replace(".", ",")
+    return decimal_comma(share * 100, 1)
 
 
 def votes_csv(summary: Summary) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from .. import csvfiles
 from ..models import Phase, Process
 from . import csv, docx, html, json, markdown
 from .proposal_view import proposal_view
@@ -19,7 +20,7 @@ MIMETYPES = {
     "md": "text/markdown",
     "html": "text/html",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "csv": "text/csv",
+    "csv": csvfiles.MIMETYPE,
     "json": "application/json",
 }
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Response, abort, current_app, render_template, request, url_for
+from flask import abort, current_app, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from ..csvfiles import download_response
 from ..i18n import LANGUAGE_NAMES, current_language
 from ..models import Phase, Process
 from ..permissions import can, require
@@ -103,12 +104,11 @@ def download(slug: str, fmt: str):
         language=language,
         kind=kind,
     )
-    # Text types get "; charset=utf-8" from Werkzeug; JSON is UTF-8 by definition.
-    response = Response(result.body, mimetype=result.mimetype)
-    response.headers.set("Content-Disposition", "attachment", filename=result.filename)
-    # Summaries may name people: no copies in browser or proxy caches.
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
+    # Summaries may name people: no copies in browser or proxy caches. Text types get
+    # "; charset=utf-8" from Werkzeug; JSON is UTF-8 by definition.
+    response = download_response(
+        result.body, mimetype=result.mimetype, filename=result.filename
+    )
     if fmt == "html":
         # Opened from the app, the page may use its embedded stylesheet and chart
         # images, and nothing else (no scripts at all).

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from ..csv_export import write_csv
+from ..csvfiles import write_csv
 from ..i18n import localized
 from ..models import Indicator, Organisation, Process, User, ValueOrigin, scope_key_for
 from . import queries, services_indicators

@@ -3,19 +3,19 @@
 The file has a header row; columns are found by name (Finnish, Swedish or English,
 any case, in any order; unknown columns such as the template's "indicator name" are
 ignored). Cells are separated by semicolons, commas or tabs (read from the header),
-and the text is UTF-8 with or without a byte order mark. Checking the rows
+and the text is UTF-8 with or without a byte order mark: ``app/csvfiles.py`` reads
+it, this module says what is wrong in the importer's words. Checking the rows
 themselves is csv_import.py's work.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from .. import csvfiles
 from ..errors import DomainError
 
 MAX_BYTES = 1024 * 1024
@@ -83,8 +83,13 @@ class ImportRejected(DomainError):
         self.problems = problems
 
 
+def _refusal(message: str, line: int | None = None) -> ImportRejected:
+    """The file refused for one problem."""
+    return ImportRejected([Problem(line, message)])
+
+
 def _normalise(name: str) -> str:
-    name = (name or "").replace("\ufeff", "").replace("_", " ").replace("-", " ")
+    name = (name or "").replace(csvfiles.BOM, "").replace("_", " ").replace("-", " ")
     return " ".join(name.split()).casefold()
 
 
@@ -94,42 +99,25 @@ def decode(data: bytes) -> str:
     :raises ImportRejected: when it is empty, too big or not UTF-8.
     """
     if len(data) > MAX_BYTES:
-        raise ImportRejected(
-            [
-                Problem(
-                    None,
-                    _(
-                        "The file is too big: at most %(size)s MB can be imported at "
-                        "once. Split it into several files.",
-                        size=MAX_BYTES // (1024 * 1024),
-                    ),
-                )
-            ]
+        raise _refusal(
+            _(
+                "The file is too big: at most %(size)s MB can be imported at "
+                "once. Split it into several files.",
+                size=MAX_BYTES // (1024 * 1024),
+            )
         )
     try:
-        text = data.decode("utf-8-sig")
+        text = csvfiles.decode(data)
     except UnicodeDecodeError:
-        raise ImportRejected(
-            [
-                Problem(
-                    None,
-                    _(
-                        "The file is not UTF-8 text. In Excel, save it as "
-                        "“CSV UTF-8 (comma delimited)”."
-                    ),
-                )
-            ]
+        raise _refusal(
+            _(
+                "The file is not UTF-8 text. In Excel, save it as "
+                "“CSV UTF-8 (comma delimited)”."
+            )
         ) from None
     if not text.strip():
-        raise ImportRejected([Problem(None, _("The file is empty."))])
+        raise _refusal(_("The file is empty."))
     return text
-
-
-def sniff_delimiter(header_line: str) -> str:
-    """The separator the header row uses: semicolon, comma or tab (most frequent)."""
-    counts = {delimiter: header_line.count(delimiter) for delimiter in ";,\t"}
-    best = max(counts, key=lambda delimiter: counts[delimiter])
-    return best if counts[best] else ";"
 
 
 def read_table(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
@@ -137,31 +125,18 @@ def read_table(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
 
     :raises ImportRejected: for a missing or repeated column, or too many rows.
     """
-    header_line = text.lstrip("\r\n").splitlines()[0]
-    reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=sniff_delimiter(header_line)
-    )
-    rows: list[tuple[int, list[str]]] = []
-    header: list[str] | None = None
-    previous_end = 0
     try:
-        for cells in reader:
-            start, previous_end = previous_end + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            if header is None:
-                header = cells
-            else:
-                rows.append((start, cells))
-    except csv.Error as error:
-        raise ImportRejected(
-            [
-                Problem(
-                    reader.line_num,
-                    _("The line could not be read as CSV (%(error)s).", error=error),
-                )
-            ]
+        table = csvfiles.read_rows(text)
+    except csvfiles.UnreadableLine as unreadable:
+        raise _refusal(
+            _(
+                "The line could not be read as CSV (%(error)s).",
+                error=unreadable.error,
+            ),
+            unreadable.line,
         ) from None
+    header = table[0][1] if table else None
+    rows = table[1:]
     columns: dict[str, int] = {}
     problems = []
     for index, name in enumerate(header or []):

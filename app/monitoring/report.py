@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 
 from flask_babel import force_locale
 
+from .. import csvfiles
 from ..i18n import localized
 from ..models import Process
 from .dashboard import Dashboard
@@ -22,7 +23,7 @@ from .periods import period_kind_of
 FORMATS = ("docx", "csv")
 MIMETYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "csv": "text/csv",
+    "csv": csvfiles.MIMETYPE,
 }
 
 

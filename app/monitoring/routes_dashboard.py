@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from flask import Response, abort, current_app, render_template, request, url_for
+from flask import abort, current_app, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from ..csvfiles import download_response
 from ..i18n import LANGUAGE_NAMES, current_language
 from ..models import ActionStatus, Process
 from ..permissions import require
@@ -115,8 +116,6 @@ def annual_report(slug: str, fmt: str):
     result = export_report(
         process, fmt=fmt, period=_period_arg(), language=_language_arg()
     )
-    response = Response(result.body, mimetype=result.mimetype)
-    response.headers.set("Content-Disposition", "attachment", filename=result.filename)
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download_response(
+        result.body, mimetype=result.mimetype, filename=result.filename
+    )

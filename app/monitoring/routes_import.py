@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..csv_export import csv_response
+from ..csvfiles import csv_response
 from ..extensions import db
 from ..i18n import current_language
 from . import bp, csv_import, csv_table, queries

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask_babel import gettext as _
 
-from ..csv_export import write_csv
+from ..csvfiles import decimal_comma, write_csv
 from ..extensions import db
 from ..i18n import localized
 from ..models import (
@@ -128,13 +128,6 @@ def survey_results(survey: Survey) -> SurveyResults:
     )
 
 
-def decimal_cell(value: float | None) -> str:
-    """3.5 -> "3,50": a number Excel with Finnish settings reads as one."""
-    if value is None:
-        return ""
-    return f"{value:.2f}".replace(".", ",")
-
-
 def kind_text(kind: QuestionKind) -> str:
     return _("Statement") if kind is QuestionKind.LIKERT else _("Free text")
 
@@ -166,7 +159,7 @@ def summary_csv(results: SurveyResults) -> bytes:
                     kind_text(item.question.kind),
                     likert.answers,
                     likert.skipped,
-                    decimal_cell(likert.average),
+                    decimal_comma(likert.average, 2),
                     *points,
                 ]
             )

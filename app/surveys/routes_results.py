@@ -6,7 +6,7 @@ from flask import render_template
 from flask_babel import format_decimal
 from flask_login import login_required
 
-from ..csv_export import csv_response
+from ..csvfiles import csv_response
 from . import bp
 from .forms import scale_labels
 from .loading import load

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
-from ..csv_export import csv_response, write_csv
+from ..csvfiles import csv_response, write_csv
 from ..errors import InvalidSchedule, MissingTitle
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
@@ -250,7 +250,7 @@ def turnout(slug: str, ballot_id: int):
 @bp.route("/<slug>/ballots/<int:ballot_id>/votes.csv")
 @login_required
 def export_votes(slug: str, ballot_id: int):
-    """The raw votes for audit: one row per vote entry, for Excel (see csv_export)."""
+    """The raw votes for audit: one row per vote entry, for Excel (see csvfiles)."""
     process, ballot = load(slug, ballot_id, "ballot.export")
     header = [str(column) for column in audit.VOTE_COLUMNS]
     body = write_csv(audit.vote_rows(ballot), header)

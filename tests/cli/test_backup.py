@@ -1,4 +1,4 @@
-"""``flask backup`` / ``flask restore`` and app/backup.py on SQLite (any test run).
+"""``flask backup`` / ``flask restore`` and app/backup/ on SQLite (any test run).
 
 These tests build their own SQLite databases (a migrated template copied per test),
 so they run the same whether TEST_DATABASE_URL names SQLite or PostgreSQL. The
@@ -18,7 +18,8 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 from sqlalchemy import orm
 
-from app import backup, backup_common, backup_postgres, create_app
+from app import backup, create_app
+from app.backup import commands, files, postgres
 from app.database import configure_sqlite
 from app.extensions import db as _db
 from app.models import Process, Theme
@@ -278,7 +279,7 @@ def test_backup_refuses_to_overwrite_without_force(live_db, live_app, tmp_path):
 
     result = runner.invoke(args=["backup", "--force", str(dump)])
     assert result.exit_code == 0, result.output
-    assert dump.read_bytes().startswith(backup_common.SQLITE_MAGIC)
+    assert dump.read_bytes().startswith(files.SQLITE_MAGIC)
     assert no_partial_files(tmp_path)
 
 
@@ -297,7 +298,7 @@ def test_failed_backup_leaves_no_file(tmp_path):
     conn.close()
     out = tmp_path / "out"
     out.mkdir()
-    with pytest.raises(backup_common.BackupError, match="no alembic_version"):
+    with pytest.raises(backup.BackupError, match="no alembic_version"):
         backup.backup_database(sqlite_url(bare), out / "b.db")
     assert list(out.iterdir()) == []
 
@@ -305,11 +306,11 @@ def test_failed_backup_leaves_no_file(tmp_path):
 def test_backup_refuses_missing_database_and_missing_folder(tmp_path, live_db):
     """A database file that does not exist and a target folder that does not exist
     give clear messages."""
-    with pytest.raises(backup_common.BackupError, match="There is no database"):
+    with pytest.raises(backup.BackupError, match="There is no database"):
         backup.backup_database(sqlite_url(tmp_path / "none.db"), tmp_path / "b.db")
-    with pytest.raises(backup_common.BackupError, match="does not exist"):
+    with pytest.raises(backup.BackupError, match="does not exist"):
         backup.backup_database(sqlite_url(live_db), tmp_path / "nope" / "b.db")
-    with pytest.raises(backup_common.BackupError, match="in memory"):
+    with pytest.raises(backup.BackupError, match="in memory"):
         backup.backup_database("sqlite://", tmp_path / "b.db")
     result = (
         make_app("sqlite://")
@@ -336,7 +337,7 @@ def test_restore_refuses_files_that_are_not_backups(live_db, live_app, tmp_path)
     conn.commit()
     conn.close()
     pg_archive = tmp_path / "pg.dump"
-    pg_archive.write_bytes(backup_common.PGDUMP_MAGIC + b"\x01\x0e\x00" + b"\x00" * 100)
+    pg_archive.write_bytes(files.PGDUMP_MAGIC + b"\x01\x0e\x00" + b"\x00" * 100)
 
     runner = live_app.test_cli_runner()
     expected = {
@@ -368,7 +369,7 @@ def test_restore_refuses_a_newer_revision(live_db, live_app, tmp_path):
     assert result.exit_code == 1
     assert "0099_from_the_future" in result.output and "newer" in result.output
     assert slugs_in(live_db) == {"nykyinen"}
-    with pytest.raises(backup_common.BackupError, match="newer"):
+    with pytest.raises(backup.BackupError, match="newer"):
         backup.restore_database(url, dump, migrations_dir=MIGRATIONS)
     assert slugs_in(live_db) == {"nykyinen"}
 
@@ -418,16 +419,14 @@ def test_restore_asks_for_confirmation(live_db, live_app, tmp_path):
 
 def test_revision_status():
     """The head is current, its ancestors older, unknown revisions newer."""
-    assert (
-        backup.revision_status(HEAD, MIGRATIONS) is backup_common.RevisionStatus.CURRENT
-    )
+    assert backup.revision_status(HEAD, MIGRATIONS) is backup.RevisionStatus.CURRENT
     assert (
         backup.revision_status("0001_initial", MIGRATIONS)
-        is backup_common.RevisionStatus.OLDER
+        is backup.RevisionStatus.OLDER
     )
     assert (
         backup.revision_status("0099_unknown", MIGRATIONS)
-        is backup_common.RevisionStatus.NEWER
+        is backup.RevisionStatus.NEWER
     )
 
 
@@ -435,19 +434,19 @@ def test_postgres_password_stays_out_of_commands_and_messages():
     """The password goes to PGPASSWORD only; the conninfo and the description
     shown to the user do not contain it."""
     url = "postgresql+psycopg://osallistamo:S3cret%27pw@db.example.fi:5433/prod?sslmode=require"
-    conninfo, env = backup_postgres.pg_connection(url)
+    conninfo, env = postgres.pg_connection(url)
     assert "S3cret" not in conninfo
     assert "sslmode='require'" in conninfo and "dbname='prod'" in conninfo
     assert env["PGPASSWORD"] == "S3cret'pw"
-    description = backup_common.describe_database(url)
+    description = backup.describe_database(url)
     assert "S3cret" not in description
     assert "prod" in description and "db.example.fi:5433" in description
 
 
 def test_missing_pg_client_says_what_to_install(monkeypatch, tmp_path):
     """Without pg_dump on PATH the error names the package to install."""
-    monkeypatch.setattr(backup_postgres.shutil, "which", lambda name: None)
-    with pytest.raises(backup_common.BackupError, match="postgresql-client"):
+    monkeypatch.setattr(postgres.shutil, "which", lambda name: None)
+    with pytest.raises(backup.BackupError, match="postgresql-client"):
         backup.backup_database(
             "postgresql+psycopg://u:pw@127.0.0.1:1/x", tmp_path / "b.dump"
         )
@@ -456,20 +455,20 @@ def test_missing_pg_client_says_what_to_install(monkeypatch, tmp_path):
 
 def test_older_pg_client_than_server_is_refused(monkeypatch):
     """pg_dump older than the server would abort; the message says which to install."""
-    monkeypatch.setattr(backup_postgres, "pg_tool_version", lambda name: (14, 5))
-    monkeypatch.setattr(backup_postgres, "pg_server_version", lambda url: (16, 2))
-    with pytest.raises(backup_common.BackupError, match="postgresql-client-16"):
-        backup_postgres.check_pg_client("pg_dump", "postgresql+psycopg://u@h/x")
+    monkeypatch.setattr(postgres, "pg_tool_version", lambda name: (14, 5))
+    monkeypatch.setattr(postgres, "pg_server_version", lambda url: (16, 2))
+    with pytest.raises(backup.BackupError, match="postgresql-client-16"):
+        postgres.check_pg_client("pg_dump", "postgresql+psycopg://u@h/x")
 
 
 @pytest.mark.skipif(shutil.which("pg_dump") is None, reason="no pg_dump here")
 def test_pg_tool_version_reads_the_installed_client():
     """The installed pg_dump reports a plausible major version."""
-    major, _minor = backup_postgres.pg_tool_version("pg_dump")
+    major, _minor = postgres.pg_tool_version("pg_dump")
     assert major >= 10
 
 
 def test_human_size():
     """Sizes are printed with a unit and the exact byte count."""
-    assert backup_common.human_size(512) == "512 bytes"
-    assert backup_common.human_size(3 * 1024 * 1024) == "3.0 MiB (3145728 bytes)"
+    assert commands.human_size(512) == "512 bytes"
+    assert commands.human_size(3 * 1024 * 1024) == "3.0 MiB (3145728 bytes)"

@@ -17,7 +17,8 @@ import sqlalchemy as sa
 from psycopg import sql
 from sqlalchemy.engine import make_url
 
-from app import backup, backup_common, backup_postgres
+from app import backup
+from app.backup import files, postgres
 from app.extensions import db as _db
 from app.models import Process
 from tests.cli.test_backup import (
@@ -47,7 +48,7 @@ pytestmark = [
 
 def _admin_conninfo() -> tuple[str, str | None]:
     url = make_url(TEST_URL)
-    conninfo, _env = backup_postgres.pg_connection(url)
+    conninfo, _env = postgres.pg_connection(url)
     return conninfo, url.password
 
 
@@ -113,7 +114,7 @@ def test_pg_round_trip_keeps_everything_committed_during_writes(scratch_db, tmp_
         _dispose(live_app)
     assert f"Schema revision: {HEAD}" in result.output
     assert PASSWORD not in result.output
-    assert dump.read_bytes().startswith(backup_common.PGDUMP_MAGIC)
+    assert dump.read_bytes().startswith(files.PGDUMP_MAGIC)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
 
     fresh = scratch_db()
@@ -145,7 +146,7 @@ def test_pg_restore_replaces_the_data_and_newer_tables(scratch_db, tmp_path):
     engine.dispose()
 
     result = backup.restore_database(live, dump, migrations_dir=MIGRATIONS)
-    assert result.status is backup_common.RevisionStatus.CURRENT
+    assert result.status is backup.RevisionStatus.CURRENT
     assert _slugs(live) == {"ennen"}
     engine = sa.create_engine(live)
     assert "extra_from_newer" not in sa.inspect(engine).get_table_names()
@@ -183,15 +184,15 @@ def test_pg_refusals(scratch_db, tmp_path):
             conn.execute(sa.text("CREATE TABLE t (x int)"))
         engine.dispose()
         foreign = tmp_path / "foreign.dump"
-        backup_postgres._run_pg(
+        postgres.run_pg(
             [
-                backup_postgres.pg_tool("pg_dump"),
+                postgres.pg_tool("pg_dump"),
                 "--format=custom",
                 f"--file={foreign}",
-                f"--dbname={backup_postgres.pg_connection(other)[0]}",
+                f"--dbname={postgres.pg_connection(other)[0]}",
             ],
             make_url(other),
-            backup_postgres.pg_connection(other)[1],
+            postgres.pg_connection(other)[1],
         )
         expected = {
             text: "is not a pg_dump archive",

@@ -135,6 +135,16 @@ def test_file_level_problems(plan):
     assert "at most 5000" in problems_of(plan, many)[0][1]
 
 
+def test_unreadable_line_is_reported_by_its_number(plan):
+    """A line the CSV reader refuses (a cell over its size limit) is a problem of that
+    line, in the importer's words; nothing is imported."""
+    huge = "x" * 200_000
+    text = f"indicator;period;value\n{plan.indicator.id};2025-2026;1\n1;{huge};2\n"
+    [(line, message)] = problems_of(plan, text)
+    assert line == 3
+    assert message.startswith("The line could not be read as CSV (field larger")
+
+
 def test_calendar_year_indicator_takes_years(db, plan):
     """A calendar-year indicator takes "2026" and refuses a school year."""
     yearly = services_indicators.add_indicator(

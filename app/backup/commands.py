@@ -1,25 +1,39 @@
-"""``flask backup FILE`` and ``flask restore FILE`` (logic in app/backup*.py)."""
+"""``flask backup FILE`` and ``flask restore FILE`` (the logic is in this package)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import with_appcontext
 
-from .backup import (
+from . import (
+    BackupError,
+    RevisionStatus,
     backup_database,
+    describe_database,
     inspect_backup,
     migration_heads,
     restore_database,
     revision_status,
 )
-from .backup_common import BackupError, RevisionStatus, describe_database, human_size
+
+
+def human_size(size: int) -> str:
+    """``3.0 MiB (3145728 bytes)``; small files in bytes only."""
+    value = float(size)
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            if unit == "bytes":
+                return f"{size} bytes"
+            return f"{value:.1f} {unit} ({size} bytes)"
+        value /= 1024
+    raise AssertionError("unreachable")
 
 
 def _database_url():
-    from .extensions import db
+    from ..extensions import db
 
     return db.engine.url  # as Flask-SQLAlchemy resolved it (relative SQLite paths)
 
@@ -58,7 +72,7 @@ def restore_command(file: Path, yes: bool) -> None:
     Everything written since the backup is lost. Refuses files that are not a
     backup of this app and backups of a newer schema than the code.
     """
-    from .extensions import db
+    from ..extensions import db
 
     url = _database_url()
     migrations = _migrations_dir()
@@ -99,8 +113,3 @@ def restore_command(file: Path, yes: bool) -> None:
     else:
         click.echo(f"Schema revision {result.info.revision} is current.")
     click.echo("If the app is running, restart it (gunicorn) before it is used again.")
-
-
-def register_backup_commands(app: Flask) -> None:
-    app.cli.add_command(backup_command)
-    app.cli.add_command(restore_command)

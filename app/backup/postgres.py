@@ -16,13 +16,10 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
-from .backup_common import (
+from .common import BackupError, BackupInfo, as_url, describe_database
+from .files import (
     PGDUMP_MAGIC,
-    BackupError,
-    BackupInfo,
-    as_url,
     check_target,
-    describe_database,
     finish_backup,
     inspected,
     read_magic,
@@ -158,9 +155,10 @@ def check_pg_client(
     return client, server
 
 
-def _run_pg(
+def run_pg(
     args: list[str], url: URL, env: dict[str, str]
 ) -> subprocess.CompletedProcess:
+    """Run a client tool; a failure is a BackupError with the password scrubbed."""
     result = subprocess.run(args, capture_output=True, env=env, check=False)
     if result.returncode != 0:
         message = _scrub(result.stderr.decode("utf-8", "replace"), url)
@@ -168,8 +166,8 @@ def _run_pg(
     return result
 
 
-def _pg_archive_revision(path: Path) -> str | None:
-    """Read the rows of alembic_version out of a custom-format archive."""
+def _archive_listing(path: Path) -> str:
+    """The table of contents of a custom-format archive (``pg_restore --list``)."""
     listing = subprocess.run(
         [pg_tool("pg_restore"), "--list", str(path)],
         capture_output=True,
@@ -182,7 +180,12 @@ def _pg_archive_revision(path: Path) -> str | None:
             "(An archive of a newer pg_dump needs a pg_restore at least as new: "
             "compare `pg_restore --version`.)"
         )
-    if not re.search(r"TABLE DATA \S+ alembic_version ", listing.stdout):
+    return listing.stdout
+
+
+def _pg_archive_revision(path: Path) -> str | None:
+    """Read the rows of alembic_version out of a custom-format archive."""
+    if not re.search(r"TABLE DATA \S+ alembic_version ", _archive_listing(path)):
         return None
     data = subprocess.run(
         [
@@ -210,21 +213,19 @@ def _pg_archive_revision(path: Path) -> str | None:
 
 
 def _pg_archive_tables(path: Path) -> set[str]:
-    listing = subprocess.run(
-        [pg_tool("pg_restore"), "--list", str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
+    """The names of the tables the archive creates."""
+    return set(
+        re.findall(r"^\d+; \d+ \d+ TABLE \S+ (\S+) ", _archive_listing(path), re.M)
     )
-    return set(re.findall(r"^\d+; \d+ \d+ TABLE \S+ (\S+) ", listing.stdout, re.M))
 
 
 def pg_backup(url: URL, dest: Path, force: bool) -> BackupInfo:
+    """Write a pg_dump archive of the database at ``url`` to ``dest``."""
     check_target(dest, force)
     check_pg_client("pg_dump", url)
     conninfo, env = pg_connection(url)
     with temporary_beside(dest) as tmp:
-        _run_pg(
+        run_pg(
             [
                 pg_tool("pg_dump"),
                 "--format=custom",
@@ -240,6 +241,7 @@ def pg_backup(url: URL, dest: Path, force: bool) -> BackupInfo:
 
 
 def pg_inspect(path: Path) -> BackupInfo:
+    """What the archive at ``path`` holds, if it is a backup of this app."""
     if read_magic(path, len(PGDUMP_MAGIC)) != PGDUMP_MAGIC:
         raise BackupError(
             f"{path} is not a pg_dump archive (made with --format=custom)."
@@ -267,10 +269,11 @@ def _pg_drop_extra_tables(url: URL, keep: set[str]) -> None:
 
 
 def pg_restore(path: Path, url: URL) -> None:
+    """Replace the database at ``url`` with the archive at ``path``, all or nothing."""
     check_pg_client("pg_restore", url)
     conninfo, env = pg_connection(url)
     _pg_drop_extra_tables(url, _pg_archive_tables(path))
-    _run_pg(
+    run_pg(
         [
             pg_tool("pg_restore"),
             "--clean",

@@ -1,77 +1,56 @@
 """Consistent online backups of the database and their restore.
 
 Plain functions, usable without the CLI (``flask backup`` / ``flask restore`` in
-app/backup_cli.py call them). Each takes the database URL the app uses:
+``commands.py`` call them). Each takes the database URL the app uses:
 
-- SQLite: the backup API of the ``sqlite3`` module copies the database in one step,
-  inside one read transaction, so the copy is a snapshot even while the app writes
-  (WAL mode lets the writers go on meanwhile). Restore copies a backup back through
-  the same API into the configured file.
-- PostgreSQL: ``pg_dump --format=custom`` (one repeatable-read snapshot) and
-  ``pg_restore --clean --if-exists --no-owner --single-transaction``.
+- SQLite (``sqlite.py``): the backup API of the ``sqlite3`` module copies the database
+  in one step, inside one read transaction, so the copy is a snapshot even while the
+  app writes (WAL mode lets the writers go on meanwhile). Restore copies a backup back
+  through the same API into the configured file.
+- PostgreSQL (``postgres.py``): ``pg_dump --format=custom`` (one repeatable-read
+  snapshot) and ``pg_restore --clean --if-exists --no-owner --single-transaction``.
 
 A backup is written under a temporary name beside the target and renamed when it is
-complete, so a crash never leaves a half-written file under the real name. Restore
-refuses files that are not a backup of this app and backups of a newer schema than
-the code. The database password is handed to pg_dump/pg_restore in PGPASSWORD only:
-it never appears on a command line, in a message or in the output.
+complete (``files.py``), so a crash never leaves a half-written file under the real
+name. Restore refuses files that are not a backup of this app and backups of a newer
+schema than the code (``revisions.py``). The database password is handed to
+pg_dump/pg_restore in PGPASSWORD only: it never appears on a command line, in a
+message or in the output.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from alembic.config import Config as AlembicConfig
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy.engine import URL
 
-from .backup_common import (
-    PGDUMP_MAGIC,
-    SQLITE_MAGIC,
+from .common import (
     BackupError,
     BackupInfo,
     RestoreResult,
     RevisionStatus,
     as_url,
     backend,
-    read_magic,
+    describe_database,
     sqlite_path,
 )
-from .backup_postgres import pg_backup, pg_inspect, pg_restore
-from .backup_sqlite import sqlite_backup, sqlite_inspect, sqlite_restore
+from .files import PGDUMP_MAGIC, SQLITE_MAGIC, read_magic
+from .postgres import pg_backup, pg_inspect, pg_restore
+from .revisions import migration_heads, revision_status
+from .sqlite import sqlite_backup, sqlite_inspect, sqlite_restore
 
-# -- Alembic revisions -------------------------------------------------------------
-
-
-def _script_directory(migrations_dir: str | Path) -> ScriptDirectory:
-    config = AlembicConfig()
-    config.set_main_option("script_location", str(migrations_dir))
-    return ScriptDirectory.from_config(config)
-
-
-def migration_heads(migrations_dir: str | Path) -> tuple[str, ...]:
-    """The head revision(s) of the code's migrations."""
-    return tuple(_script_directory(migrations_dir).get_heads())
-
-
-def revision_status(revision: str, migrations_dir: str | Path) -> RevisionStatus:
-    """Compare a backup's revision(s) (space-separated) with the code's head."""
-    script = _script_directory(migrations_dir)
-    heads = set(script.get_heads())
-    revisions = set(revision.split())
-    if revisions == heads:
-        return RevisionStatus.CURRENT
-    for rev in revisions:
-        try:
-            if script.get_revision(rev) is None:
-                return RevisionStatus.NEWER
-        except CommandError:  # "Can't locate revision": a migration the code lacks
-            return RevisionStatus.NEWER
-    return RevisionStatus.OLDER
-
-
-# -- The public functions ----------------------------------------------------------
+__all__ = [
+    "BackupError",
+    "BackupInfo",
+    "RestoreResult",
+    "RevisionStatus",
+    "backup_database",
+    "describe_database",
+    "inspect_backup",
+    "migration_heads",
+    "restore_database",
+    "revision_status",
+]
 
 
 def backup_database(

@@ -10,10 +10,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .backup_common import (
+from .common import BackupError, BackupInfo
+from .files import (
     SQLITE_MAGIC,
-    BackupError,
-    BackupInfo,
     check_target,
     finish_backup,
     inspected,
@@ -25,7 +24,7 @@ from .backup_common import (
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
-def _sqlite_connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     else:
@@ -34,7 +33,14 @@ def _sqlite_connect(path: Path, *, read_only: bool = False) -> sqlite3.Connectio
     return conn
 
 
-def _sqlite_revision(conn: sqlite3.Connection) -> str | None:
+def _check(conn: sqlite3.Connection, failure: str) -> None:
+    """Run SQLite's quick check; ``failure`` begins the message when it fails."""
+    problem = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if problem != "ok":
+        raise BackupError(f"{failure}: {problem}")
+
+
+def _revision(conn: sqlite3.Connection) -> str | None:
     has_table = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
     ).fetchone()
@@ -45,13 +51,14 @@ def _sqlite_revision(conn: sqlite3.Connection) -> str | None:
 
 
 def sqlite_backup(source: Path, dest: Path, force: bool) -> BackupInfo:
+    """Copy the database at ``source`` to ``dest`` as one snapshot."""
     if not source.is_file():
         raise BackupError(f"There is no database at {source}.")
     check_target(dest, force)
     if dest.resolve() == source:
         raise BackupError("The backup cannot overwrite the database itself.")
     with temporary_beside(dest) as tmp:
-        src = _sqlite_connect(source)
+        src = _connect(source)
         try:
             out = sqlite3.connect(tmp)
             try:
@@ -60,10 +67,8 @@ def sqlite_backup(source: Path, dest: Path, force: bool) -> BackupInfo:
                 src.backup(out, pages=-1)
                 # A self-contained file: no -wal/-shm companions to forget.
                 out.execute("PRAGMA journal_mode = DELETE")
-                problem = out.execute("PRAGMA quick_check").fetchone()[0]
-                if problem != "ok":
-                    raise BackupError(f"The copy failed its check: {problem}")
-                revision = _sqlite_revision(out)
+                _check(out, "The copy failed its check")
+                revision = _revision(out)
             finally:
                 out.close()
         except sqlite3.Error as error:
@@ -74,15 +79,14 @@ def sqlite_backup(source: Path, dest: Path, force: bool) -> BackupInfo:
 
 
 def sqlite_inspect(path: Path) -> BackupInfo:
+    """What the SQLite file at ``path`` holds, if it is a sound backup of this app."""
     if read_magic(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:
         raise BackupError(f"{path} is not a SQLite database.")
     try:
-        conn = _sqlite_connect(path, read_only=True)
+        conn = _connect(path, read_only=True)
         try:
-            problem = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if problem != "ok":
-                raise BackupError(f"{path} is damaged: {problem}")
-            revision = _sqlite_revision(conn)
+            _check(conn, f"{path} is damaged")
+            revision = _revision(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
@@ -91,23 +95,20 @@ def sqlite_inspect(path: Path) -> BackupInfo:
 
 
 def sqlite_restore(path: Path, target: Path) -> None:
+    """Replace the database file ``target`` with the backup at ``path``."""
     if path.resolve() == target:
         raise BackupError("The backup is the configured database itself.")
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        src = _sqlite_connect(path, read_only=True)
+        src = _connect(path, read_only=True)
         try:
-            dst = _sqlite_connect(target)
+            dst = _connect(target)
             try:
                 dst.execute("PRAGMA journal_mode = WAL")
                 # One step: the destination is replaced inside one write transaction.
                 src.backup(dst, pages=-1)
                 dst.execute("PRAGMA journal_mode = WAL")
-                problem = dst.execute("PRAGMA quick_check").fetchone()[0]
-                if problem != "ok":
-                    raise BackupError(
-                        f"The restored database failed its check: {problem}"
-                    )
+                _check(dst, "The restored database failed its check")
             finally:
                 dst.close()
         finally:

@@ -1,5 +1,5 @@
-"""What the backup modules share: errors, what a backup holds, the database URL, and
-writing a backup file safely.
+"""The backup file: checking the target, writing it safely, and telling what a file
+is from its first bytes.
 
 A backup is written under a temporary name beside the target and renamed when it is
 complete, so a crash never leaves a half-written file under the real name.
@@ -11,94 +11,17 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy.engine import URL, make_url
+from .common import BackupError, BackupInfo
 
+#: The first bytes of a SQLite database and of a pg_dump custom-format archive.
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PGDUMP_MAGIC = b"PGDMP"
 
 
-class BackupError(Exception):
-    """The backup or restore cannot be done; the message is safe to show."""
-
-
-class RevisionStatus(StrEnum):
-    CURRENT = "current"  # the code's migration head
-    OLDER = "older"  # an ancestor of the head: run ``flask db upgrade`` after restoring
-    NEWER = "newer"  # unknown to the code: made by a newer version of the app
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """What a backup file holds."""
-
-    path: Path
-    kind: str  # "sqlite" or "postgresql"
-    revision: str
-    size: int
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    info: BackupInfo
-    status: RevisionStatus
-    heads: tuple[str, ...]
-
-
-# -- URLs and descriptions ---------------------------------------------------------
-
-
-def as_url(url: str | URL) -> URL:
-    return url if isinstance(url, URL) else make_url(url)
-
-
-def backend(url: str | URL) -> str:
-    """``sqlite`` or ``postgresql``; anything else is refused."""
-    name = as_url(url).get_backend_name()
-    if name not in ("sqlite", "postgresql"):
-        raise BackupError(
-            f"Backups support SQLite and PostgreSQL, not {name!r} databases."
-        )
-    return name
-
-
-def describe_database(url: str | URL) -> str:
-    """A human description of the database, never containing the password."""
-    u = as_url(url)
-    if backend(u) == "sqlite":
-        return f"the SQLite database {sqlite_path(u)}"
-    host = u.host or u.query.get("host") or "the local socket"
-    port = f":{u.port}" if u.port else ""
-    user = f" as {u.username}" if u.username else ""
-    return f"the PostgreSQL database {u.database!r} on {host}{port}{user}"
-
-
-def sqlite_path(url: str | URL) -> Path:
-    """The file of a SQLite URL; an in-memory database cannot be backed up."""
-    database = as_url(url).database
-    if database in (None, "", ":memory:") or str(database).startswith("file::memory:"):
-        raise BackupError("The database is in memory: there is nothing to back up.")
-    return Path(database).resolve()
-
-
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if value < 1024 or unit == "GiB":
-            if unit == "bytes":
-                return f"{size} bytes"
-            return f"{value:.1f} {unit} ({size} bytes)"
-        value /= 1024
-    raise AssertionError("unreachable")
-
-
-# -- Writing the target file safely ------------------------------------------------
-
-
 def check_target(dest: Path, force: bool) -> None:
+    """Refuse a directory, an existing file (unless ``force``) or a missing folder."""
     if dest.is_dir():
         raise BackupError(f"{dest} is a directory; give a file name for the backup.")
     if dest.exists() and not force:
@@ -138,6 +61,7 @@ def publish(tmp: Path, dest: Path) -> None:
 
 
 def read_magic(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of ``path``; a missing or unreadable file is refused."""
     try:
         with open(path, "rb") as handle:
             return handle.read(size)
