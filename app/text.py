@@ -10,7 +10,7 @@ from functools import partial
 
 import bleach
 import markdown
-from bleach.linkifier import LinkifyFilter
+from bleach.linkifier import LinkifyFilter, build_url_re
 from markupsafe import Markup
 
 #: A strict allow-list. Never add svg, math, noscript, style, iframe or xmp: they carry
@@ -21,6 +21,18 @@ ALLOWED_TAGS = frozenset(
 ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow noopener"
+
+
+#: bleach's address pattern, but tried only where an address can begin: from the first
+#: "(" of a run and not inside a word. Tried from every "(" of "((((..." or every
+#: letter of "-x-x-x...", as bleach does, it costs quadratic time.
+_URL_RE = re.compile(
+    build_url_re()
+    .pattern.replace(r"\(*  # Match", r"(?<!\()\(*  # Match", 1)
+    .replace(r"\b(?<![@.])", r"\b(?<![@.\w-])", 1),
+    re.IGNORECASE | re.VERBOSE | re.UNICODE,
+)
+assert r"(?<![@.\w-])" in _URL_RE.pattern, "bleach's URL pattern has changed"
 
 
 def _set_rel(attrs, new=False):
@@ -37,7 +49,14 @@ _cleaner = bleach.Cleaner(
     attributes=ALLOWED_ATTRIBUTES,
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
-    filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"})],
+    filters=[
+        partial(
+            LinkifyFilter,
+            callbacks=[_set_rel],
+            skip_tags={"pre", "code"},
+            url_re=_URL_RE,
+        )
+    ],
 )
 
 
@@ -59,10 +78,100 @@ def clean_control_characters(text: str) -> str:
     return _CONTROL_CHARACTERS.sub("", text)
 
 
+#: An inline link or image as people write them: ``[text](https://...)``.
+_INLINE_LINK = re.compile(
+    r'!?\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}(?:[ \t]+"[^"\n]{0,500}")?\)'
+)
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _escape_stray_brackets(source: str) -> str:
+    """Escape every bracket that is not part of an inline link or image.
+
+    Python-Markdown looks for the end of a link from every ``[``, which makes a text
+    of many brackets cost quadratic time (seconds for one 4,000-character comment);
+    escaped, they are plain text. Reference-style links are not offered.
+    """
+    if "[" not in source and "]" not in source:
+        return source
+    parts, end = [], 0
+    for link in _INLINE_LINK.finditer(source):
+        parts.append(_BRACKET.sub(r"\\\g<0>", source[end : link.start()]))
+        parts.append(link.group(0))
+        end = link.end()
+    parts.append(_BRACKET.sub(r"\\\g<0>", source[end:]))
+    return "".join(parts)
+
+
+#: A run of emphasis or code marks longer than "***" means nothing in Markdown.
+_LONG_MARK_RUN = re.compile(r"([*_`])\1{3,}")
+
+
+def _escape_long_mark_runs(source: str) -> str:
+    """Escape runs of four or more ``*``, ``_`` or backticks.
+
+    Python-Markdown tries its emphasis patterns from every mark of such a run to the
+    end of the text: quadratic time for "____...****" and nothing to show for it.
+    """
+    return _LONG_MARK_RUN.sub(lambda run: re.sub(r"(.)", r"\\\1", run.group(0)), source)
+
+
+#: How deep quotes and lists may nest on one line ("> > - + 1. text").
+MAX_NESTING = 8
+_CONTAINER_MARKER = re.compile(r"[ \t]*(?:>|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?")
+
+
+def _limit_nesting(source: str) -> str:
+    """Escape a line's quote and list markers beyond ``MAX_NESTING``.
+
+    Python-Markdown parses each nested quote or list by recursion: a line of a
+    thousand "+ " is a RecursionError, and hundreds of levels cost time for nothing.
+    """
+    lines = source.split("\n")
+    for number, line in enumerate(lines):
+        position = 0
+        for _ in range(MAX_NESTING):
+            marker = _CONTAINER_MARKER.match(line, position)
+            if not marker:
+                break
+            position = marker.end()
+        else:
+            extra = _CONTAINER_MARKER.match(line, position)
+            if extra:
+                start = len(line) - len(line[position:].lstrip(" \t"))
+                lines[number] = line[:start] + "\\" + line[start:]
+    return "\n".join(lines)
+
+
+#: The most lines one block (text between blank lines) may have before it is cut.
+MAX_BLOCK_LINES = 40
+
+
+def _split_long_blocks(source: str) -> str:
+    """Put a blank line after every ``MAX_BLOCK_LINES`` lines of one block.
+
+    Python-Markdown searches a block again for every line it takes off it (setext
+    headings, rules, lists), so one block of thousands of short lines costs
+    quadratic time; nobody writes a paragraph that long on purpose.
+    """
+    if source.count("\n") <= MAX_BLOCK_LINES:
+        return source
+    lines, run = [], 0
+    for line in source.split("\n"):
+        run = run + 1 if line.strip() else 0
+        if run > MAX_BLOCK_LINES:
+            lines.append("")
+            run = 1
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def render_markdown(source: str | None) -> Markup:
     """Render Markdown to cleaned, safe HTML."""
     if not source or not source.strip():
         return Markup("")
+    source = _escape_long_mark_runs(_escape_stray_brackets(source))
+    source = _split_long_blocks(_limit_nesting(source))
     html = markdown.markdown(source, output_format="html")
     return Markup(_cleaner.clean(html).strip())
 

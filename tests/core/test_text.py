@@ -8,6 +8,8 @@ miss what a browser would still run.
 from html.parser import HTMLParser
 from urllib.parse import urlparse
 
+import re
+
 import pytest
 
 from app.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
@@ -100,7 +102,8 @@ def test_only_allowed_tags_attributes_and_schemes_survive(source):
                 scheme = urlparse((value or "").strip()).scheme.lower()
                 assert scheme in {"http", "https", "mailto"}, (source, html)
     lowered = html.lower()
-    assert "<script" not in lowered and "onerror" not in lowered
+    # Shown as text is harmless (a stray "![x](" stays as typed); inside a tag it is not.
+    assert "<script" not in lowered and not re.search(r"<[^>]*onerror", lowered)
 
 
 @pytest.mark.parametrize("source", HOSTILE)

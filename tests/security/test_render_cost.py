@@ -1,0 +1,92 @@
+"""Rendering cost (issue 16): no text a participant may post takes more than 100 ms
+to render as Markdown, whatever it holds, and no text of any length costs more than
+linear time. Short runs of punctuation used to cost seconds (brackets in the link
+search, parentheses and hyphens in bleach's address search, thousands of short lines
+in one block) and a line of nested list markers was a RecursionError."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from app.models.comments import COMMENT_MAX_LENGTH
+from app.text import MAX_NESTING, render_markdown
+
+PUNCTUATION = "*_[]`<>&!\\()#-+=|~^\"':;.,@$%{}/"
+
+
+def adversarial(length: int) -> dict[str, str]:
+    """Texts built to make a Markdown renderer or a linkifier backtrack."""
+    texts = {}
+    for ch in PUNCTUATION + "\n ":
+        texts[f"run {ch!r}"] = ch * length
+        texts[f"{ch!r} and a letter"] = (ch + "x") * length
+        texts[f"{ch!r} and a space"] = (ch + " ") * length
+        texts[f"{ch!r} on lines"] = (ch + "\n") * length
+        texts[f"{ch!r} nested"] = (ch + "a") * (length // 4) + ("a" + ch) * length
+    for opener in ["[", "![", "(", "<", "*", "_", "`"]:
+        for closer in ["]", ")", ">", "*", "_", "`"]:
+            texts[f"pairs {opener}{closer}"] = (opener + "x" + closer) * length
+            texts[f"{opener}... then {closer}..."] = (
+                opener * (length // 2) + closer * length
+            )
+    texts |= {
+        "unclosed links": "[x](" * length,
+        "unclosed images": "![x](" * length,
+        "setext headings": "a\n=\n" * length,
+        "nested quotes and lists": "> - + 1. " * length,
+        "tags": "<div>" * length,
+        "comments": "<!--" * length,
+        "addresses": "www." * length,
+        "mail": "a@b." * length,
+        "entities": "&#" * length,
+        "references": "[a]: " * length,
+    }
+    return {name: text[:length] for name, text in texts.items()}
+
+
+def cpu_ms(text: str) -> float:
+    """The best of three renderings, in CPU milliseconds (the machines are shared)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        render_markdown(text)
+        best = min(best, time.process_time() - start)
+    return best * 1000
+
+
+def test_no_participant_text_takes_more_than_100_ms():
+    """Every adversarial text of a comment's maximum length renders in under 100 ms."""
+    slow = {
+        name: round(ms)
+        for name, text in adversarial(COMMENT_MAX_LENGTH).items()
+        if (ms := cpu_ms(text)) > 100
+    }
+    assert slow == {}, f"slower than 100 ms: {slow}"
+
+
+@pytest.mark.parametrize("name", sorted(adversarial(16)))
+def test_cost_grows_linearly_with_length(name):
+    """Four times the text costs at most about four times the time (not sixteen):
+    the 10,000- and 20,000-character fields stay in proportion."""
+    short = adversarial(2_500)[name]
+    long = adversarial(10_000)[name]
+    ratio = cpu_ms(long) / max(cpu_ms(short), 2.0)
+    assert ratio < 8, f"{name}: {ratio:.1f} times slower for four times the text"
+
+
+def test_deep_nesting_is_text_not_an_error():
+    """A line of a thousand list markers renders (the markers past the limit as text)."""
+    html = str(render_markdown("+ " * 1000 + "end"))
+    assert html.count("<ul>") == MAX_NESTING and "end" in html
+
+
+def test_links_and_brackets_still_work():
+    """Escaping stray brackets keeps real links, and plain brackets show as typed."""
+    html = str(render_markdown("See [the plan](https://example.fi/plan) [draft] (v2)."))
+    assert (
+        '<a href="https://example.fi/plan" rel="nofollow noopener">the plan</a>' in html
+    )
+    assert "[draft] (v2)." in html
+    assert "(<a" not in str(render_markdown("(www.example.fi)"))[:4]
