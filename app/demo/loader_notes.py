@@ -46,8 +46,8 @@ from ..models import (
     Workshop,
     WorkshopMemo,
 )
-from ..seminars import memos
-from ..seminars.live import bump
+from ..seminars import services_memos as memos
+from ..seminars.services_live import bump
 from ..text import render_markdown
 from .loader_comments import _participant
 

@@ -18,7 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..i18n import localized
-from . import live, live_methods
+from . import services_live, services_methods
 
 SCALE_LABELS = {
     1: _l("Strongly disagree"),
@@ -35,19 +35,20 @@ class NoteForm(FlaskForm):
         validators=[
             DataRequired(message=_l("Write the note before sending it.")),
             Length(
-                max=live.NOTE_MAX_LENGTH,
+                max=services_live.NOTE_MAX_LENGTH,
                 message=_l(
                     "The note is too long: at most %(max)d characters.",
-                    max=live.NOTE_MAX_LENGTH,
+                    max=services_live.NOTE_MAX_LENGTH,
                 ),
             ),
         ],
         description=_l(
-            "A short note, at most %(max)d characters.", max=live.NOTE_MAX_LENGTH
+            "A short note, at most %(max)d characters.",
+            max=services_live.NOTE_MAX_LENGTH,
         ),
         render_kw={
             "rows": 3,
-            "data-max-length": live.NOTE_MAX_LENGTH,
+            "data-max-length": services_live.NOTE_MAX_LENGTH,
             "maxlength": False,
         },
     )
@@ -81,15 +82,15 @@ class TopicForm(FlaskForm):
         validators=[
             DataRequired(message=_l("Write the topic before sending it.")),
             Length(
-                max=live_methods.TOPIC_MAX_LENGTH,
+                max=services_methods.TOPIC_MAX_LENGTH,
                 message=_l(
                     "The topic is too long: at most %(max)d characters.",
-                    max=live_methods.TOPIC_MAX_LENGTH,
+                    max=services_methods.TOPIC_MAX_LENGTH,
                 ),
             ),
         ],
         description=_l(
-            "At most %(max)d characters.", max=live_methods.TOPIC_MAX_LENGTH
+            "At most %(max)d characters.", max=services_methods.TOPIC_MAX_LENGTH
         ),
     )
     submit = SubmitField(_l("Propose the topic"))

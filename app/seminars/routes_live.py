@@ -30,7 +30,7 @@ from ..models import Process, Prompt, WorkGroup, Workshop, WorkshopMethod
 from ..ordering import in_order
 from ..permissions import can, require
 from ..web import conditional, get_process_or_404
-from . import bp, live, live_methods, live_queries
+from . import bp, queries_live, services_live, services_methods
 from .forms_live import MarkForm, NoteForm, TopicForm
 from .methods import spec
 
@@ -68,7 +68,7 @@ def _focus(
     if asked in by_id:
         return by_id[asked]
     if workshop.method is WorkshopMethod.PROCESS_WALK and groups:
-        placed = live_queries.rotation(workshop, live_queries.current_round(workshop))
+        placed = queries_live.rotation(workshop, queries_live.current_round(workshop))
         for group in groups:
             if group in placed:
                 return placed[group]
@@ -97,7 +97,7 @@ def _post_note(workshop, form: NoteForm, groups, now):
     if group is None or prompt is None or prompt.workshop_id != workshop.id:
         abort(400)
     try:
-        note, created = live.add_note(
+        note, created = services_live.add_note(
             prompt,
             author=current_user,
             group=group,
@@ -119,7 +119,7 @@ def _propose(workshop, form: TopicForm, now):
     if not form.validate_on_submit():
         return None
     try:
-        topic = live_methods.propose_topic(
+        topic = services_methods.propose_topic(
             workshop, author=current_user, question=form.question.data, now=now
         )
     except DomainError as error:
@@ -135,7 +135,9 @@ def _mark(workshop, prompt: Prompt, form: MarkForm, now):
     if not form.validate_on_submit():
         return None
     try:
-        live_methods.set_mark(prompt, user=current_user, value=form.value.data, now=now)
+        services_methods.set_mark(
+            prompt, user=current_user, value=form.value.data, now=now
+        )
     except DomainError as error:
         db.session.rollback()
         form.value.errors.append(str(error))
@@ -195,7 +197,7 @@ def live_page(slug: str, workshop_id: int):
             return response
     for prompt_id, form in mark_forms.items():
         if form.value.data is None and not form.errors:
-            form.value.data = live_methods.mark_of(
+            form.value.data = services_methods.mark_of(
                 db.session.get(Prompt, prompt_id), current_user
             )
     may_post = bool(groups) and can(current_user, "workshop.choose", process)
@@ -203,11 +205,11 @@ def live_page(slug: str, workshop_id: int):
         "seminars/live.html",
         phase=workshop.block.seminar.phase,
         may_post=may_post,
-        capture_open=live.capture_open(workshop, now),
+        capture_open=services_live.capture_open(workshop, now),
         note_form=note_form,
         topic_form=topic_form,
         mark_forms=mark_forms,
-        counts=live_queries.note_counts(workshop),
+        counts=queries_live.note_counts(workshop),
         stations=_stations(workshop, groups),
         etag=f'W/"{tag}"',
         poll_interval=POLL_INTERVAL_MS,
@@ -239,7 +241,7 @@ def _notes_context(process: Process, workshop: Workshop) -> dict:
         "groups": groups,
         "prompts": prompts,
         "focus": focus,
-        "cards": live_queries.note_cards([focus.id], limit=LATEST_NOTES)
+        "cards": queries_live.note_cards([focus.id], limit=LATEST_NOTES)
         if focus
         else [],
     }
@@ -249,5 +251,5 @@ def _stations(workshop: Workshop, groups: list[WorkGroup]) -> dict[int, Prompt]:
     """Process walk: the station of each of the viewer's groups this round."""
     if workshop.method is not WorkshopMethod.PROCESS_WALK:
         return {}
-    placed = live_queries.rotation(workshop, live_queries.current_round(workshop))
+    placed = queries_live.rotation(workshop, queries_live.current_round(workshop))
     return {group.id: placed[group] for group in groups if group in placed}

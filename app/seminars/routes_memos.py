@@ -30,7 +30,7 @@ from ..models import Process, Seminar, User, Workshop, WorkshopMemo
 from ..permissions import can, require
 from ..web import get_process_or_404
 from . import bp
-from . import memos as services
+from . import services_memos as services
 from .methods import spec
 from .routes import get_seminar_or_404
 

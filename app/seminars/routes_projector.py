@@ -26,7 +26,7 @@ from ..extensions import db
 from ..models import Comment, Prompt, Workshop, WorkshopMethod
 from ..ordering import in_order
 from ..web import conditional
-from . import bp, live, live_methods, live_queries
+from . import bp, queries_live, services_live, services_methods
 from .forms_live import SCALE_LABELS
 from .methods import spec
 from .routes_live import POLL_INTERVAL_MS, etag_of, load_workshop
@@ -57,22 +57,22 @@ def wall_context(process, workshop: Workshop) -> dict:
         statement = current or (prompts[0] if prompts else None)
         context["current"] = statement
         if statement is not None:
-            context["distribution"] = live_queries.distribution(statement)
+            context["distribution"] = queries_live.distribution(statement)
     elif method in (WorkshopMethod.OPEN_SPACE, WorkshopMethod.PROCESS_WALK):
-        context["counts"] = live_queries.note_counts(workshop)
+        context["counts"] = queries_live.note_counts(workshop)
         if method is WorkshopMethod.PROCESS_WALK:
             context["walk"] = _walk(workshop)
         elif current is not None:
-            context["cards"] = live_queries.projector_notes(current)
+            context["cards"] = queries_live.projector_notes(current)
     elif current is not None:
-        context["cards"] = live_queries.projector_notes(current)
+        context["cards"] = queries_live.projector_notes(current)
     return context
 
 
 def _walk(workshop: Workshop) -> dict:
     """The round (1-based for people) and which groups are at each station."""
-    number = live_queries.current_round(workshop)
-    placed = live_queries.rotation(workshop, number)
+    number = queries_live.current_round(workshop)
+    placed = queries_live.rotation(workshop, number)
     at: dict[int, list] = {}
     for group, station in placed.items():
         at.setdefault(station.id, []).append(group)
@@ -136,7 +136,7 @@ def control(slug: str, workshop_id: int):
     """The facilitator's desk: move the session on, tidy and moderate the notes."""
     process, workshop = load_workshop(slug, workshop_id, "seminar.manage")
     prompts = in_order(workshop.prompts)
-    notes = live_queries.all_notes(workshop)
+    notes = queries_live.all_notes(workshop)
     return render_template(
         "seminars/control.html",
         process=process,
@@ -155,7 +155,7 @@ def control(slug: str, workshop_id: int):
         walk=_walk(workshop)
         if workshop.method is WorkshopMethod.PROCESS_WALK
         else None,
-        distribution=live_queries.distribution,
+        distribution=queries_live.distribution,
         scale_labels=SCALE_LABELS,
     )
 
@@ -176,7 +176,7 @@ def _prompt(workshop: Workshop, prompt_id: int | None) -> Prompt:
 
 def _set_current(workshop, form, now):
     prompt = _prompt(workshop, form.prompt_id.data) if form.prompt_id.data else None
-    live.set_current_prompt(workshop, prompt, actor=current_user)
+    services_live.set_current_prompt(workshop, prompt, actor=current_user)
     return (
         _("The room now follows the chosen prompt.")
         if prompt
@@ -185,20 +185,20 @@ def _set_current(workshop, form, now):
 
 
 def _next(workshop, form, now):
-    if live.next_prompt(workshop, actor=current_user) is None:
+    if services_live.next_prompt(workshop, actor=current_user) is None:
         raise DomainError(_("This is already the last prompt."))
     return _("Moved on to the next prompt.")
 
 
 def _previous(workshop, form, now):
-    if live.previous_prompt(workshop, actor=current_user) is None:
+    if services_live.previous_prompt(workshop, actor=current_user) is None:
         raise DomainError(_("This is already the first prompt."))
     return _("Moved back to the previous prompt.")
 
 
 def _move(workshop, form, now):
     note = _note(workshop, form.note_id.data)
-    live.move_note(
+    services_live.move_note(
         note, _prompt(workshop, form.prompt_id.data), actor=current_user, now=now
     )
     return _("The note has been moved.")
@@ -206,31 +206,35 @@ def _move(workshop, form, now):
 
 def _merge(workshop, form, now):
     note = _note(workshop, form.note_id.data)
-    live.merge_notes(
+    services_live.merge_notes(
         note, _note(workshop, form.into_id.data), actor=current_user, now=now
     )
     return _("The note has been merged.")
 
 
 def _unmerge(workshop, form, now):
-    live.unmerge_note(_note(workshop, form.note_id.data), actor=current_user, now=now)
+    services_live.unmerge_note(
+        _note(workshop, form.note_id.data), actor=current_user, now=now
+    )
     return _("The note is shown on its own again.")
 
 
 def _hide(workshop, form, now):
     note = _note(workshop, form.note_id.data)
-    live.hide_note(note, actor=current_user, reason=form.reason.data, now=now)
+    services_live.hide_note(note, actor=current_user, reason=form.reason.data, now=now)
     return _("The note has been hidden.")
 
 
 def _restore(workshop, form, now):
     note = _note(workshop, form.note_id.data)
-    live.restore_note(note, actor=current_user, reason=form.reason.data or "", now=now)
+    services_live.restore_note(
+        note, actor=current_user, reason=form.reason.data or "", now=now
+    )
     return _("The note is shown again.")
 
 
 def _delete_topic(workshop, form, now):
-    live_methods.delete_topic(
+    services_methods.delete_topic(
         _prompt(workshop, form.prompt_id.data), actor=current_user
     )
     return _("The topic has been removed.")

@@ -30,8 +30,9 @@ from app.models import (
     WorkshopMemo,
     WorkshopMethod,
 )
-from app.seminars import live_queries, memos
-from app.seminars.memos import memo_for, reopen, save_memo, workshops_of
+from app.seminars import queries_live as live_queries
+from app.seminars import services_memos as memos
+from app.seminars.services_memos import memo_for, reopen, save_memo, workshops_of
 from app.text import render_markdown
 
 TABLES = (Comment, Prompt, WorkshopMemo, ModerationEvent, User, GroupMembership)

@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 
 from app.extensions import db as _db
 from app.models import Comment, FeelingMark, WorkshopMemo, WorkshopMethod
-from app.seminars import memos, services, services_workshops
+from app.seminars import services, services_workshops
+from app.seminars import services_memos as memos
 from app.seminars.methods import spec
 
 NOW = datetime(2026, 10, 7, 12, 0, tzinfo=UTC)
