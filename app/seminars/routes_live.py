@@ -181,8 +181,10 @@ def live_page(slug: str, workshop_id: int):
         p.id: MarkForm(prefix=f"mark{p.id}", **bound(f"mark{p.id}"))
         for p in (prompts if feeling else [])
     }
+    # A feeling line's phones place marks; every other method's post notes (topics).
+    action = "note.mark" if feeling else "note.post"
     if request.method == "POST":
-        require(current_user, "workshop.choose", process)
+        require(current_user, action, process)
         response = None
         if "note-submit" in posted and not feeling:
             response = _post_note(workshop, note_form, groups, now)
@@ -200,7 +202,7 @@ def live_page(slug: str, workshop_id: int):
             form.value.data = services_methods.mark_of(
                 db.session.get(Prompt, prompt_id), current_user
             )
-    may_post = bool(groups) and can(current_user, "workshop.choose", process)
+    may_post = bool(groups) and can(current_user, action, process)
     page = render_template(
         "seminars/live.html",
         phase=workshop.block.seminar.phase,
