@@ -14,13 +14,14 @@ from ..discussions.prompt_saving import save_prompt_texts
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..i18n import localized
-from ..web import apply_move
+from ..models import Prompt
+from ..web import apply_move, get_in_process_or_404
 from . import bp
 from . import services_workshops as services
 from .forms import WorkshopPromptForm
 from .methods import spec
-from .routes import get_workshop_or_404, get_workshop_prompt_or_404, load
-from .routes_workshops import workshop_url
+from .queries import in_workshop, load_workshop
+from .urls import workshop_url
 
 
 def _form(workshop, process, **kwargs) -> WorkshopPromptForm:
@@ -29,7 +30,18 @@ def _form(workshop, process, **kwargs) -> WorkshopPromptForm:
     return form
 
 
-def _render(form, process, seminar, workshop, prompt):
+def _save_or_render(form, process, seminar, workshop, prompt, save, saved_message):
+    """Save the prompt's texts (add or edit), or show the form with its errors."""
+    if form.validate_on_submit():
+        saved = save_prompt_texts(
+            form,
+            process.language,
+            save,
+            saved_message,
+            _back(process.slug, seminar.phase_id, workshop),
+        )
+        if saved is not None:
+            return saved
     page = render_template(
         "seminars/prompt_form.html",
         form=form,
@@ -54,20 +66,18 @@ def _back(slug: str, phase_id: int, workshop) -> str:
 @login_required
 def add_workshop_prompt(slug: str, phase_id: int, workshop_id: int):
     """Add a prompt at the end of the workshop's list."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
-    form = _form(workshop, process)
-    if form.validate_on_submit():
-        saved = save_prompt_texts(
-            form,
-            process.language,
-            partial(services.add_workshop_prompt, workshop),
-            _("The prompt has been added."),
-            _back(slug, phase_id, workshop),
-        )
-        if saved is not None:
-            return saved
-    return _render(form, process, seminar, workshop, None)
+    process, seminar, workshop = load_workshop(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
+    return _save_or_render(
+        _form(workshop, process),
+        process,
+        seminar,
+        workshop,
+        None,
+        partial(services.add_workshop_prompt, workshop),
+        _("The prompt has been added."),
+    )
 
 
 @bp.route(
@@ -77,24 +87,23 @@ def add_workshop_prompt(slug: str, phase_id: int, workshop_id: int):
 @login_required
 def edit_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: int):
     """Edit a prompt's texts."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
-    prompt = get_workshop_prompt_or_404(workshop, prompt_id)
+    process, seminar, workshop = load_workshop(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
+    prompt = get_in_process_or_404(process, Prompt, prompt_id, in_workshop(workshop))
     if request.method == "GET":
         form = _form(workshop, process, obj=prompt)
     else:
         form = _form(workshop, process)
-    if form.validate_on_submit():
-        saved = save_prompt_texts(
-            form,
-            process.language,
-            partial(services.update_workshop_prompt, prompt),
-            _("The changes have been saved."),
-            _back(slug, phase_id, workshop),
-        )
-        if saved is not None:
-            return saved
-    return _render(form, process, seminar, workshop, prompt)
+    return _save_or_render(
+        form,
+        process,
+        seminar,
+        workshop,
+        prompt,
+        partial(services.update_workshop_prompt, prompt),
+        _("The changes have been saved."),
+    )
 
 
 @bp.route(
@@ -104,9 +113,10 @@ def edit_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: 
 @login_required
 def move_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: int):
     """Move a prompt one step up or down."""
-    _process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
-    prompt = get_workshop_prompt_or_404(workshop, prompt_id)
+    process, seminar, workshop = load_workshop(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
+    prompt = get_in_process_or_404(process, Prompt, prompt_id, in_workshop(workshop))
     apply_move(services.move_workshop_prompt, prompt, _("The order has been changed."))
     return redirect(_back(slug, phase_id, workshop))
 
@@ -118,9 +128,10 @@ def move_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: 
 @login_required
 def delete_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: int):
     """Ask for confirmation, then remove a prompt (POST only)."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
-    prompt = get_workshop_prompt_or_404(workshop, prompt_id)
+    process, seminar, workshop = load_workshop(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
+    prompt = get_in_process_or_404(process, Prompt, prompt_id, in_workshop(workshop))
     form = ConfirmForm()
     if form.validate_on_submit():
         text = localized(prompt.question, process.language)
