@@ -44,6 +44,15 @@ def load_workshop(
     return process, seminar, workshop
 
 
+def load_workshop_prompt(
+    slug: str, phase_id: int, workshop_id: int, prompt_id: int, action: str
+) -> tuple[Process, Seminar, Workshop, Prompt]:
+    """A set-up URL's workshop prompt with its process, seminar and workshop."""
+    process, seminar, workshop = load_workshop(slug, phase_id, workshop_id, action)
+    prompt = get_in_process_or_404(process, Prompt, prompt_id, in_workshop(workshop))
+    return process, seminar, workshop, prompt
+
+
 def in_seminar(seminar: Seminar) -> Callable[[AgendaItem | Workshop], bool]:
     """Accept an agenda item or a workshop of this seminar only."""
 

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from ..forms import ConfirmForm, form_status
 from ..permissions import can
 from ..web import save_or_field_error
-from . import bp, services, services_choices
+from . import bp, queries_choices, services, services_choices
 from .forms import SeminarSettingsForm
 from .methods import METHODS, structure_warning
 from .queries import blocks_of, load_seminar
@@ -29,8 +29,8 @@ def agenda(slug: str, phase_id: int):
         phase=seminar.phase,
         blocks=blocks_of(seminar),
         methods=METHODS,
-        taken=services_choices.seat_counts(seminar),
-        mine=services_choices.my_choices(seminar, current_user),
+        taken=queries_choices.seat_counts(seminar),
+        mine=queries_choices.my_choices(seminar, current_user),
         may_choose=can(current_user, "workshop.choose", process),
         choices_open=services_choices.choices_open(seminar, now),
         form=ConfirmForm(),
@@ -67,7 +67,7 @@ def settings(slug: str, phase_id: int):
         process=process,
         seminar=seminar,
         phase=seminar.phase,
-        taken=services_choices.seat_counts(seminar),
+        taken=queries_choices.seat_counts(seminar),
         warnings={
             workshop.id: structure_warning(workshop)
             for block in blocks_of(seminar)
@@ -88,5 +88,5 @@ def choices(slug: str, phase_id: int):
         seminar=seminar,
         phase=seminar.phase,
         blocks=blocks_of(seminar),
-        people=services_choices.choosers(seminar),
+        people=queries_choices.choosers(seminar),
     )

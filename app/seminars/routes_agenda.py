@@ -1,5 +1,7 @@
 """The agenda's items: add, edit and remove (facilitators)."""
 
+from functools import partial
+
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -16,8 +18,27 @@ from .labels import item_title
 from .queries import in_seminar, load_seminar
 from .urls import settings_url
 
+AGENDA_RULE = "/<slug>/seminars/<int:phase_id>/agenda"
 
-def _render(form, process, seminar, item):
+
+def _save_or_render(form: AgendaItemForm, process, seminar, item, save, saved_message):
+    """Apply the add or edit, or show the form; a refusal is shown beside the field
+    it concerns."""
+    if form.validate_on_submit():
+        try:
+            saved = save(**form.values())
+        except DomainError as error:
+            db.session.rollback()
+            field = getattr(error, "field", None)
+            if isinstance(error, services.BlockHasWorkshops):
+                field = "kind"
+            form[field or "starts_at"].errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(saved_message, "success")
+            return redirect(
+                settings_url(process.slug, seminar.phase_id, f"item-{saved.id}")
+            )
     page = render_template(
         "seminars/agenda_item_form.html",
         form=form,
@@ -29,23 +50,7 @@ def _render(form, process, seminar, item):
     return page, form_status(form)
 
 
-def _save(form: AgendaItemForm, save, saved_message: str, slug: str, phase_id: int):
-    """Apply the add or edit; a refusal is shown beside the field it concerns."""
-    try:
-        item = save(**form.values())
-    except DomainError as error:
-        db.session.rollback()
-        field = getattr(error, "field", None)
-        if isinstance(error, services.BlockHasWorkshops):
-            field = "kind"
-        form[field or "starts_at"].errors.append(str(error))
-        return None
-    db.session.commit()
-    flash(saved_message, "success")
-    return redirect(settings_url(slug, phase_id, f"item-{item.id}"))
-
-
-@bp.route("/<slug>/seminars/<int:phase_id>/agenda/new", methods=["GET", "POST"])
+@bp.route(f"{AGENDA_RULE}/new", methods=["GET", "POST"])
 @login_required
 def add_item(slug: str, phase_id: int):
     """Add an agenda item; its start defaults to after the last item, on the day."""
@@ -53,21 +58,18 @@ def add_item(slug: str, phase_id: int):
     form = AgendaItemForm(main_language=process.language)
     if request.method == "GET":
         form.starts_at.data = to_helsinki_input(services.default_start(seminar))
-    if form.validate_on_submit():
-        saved = _save(
-            form,
-            lambda **values: services.add_agenda_item(seminar, **values),
-            _("The agenda item has been added."),
-            slug,
-            phase_id,
-        )
-        if saved is not None:
-            return saved
-    return _render(form, process, seminar, None)
+    return _save_or_render(
+        form,
+        process,
+        seminar,
+        None,
+        partial(services.add_agenda_item, seminar),
+        _("The agenda item has been added."),
+    )
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/agenda/<int:item_id>/edit",
+    f"{AGENDA_RULE}/<int:item_id>/edit",
     methods=["GET", "POST"],
 )
 @login_required
@@ -83,21 +85,18 @@ def edit_item(slug: str, phase_id: int, item_id: int):
         form.kind.data = item.kind.value
     else:
         form = AgendaItemForm(main_language=process.language)
-    if form.validate_on_submit():
-        saved = _save(
-            form,
-            lambda **values: services.update_agenda_item(item, **values),
-            _("The changes have been saved."),
-            slug,
-            phase_id,
-        )
-        if saved is not None:
-            return saved
-    return _render(form, process, seminar, item)
+    return _save_or_render(
+        form,
+        process,
+        seminar,
+        item,
+        partial(services.update_agenda_item, item),
+        _("The changes have been saved."),
+    )
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/agenda/<int:item_id>/delete",
+    f"{AGENDA_RULE}/<int:item_id>/delete",
     methods=["GET", "POST"],
 )
 @login_required

@@ -14,14 +14,15 @@ from ..discussions.prompt_saving import save_prompt_texts
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..i18n import localized
-from ..models import Prompt
-from ..web import apply_move, get_in_process_or_404
+from ..web import apply_move
 from . import bp
 from . import services_workshops as services
 from .forms import WorkshopPromptForm
 from .methods import spec
-from .queries import in_workshop, load_workshop
+from .queries import load_workshop, load_workshop_prompt
 from .urls import workshop_url
+
+PROMPTS_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts"
 
 
 def _form(workshop, process, **kwargs) -> WorkshopPromptForm:
@@ -60,7 +61,7 @@ def _back(slug: str, phase_id: int, workshop) -> str:
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts/new",
+    f"{PROMPTS_RULE}/new",
     methods=["GET", "POST"],
 )
 @login_required
@@ -81,16 +82,15 @@ def add_workshop_prompt(slug: str, phase_id: int, workshop_id: int):
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts/<int:prompt_id>/edit",
+    f"{PROMPTS_RULE}/<int:prompt_id>/edit",
     methods=["GET", "POST"],
 )
 @login_required
 def edit_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: int):
     """Edit a prompt's texts."""
-    process, seminar, workshop = load_workshop(
-        slug, phase_id, workshop_id, "seminar.manage"
+    process, seminar, workshop, prompt = load_workshop_prompt(
+        slug, phase_id, workshop_id, prompt_id, "seminar.manage"
     )
-    prompt = get_in_process_or_404(process, Prompt, prompt_id, in_workshop(workshop))
     if request.method == "GET":
         form = _form(workshop, process, obj=prompt)
     else:
@@ -107,31 +107,29 @@ def edit_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: 
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts/<int:prompt_id>/move",
+    f"{PROMPTS_RULE}/<int:prompt_id>/move",
     methods=["POST"],
 )
 @login_required
 def move_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: int):
     """Move a prompt one step up or down."""
-    process, seminar, workshop = load_workshop(
-        slug, phase_id, workshop_id, "seminar.manage"
+    process, seminar, workshop, prompt = load_workshop_prompt(
+        slug, phase_id, workshop_id, prompt_id, "seminar.manage"
     )
-    prompt = get_in_process_or_404(process, Prompt, prompt_id, in_workshop(workshop))
     apply_move(services.move_workshop_prompt, prompt, _("The order has been changed."))
     return redirect(_back(slug, phase_id, workshop))
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts/<int:prompt_id>/delete",
+    f"{PROMPTS_RULE}/<int:prompt_id>/delete",
     methods=["GET", "POST"],
 )
 @login_required
 def delete_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: int):
     """Ask for confirmation, then remove a prompt (POST only)."""
-    process, seminar, workshop = load_workshop(
-        slug, phase_id, workshop_id, "seminar.manage"
+    process, seminar, workshop, prompt = load_workshop_prompt(
+        slug, phase_id, workshop_id, prompt_id, "seminar.manage"
     )
-    prompt = get_in_process_or_404(process, Prompt, prompt_id, in_workshop(workshop))
     form = ConfirmForm()
     if form.validate_on_submit():
         text = localized(prompt.question, process.language)

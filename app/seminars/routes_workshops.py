@@ -17,6 +17,8 @@ from .methods import METHODS, spec, structure_warning
 from .queries import in_seminar, load_seminar, load_workshop
 from .urls import settings_url, workshop_url
 
+WORKSHOP_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>"
+
 
 def _render(form, process, seminar, block, workshop):
     page = render_template(
@@ -61,7 +63,7 @@ def add_workshop(slug: str, phase_id: int, item_id: int):
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/edit",
+    f"{WORKSHOP_RULE}/edit",
     methods=["GET", "POST"],
 )
 @login_required
@@ -88,7 +90,7 @@ def edit_workshop(slug: str, phase_id: int, workshop_id: int):
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/move",
+    f"{WORKSHOP_RULE}/move",
     methods=["POST"],
 )
 @login_required
@@ -106,7 +108,7 @@ def move_workshop(slug: str, phase_id: int, workshop_id: int):
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/delete",
+    f"{WORKSHOP_RULE}/delete",
     methods=["GET", "POST"],
 )
 @login_required
