@@ -191,6 +191,10 @@ RULES: dict[str, Predicate] = {
     | is_process_observer
     | is_process_member,
     "workshop.choose": is_process_member,
+    # Live workshop capture from the phones: notes and open-space topics, and a
+    # feeling line's marks, by work-group members (the hours are the service's rule).
+    "note.post": is_process_member,
+    "note.mark": is_process_member,
     # Earlier versions of edited comments and the audit log.
     "comment.history": is_admin | is_process_facilitator,
     # Follow-up monitoring: goals, actions, indicators and their values are kept by

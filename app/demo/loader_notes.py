@@ -29,7 +29,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from flask_babel import force_locale
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..auth.services import find_user_by_email
@@ -46,8 +45,10 @@ from ..models import (
     Workshop,
     WorkshopMemo,
 )
-from ..seminars import memos
-from ..seminars.live import bump
+from ..seminars import services_memos as memos
+from ..seminars.queries import workshops_of
+from ..seminars.queries_memos import memo_for
+from ..seminars.services_live import bump
 from ..text import render_markdown
 from .loader_comments import _participant
 
@@ -78,7 +79,7 @@ def load_notes(process: Process, spec: dict | None, report: LoadReport) -> None:
         seminar = _seminar(process, data["phase"])
         if seminar is None:
             continue
-        for workshop in memos.workshops_of(seminar):
+        for workshop in workshops_of(seminar):
             # Only the demo's workshops: one added while trying the demo is the user's.
             if workshop.id in demo_workshops:
                 _memo(seminar, workshop, data, facilitator, report)
@@ -281,7 +282,7 @@ def _memo(
     report: LoadReport,
 ) -> None:
     """Draft the memo once (final for the first seminar); set an untouched one back."""
-    memo = memos.memo_for(seminar, workshop)
+    memo = memo_for(seminar, workshop)
     final_at = data["final_at"]
     if memo is None:
         memo = memos.draft_memo(
@@ -321,11 +322,5 @@ def _demo_made(memo: WorkshopMemo, facilitator: User | None, data: dict) -> bool
 
 
 def drafted_texts(seminar: Seminar, workshop: Workshop | None) -> dict[str, str]:
-    """The texts ``memos.draft_memo`` would write for this memo now."""
-    language = seminar.process.language
-    with force_locale(language):
-        if workshop is None:
-            texts = memos._seminar_texts(seminar, language)
-        else:
-            texts = memos._workshop_texts(workshop, language)
-    return {part: memos._clean(texts[part]) for part in memos.PARTS}
+    """The texts ``draft_memo`` would write for this memo now."""
+    return memos.draft_texts(seminar, workshop)

@@ -11,7 +11,7 @@ from ..extensions import db
 from ..i18n import clean_texts, require_title
 from ..models import Phase, PhaseKind, Process
 from ..ordering import Direction, in_order, move_within, remove_from, renumber
-from ..seminars.setup import ensure_seminar
+from ..seminars.services import ensure_seminar
 from ..text import render_translated
 
 log = logging.getLogger("osallistamo.processes")

@@ -18,6 +18,7 @@ from ..forms import (
     end_after_start,
     markdown_field,
 )
+from ..i18n import from_helsinki_input
 from ..models import AgendaKind, WorkshopMethod
 from .labels import AGENDA_KIND_LABELS
 from .methods import METHODS
@@ -80,6 +81,17 @@ class AgendaItemForm(ProcessTextForm):
     description = markdown_field(_l("Description"), max_length=5000)
     submit = SubmitField(_l("Save"))
 
+    def values(self) -> dict:
+        """The item as the agenda services take it (times back to aware UTC)."""
+        return {
+            "kind": self.kind.data,
+            "starts_at": from_helsinki_input(self.starts_at.data),
+            "ends_at": from_helsinki_input(self.ends_at.data),
+            "title": self.title.data,
+            "speaker": self.speaker.data or "",
+            "description": self.description.data,
+        }
+
 
 class WorkshopForm(ProcessTextForm):
     title = TranslatedField(_l("Title"), max_length=200)
@@ -110,6 +122,17 @@ class WorkshopForm(ProcessTextForm):
         render_kw={"inputmode": "numeric"},
     )
     submit = SubmitField(_l("Save"))
+
+    def values(self) -> dict:
+        """The workshop as the workshop services take it."""
+        return {
+            "title": self.title.data,
+            "description": self.description.data,
+            "facilitator_name": self.facilitator_name.data or "",
+            "room": self.room.data or "",
+            "method": self.method.data,
+            "seat_limit": self.seat_limit.data,
+        }
 
 
 class WorkshopPromptForm(ProcessTextForm):

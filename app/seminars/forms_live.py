@@ -1,4 +1,5 @@
-"""The phone page's forms: a note, an open-space topic, a feeling-line mark."""
+"""The live pages' forms: on the phone a note, an open-space topic, a feeling-line
+mark; on the control page the buttons' fields."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     HiddenField,
+    IntegerField,
     RadioField,
     SelectChoice,
     SelectField,
@@ -18,36 +20,36 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..i18n import localized
-from . import live, live_methods
+from . import services_live, services_methods
+from .labels import SCALE_LABELS
 
-SCALE_LABELS = {
-    1: _l("Strongly disagree"),
-    2: _l("Disagree"),
-    3: _l("Neither agree nor disagree"),
-    4: _l("Agree"),
-    5: _l("Strongly agree"),
-}
+
+def _short_text(field_class, label, limit: int, empty, too_long, **kwargs):
+    """A required short text whose messages are the service's own refusals."""
+    return field_class(
+        label,
+        validators=[
+            DataRequired(message=empty.message),
+            Length(max=limit, message=too_long.message),
+        ],
+        **kwargs,
+    )
 
 
 class NoteForm(FlaskForm):
-    body = TextAreaField(
+    body = _short_text(
+        TextAreaField,
         _l("Your note"),
-        validators=[
-            DataRequired(message=_l("Write the note before sending it.")),
-            Length(
-                max=live.NOTE_MAX_LENGTH,
-                message=_l(
-                    "The note is too long: at most %(max)d characters.",
-                    max=live.NOTE_MAX_LENGTH,
-                ),
-            ),
-        ],
+        services_live.NOTE_MAX_LENGTH,
+        services_live.EmptyNote,
+        services_live.NoteTooLong,
         description=_l(
-            "A short note, at most %(max)d characters.", max=live.NOTE_MAX_LENGTH
+            "A short note, at most %(max)d characters.",
+            max=services_live.NOTE_MAX_LENGTH,
         ),
         render_kw={
             "rows": 3,
-            "data-max-length": live.NOTE_MAX_LENGTH,
+            "data-max-length": services_live.NOTE_MAX_LENGTH,
             "maxlength": False,
         },
     )
@@ -76,20 +78,14 @@ class NoteForm(FlaskForm):
 
 
 class TopicForm(FlaskForm):
-    question = StringField(
+    question = _short_text(
+        StringField,
         _l("Propose a topic"),
-        validators=[
-            DataRequired(message=_l("Write the topic before sending it.")),
-            Length(
-                max=live_methods.TOPIC_MAX_LENGTH,
-                message=_l(
-                    "The topic is too long: at most %(max)d characters.",
-                    max=live_methods.TOPIC_MAX_LENGTH,
-                ),
-            ),
-        ],
+        services_methods.TOPIC_MAX_LENGTH,
+        services_methods.EmptyTopic,
+        services_methods.TopicTooLong,
         description=_l(
-            "At most %(max)d characters.", max=live_methods.TOPIC_MAX_LENGTH
+            "At most %(max)d characters.", max=services_methods.TOPIC_MAX_LENGTH
         ),
     )
     submit = SubmitField(_l("Propose the topic"))
@@ -100,6 +96,15 @@ class MarkForm(FlaskForm):
         _l("Your mark"),
         coerce=int,
         choices=[SelectChoice(value, label) for value, label in SCALE_LABELS.items()],
-        validators=[InputRequired(message=_l("Choose a value from 1 to 5."))],
+        validators=[InputRequired(message=services_methods.MarkOffScale.message)],
     )
     submit = SubmitField(_l("Save my mark"))
+
+
+class ControlForm(FlaskForm):
+    """Every control button posts some of these; the action decides which it needs."""
+
+    note_id = IntegerField(validators=[Optional()])
+    prompt_id = IntegerField(validators=[Optional()])
+    into_id = IntegerField(validators=[Optional()])
+    reason = TextAreaField(validators=[Optional(), Length(max=1000)])

@@ -1,4 +1,5 @@
-"""Translated names of agenda kinds and workshop methods, and the seminar's date line."""
+"""Translated names (agenda kinds, workshop methods, the feeling line's scale) and the
+seminar's date line."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from babel.dates import format_date as babel_format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ..i18n import current_language, format_time, to_helsinki
-from ..models import AgendaKind, Phase, WorkshopMethod
+from ..i18n import current_language, format_time, localized, to_helsinki
+from ..models import AgendaItem, AgendaKind, Phase, WorkshopMethod
 from . import bp
 from .methods import spec
 
@@ -22,6 +23,15 @@ AGENDA_KIND_LABELS = {
     AgendaKind.OTHER: _l("Other"),
 }
 
+#: A feeling line's scale, from 1 to 5.
+SCALE_LABELS = {
+    1: _l("Strongly disagree"),
+    2: _l("Disagree"),
+    3: _l("Neither agree nor disagree"),
+    4: _l("Agree"),
+    5: _l("Strongly agree"),
+}
+
 #: The weekday (stand-alone: "keskiviikko", not "keskiviikkona") and the date.
 DAY_PATTERN = "cccc d.M.yyyy"
 
@@ -30,6 +40,11 @@ DAY_PATTERN = "cccc d.M.yyyy"
 def agenda_kind_label(kind: AgendaKind | str) -> str:
     """{{ item.kind | agenda_kind }}: the kind in the reader's language."""
     return str(AGENDA_KIND_LABELS[AgendaKind(kind)])
+
+
+def item_title(item: AgendaItem, language: str) -> str:
+    """An item's title, or its kind when it has none (a break)."""
+    return localized(item.title, language) or agenda_kind_label(item.kind)
 
 
 @bp.app_template_filter("method_name")

@@ -65,8 +65,8 @@ TREASURE_MAP_PARTS: tuple[tuple[dict, dict], ...] = (
     ),
 )
 
-METHODS: dict[WorkshopMethod, MethodSpec] = {
-    WorkshopMethod.BUZZ_GROUPS: MethodSpec(
+_SPECS = (
+    MethodSpec(
         method=WorkshopMethod.BUZZ_GROUPS,
         name=_l("Buzz groups"),
         explanation=_l(
@@ -81,7 +81,7 @@ METHODS: dict[WorkshopMethod, MethodSpec] = {
         ),
         min_prompts=1,
     ),
-    WorkshopMethod.PROCESS_WALK: MethodSpec(
+    MethodSpec(
         method=WorkshopMethod.PROCESS_WALK,
         name=_l("Process walk"),
         explanation=_l(
@@ -97,7 +97,7 @@ METHODS: dict[WorkshopMethod, MethodSpec] = {
         ),
         min_prompts=2,
     ),
-    WorkshopMethod.OPEN_SPACE: MethodSpec(
+    MethodSpec(
         method=WorkshopMethod.OPEN_SPACE,
         name=_l("Open space"),
         explanation=_l(
@@ -112,7 +112,7 @@ METHODS: dict[WorkshopMethod, MethodSpec] = {
             " topics here to get started; none are needed."
         ),
     ),
-    WorkshopMethod.TREASURE_MAP: MethodSpec(
+    MethodSpec(
         method=WorkshopMethod.TREASURE_MAP,
         name=_l("Treasure map"),
         explanation=_l(
@@ -131,7 +131,7 @@ METHODS: dict[WorkshopMethod, MethodSpec] = {
         max_prompts=3,
         default_prompts=TREASURE_MAP_PARTS,
     ),
-    WorkshopMethod.FEELING_LINE: MethodSpec(
+    MethodSpec(
         method=WorkshopMethod.FEELING_LINE,
         name=_l("Feeling line"),
         explanation=_l(
@@ -147,7 +147,8 @@ METHODS: dict[WorkshopMethod, MethodSpec] = {
         ),
         min_prompts=1,
     ),
-}
+)
+METHODS: dict[WorkshopMethod, MethodSpec] = {each.method: each for each in _SPECS}
 
 
 def spec(method: WorkshopMethod | str) -> MethodSpec:

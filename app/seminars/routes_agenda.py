@@ -1,5 +1,7 @@
 """The agenda's items: add, edit and remove (facilitators)."""
 
+from functools import partial
+
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -7,15 +9,36 @@ from flask_login import login_required
 from ..errors import DomainError
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
-from ..i18n import from_helsinki_input, localized, to_helsinki_input
+from ..i18n import to_helsinki_input
 from ..models import AgendaItem, AgendaKind
+from ..web import get_in_process_or_404
 from . import bp, services
 from .forms import AgendaItemForm
-from .labels import agenda_kind_label
-from .routes import get_item_or_404, load, settings_url
+from .labels import item_title
+from .queries import in_seminar, load_seminar
+from .urls import settings_url
+
+AGENDA_RULE = "/<slug>/seminars/<int:phase_id>/agenda"
 
 
-def _render(form, process, seminar, item):
+def _save_or_render(form: AgendaItemForm, process, seminar, item, save, saved_message):
+    """Apply the add or edit, or show the form; a refusal is shown beside the field
+    it concerns."""
+    if form.validate_on_submit():
+        try:
+            saved = save(**form.values())
+        except DomainError as error:
+            db.session.rollback()
+            field = getattr(error, "field", None)
+            if isinstance(error, services.BlockHasWorkshops):
+                field = "kind"
+            form[field or "starts_at"].errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(saved_message, "success")
+            return redirect(
+                settings_url(process.slug, seminar.phase_id, f"item-{saved.id}")
+            )
     page = render_template(
         "seminars/agenda_item_form.html",
         form=form,
@@ -27,60 +50,33 @@ def _render(form, process, seminar, item):
     return page, form_status(form)
 
 
-def _values(form: AgendaItemForm) -> dict:
-    return {
-        "kind": form.kind.data,
-        "starts_at": from_helsinki_input(form.starts_at.data),
-        "ends_at": from_helsinki_input(form.ends_at.data),
-        "title": form.title.data,
-        "speaker": form.speaker.data or "",
-        "description": form.description.data,
-    }
-
-
-def _attach(form: AgendaItemForm, error: DomainError) -> None:
-    """Show a service's refusal beside the field it concerns."""
-    field = getattr(error, "field", None)
-    if isinstance(error, services.BlockHasWorkshops):
-        field = "kind"
-    form[field or "starts_at"].errors.append(str(error))
-
-
-def item_title(item: AgendaItem, language: str) -> str:
-    """An item's title, or its kind when it has none (a break)."""
-    return localized(item.title, language) or agenda_kind_label(item.kind)
-
-
-@bp.route("/<slug>/seminars/<int:phase_id>/agenda/new", methods=["GET", "POST"])
+@bp.route(f"{AGENDA_RULE}/new", methods=["GET", "POST"])
 @login_required
 def add_item(slug: str, phase_id: int):
     """Add an agenda item; its start defaults to after the last item, on the day."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
+    process, seminar = load_seminar(slug, phase_id, "seminar.manage")
     form = AgendaItemForm(main_language=process.language)
     if request.method == "GET":
         form.starts_at.data = to_helsinki_input(services.default_start(seminar))
-    if form.validate_on_submit():
-        try:
-            item = services.add_agenda_item(seminar, **_values(form))
-        except DomainError as error:
-            db.session.rollback()
-            _attach(form, error)
-        else:
-            db.session.commit()
-            flash(_("The agenda item has been added."), "success")
-            return redirect(settings_url(slug, phase_id, f"item-{item.id}"))
-    return _render(form, process, seminar, None)
+    return _save_or_render(
+        form,
+        process,
+        seminar,
+        None,
+        partial(services.add_agenda_item, seminar),
+        _("The agenda item has been added."),
+    )
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/agenda/<int:item_id>/edit",
+    f"{AGENDA_RULE}/<int:item_id>/edit",
     methods=["GET", "POST"],
 )
 @login_required
 def edit_item(slug: str, phase_id: int, item_id: int):
     """Edit an agenda item."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    item = get_item_or_404(seminar, item_id)
+    process, seminar = load_seminar(slug, phase_id, "seminar.manage")
+    item = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
     if request.method == "GET":
         form = AgendaItemForm(obj=item, main_language=process.language)
         # The stored times are aware UTC; the inputs show naive Helsinki time.
@@ -89,28 +85,25 @@ def edit_item(slug: str, phase_id: int, item_id: int):
         form.kind.data = item.kind.value
     else:
         form = AgendaItemForm(main_language=process.language)
-    if form.validate_on_submit():
-        try:
-            services.update_agenda_item(item, **_values(form))
-        except DomainError as error:
-            db.session.rollback()
-            _attach(form, error)
-        else:
-            db.session.commit()
-            flash(_("The changes have been saved."), "success")
-            return redirect(settings_url(slug, phase_id, f"item-{item.id}"))
-    return _render(form, process, seminar, item)
+    return _save_or_render(
+        form,
+        process,
+        seminar,
+        item,
+        partial(services.update_agenda_item, item),
+        _("The changes have been saved."),
+    )
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/agenda/<int:item_id>/delete",
+    f"{AGENDA_RULE}/<int:item_id>/delete",
     methods=["GET", "POST"],
 )
 @login_required
 def delete_item(slug: str, phase_id: int, item_id: int):
     """Ask for confirmation, then remove an agenda item (POST only)."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    item = get_item_or_404(seminar, item_id)
+    process, seminar = load_seminar(slug, phase_id, "seminar.manage")
+    item = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
     form = ConfirmForm()
     if form.validate_on_submit():
         title = item_title(item, process.language)

@@ -10,56 +10,58 @@ from ..errors import DomainError
 from ..extensions import db
 from ..forms import ConfirmForm
 from ..i18n import localized
+from ..models import Workshop
+from ..web import get_in_process_or_404
 from . import bp, services_choices
-from .routes import agenda_url, get_workshop_or_404, load
+from .queries import in_seminar, load_seminar
+from .urls import agenda_url
+
+CHOICE_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>"
 
 
-@bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/choose",
-    methods=["POST"],
-)
+def _apply(slug: str, phase_id: int, workshop_id: int, change, done) -> object:
+    """Load the workshop, check the button's form, apply the change, back to it."""
+    process, seminar = load_seminar(slug, phase_id, "workshop.choose")
+    workshop = get_in_process_or_404(
+        process, Workshop, workshop_id, in_seminar(seminar)
+    )
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    title = localized(workshop.title, process.language)
+    try:
+        message = done(change(workshop, user=current_user, now=datetime.now(UTC)))
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        if message:
+            flash(message % {"title": title}, "success")
+    return redirect(agenda_url(slug, phase_id, f"workshop-{workshop.id}"))
+
+
+@bp.route(f"{CHOICE_RULE}/choose", methods=["POST"])
 @login_required
 def choose(slug: str, phase_id: int, workshop_id: int):
     """Take a place in a workshop; an earlier choice in the same block is replaced."""
-    process, seminar = load(slug, phase_id, "workshop.choose")
-    workshop = get_workshop_or_404(seminar, workshop_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    title = localized(workshop.title, process.language)
-    try:
-        _choice, changed = services_choices.choose_workshop(
-            workshop, user=current_user, now=datetime.now(UTC)
-        )
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        if changed:
-            flash(_("Your workshop is now “%(title)s”.", title=title), "success")
-    return redirect(agenda_url(slug, phase_id, f"workshop-{workshop.id}"))
+    return _apply(
+        slug,
+        phase_id,
+        workshop_id,
+        services_choices.choose_workshop,
+        # Choosing one's own workshop again changes nothing and says nothing.
+        lambda chosen: _("Your workshop is now “%(title)s”.") if chosen[1] else None,
+    )
 
 
-@bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/cancel",
-    methods=["POST"],
-)
+@bp.route(f"{CHOICE_RULE}/cancel", methods=["POST"])
 @login_required
 def cancel_choice(slug: str, phase_id: int, workshop_id: int):
     """Give up one's place in a workshop."""
-    process, seminar = load(slug, phase_id, "workshop.choose")
-    workshop = get_workshop_or_404(seminar, workshop_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    title = localized(workshop.title, process.language)
-    try:
-        services_choices.cancel_choice(
-            workshop, user=current_user, now=datetime.now(UTC)
-        )
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(_("You have given up your place in “%(title)s”.", title=title), "success")
-    return redirect(agenda_url(slug, phase_id, f"workshop-{workshop.id}"))
+    return _apply(
+        slug,
+        phase_id,
+        workshop_id,
+        services_choices.cancel_choice,
+        lambda _none: _("You have given up your place in “%(title)s”."),
+    )

@@ -13,135 +13,30 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
-from wtforms import TextAreaField
-from wtforms.validators import Length, Optional
 
 from ..database import unique_write
 from ..errors import DomainError, DuplicateName
 from ..extensions import db
-from ..forms import MARKDOWN_HINT, ConfirmForm, form_status
-from ..i18n import localized
-from ..models import Process, Seminar, User, Workshop, WorkshopMemo
-from ..permissions import can, require
-from ..web import get_process_or_404
-from . import bp
-from . import memos as services
-from .methods import spec
-from .routes import get_seminar_or_404
-
-#: Longest memo part, in characters of Markdown.
-PART_MAX = 20000
+from ..forms import ConfirmForm, form_status
+from ..permissions import can
+from . import bp, services_memos
+from .forms_memos import MemoForm
+from .queries import workshops_of
+from .queries_memos import (
+    is_final,
+    load_memo_subject,
+    may_read,
+    memo_context,
+    memo_for,
+    readable_memos,
+)
+from .urls import memo_url
 
 SEMINAR_RULE = "/<slug>/seminars/<int:phase_id>/memo"
 WORKSHOP_RULE = "/<slug>/workshops/<int:workshop_id>/memo"
-
-
-class MemoForm(FlaskForm):
-    """The memo's three texts, Markdown in the process's language."""
-
-    aims = TextAreaField(
-        _l("What was aimed at"),
-        validators=[Optional(), Length(max=PART_MAX)],
-        description=MARKDOWN_HINT,
-    )
-    way_of_working = TextAreaField(
-        _l("How the group worked"),
-        validators=[Optional(), Length(max=PART_MAX)],
-        description=MARKDOWN_HINT,
-    )
-    results = TextAreaField(
-        _l("What resulted"),
-        validators=[Optional(), Length(max=PART_MAX)],
-        description=MARKDOWN_HINT,
-    )
-
-
-# Loading -------------------------------------------------------------------------
-
-
-def get_any_workshop_or_404(process: Process, workshop_id: int) -> Workshop:
-    """A workshop of any of this process's seminars."""
-    workshop = db.session.get(Workshop, workshop_id)
-    if workshop is None or workshop.block.seminar.phase.process_id != process.id:
-        abort(404)
-    return workshop
-
-
-def load(slug, phase_id, workshop_id, action):
-    """(process, seminar, workshop or None) of a memo address, the action checked."""
-    process = get_process_or_404(slug)
-    require(current_user, action, process)
-    if workshop_id is None:
-        return process, get_seminar_or_404(process, phase_id), None
-    workshop = get_any_workshop_or_404(process, workshop_id)
-    return process, workshop.block.seminar, workshop
-
-
-def memo_url(
-    seminar: Seminar, workshop: Workshop | None = None, endpoint: str = "memo"
-) -> str:
-    """The address of a memo's page (or its edit, finalise... page) for ``endpoint``."""
-    values = {"slug": seminar.process.slug}
-    if workshop is None:
-        values["phase_id"] = seminar.phase_id
-    else:
-        values["workshop_id"] = workshop.id
-    return url_for(f"seminars.{endpoint}", **values)
-
-
-def may_read(memo: WorkshopMemo | None, process: Process) -> bool:
-    """A final memo for everyone in the process, a draft for the seminar's team."""
-    if memo is None:
-        return False
-    return services.is_final(memo) or can(current_user, "seminar.manage", process)
-
-
-@bp.app_template_global()
-def readable_memos(seminar: Seminar) -> dict:
-    """{workshop id or None: memo} the reader may open, for links on other pages."""
-    process = seminar.process
-    if not can(current_user, "seminar.view", process):
-        return {}
-    return {
-        key: memo
-        for key, memo in services.memos_of(seminar).items()
-        if may_read(memo, process)
-    }
-
-
-def _title(seminar: Seminar, workshop: Workshop | None) -> tuple[str, dict]:
-    """The memo's subject (the workshop's or the seminar's title) and its texts."""
-    texts = workshop.title if workshop is not None else seminar.phase.title
-    return localized(texts, seminar.process.language), texts
-
-
-def _context(process, seminar, workshop, memo) -> dict:
-    title, title_texts = _title(seminar, workshop)
-    editor = (
-        db.session.get(User, memo.edited_by_id) if memo and memo.edited_by_id else None
-    )
-    return {
-        "process": process,
-        "seminar": seminar,
-        "phase": seminar.phase,
-        "workshop": workshop,
-        "memo": memo,
-        "subject": title,
-        "subject_texts": title_texts,
-        "method": spec(workshop.method) if workshop is not None else None,
-        "editor": editor,
-        "final": services.is_final(memo),
-        "memo_args": (
-            {"phase_id": seminar.phase_id}
-            if workshop is None
-            else {"workshop_id": workshop.id}
-        ),
-    }
 
 
 # Reading -------------------------------------------------------------------------
@@ -152,22 +47,24 @@ def _context(process, seminar, workshop, memo) -> dict:
 @login_required
 def memo(slug: str, phase_id: int | None = None, workshop_id: int | None = None):
     """The memo; for the team a draft too, or the button that drafts it."""
-    process, seminar, workshop = load(slug, phase_id, workshop_id, "seminar.view")
-    memo = services.memo_for(seminar, workshop)
+    process, seminar, workshop = load_memo_subject(
+        slug, phase_id, workshop_id, "seminar.view"
+    )
+    memo = memo_for(seminar, workshop)
     manage = can(current_user, "seminar.manage", process)
-    if not may_read(memo, process) and not manage:
+    if not may_read(memo, process, current_user) and not manage:
         abort(404)
     readable = readable_memos(seminar)
     # The seminar memo lists the workshops' memos: those the reader may open, and
     # for the team every workshop, so a missing memo is one click from drafting.
     links = [
         (item, readable.get(item.id))
-        for item in services.workshops_of(seminar)
+        for item in workshops_of(seminar)
         if manage or item.id in readable
     ]
     return render_template(
         "seminars/memo.html",
-        **_context(process, seminar, workshop, memo),
+        **memo_context(process, seminar, workshop, memo),
         manage=manage,
         readable=readable,
         links=links if workshop is None else [],
@@ -183,17 +80,19 @@ def memo(slug: str, phase_id: int | None = None, workshop_id: int | None = None)
 @login_required
 def draft_memo(slug: str, phase_id: int | None = None, workshop_id: int | None = None):
     """Draft the memo from the seminar or workshop, then open it for editing."""
-    process, seminar, workshop = load(slug, phase_id, workshop_id, "seminar.manage")
+    process, seminar, workshop = load_memo_subject(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
     form = ConfirmForm()
     if not form.validate_on_submit():
         return redirect(memo_url(seminar, workshop))
     try:
         with unique_write():
-            services.draft_memo(
+            services_memos.draft_memo(
                 seminar, workshop, actor=current_user, now=datetime.now(UTC)
             )
-    except (services.MemoExists, DuplicateName):
-        flash(str(services.MemoExists.message), "info")
+    except (services_memos.MemoExists, DuplicateName):
+        flash(str(services_memos.MemoExists.message), "info")
     else:
         flash(_("The memo has been drafted. Check and complete it."), "success")
     return redirect(memo_url(seminar, workshop, "edit_memo"))
@@ -204,8 +103,10 @@ def draft_memo(slug: str, phase_id: int | None = None, workshop_id: int | None =
 @login_required
 def edit_memo(slug: str, phase_id: int | None = None, workshop_id: int | None = None):
     """Edit the three texts. A final memo is reopened first (its page has the button)."""
-    process, seminar, workshop = load(slug, phase_id, workshop_id, "seminar.manage")
-    memo = services.memo_for(seminar, workshop)
+    process, seminar, workshop = load_memo_subject(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
+    memo = memo_for(seminar, workshop)
     if memo is None:
         # Nothing to edit yet: the memo page offers "Draft the memo" (a POST).
         return redirect(memo_url(seminar, workshop))
@@ -213,13 +114,13 @@ def edit_memo(slug: str, phase_id: int | None = None, workshop_id: int | None = 
     for field in (form.aims, form.way_of_working, form.results):
         # The memo is written in the process's language, whatever the interface's.
         field.render_kw = {"lang": process.language}
-    if services.is_final(memo) and not form.is_submitted():
-        flash(str(services.MemoIsFinal.message), "error")
+    if is_final(memo) and not form.is_submitted():
+        flash(str(services_memos.MemoIsFinal.message), "error")
         return redirect(memo_url(seminar, workshop))
     problem = None
     if form.validate_on_submit():
         try:
-            services.save_memo(
+            services_memos.save_memo(
                 memo,
                 aims=form.aims.data,
                 way_of_working=form.way_of_working.data,
@@ -236,7 +137,7 @@ def edit_memo(slug: str, phase_id: int | None = None, workshop_id: int | None = 
             return redirect(memo_url(seminar, workshop))
     page = render_template(
         "seminars/memo_edit.html",
-        **_context(process, seminar, workshop, memo),
+        **memo_context(process, seminar, workshop, memo),
         form=form,
         problem=problem,
     )
@@ -246,8 +147,10 @@ def edit_memo(slug: str, phase_id: int | None = None, workshop_id: int | None = 
 
 def _change(slug, phase_id, workshop_id, *, change, template, done):
     """Confirmation page (GET) and the change itself (POST) for final/reopen."""
-    process, seminar, workshop = load(slug, phase_id, workshop_id, "seminar.manage")
-    memo = services.memo_for(seminar, workshop)
+    process, seminar, workshop = load_memo_subject(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
+    memo = memo_for(seminar, workshop)
     if memo is None:
         abort(404)
     form = ConfirmForm()
@@ -262,7 +165,7 @@ def _change(slug, phase_id, workshop_id, *, change, template, done):
             flash(done, "success")
         return redirect(memo_url(seminar, workshop))
     return render_template(
-        template, **_context(process, seminar, workshop, memo), form=form
+        template, **memo_context(process, seminar, workshop, memo), form=form
     )
 
 
@@ -277,7 +180,7 @@ def finalise_memo(
         slug,
         phase_id,
         workshop_id,
-        change=services.mark_final,
+        change=services_memos.mark_final,
         template="seminars/memo_final.html",
         done=_("The memo is final. Everyone in the process can read it now."),
     )
@@ -292,7 +195,7 @@ def reopen_memo(slug: str, phase_id: int | None = None, workshop_id: int | None 
         slug,
         phase_id,
         workshop_id,
-        change=services.reopen,
+        change=services_memos.reopen,
         template="seminars/memo_reopen.html",
         done=_("The memo is a draft again. Edit it and mark it final when ready."),
     )

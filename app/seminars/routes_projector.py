@@ -14,76 +14,29 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
-from wtforms import IntegerField, TextAreaField
-from wtforms.validators import Length, Optional
 
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Comment, Prompt, Workshop, WorkshopMethod
 from ..ordering import in_order
-from ..web import conditional
-from . import bp, live, live_methods, live_queries
-from .forms_live import SCALE_LABELS
+from ..web import conditional, get_in_process_or_404, load_in_process
+from . import bp, queries_live, services_live, services_methods
+from .forms_live import ControlForm
+from .labels import SCALE_LABELS
 from .methods import spec
-from .routes_live import POLL_INTERVAL_MS, etag_of, load_workshop
-
-
-def current_of(workshop: Workshop, prompts: list[Prompt]) -> Prompt | None:
-    return next((p for p in prompts if p.id == workshop.current_prompt_id), None)
-
-
-def wall_context(process, workshop: Workshop) -> dict:
-    """What the wall shows for the workshop's method (only called when rendering)."""
-    prompts = in_order(workshop.prompts)
-    current = current_of(workshop, prompts)
-    method = workshop.method
-    context = {
-        "process": process,
-        "workshop": workshop,
-        "method": spec(method),
-        "prompts": prompts,
-        "current": current,
-        "cards": [],
-        "counts": {},
-        "distribution": None,
-        "scale_labels": SCALE_LABELS,
-        "walk": None,
-    }
-    if method is WorkshopMethod.FEELING_LINE:
-        statement = current or (prompts[0] if prompts else None)
-        context["current"] = statement
-        if statement is not None:
-            context["distribution"] = live_queries.distribution(statement)
-    elif method in (WorkshopMethod.OPEN_SPACE, WorkshopMethod.PROCESS_WALK):
-        context["counts"] = live_queries.note_counts(workshop)
-        if method is WorkshopMethod.PROCESS_WALK:
-            context["walk"] = _walk(workshop)
-        elif current is not None:
-            context["cards"] = live_queries.projector_notes(current)
-    elif current is not None:
-        context["cards"] = live_queries.projector_notes(current)
-    return context
-
-
-def _walk(workshop: Workshop) -> dict:
-    """The round (1-based for people) and which groups are at each station."""
-    number = live_queries.current_round(workshop)
-    placed = live_queries.rotation(workshop, number)
-    at: dict[int, list] = {}
-    for group, station in placed.items():
-        at.setdefault(station.id, []).append(group)
-    return {"round": number + 1, "rounds": len(workshop.prompts), "at": at}
+from .queries import in_workshop
+from .queries_wall import POLL_INTERVAL_MS, current_of, etag_of, walk, wall_context
+from .urls import control_url
 
 
 @bp.route("/<slug>/workshops/<int:workshop_id>/projector")
 @login_required
 def projector(slug: str, workshop_id: int):
     """A full-screen page for the room's screen that refreshes itself."""
-    process, workshop = load_workshop(slug, workshop_id, "seminar.view")
+    process, workshop = load_in_process(slug, "seminar.view", Workshop, workshop_id)
     tag = etag_of(workshop)
     return conditional(
         tag,
@@ -100,7 +53,7 @@ def projector(slug: str, workshop_id: int):
 @login_required
 def projector_fragment(slug: str, workshop_id: int):
     """The projector's changing part only, for its polling script."""
-    process, workshop = load_workshop(slug, workshop_id, "seminar.view")
+    process, workshop = load_in_process(slug, "seminar.view", Workshop, workshop_id)
     return conditional(
         etag_of(workshop),
         lambda: render_template(
@@ -112,31 +65,13 @@ def projector_fragment(slug: str, workshop_id: int):
 # Control page ------------------------------------------------------------------
 
 
-class ControlForm(FlaskForm):
-    """Every control button posts some of these; the action decides which it needs."""
-
-    note_id = IntegerField(validators=[Optional()])
-    prompt_id = IntegerField(validators=[Optional()])
-    into_id = IntegerField(validators=[Optional()])
-    reason = TextAreaField(validators=[Optional(), Length(max=1000)])
-
-
-def control_url(workshop: Workshop, anchor: str | None = None) -> str:
-    return url_for(
-        "seminars.control",
-        slug=workshop.process.slug,
-        workshop_id=workshop.id,
-        _anchor=anchor,
-    )
-
-
 @bp.route("/<slug>/workshops/<int:workshop_id>/control")
 @login_required
 def control(slug: str, workshop_id: int):
     """The facilitator's desk: move the session on, tidy and moderate the notes."""
-    process, workshop = load_workshop(slug, workshop_id, "seminar.manage")
+    process, workshop = load_in_process(slug, "seminar.manage", Workshop, workshop_id)
     prompts = in_order(workshop.prompts)
-    notes = live_queries.all_notes(workshop)
+    notes = queries_live.all_notes(workshop)
     return render_template(
         "seminars/control.html",
         process=process,
@@ -152,31 +87,30 @@ def control(slug: str, workshop_id: int):
             for note in notes.get(prompt.id, [])
             if note.merged_into_id is None and not note.is_hidden
         ],
-        walk=_walk(workshop)
-        if workshop.method is WorkshopMethod.PROCESS_WALK
-        else None,
-        distribution=live_queries.distribution,
+        walk=walk(workshop) if workshop.method is WorkshopMethod.PROCESS_WALK else None,
+        distribution=queries_live.distribution,
         scale_labels=SCALE_LABELS,
     )
 
 
-def _note(workshop: Workshop, note_id: int | None) -> Comment:
-    note = db.session.get(Comment, note_id) if note_id else None
-    if note is None or note.prompt.workshop_id != workshop.id:
+def _of_workshop(workshop: Workshop, model: type, obj_id: int | None):
+    """The note or prompt of this workshop a button names, or 404."""
+    if not obj_id:
         abort(404)
-    return note
+    return get_in_process_or_404(workshop.process, model, obj_id, in_workshop(workshop))
+
+
+def _note(workshop: Workshop, note_id: int | None) -> Comment:
+    return _of_workshop(workshop, Comment, note_id)
 
 
 def _prompt(workshop: Workshop, prompt_id: int | None) -> Prompt:
-    prompt = db.session.get(Prompt, prompt_id) if prompt_id else None
-    if prompt is None or prompt.workshop_id != workshop.id:
-        abort(404)
-    return prompt
+    return _of_workshop(workshop, Prompt, prompt_id)
 
 
 def _set_current(workshop, form, now):
     prompt = _prompt(workshop, form.prompt_id.data) if form.prompt_id.data else None
-    live.set_current_prompt(workshop, prompt, actor=current_user)
+    services_live.set_current_prompt(workshop, prompt, actor=current_user)
     return (
         _("The room now follows the chosen prompt.")
         if prompt
@@ -185,20 +119,20 @@ def _set_current(workshop, form, now):
 
 
 def _next(workshop, form, now):
-    if live.next_prompt(workshop, actor=current_user) is None:
+    if services_live.next_prompt(workshop, actor=current_user) is None:
         raise DomainError(_("This is already the last prompt."))
     return _("Moved on to the next prompt.")
 
 
 def _previous(workshop, form, now):
-    if live.previous_prompt(workshop, actor=current_user) is None:
+    if services_live.previous_prompt(workshop, actor=current_user) is None:
         raise DomainError(_("This is already the first prompt."))
     return _("Moved back to the previous prompt.")
 
 
 def _move(workshop, form, now):
     note = _note(workshop, form.note_id.data)
-    live.move_note(
+    services_live.move_note(
         note, _prompt(workshop, form.prompt_id.data), actor=current_user, now=now
     )
     return _("The note has been moved.")
@@ -206,31 +140,35 @@ def _move(workshop, form, now):
 
 def _merge(workshop, form, now):
     note = _note(workshop, form.note_id.data)
-    live.merge_notes(
+    services_live.merge_notes(
         note, _note(workshop, form.into_id.data), actor=current_user, now=now
     )
     return _("The note has been merged.")
 
 
 def _unmerge(workshop, form, now):
-    live.unmerge_note(_note(workshop, form.note_id.data), actor=current_user, now=now)
+    services_live.unmerge_note(
+        _note(workshop, form.note_id.data), actor=current_user, now=now
+    )
     return _("The note is shown on its own again.")
 
 
 def _hide(workshop, form, now):
     note = _note(workshop, form.note_id.data)
-    live.hide_note(note, actor=current_user, reason=form.reason.data, now=now)
+    services_live.hide_note(note, actor=current_user, reason=form.reason.data, now=now)
     return _("The note has been hidden.")
 
 
 def _restore(workshop, form, now):
     note = _note(workshop, form.note_id.data)
-    live.restore_note(note, actor=current_user, reason=form.reason.data or "", now=now)
+    services_live.restore_note(
+        note, actor=current_user, reason=form.reason.data or "", now=now
+    )
     return _("The note is shown again.")
 
 
 def _delete_topic(workshop, form, now):
-    live_methods.delete_topic(
+    services_methods.delete_topic(
         _prompt(workshop, form.prompt_id.data), actor=current_user
     )
     return _("The topic has been removed.")
@@ -253,7 +191,7 @@ ACTIONS = {
 @login_required
 def control_action(slug: str, workshop_id: int, action: str):
     """One of the control page's buttons; back to the page with a message."""
-    _process, workshop = load_workshop(slug, workshop_id, "seminar.manage")
+    _process, workshop = load_in_process(slug, "seminar.manage", Workshop, workshop_id)
     handler = ACTIONS.get(action)
     if handler is None:
         abort(404)

@@ -19,8 +19,10 @@ from . import bp
 from . import services_workshops as services
 from .forms import WorkshopPromptForm
 from .methods import spec
-from .routes import get_workshop_or_404, get_workshop_prompt_or_404, load
-from .routes_workshops import workshop_url
+from .queries import load_workshop, load_workshop_prompt
+from .urls import workshop_url
+
+PROMPTS_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts"
 
 
 def _form(workshop, process, **kwargs) -> WorkshopPromptForm:
@@ -29,7 +31,18 @@ def _form(workshop, process, **kwargs) -> WorkshopPromptForm:
     return form
 
 
-def _render(form, process, seminar, workshop, prompt):
+def _save_or_render(form, process, seminar, workshop, prompt, save, saved_message):
+    """Save the prompt's texts (add or edit), or show the form with its errors."""
+    if form.validate_on_submit():
+        saved = save_prompt_texts(
+            form,
+            process.language,
+            save,
+            saved_message,
+            _back(process.slug, seminar.phase_id, workshop),
+        )
+        if saved is not None:
+            return saved
     page = render_template(
         "seminars/prompt_form.html",
         form=form,
@@ -48,79 +61,75 @@ def _back(slug: str, phase_id: int, workshop) -> str:
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts/new",
+    f"{PROMPTS_RULE}/new",
     methods=["GET", "POST"],
 )
 @login_required
 def add_workshop_prompt(slug: str, phase_id: int, workshop_id: int):
     """Add a prompt at the end of the workshop's list."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
-    form = _form(workshop, process)
-    if form.validate_on_submit():
-        saved = save_prompt_texts(
-            form,
-            process.language,
-            partial(services.add_workshop_prompt, workshop),
-            _("The prompt has been added."),
-            _back(slug, phase_id, workshop),
-        )
-        if saved is not None:
-            return saved
-    return _render(form, process, seminar, workshop, None)
+    process, seminar, workshop = load_workshop(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
+    return _save_or_render(
+        _form(workshop, process),
+        process,
+        seminar,
+        workshop,
+        None,
+        partial(services.add_workshop_prompt, workshop),
+        _("The prompt has been added."),
+    )
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts/<int:prompt_id>/edit",
+    f"{PROMPTS_RULE}/<int:prompt_id>/edit",
     methods=["GET", "POST"],
 )
 @login_required
 def edit_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: int):
     """Edit a prompt's texts."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
-    prompt = get_workshop_prompt_or_404(workshop, prompt_id)
+    process, seminar, workshop, prompt = load_workshop_prompt(
+        slug, phase_id, workshop_id, prompt_id, "seminar.manage"
+    )
     if request.method == "GET":
         form = _form(workshop, process, obj=prompt)
     else:
         form = _form(workshop, process)
-    if form.validate_on_submit():
-        saved = save_prompt_texts(
-            form,
-            process.language,
-            partial(services.update_workshop_prompt, prompt),
-            _("The changes have been saved."),
-            _back(slug, phase_id, workshop),
-        )
-        if saved is not None:
-            return saved
-    return _render(form, process, seminar, workshop, prompt)
+    return _save_or_render(
+        form,
+        process,
+        seminar,
+        workshop,
+        prompt,
+        partial(services.update_workshop_prompt, prompt),
+        _("The changes have been saved."),
+    )
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts/<int:prompt_id>/move",
+    f"{PROMPTS_RULE}/<int:prompt_id>/move",
     methods=["POST"],
 )
 @login_required
 def move_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: int):
     """Move a prompt one step up or down."""
-    _process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
-    prompt = get_workshop_prompt_or_404(workshop, prompt_id)
+    process, seminar, workshop, prompt = load_workshop_prompt(
+        slug, phase_id, workshop_id, prompt_id, "seminar.manage"
+    )
     apply_move(services.move_workshop_prompt, prompt, _("The order has been changed."))
     return redirect(_back(slug, phase_id, workshop))
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts/<int:prompt_id>/delete",
+    f"{PROMPTS_RULE}/<int:prompt_id>/delete",
     methods=["GET", "POST"],
 )
 @login_required
 def delete_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: int):
     """Ask for confirmation, then remove a prompt (POST only)."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
-    prompt = get_workshop_prompt_or_404(workshop, prompt_id)
+    process, seminar, workshop, prompt = load_workshop_prompt(
+        slug, phase_id, workshop_id, prompt_id, "seminar.manage"
+    )
     form = ConfirmForm()
     if form.validate_on_submit():
         text = localized(prompt.question, process.language)

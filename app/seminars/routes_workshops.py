@@ -1,6 +1,6 @@
 """Workshops of a workshop block: add, edit (with their prompts), reorder, remove."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -8,39 +8,16 @@ from ..errors import DomainError
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..i18n import localized
-from ..models import AgendaKind
-from ..web import apply_move
+from ..models import AgendaItem, AgendaKind
+from ..web import apply_move, get_in_process_or_404, save_or_field_error
 from . import bp
 from . import services_workshops as services
 from .forms import WorkshopForm
 from .methods import METHODS, spec, structure_warning
-from .routes import (
-    get_item_or_404,
-    get_workshop_or_404,
-    load,
-    settings_url,
-)
+from .queries import in_seminar, load_seminar, load_workshop
+from .urls import settings_url, workshop_url
 
-
-def workshop_url(slug: str, phase_id: int, workshop_id: int, anchor=None) -> str:
-    return url_for(
-        "seminars.edit_workshop",
-        slug=slug,
-        phase_id=phase_id,
-        workshop_id=workshop_id,
-        _anchor=anchor,
-    )
-
-
-def _values(form: WorkshopForm) -> dict:
-    return {
-        "title": form.title.data,
-        "description": form.description.data,
-        "facilitator_name": form.facilitator_name.data or "",
-        "room": form.room.data or "",
-        "method": form.method.data,
-        "seat_limit": form.seat_limit.data,
-    }
+WORKSHOP_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>"
 
 
 def _render(form, process, seminar, block, workshop):
@@ -67,14 +44,14 @@ def _render(form, process, seminar, block, workshop):
 @login_required
 def add_workshop(slug: str, phase_id: int, item_id: int):
     """Add a workshop to a workshop block; its prompts are set up next."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    block = get_item_or_404(seminar, item_id)
+    process, seminar = load_seminar(slug, phase_id, "seminar.manage")
+    block = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
     if block.kind is not AgendaKind.WORKSHOPS:
         abort(404)
     form = WorkshopForm(main_language=process.language)
     if form.validate_on_submit():
         try:
-            workshop = services.add_workshop(block, **_values(form))
+            workshop = services.add_workshop(block, **form.values())
         except DomainError as error:
             db.session.rollback()
             form.title.form[process.language].errors.append(str(error))
@@ -86,41 +63,42 @@ def add_workshop(slug: str, phase_id: int, item_id: int):
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/edit",
+    f"{WORKSHOP_RULE}/edit",
     methods=["GET", "POST"],
 )
 @login_required
 def edit_workshop(slug: str, phase_id: int, workshop_id: int):
     """Edit a workshop and list its prompts (questions, stations, parts...)."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
+    process, seminar, workshop = load_workshop(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
     if request.method == "GET":
         form = WorkshopForm(obj=workshop, main_language=process.language)
         form.method.data = workshop.method.value
     else:
         form = WorkshopForm(main_language=process.language)
     if form.validate_on_submit():
-        try:
-            services.update_workshop(workshop, **_values(form))
-        except DomainError as error:
-            db.session.rollback()
-            form.title.form[process.language].errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The changes have been saved."), "success")
-            return redirect(workshop_url(slug, phase_id, workshop.id))
+        saved = save_or_field_error(
+            lambda: services.update_workshop(workshop, **form.values()),
+            form.title.form[process.language],
+            _("The changes have been saved."),
+            workshop_url(slug, phase_id, workshop.id),
+        )
+        if saved is not None:
+            return saved
     return _render(form, process, seminar, workshop.block, workshop)
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/move",
+    f"{WORKSHOP_RULE}/move",
     methods=["POST"],
 )
 @login_required
 def move_workshop(slug: str, phase_id: int, workshop_id: int):
     """Move a workshop one step up or down within its block."""
-    _process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
+    process, seminar, workshop = load_workshop(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
     apply_move(
         services.move_workshop,
         workshop,
@@ -130,14 +108,15 @@ def move_workshop(slug: str, phase_id: int, workshop_id: int):
 
 
 @bp.route(
-    "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/delete",
+    f"{WORKSHOP_RULE}/delete",
     methods=["GET", "POST"],
 )
 @login_required
 def delete_workshop(slug: str, phase_id: int, workshop_id: int):
     """Ask for confirmation, then remove a workshop (POST only)."""
-    process, seminar = load(slug, phase_id, "seminar.manage")
-    workshop = get_workshop_or_404(seminar, workshop_id)
+    process, seminar, workshop = load_workshop(
+        slug, phase_id, workshop_id, "seminar.manage"
+    )
     form = ConfirmForm()
     title = localized(workshop.title, process.language)
     block_id = workshop.agenda_item_id

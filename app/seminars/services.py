@@ -1,5 +1,7 @@
 """Seminar rules: the settings (place, online address, goal) and the timed agenda.
 
+Every seminar phase has its seminar settings, created with the phase.
+
 The seminar's day and hours are its phase's; agenda items must fall inside them when
 the phase has them. Items are listed by start time, position breaking ties.
 """
@@ -15,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from ..errors import DomainError
 from ..extensions import db
 from ..i18n import format_datetime, format_time
-from ..models import AgendaItem, AgendaKind, Seminar
+from ..models import AgendaItem, AgendaKind, Phase, PhaseKind, Seminar
 from ..text import render_translated
 from .labels import same_day
 
@@ -56,6 +58,16 @@ class BlockHasWorkshops(DomainError):
     message = _l(
         "This workshop block has workshops. Remove them before changing the kind."
     )
+
+
+def ensure_seminar(phase: Phase) -> Seminar | None:
+    """Give a seminar phase its seminar settings (kept if the kind changes back)."""
+    if phase.kind is not PhaseKind.SEMINAR:
+        return None
+    if phase.seminar is None:
+        phase.seminar = Seminar()
+        db.session.flush()
+    return phase.seminar
 
 
 def clean_online_url(value: str | None) -> str:

@@ -30,8 +30,12 @@ from app.models import (
     WorkshopMemo,
     WorkshopMethod,
 )
-from app.seminars import live_queries, memos
-from app.seminars.memos import memo_for, reopen, save_memo, workshops_of
+from app.seminars import queries_live as live_queries
+from app.seminars import services_memos as memos
+from app.seminars.queries import workshops_of
+from app.seminars.queries_memos import memo_for
+from app.seminars.services_memos import reopen, save_memo
+from app.seminars.urls import memo_url
 from app.text import render_markdown
 
 TABLES = (Comment, Prompt, WorkshopMemo, ModerationEvent, User, GroupMembership)
@@ -346,7 +350,7 @@ def test_memo_texts_group_duplicates_and_leave_out_the_hidden_note(db, loaded):
     assert hidden["body"] not in everything
     seminar_memo = memo_for(seminar)
     for workshop in workshops_of(seminar):
-        assert memos.memo_path(seminar, workshop) in seminar_memo.results
+        assert memo_url(seminar, workshop) in seminar_memo.results
 
 
 def test_the_projector_of_a_demo_workshop_shows_notes_then_304(

@@ -42,7 +42,7 @@ def seed() -> dict:
     from app.processes import services as process_services
     from app.seminars import services as seminar_services
     from app.seminars import services_workshops as workshop_services
-    from app.seminars.setup import ensure_seminar
+    from app.seminars.services import ensure_seminar
     from app.voting import services as voting_services
 
     app = create_app()

@@ -27,6 +27,9 @@ EXPECTED = {
     "process.create": {"admin", "facilitator", "other_facilitator"},
     "organisation.manage": {"admin", "facilitator", "other_facilitator"},
     "admin.users": {"admin"},
+    "workshop.choose": {"member"},
+    "note.post": {"member"},
+    "note.mark": {"member"},
 }
 
 

@@ -69,10 +69,10 @@ from app.models import (
     WorkGroup,
     scope_key_for,
 )
-from app.seminars import memos as memo_services
 from app.seminars import services as seminar_services
+from app.seminars import services_memos as memo_services
 from app.seminars import services_workshops
-from app.seminars.setup import ensure_seminar
+from app.seminars.services import ensure_seminar
 from app.text import render_markdown
 from app.voting import services as voting_services
 from tests.conftest import empty_tables

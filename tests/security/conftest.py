@@ -9,9 +9,10 @@ import pytest
 
 from app.discussions import services as discussion_services
 from app.models import AgendaKind, PhaseKind, Role
-from app.seminars import live, services_workshops
 from app.seminars import services as seminar_services
-from app.seminars.setup import ensure_seminar
+from app.seminars import services_live as live
+from app.seminars import services_workshops
+from app.seminars.services import ensure_seminar
 
 from .html_check import findings, parse, text_of
 

@@ -8,7 +8,7 @@ import pytest
 from app.i18n import HELSINKI
 from app.models import AgendaKind, PhaseKind, Role
 from app.seminars import services, services_workshops
-from app.seminars.setup import ensure_seminar
+from app.seminars.services import ensure_seminar
 
 
 def seminar_day() -> date:

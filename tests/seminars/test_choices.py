@@ -6,7 +6,7 @@ import pytest
 
 from app.errors import NotAllowed
 from app.models import AgendaKind, WorkshopChoice
-from app.seminars import services, services_choices
+from app.seminars import queries_choices, services, services_choices
 from app.seminars.services_choices import choose_workshop
 
 
@@ -38,7 +38,7 @@ def test_changing_replaces_the_earlier_choice(db, world, make_workshop, now):
     choose_workshop(second, user=world.member, now=now)
     db.session.commit()
     assert count_choices(db) == 1
-    assert services_choices.my_choices(world.seminar, world.member) == {
+    assert queries_choices.my_choices(world.seminar, world.member) == {
         first.agenda_item_id: second.id
     }
 
@@ -79,7 +79,7 @@ def test_a_full_workshop_keeps_the_earlier_choice(db, world, make_workshop, now)
     with pytest.raises(services_choices.WorkshopFull):
         choose_workshop(full, user=world.other_member, now=now)
     db.session.rollback()
-    assert services_choices.my_choices(world.seminar, world.other_member) == {
+    assert queries_choices.my_choices(world.seminar, world.other_member) == {
         mine.agenda_item_id: mine.id
     }
 
@@ -107,7 +107,7 @@ def test_a_lower_limit_keeps_the_places_taken(db, world, make_workshop, now):
     choose_workshop(workshop, user=world.other_member, now=now)
     update_workshop(workshop, title={"fi": "Työpaja"}, seat_limit=1)
     db.session.commit()
-    assert services_choices.seat_counts(world.seminar) == {workshop.id: 2}
+    assert queries_choices.seat_counts(world.seminar) == {workshop.id: 2}
     assert services_choices.is_full(workshop, 2)
 
 
@@ -138,5 +138,5 @@ def test_choosers_are_listed_by_name(db, world, make_workshop, now):
     choose_workshop(workshop, user=world.other_member, now=now)
     choose_workshop(workshop, user=world.member, now=now)
     db.session.commit()
-    people = services_choices.choosers(world.seminar)
+    people = queries_choices.choosers(world.seminar)
     assert [p.name for p in people[workshop.id]] == ["Aino Aaltonen", "Bertil Berg"]

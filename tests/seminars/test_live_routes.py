@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.models import Comment, FeelingMark, ModerationEvent, Prompt, WorkshopMethod
-from app.seminars import live
+from app.seminars import services_live as live
 from app.seminars import services_workshops as workshops
 
 

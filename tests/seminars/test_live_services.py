@@ -16,7 +16,9 @@ from app.models import (
     WorkshopChoice,
     WorkshopMethod,
 )
-from app.seminars import live, live_methods, live_queries
+from app.seminars import queries_live as live_queries
+from app.seminars import services_live as live
+from app.seminars import services_methods as live_methods
 from app.seminars import services_workshops as workshops
 
 
@@ -209,7 +211,7 @@ def test_rotation_visits_every_station_once(db, world, make_workshop, create_gro
     db.session.commit()
     visits = {group.id: [] for group in groups}
     for round_ in range(len(stations)):
-        placed = live.rotation(workshop, round_)
+        placed = live_queries.rotation(workshop, round_)
         assert len({prompt.id for prompt in placed.values()}) == len(stations)
         for group, station in placed.items():
             visits[group.id].append(station.id)
@@ -225,7 +227,7 @@ def test_rotation_groups_are_those_who_chose(
     for n in (1, 2):
         workshops.add_workshop_prompt(workshop, question={"fi": f"Asema {n}"})
     create_group(world.process, members=(create_user(),))
-    assert len(live.workshop_groups(workshop)) == 2
+    assert len(live_queries.workshop_groups(workshop)) == 2
     db.session.add(
         WorkshopChoice(
             workshop_id=workshop.id,
@@ -234,7 +236,7 @@ def test_rotation_groups_are_those_who_chose(
         )
     )
     db.session.commit()
-    assert live.workshop_groups(workshop) == [world.group]
+    assert live_queries.workshop_groups(workshop) == [world.group]
 
 
 def test_open_space_topics(db, world, make_workshop):
@@ -280,7 +282,7 @@ def test_feeling_marks_and_distribution(db, world, make_workshop):
     """One mark per person and statement (a second replaces it); counts and mean."""
     workshop = make_workshop("Tunteet", method=WorkshopMethod.FEELING_LINE)
     statement = workshops.add_workshop_prompt(workshop, question={"fi": "Toiveikas"})
-    empty = live.distribution(statement)
+    empty = live_queries.distribution(statement)
     assert empty.total == 0 and empty.mean is None
     assert empty.counts == {1: 0, 2: 0, 3: 0, 4: 0, 5: 0}
     _, created = live_methods.set_mark(
@@ -292,7 +294,7 @@ def test_feeling_marks_and_distribution(db, world, make_workshop):
     live_methods.set_mark(statement, user=world.other_member, value=5, now=world.at(14))
     db.session.commit()
     assert created and not again
-    result = live.distribution(statement)
+    result = live_queries.distribution(statement)
     assert result.counts == {1: 0, 2: 0, 3: 0, 4: 1, 5: 1}
     assert result.total == 2 and result.mean == 4.5
     with pytest.raises(live_methods.MarkOffScale):

@@ -8,8 +8,10 @@ from flask_babel import gettext as _
 
 from app.extensions import db as _db
 from app.models import Comment, FeelingMark, WorkshopMemo, WorkshopMethod
-from app.seminars import memos, services, services_workshops
+from app.seminars import services, services_workshops
+from app.seminars import services_memos as memos
 from app.seminars.methods import spec
+from app.seminars.queries_memos import is_final, memo_for
 
 NOW = datetime(2026, 10, 7, 12, 0, tzinfo=UTC)
 
@@ -133,8 +135,8 @@ class TestDrafting:
         with pytest.raises(memos.MemoExists):
             memos.draft_memo(world.seminar, workshop, actor=None, now=NOW)
         assert db.session.query(WorkshopMemo).count() == 2
-        assert memos.memo_for(world.seminar).workshop_id is None
-        assert memos.memo_for(world.seminar, workshop).workshop_id == workshop.id
+        assert memo_for(world.seminar).workshop_id is None
+        assert memo_for(world.seminar, workshop).workshop_id == workshop.id
 
 
 class TestFinal:
@@ -245,7 +247,7 @@ class TestChanging:
         assert client.get(url + "/edit").status_code == 302  # nothing to edit yet
         response = client.post(url + "/draft")
         assert response.headers["Location"].endswith(url + "/edit")
-        assert memos.memo_for(world.seminar, workshop) is not None
+        assert memo_for(world.seminar, workshop) is not None
         client.post(url + "/draft")  # a resent form changes nothing
         assert db.session.query(WorkshopMemo).count() == 1
 
@@ -273,7 +275,7 @@ class TestChanging:
         data["results"] = "- **Tulos**"
         assert client.post(url, data=data).status_code == 302
         _db.session.expire_all()
-        memo = memos.memo_for(world.seminar, workshop)
+        memo = memo_for(world.seminar, workshop)
         assert memo.aims == "Uusi tavoite"
         assert memo.html["results"] == "<ul>\n<li><strong>Tulos</strong></li>\n</ul>"
 
@@ -288,7 +290,7 @@ class TestChanging:
         )
         assert client.post(url + "/final").status_code == 302
         _db.session.expire_all()
-        assert memos.is_final(memos.memo_for(world.seminar))
+        assert is_final(memo_for(world.seminar))
         response = client.get(url + "/edit")
         assert response.status_code == 302 and response.headers["Location"].endswith(
             url
@@ -302,4 +304,4 @@ class TestChanging:
         assert client.post(url + "/reopen").status_code == 302
         assert client.post(url + "/edit", data=data).status_code == 302
         _db.session.expire_all()
-        assert memos.memo_for(world.seminar).aims == "Muutos"
+        assert memo_for(world.seminar).aims == "Muutos"

@@ -4,7 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.seminars import live, live_queries
+from app.seminars import queries_live as live_queries
+from app.seminars import services_live as live
 from app.seminars import services_workshops as workshops
 
 

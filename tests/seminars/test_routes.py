@@ -3,7 +3,7 @@
 import pytest
 
 from app.models import PhaseKind, WorkshopChoice
-from app.seminars.setup import ensure_seminar
+from app.seminars.services import ensure_seminar
 
 MANAGE_PAGES = ["/settings", "/choices", "/agenda/new"]
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask import current_app, has_request_context, url_for
 from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -28,7 +27,6 @@ from ..i18n import localized
 from ..models import (
     AgendaKind,
     Comment,
-    FeelingMark,
     Prompt,
     Seminar,
     User,
@@ -39,6 +37,10 @@ from ..models import (
 from ..text import render_markdown
 from .labels import AGENDA_KIND_LABELS, agenda_time
 from .methods import spec
+from .queries import workshops_of
+from .queries_live import distribution
+from .queries_memos import is_final, memo_for
+from .urls import memo_url
 
 log = logging.getLogger("osallistamo.seminars")
 
@@ -63,48 +65,6 @@ class MemoNotFinal(DomainError):
 
 class NotThisSeminar(DomainError):
     message = _l("The workshop belongs to another seminar.")
-
-
-# Reading -------------------------------------------------------------------------
-
-
-def memo_for(seminar: Seminar, workshop: Workshop | None = None) -> WorkshopMemo | None:
-    """The workshop's memo, or the seminar's own memo when ``workshop`` is None."""
-    query = sa.select(WorkshopMemo).where(WorkshopMemo.seminar_id == seminar.id)
-    if workshop is None:
-        query = query.where(WorkshopMemo.workshop_id.is_(None))
-    else:
-        query = query.where(WorkshopMemo.workshop_id == workshop.id)
-    # The oldest first: should a race ever have made two seminar memos, every page
-    # shows the same one.
-    return db.session.scalars(query.order_by(WorkshopMemo.id)).first()
-
-
-def memos_of(seminar: Seminar) -> dict[int | None, WorkshopMemo]:
-    """Every memo of the seminar by workshop id (None: the seminar's own memo)."""
-    memos: dict[int | None, WorkshopMemo] = {}
-    query = (
-        sa.select(WorkshopMemo)
-        .where(WorkshopMemo.seminar_id == seminar.id)
-        .order_by(WorkshopMemo.id)
-    )
-    for memo in db.session.scalars(query):
-        memos.setdefault(memo.workshop_id, memo)
-    return memos
-
-
-def workshops_of(seminar: Seminar) -> list[Workshop]:
-    """The seminar's workshops in agenda order, block by block."""
-    return [
-        workshop
-        for item in seminar.agenda
-        if item.kind is AgendaKind.WORKSHOPS
-        for workshop in item.workshops
-    ]
-
-
-def is_final(memo: WorkshopMemo | None) -> bool:
-    return memo is not None and memo.final_at is not None
 
 
 # What the draft is made of ---------------------------------------------------------
@@ -158,14 +118,7 @@ def visible_notes(prompt: Prompt) -> list[Note]:
 
 def feeling_counts(prompt: Prompt) -> dict[int, int]:
     """How many marks each point 1..5 of the feeling line got for a statement."""
-    rows = db.session.execute(
-        sa.select(FeelingMark.value, sa.func.count())
-        .where(FeelingMark.prompt_id == prompt.id)
-        .group_by(FeelingMark.value)
-    )
-    counts = dict.fromkeys(range(1, 6), 0)
-    counts.update({value: number for value, number in rows})
-    return counts
+    return distribution(prompt).counts
 
 
 def _one_line(text: str) -> str:
@@ -176,19 +129,6 @@ def _one_line(text: str) -> str:
 def _note_line(note: Note) -> str:
     text = _one_line(note.comment.body)
     return f"- {text} (×{note.count})" if note.count > 1 else f"- {text}"
-
-
-def memo_path(seminar: Seminar, workshop: Workshop | None = None) -> str:
-    """The memo page's address; built without a request too (the CLI, the demo)."""
-    process = seminar.process
-    values = {"slug": process.slug}
-    if workshop is None:
-        values["phase_id"] = seminar.phase_id
-    else:
-        values["workshop_id"] = workshop.id
-    if has_request_context():
-        return url_for("seminars.memo", **values)
-    return current_app.url_map.bind("localhost").build("seminars.memo", values)
 
 
 def _workshop_texts(workshop: Workshop, language: str) -> dict[str, str]:
@@ -254,7 +194,7 @@ def _seminar_texts(seminar: Seminar, language: str) -> dict[str, str]:
         sections.append(
             f"**{name}** ({spec(workshop.method).name})\n\n"
             + ngettext("%(num)d note.", "%(num)d notes.", count)
-            + f" [{read_memo}]({memo_path(seminar, workshop)})"
+            + f" [{read_memo}]({memo_url(seminar, workshop)})"
         )
     no_workshops = _("The seminar had no workshops.")
     results = "\n\n".join(sections) or f"*{no_workshops}*"
@@ -271,6 +211,17 @@ def _render(memo: WorkshopMemo) -> None:
 def _clean(text: str | None) -> str:
     """The browser's CRLF and outer blank space gone."""
     return (text or "").replace("\r\n", "\n").strip()
+
+
+def draft_texts(seminar: Seminar, workshop: Workshop | None = None) -> dict[str, str]:
+    """The texts a draft of this memo gets now, in the process's language."""
+    language = seminar.process.language
+    with force_locale(language):
+        if workshop is None:
+            texts = _seminar_texts(seminar, language)
+        else:
+            texts = _workshop_texts(workshop, language)
+    return {part: _clean(texts[part]) for part in PARTS}
 
 
 def draft_memo(
@@ -292,16 +243,10 @@ def draft_memo(
         raise NotThisSeminar()
     if memo_for(seminar, workshop) is not None:
         raise MemoExists()
-    language = seminar.process.language
-    with force_locale(language):
-        if workshop is None:
-            texts = _seminar_texts(seminar, language)
-        else:
-            texts = _workshop_texts(workshop, language)
     memo = WorkshopMemo(
         seminar=seminar,
         workshop=workshop,
-        **{part: _clean(texts[part]) for part in PARTS},
+        **draft_texts(seminar, workshop),
         edited_by_id=actor.id if actor is not None else None,
         created_at=now,
         updated_at=now,

@@ -31,14 +31,6 @@ from ..models import (
 from ..ordering import in_order
 from ..text import render_markdown
 
-# The read side is part of this module's interface.
-from .live_queries import (  # noqa: F401
-    Distribution,
-    distribution,
-    rotation,
-    workshop_groups,
-)
-
 log = logging.getLogger("osallistamo.seminars")
 
 NOTE_MAX_LENGTH = 500

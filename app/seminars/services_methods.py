@@ -1,5 +1,5 @@
 """Methods with their own live data: open-space topics proposed by participants and
-feeling-line marks on a scale. Notes and the room's rhythm are in live.py."""
+feeling-line marks on a scale. Notes and the room's rhythm are in services_live.py."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from ..models import (
     WorkshopMethod,
 )
 from . import services_workshops
-from .live import bump, clean_text, require_capture_open, require_member
+from .services_live import bump, clean_text, require_capture_open, require_member
 
 log = logging.getLogger("osallistamo.seminars")
 

@@ -1,0 +1,83 @@
+"""Reading a seminar: the seminar of an address, its workshop blocks and workshops.
+
+The accept rules narrow app.web's "an object of this process" to this seminar or
+workshop, so an id of another seminar of the same process is simply not found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..models import (
+    AgendaItem,
+    AgendaKind,
+    Comment,
+    Phase,
+    PhaseKind,
+    Process,
+    Prompt,
+    Seminar,
+    Workshop,
+)
+from ..web import get_in_process_or_404, load_in_process
+
+
+def has_seminar(phase: Phase) -> bool:
+    """A seminar phase with its settings (only those have seminar pages)."""
+    return phase.kind is PhaseKind.SEMINAR and phase.seminar is not None
+
+
+def load_seminar(slug: str, phase_id: int, action: str) -> tuple[Process, Seminar]:
+    """The process and seminar of a URL, after checking the action on the process."""
+    process, phase = load_in_process(slug, action, Phase, phase_id, accept=has_seminar)
+    return process, phase.seminar
+
+
+def load_workshop(
+    slug: str, phase_id: int, workshop_id: int, action: str
+) -> tuple[Process, Seminar, Workshop]:
+    """The process, seminar and workshop of a set-up URL, the action checked first."""
+    process, seminar = load_seminar(slug, phase_id, action)
+    workshop = get_in_process_or_404(
+        process, Workshop, workshop_id, in_seminar(seminar)
+    )
+    return process, seminar, workshop
+
+
+def load_workshop_prompt(
+    slug: str, phase_id: int, workshop_id: int, prompt_id: int, action: str
+) -> tuple[Process, Seminar, Workshop, Prompt]:
+    """A set-up URL's workshop prompt with its process, seminar and workshop."""
+    process, seminar, workshop = load_workshop(slug, phase_id, workshop_id, action)
+    prompt = get_in_process_or_404(process, Prompt, prompt_id, in_workshop(workshop))
+    return process, seminar, workshop, prompt
+
+
+def in_seminar(seminar: Seminar) -> Callable[[AgendaItem | Workshop], bool]:
+    """Accept an agenda item or a workshop of this seminar only."""
+
+    def accept(obj: AgendaItem | Workshop) -> bool:
+        item = obj.block if isinstance(obj, Workshop) else obj
+        return item.seminar_id == seminar.id
+
+    return accept
+
+
+def in_workshop(workshop: Workshop) -> Callable[[Prompt | Comment], bool]:
+    """Accept a prompt, or a note (a comment on a prompt), of this workshop only."""
+
+    def accept(obj: Prompt | Comment) -> bool:
+        prompt = obj.prompt if isinstance(obj, Comment) else obj
+        return prompt.workshop_id == workshop.id
+
+    return accept
+
+
+def blocks_of(seminar: Seminar) -> list[AgendaItem]:
+    """The seminar's workshop blocks in agenda order."""
+    return [item for item in seminar.agenda if item.kind is AgendaKind.WORKSHOPS]
+
+
+def workshops_of(seminar: Seminar) -> list[Workshop]:
+    """The seminar's workshops in agenda order, block by block."""
+    return [workshop for block in blocks_of(seminar) for workshop in block.workshops]
