@@ -5,10 +5,9 @@ allow-list and every link uses http, https or mailto. String searches alone woul
 miss what a browser would still run.
 """
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlparse
-
-import re
 
 import pytest
 
