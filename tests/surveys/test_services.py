@@ -16,7 +16,7 @@ from app.models import (
     SurveyResponse,
 )
 from app.surveys import services, services_questions
-from app.surveys.answering import (
+from app.surveys.services_answers import (
     AnswerTooLong,
     InvalidScore,
     NotInGroup,
