@@ -90,7 +90,9 @@ def _question_page(form, process, survey, question, locked: bool):
 
 
 def _save_question(form, process, save, saved_message: str, next_url: str):
-    """Apply the question's service; on a refusal show it at its field (None)."""
+    """Validate and apply the question's service; None when the form shows errors."""
+    if not form.validate_on_submit():
+        return None
     try:
         save(**form.values())
     except DomainError as error:
@@ -112,17 +114,14 @@ def add_question(slug: str, phase_id: int):
     )
     if request.method == "GET" and request.args.get("kind") in ("likert", "text"):
         form.kind.data = request.args["kind"]
-    if form.validate_on_submit():
-        done = _save_question(
-            form,
-            process,
-            partial(services_questions.add_question, survey),
-            _("The question has been added."),
-            settings_url(slug, phase_id),
-        )
-        if done:
-            return done
-    return _question_page(form, process, survey, None, False)
+    saved = _save_question(
+        form,
+        process,
+        partial(services_questions.add_question, survey),
+        _("The question has been added."),
+        settings_url(slug, phase_id),
+    )
+    return saved or _question_page(form, process, survey, None, False)
 
 
 @bp.route(
@@ -154,17 +153,14 @@ def edit_question(slug: str, phase_id: int, question_id: int):
             form.kind.data = question.kind.value
             if question.kind is QuestionKind.LIKERT:
                 form.scale_max.data = question.scale_max
-    if form.validate_on_submit():
-        done = _save_question(
-            form,
-            process,
-            partial(services_questions.update_question, question),
-            _("The changes have been saved."),
-            settings_url(slug, phase_id),
-        )
-        if done:
-            return done
-    return _question_page(form, process, survey, question, locked)
+    saved = _save_question(
+        form,
+        process,
+        partial(services_questions.update_question, question),
+        _("The changes have been saved."),
+        settings_url(slug, phase_id),
+    )
+    return saved or _question_page(form, process, survey, question, locked)
 
 
 @bp.route(
