@@ -18,7 +18,7 @@ from . import dashboard_words as w
 from .charts import build_trend_chart
 from .dashboard_build import build_dashboard
 from .periods import period_kind_of, period_sort_key
-from .report import FORMATS, export_report
+from .report_files import FORMATS, export_report
 
 
 def _period_arg() -> str | None:
