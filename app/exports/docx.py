@@ -40,16 +40,8 @@ def _participation(document: DocumentType, summary: Summary) -> None:
 
 
 def _talk_vote(document: DocumentType, summary: Summary) -> None:
-    cols = labels.column_headings()
     document.add_heading(labels.headings()["talk_vote"], level=1)
-    header = [
-        cols["theme"],
-        cols["comments"],
-        cols["talk_level"],
-        cols["talk_rank"],
-        cols["vote_rank"],
-        cols["gap"],
-    ]
+    header = labels.talk_vote_header()
     rows = []
     for theme in summary.by_talk:
         gap: Cell = labels.gap_text(theme)
@@ -89,7 +81,6 @@ def _theme(document: DocumentType, theme: ThemeSummary) -> None:
 
 
 def _ballot(document: DocumentType, ballot: BallotSummary) -> None:
-    cols = labels.column_headings()
     document.add_heading(ballot.title, level=2)
     document.add_paragraph(
         f"{labels.voters_text(ballot.voters)} · {labels.method_text(ballot.method)}"
@@ -110,13 +101,7 @@ def _ballot(document: DocumentType, ballot: BallotSummary) -> None:
                 title=ballot.title,
             ),
         )
-    header = [
-        cols["rank"],
-        cols["theme"],
-        labels.score_heading(ballot.method),
-        cols["share"],
-        cols["organisations"],
-    ]
+    header = labels.ballot_header(ballot.method)
     rows = [
         [
             rank,
