@@ -23,7 +23,7 @@ from ..forms import (
     end_after_start,
     markdown_field,
 )
-from ..i18n import from_helsinki_input, localized, to_helsinki_input
+from ..i18n import from_helsinki_input, to_helsinki_input
 from ..models import Ballot, Process, ResultsVisibility, VoterUnit, VotingMethod
 from . import services
 from .services import MAX_CHOICES_LIMIT, MAX_POINTS_LIMIT
@@ -215,13 +215,6 @@ class BallotForm(ProcessTextForm):
             "results_visibility": self.results_visibility.data,
             "theme_ids": list(self.themes.data or ()),
         }
-
-
-def theme_choices(process: Process) -> list[tuple[int, str]]:
-    """The process's themes as the form's ballot choices."""
-    return [
-        (theme.id, localized(theme.title, process.language)) for theme in process.themes
-    ]
 
 
 def ballot_data(ballot: Ballot) -> dict:

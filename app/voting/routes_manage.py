@@ -13,7 +13,7 @@ from flask_login import current_user, login_required
 
 from ..csv_export import csv_response, write_csv
 from ..extensions import db
-from ..forms import ConfirmForm, form_status
+from ..forms import ConfirmForm, form_status, theme_choices
 from ..i18n import localized, localized_lang, to_helsinki_input
 from ..models import Ballot, Phase, PhaseKind, Process
 from ..permissions import require
@@ -26,7 +26,6 @@ from .forms import (
     lock_rules,
     locked_formdata,
     show_refusal,
-    theme_choices,
 )
 
 BALLOT_PHASE_KINDS = (PhaseKind.DISCUSSION, PhaseKind.SEMINAR)
