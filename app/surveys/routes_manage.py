@@ -26,7 +26,7 @@ from .queries import load_survey
 from .scoring import feed_problems
 
 
-def settings_url(slug: str, phase_id: int, anchor: str | None = "questions") -> str:
+def _settings_url(slug: str, phase_id: int, anchor: str | None = "questions") -> str:
     return url_for("surveys.settings", slug=slug, phase_id=phase_id, _anchor=anchor)
 
 
@@ -57,7 +57,7 @@ def settings(slug: str, phase_id: int):
         else:
             db.session.commit()
             flash(_("The changes have been saved."), "success")
-            return redirect(settings_url(slug, phase_id, None))
+            return redirect(_settings_url(slug, phase_id, None))
     questions = list(survey.questions)
     page = render_template(
         "surveys/settings.html",
@@ -119,7 +119,7 @@ def add_question(slug: str, phase_id: int):
         process,
         partial(services_questions.add_question, survey),
         _("The question has been added."),
-        settings_url(slug, phase_id),
+        _settings_url(slug, phase_id),
     )
     return saved or _question_page(form, process, survey, None, False)
 
@@ -158,7 +158,7 @@ def edit_question(slug: str, phase_id: int, question_id: int):
         process,
         partial(services_questions.update_question, question),
         _("The changes have been saved."),
-        settings_url(slug, phase_id),
+        _settings_url(slug, phase_id),
     )
     return saved or _question_page(form, process, survey, question, locked)
 
@@ -177,7 +177,7 @@ def move_question(slug: str, phase_id: int, question_id: int):
         question,
         _("The order of the questions has been changed."),
     )
-    return redirect(settings_url(slug, phase_id))
+    return redirect(_settings_url(slug, phase_id))
 
 
 @bp.route(
@@ -198,7 +198,7 @@ def delete_question(slug: str, phase_id: int, question_id: int):
         flash(
             _("The question “%(question)s” has been removed.", question=text), "success"
         )
-        return redirect(settings_url(slug, phase_id))
+        return redirect(_settings_url(slug, phase_id))
     return render_template(
         "surveys/question_delete.html",
         form=form,
@@ -245,7 +245,7 @@ def next_period(slug: str, phase_id: int):
                 ),
                 "success",
             )
-            return redirect(settings_url(slug, copy.phase_id, None))
+            return redirect(_settings_url(slug, copy.phase_id, None))
     page = render_template(
         "surveys/next_period.html",
         form=form,

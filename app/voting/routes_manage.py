@@ -7,17 +7,16 @@ shows them disabled with the reason, and the service refuses a change anyway.
 
 from datetime import UTC, datetime
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import login_required
 
 from ..csv_export import csv_response, write_csv
 from ..extensions import db
-from ..forms import ConfirmForm, form_status, theme_choices
+from ..forms import form_status, theme_choices
 from ..i18n import localized, localized_lang, to_helsinki_input
 from ..models import Ballot, Phase, PhaseKind, Process
-from ..permissions import require
-from ..web import get_phase_or_404, get_process_or_404, load_in_process
+from ..web import confirm_then, load_in_process
 from . import audit, bp, services
 from .forms import (
     REFUSALS,
@@ -31,7 +30,7 @@ from .forms import (
 BALLOT_PHASE_KINDS = (PhaseKind.DISCUSSION, PhaseKind.SEMINAR)
 
 
-def phase_url(process: Process, phase: Phase) -> str:
+def _phase_url(process: Process, phase: Phase) -> str:
     """Where a phase's ballots are listed: the discussion page, else the process."""
     anchor = f"ballots-{phase.id}"
     if phase.kind is PhaseKind.DISCUSSION and phase.discussion is not None:
@@ -55,7 +54,7 @@ def _render_form(form, process, phase, ballot=None, locked=False):
                 theme.id: localized_lang(theme.title, process.language)
                 for theme in process.themes
             },
-            cancel_url=phase_url(process, phase),
+            cancel_url=_phase_url(process, phase),
         ),
         form_status(form),
     )
@@ -77,18 +76,20 @@ def _save(form, process, phase, ballot=None):
         flash(_("The ballot “%(title)s” has been created.", title=title), "success")
     else:
         flash(_("The changes to “%(title)s” have been saved.", title=title), "success")
-    return redirect(phase_url(process, phase))
+    return redirect(_phase_url(process, phase))
 
 
 @bp.route("/<slug>/phases/<int:phase_id>/ballots/new", methods=["GET", "POST"])
 @login_required
 def new_ballot(slug: str, phase_id: int):
     """Create a ballot in an online discussion or a seminar (times from the phase)."""
-    process = get_process_or_404(slug)
-    require(current_user, "ballot.manage", process)
-    phase = get_phase_or_404(process, phase_id)
-    if phase.kind not in BALLOT_PHASE_KINDS:
-        abort(404)
+    process, phase = load_in_process(
+        slug,
+        "ballot.manage",
+        Phase,
+        phase_id,
+        lambda phase: phase.kind in BALLOT_PHASE_KINDS,
+    )
     if request.method == "GET":
         form = BallotForm(
             main_language=process.language,
@@ -135,21 +136,17 @@ def delete_ballot(slug: str, ballot_id: int):
     """Ask for confirmation (saying how many votes go with it), then delete."""
     process, ballot = load_in_process(slug, "ballot.manage", Ballot, ballot_id)
     phase = ballot.phase
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        title = localized(ballot.title, process.language)
-        services.delete_ballot(ballot)
-        db.session.commit()
-        flash(_("The ballot “%(title)s” has been deleted.", title=title), "success")
-        return redirect(phase_url(process, phase))
-    return render_template(
+    title = localized(ballot.title, process.language)
+    return confirm_then(
         "voting/ballot_delete.html",
-        form=form,
+        lambda: services.delete_ballot(ballot),
+        _("The ballot “%(title)s” has been deleted.", title=title),
+        _phase_url(process, phase),
         process=process,
         phase=phase,
         ballot=ballot,
         vote_count=audit.vote_count(ballot),
-        cancel_url=phase_url(process, phase),
+        cancel_url=_phase_url(process, phase),
     )
 
 
@@ -165,7 +162,7 @@ def turnout(slug: str, ballot_id: int):
         ballot=ballot,
         turnout=audit.turnout(ballot),
         state=services.state(ballot, datetime.now(UTC)).value,
-        back_url=phase_url(process, ballot.phase),
+        back_url=_phase_url(process, ballot.phase),
     )
 
 
