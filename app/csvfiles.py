@@ -3,7 +3,7 @@ cell can run as a formula, read back from what people upload, and sent as downlo
 
 Every CSV the app writes goes through ``write_csv`` and every CSV it reads through
 ``decode`` and ``read_rows``; the domains keep only their columns (``exports/csv.py``,
-``exports/annual_csv.py``, ``monitoring/csv_table.py`` and ``csv_import.py``,
+``monitoring/report_csv.py``, ``monitoring/csv_table.py`` and ``csv_import.py``,
 ``surveys/results.py``, ``voting/audit.py``).
 
 Writing. Excel in Finland expects a semicolon between cells (the comma is the decimal

@@ -10,6 +10,7 @@ from wtforms import Form, FormField, HiddenField, StringField, TextAreaField
 from wtforms.fields import DateTimeLocalField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional, ValidationError
 
+from .i18n import localized
 from .ordering import DIRECTIONS
 
 #: Each language's field is labelled in that language itself ("suomeksi" is what a
@@ -152,3 +153,10 @@ class MoveForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A confirmation page's form: the CSRF token is all it carries."""
+
+
+def theme_choices(process) -> list[tuple[int, str]]:
+    """The process's themes in their order, titled in its main language (choices)."""
+    return [
+        (theme.id, localized(theme.title, process.language)) for theme in process.themes
+    ]

@@ -12,14 +12,14 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from flask import abort, flash, make_response, redirect, request
+from flask import abort, flash, make_response, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from .errors import DomainError
 from .extensions import db
-from .forms import MoveForm
+from .forms import ConfirmForm, MoveForm
 from .models import Comment, Phase, Process
 from .ordering import Direction
 from .outbox.services import send_pending
@@ -142,6 +142,27 @@ def save_or_field_error(
     db.session.commit()
     flash(saved_message, "success")
     return redirect(next_url)
+
+
+def confirm_then(
+    template: str,
+    act: Callable[[], object],
+    done_message: str,
+    next_url: str,
+    **context: Any,
+) -> Response | str:
+    """Show the confirmation page; on its confirmed POST act, commit, flash, redirect.
+
+    The template gets ``form`` (a :class:`ConfirmForm`) and the context. Whatever
+    the message and the address need is read before ``act`` runs (e.g. a title).
+    """
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        act()
+        db.session.commit()
+        flash(done_message, "success")
+        return redirect(next_url)
+    return render_template(template, form=form, **context)
 
 
 def apply_move(

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("coding", __name__)
 
-from . import routes
+from . import labels, routes

@@ -1,9 +1,16 @@
-"""Forms of the coding view: each is a small POST form on a comment's card."""
+"""Forms of the coding view: each is a small POST form on a comment's card; and the
+list's filters read from the query string."""
+
+from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
 from wtforms.validators import DataRequired, Optional, Regexp
+
+from ..models import Phase, Process
+from . import queries
+from .queries import CodingFilters, CodingStatus
 
 
 class CodingActionForm(FlaskForm):
@@ -33,3 +40,41 @@ class AddCodeForm(CodingActionForm):
     def __init__(self, *args, themes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.theme.choices = [(theme_id, title) for theme_id, title in themes]
+
+
+def int_arg(args, name: str) -> int | None:
+    """A whole number of the query string, or None."""
+    value = args.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+def filters_from_args(process: Process, args) -> tuple[CodingFilters, Phase | None]:
+    """The page's filters from the query string; unknown ids are ignored."""
+    phases = {phase.id: phase for phase in queries.coding_phases(process)}
+    phase = phases.get(int_arg(args, "phase"))
+    prompts = {prompt.id for _phase, prompt in queries.prompts_of(process, phase)}
+    groups = {group.id for group in process.work_groups}
+    organisations = {o.id for o in queries.organisations_of(process)}
+    try:
+        status = CodingStatus(args.get("status", "all"))
+    except ValueError:
+        status = CodingStatus.ALL
+    filters = CodingFilters(
+        phase_id=phase.id if phase else None,
+        prompt_id=p if (p := int_arg(args, "prompt")) in prompts else None,
+        group_id=g if (g := int_arg(args, "group")) in groups else None,
+        organisation_id=o
+        if (o := int_arg(args, "organisation")) in organisations
+        else None,
+        status=status,
+    )
+    return filters, phase
+
+
+def page_args(filters: CodingFilters, args) -> dict:
+    """The filters and the page number: carried by every form back to the list."""
+    page_args = filters.as_args()
+    page = int_arg(args, "page")
+    if page and page > 1:
+        page_args["page"] = page
+    return page_args

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from flask import abort
 
 from ..extensions import db
 from ..models import (
@@ -27,6 +28,7 @@ from ..models import (
     ThemeTag,
     WorkGroup,
 )
+from ..web import get_comment_or_404
 
 
 class CodingStatus(enum.StrEnum):
@@ -208,3 +210,12 @@ def organisations_of(process: Process) -> list[Organisation]:
     """The organisations behind the process's work groups, by name."""
     seen = {group.organisation.id: group.organisation for group in process.work_groups}
     return sorted(seen.values(), key=lambda organisation: organisation.name.lower())
+
+
+def get_tag_or_404(process: Process, tag_id: int) -> ThemeTag:
+    """Load a theme tag of this process's comments; any other id is not found."""
+    tag = db.session.get(ThemeTag, tag_id)
+    if tag is None or tag.theme.process_id != process.id:
+        abort(404)
+    get_comment_or_404(process, tag.comment_id)
+    return tag

@@ -10,27 +10,27 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db
+from ..forms import theme_choices
 from ..i18n import localized
-from ..models import Phase, Process, ThemeTag
-from ..permissions import require
-from ..web import get_comment_or_404, get_process_or_404
+from ..models import Process
+from ..web import get_comment_or_404, load_process
 from . import bp, queries, services
-from .forms import AddCodeForm, CodingActionForm, SuggestForm
-from .queries import CodingFilters, CodingStatus
-
-STATUS_LABELS = {
-    CodingStatus.ALL: _l("All comments"),
-    CodingStatus.UNCODED: _l("Uncoded (no confirmed theme)"),
-    CodingStatus.CODED: _l("Coded"),
-    CodingStatus.SUGGESTED: _l("With suggestions waiting"),
-}
+from .forms import (
+    AddCodeForm,
+    CodingActionForm,
+    SuggestForm,
+    filters_from_args,
+    int_arg,
+    page_args,
+)
+from .labels import STATUS_LABELS
+from .queries import CodingFilters
 
 #: What each action on a tag does, and what the flash says afterwards.
 TAG_ACTIONS = {
@@ -57,53 +57,6 @@ TAG_ACTIONS = {
 }
 
 
-@bp.app_template_filter("coding_score")
-def coding_score(score: float | None) -> str:
-    """A suggestion's score with two decimals in the reader's style (0,42 in fi)."""
-    return format_decimal(score or 0, format="0.00")
-
-
-def _int_arg(name: str) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if value.isdigit() else None
-
-
-def _load(slug: str) -> Process:
-    process = get_process_or_404(slug)
-    require(current_user, "process.code", process)
-    return process
-
-
-def _filters(process: Process) -> tuple[CodingFilters, Phase | None]:
-    """The page's filters from the query string; unknown ids are ignored."""
-    phases = {phase.id: phase for phase in queries.coding_phases(process)}
-    phase = phases.get(_int_arg("phase"))
-    prompts = {prompt.id for _phase, prompt in queries.prompts_of(process, phase)}
-    groups = {group.id for group in process.work_groups}
-    organisations = {o.id for o in queries.organisations_of(process)}
-    try:
-        status = CodingStatus(request.args.get("status", "all"))
-    except ValueError:
-        status = CodingStatus.ALL
-    filters = CodingFilters(
-        phase_id=phase.id if phase else None,
-        prompt_id=p if (p := _int_arg("prompt")) in prompts else None,
-        group_id=g if (g := _int_arg("group")) in groups else None,
-        organisation_id=o if (o := _int_arg("organisation")) in organisations else None,
-        status=status,
-    )
-    return filters, phase
-
-
-def _page_args(filters: CodingFilters) -> dict:
-    """The filters and the page number: carried by every form back to the list."""
-    args = filters.as_args()
-    page = _int_arg("page")
-    if page and page > 1:
-        args["page"] = page
-    return args
-
-
 def _back(process: Process, phase, filters: CodingFilters, comment_id, after):
     """Return to the list at the comment, or at the next one if it left the list."""
     anchor = "coding-list"
@@ -113,35 +66,23 @@ def _back(process: Process, phase, filters: CodingFilters, comment_id, after):
         anchor = f"comment-{after}"
     return redirect(
         url_for(
-            "coding.index", slug=process.slug, **_page_args(filters), _anchor=anchor
+            "coding.index",
+            slug=process.slug,
+            **page_args(filters, request.args),
+            _anchor=anchor,
         )
     )
-
-
-def get_tag_or_404(process: Process, tag_id: int) -> ThemeTag:
-    """Load a theme tag of this process's comments; any other id is not found."""
-    tag = db.session.get(ThemeTag, tag_id)
-    if tag is None or tag.theme.process_id != process.id:
-        abort(404)
-    get_comment_or_404(process, tag.comment_id)
-    return tag
-
-
-def theme_choices(process: Process) -> list[tuple[int, str]]:
-    return [
-        (theme.id, localized(theme.title, process.language)) for theme in process.themes
-    ]
 
 
 @bp.route("/<slug>/coding/")
 @login_required
 def index(slug: str):
     """The comments of a phase or the whole process, with their codes and filters."""
-    process = _load(slug)
-    filters, phase = _filters(process)
+    process = load_process(slug, "process.code")
+    filters, phase = filters_from_args(process, request.args)
     page = db.paginate(
         queries.coding_query(process, phase, filters),
-        page=_int_arg("page") or 1,
+        page=int_arg(request.args, "page") or 1,
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )
@@ -156,7 +97,7 @@ def index(slug: str):
         phase=phase,
         filters=filters,
         filter_args=filters.as_args(),
-        page_args=_page_args(filters),
+        page_args=page_args(filters, request.args),
         page=page,
         counts=queries.coding_counts(process, phase),
         phases=queries.coding_phases(process),
@@ -172,8 +113,8 @@ def index(slug: str):
 @login_required
 def suggest(slug: str):
     """Run the suggestions for the comments of the chosen phase (or every phase)."""
-    process = _load(slug)
-    filters, phase = _filters(process)
+    process = load_process(slug, "process.code")
+    filters, phase = filters_from_args(process, request.args)
     if not SuggestForm().validate_on_submit():
         abort(400)
     if not process.themes:
@@ -202,9 +143,9 @@ def suggest(slug: str):
 @login_required
 def act(slug: str, tag_id: int, action: str):
     """Accept or reject a suggestion, remove a code, or choose it as a quote."""
-    process = _load(slug)
-    tag = get_tag_or_404(process, tag_id)
-    filters, phase = _filters(process)
+    process = load_process(slug, "process.code")
+    tag = queries.get_tag_or_404(process, tag_id)
+    filters, phase = filters_from_args(process, request.args)
     form = CodingActionForm()
     if not form.validate_on_submit():
         abort(400)
@@ -225,9 +166,9 @@ def act(slug: str, tag_id: int, action: str):
 @login_required
 def add_code(slug: str, comment_id: int):
     """Code a comment to a theme by hand."""
-    process = _load(slug)
+    process = load_process(slug, "process.code")
     comment = get_comment_or_404(process, comment_id)
-    filters, phase = _filters(process)
+    filters, phase = filters_from_args(process, request.args)
     form = AddCodeForm(themes=theme_choices(process))
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:

@@ -42,9 +42,9 @@ from ..models import (
     WorkGroup,
 )
 from ..processes.services_phases import add_phase
-from ..surveys.answering import response_of, submit_response
 from ..surveys.scoring import FeedReport
 from ..surveys.services import ensure_survey, survey_for_period, update_survey
+from ..surveys.services_answers import response_of, submit_response
 from ..surveys.services_questions import add_question, sync_prompt
 from ..text import render_translated
 from .comments import (

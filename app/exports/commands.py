@@ -22,7 +22,8 @@ from flask import current_app
 
 from ..extensions import db
 from ..models import Phase, Process
-from ..monitoring import report as annual
+from ..monitoring import report_files as annual
+from ..monitoring.report import UnknownPeriod
 from .csv import KINDS
 from .formats import FORMATS, export
 
@@ -116,7 +117,7 @@ def _export_annual(
         result = annual.export_report(
             process, fmt=fmt, period=period, language=language
         )
-    except annual.UnknownPeriod:
+    except UnknownPeriod:
         raise click.UsageError(
             f"Period {period!r} is neither a school year (2025-2026) nor a year (2026)."
         ) from None

@@ -13,56 +13,14 @@ import io
 
 from docx import Document
 from docx.document import Document as DocumentType
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Inches
-from docx.table import Table
 from flask_babel import gettext as _
 
+from ..docxfiles import CHART_WIDTH, Cell, set_language, table
 from . import labels
 from .chart import vote_chart_png
 from .docx_text import add_inline, add_markdown
 from .proposal_view import ProposalView
 from .summary import BallotSummary, Quote, Summary, ThemeSummary
-
-#: Word's language tags for proofing.
-WORD_LANGUAGES = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
-CHART_WIDTH = Inches(6.0)
-
-
-def _set_language(document: DocumentType, language: str) -> None:
-    tag = WORD_LANGUAGES.get(language, language)
-    document.core_properties.language = tag
-    rpr = document.styles["Normal"].element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), tag)
-    rpr.append(lang)
-
-
-#: A cell: plain text, or runs of (text, bold).
-Cell = str | list[tuple[str, bool]]
-
-
-def _table(document: DocumentType, header: list[str], rows: list[list[Cell]]) -> Table:
-    """A grid table whose first row is a header repeated on every page."""
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    row_properties = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    row_properties.append(repeat)
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
-            if isinstance(value, str):
-                cell.text = value
-                continue
-            for text, bold in value:
-                cell.paragraphs[0].add_run(text).bold = bold or None
-    return table
 
 
 def _title_page(document: DocumentType, summary: Summary) -> None:
@@ -76,22 +34,14 @@ def _title_page(document: DocumentType, summary: Summary) -> None:
 def _participation(document: DocumentType, summary: Summary) -> None:
     document.add_heading(labels.headings()["participation"], level=1)
     rows = [[label, str(value)] for label, value in labels.participation_rows(summary)]
-    _table(document, [_("Figure"), _("Number")], rows)
+    table(document, [_("Figure"), _("Number")], rows)
     if summary.participation.uncoded:
         document.add_paragraph(labels.uncoded_warning(summary))
 
 
 def _talk_vote(document: DocumentType, summary: Summary) -> None:
-    cols = labels.column_headings()
     document.add_heading(labels.headings()["talk_vote"], level=1)
-    header = [
-        cols["theme"],
-        cols["comments"],
-        cols["talk_level"],
-        cols["talk_rank"],
-        cols["vote_rank"],
-        cols["gap"],
-    ]
+    header = labels.talk_vote_header()
     rows = []
     for theme in summary.by_talk:
         gap: Cell = labels.gap_text(theme)
@@ -108,7 +58,7 @@ def _talk_vote(document: DocumentType, summary: Summary) -> None:
                 gap,
             ]
         )
-    _table(document, header, rows)
+    table(document, header, rows)
 
 
 def _quote(document: DocumentType, quote: Quote) -> None:
@@ -131,7 +81,6 @@ def _theme(document: DocumentType, theme: ThemeSummary) -> None:
 
 
 def _ballot(document: DocumentType, ballot: BallotSummary) -> None:
-    cols = labels.column_headings()
     document.add_heading(ballot.title, level=2)
     document.add_paragraph(
         f"{labels.voters_text(ballot.voters)} · {labels.method_text(ballot.method)}"
@@ -152,13 +101,7 @@ def _ballot(document: DocumentType, ballot: BallotSummary) -> None:
                 title=ballot.title,
             ),
         )
-    header = [
-        cols["rank"],
-        cols["theme"],
-        labels.score_heading(ballot.method),
-        cols["share"],
-        cols["organisations"],
-    ]
+    header = labels.ballot_header(ballot.method)
     rows = [
         [
             rank,
@@ -169,7 +112,7 @@ def _ballot(document: DocumentType, ballot: BallotSummary) -> None:
         ]
         for rank, row in zip(rank_texts, ballot.rows, strict=True)
     ]
-    _table(document, header, rows)
+    table(document, header, rows)
 
 
 def _proposal(document: DocumentType, proposal: ProposalView) -> None:
@@ -191,7 +134,7 @@ def to_docx(summary: Summary, proposal: ProposalView | None = None) -> bytes:
     """The memo as .docx bytes, in the summary's language."""
     document = Document()
     with labels.in_language(summary):
-        _set_language(document, summary.language)
+        set_language(document, summary.language)
         properties = document.core_properties
         properties.title = labels.document_title(summary)
         properties.subject = labels.scope_text(summary)

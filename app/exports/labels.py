@@ -216,6 +216,25 @@ def column_headings() -> dict[str, str]:
     }
 
 
+def talk_vote_header() -> list[str]:
+    """The talk-versus-vote table's header row."""
+    cols = column_headings()
+    keys = ("theme", "comments", "talk_level", "talk_rank", "vote_rank", "gap")
+    return [cols[key] for key in keys]
+
+
+def ballot_header(method: str) -> list[str]:
+    """A ballot's results table's header row (the score named for the method)."""
+    cols = column_headings()
+    return [
+        cols["rank"],
+        cols["theme"],
+        score_heading(method),
+        cols["share"],
+        cols["organisations"],
+    ]
+
+
 def proposal_status_text(version: int, published_at) -> str:
     if published_at is None:
         return _("Draft, version %(num)d (not published)", num=version)

@@ -43,15 +43,7 @@ def _participation(summary: Summary) -> list[str]:
 
 
 def _talk_vote(summary: Summary) -> list[str]:
-    cols = labels.column_headings()
-    header = [
-        cols["theme"],
-        cols["comments"],
-        cols["talk_level"],
-        cols["talk_rank"],
-        cols["vote_rank"],
-        cols["gap"],
-    ]
+    header = labels.talk_vote_header()
     rows = []
     for theme in summary.by_talk:
         gap = escape(labels.gap_text(theme))
@@ -92,14 +84,7 @@ def _theme(theme: ThemeSummary) -> list[str]:
 
 
 def _ballot(ballot: BallotSummary) -> list[str]:
-    cols = labels.column_headings()
-    header = [
-        cols["rank"],
-        cols["theme"],
-        labels.score_heading(ballot.method),
-        cols["share"],
-        cols["organisations"],
-    ]
+    header = labels.ballot_header(ballot.method)
     rows = [
         [
             escape(labels.rank_text(row.rank, row.tied)),

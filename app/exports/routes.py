@@ -10,70 +10,29 @@ page's own menus stay in the reader's language; the summary part carries its
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from flask import abort, current_app, render_template, request, url_for
+from flask import abort, render_template, request
 from flask_login import current_user, login_required
 
 from ..csvfiles import download_response
-from ..i18n import LANGUAGE_NAMES, current_language
-from ..models import Phase, Process
-from ..permissions import can, require
-from ..web import get_phase_or_404, get_process_or_404
+from ..i18n import LANGUAGE_NAMES
+from ..models import Process
+from ..permissions import can
 from . import bp, formats, html
 from .csv import KINDS
 from .proposal_view import proposal_view
-from .scope import open_to_participants
+from .queries import download_links, load_scope
 from .summary import build_summary
-
-
-def _scope(slug: str) -> tuple[Process, Phase | None, str]:
-    """The process, the phase (None for all) and the language of a request.
-
-    The team reads the summary at any time; participants once everything in its
-    scope has closed (their memo links here).
-    """
-    process = get_process_or_404(slug)
-    require(current_user, "process.view", process)
-    phase = None
-    phase_arg = request.args.get("phase", "")
-    if phase_arg:
-        if not phase_arg.isdigit():
-            abort(404)
-        phase = get_phase_or_404(process, int(phase_arg))
-    if not can(current_user, "process.export", process) and not open_to_participants(
-        process, phase, datetime.now(UTC)
-    ):
-        abort(403)
-    language = request.args.get("lang", "")
-    if language not in current_app.config["LANGUAGES"]:
-        language = current_language()
-    return process, phase, language
 
 
 def _is_staff(process: Process) -> bool:
     return can(current_user, "proposal.view_draft", process)
 
 
-def _downloads(process: Process, phase: Phase | None, language: str) -> list:
-    """(format, kind, url) of every download, with the page's phase and language."""
-    params = {"slug": process.slug, "lang": language}
-    if phase is not None:
-        params["phase"] = phase.id
-    links = []
-    for fmt in formats.FORMATS:
-        for kind in KINDS if fmt == "csv" else (None,):
-            extra = {"kind": kind} if kind else {}
-            url = url_for("exports.download", fmt=fmt, **params, **extra)
-            links.append((fmt, kind, url))
-    return links
-
-
 @bp.route("/<slug>/summary")
 @login_required
 def summary(slug: str):
     """Participation, themes with quotes and votes, talk versus vote, downloads."""
-    process, phase, language = _scope(slug)
+    process, phase, language = load_scope(slug)
     data = build_summary(process, phase=phase, language=language)
     proposal = proposal_view(process, staff=_is_staff(process))
     return render_template(
@@ -84,7 +43,7 @@ def summary(slug: str):
         language=language,
         languages=LANGUAGE_NAMES,
         body=html.body_html(data, proposal),
-        downloads=_downloads(process, phase, language),
+        downloads=download_links(process, phase, language),
     )
 
 
@@ -92,7 +51,7 @@ def summary(slug: str):
 @login_required
 def download(slug: str, fmt: str):
     """The summary as a file: Markdown, printable HTML, Word, CSV or JSON."""
-    process, phase, language = _scope(slug)
+    process, phase, language = load_scope(slug)
     kind = request.args.get("kind", "comments")
     if fmt == "csv" and kind not in KINDS:
         abort(404)

@@ -7,60 +7,25 @@ routes_publish.py.
 
 from datetime import UTC, datetime
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..database import unique_write
 from ..errors import DomainError, DuplicateName
 from ..forms import ConfirmForm, form_status
-from ..models import FollowUpProposal, Process, ProposalStatus
-from ..permissions import can, require
-from ..web import get_process_or_404
+from ..models import Process
+from ..web import load_process
 from . import bp, services
 from .forms import proposal_form
-
-
-def proposal_url(process: Process) -> str:
-    return url_for("followup.proposal", slug=process.slug)
-
-
-def is_published(proposal: FollowUpProposal | None) -> bool:
-    return proposal is not None and proposal.status is ProposalStatus.PUBLISHED
-
-
-def load_readable(slug: str) -> tuple[Process, FollowUpProposal | None]:
-    """The process and its proposal as this reader may see it (a draft is 404)."""
-    process = get_process_or_404(slug)
-    require(current_user, "proposal.view", process)
-    proposal = process.proposal
-    if not is_published(proposal) and not can(
-        current_user, "proposal.view_draft", process
-    ):
-        abort(404)
-    return process, proposal
-
-
-def load_managed(slug: str) -> tuple[Process, FollowUpProposal]:
-    """The process and its proposal for the team's changes (404 before a draft)."""
-    process = get_process_or_404(slug)
-    require(current_user, "proposal.manage", process)
-    if process.proposal is None:
-        abort(404)
-    return process, process.proposal
-
-
-def thread_url(proposal: FollowUpProposal | None) -> str | None:
-    """Where participants comment on the proposal, once it has its question."""
-    if proposal is None or proposal.prompt is None:
-        return None
-    prompt = proposal.prompt
-    return url_for(
-        "discussions.thread",
-        slug=proposal.process.slug,
-        phase_id=prompt.discussion.phase_id,
-        prompt_id=prompt.id,
-    )
+from .queries import (
+    is_published,
+    load_managed,
+    load_readable,
+    load_versions,
+    proposal_url,
+    thread_url,
+)
 
 
 def _themes_by_id(process: Process) -> dict:
@@ -88,8 +53,7 @@ def proposal(slug: str):
 @login_required
 def draft(slug: str):
     """Draft version 1 from the results of the whole process."""
-    process = get_process_or_404(slug)
-    require(current_user, "proposal.manage", process)
+    process = load_process(slug, "proposal.manage")
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
@@ -154,10 +118,7 @@ def edit(slug: str):
 @login_required
 def history(slug: str):
     """Every saved version: its number, who saved it and when."""
-    process, proposal = load_readable(slug)
-    if proposal is None:
-        abort(404)
-    require(current_user, "proposal.view_draft", process)
+    process, proposal = load_versions(slug)
     return render_template(
         "followup/history.html",
         process=process,
@@ -170,10 +131,7 @@ def history(slug: str):
 @login_required
 def version(slug: str, number: int):
     """One earlier version as it was saved."""
-    process, proposal = load_readable(slug)
-    if proposal is None:
-        abort(404)
-    require(current_user, "proposal.view_draft", process)
+    process, proposal = load_versions(slug)
     version = services.get_version(proposal, number)
     if version is None:
         abort(404)

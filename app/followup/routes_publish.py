@@ -9,11 +9,10 @@ from flask_login import current_user, login_required
 from ..errors import DomainError
 from ..extensions import db
 from ..forms import ConfirmForm
-from ..permissions import require
-from ..web import get_phase_or_404, get_process_or_404, send_queued_letters
-from . import bp, memo, services
+from ..web import get_phase_or_404, load_process, send_queued_letters
+from . import bp, services, services_memo
 from .forms import MemoForm, memo_phases
-from .routes import is_published, load_managed, proposal_url
+from .queries import is_published, load_managed, proposal_url
 
 
 def _confirm(slug: str, *, publishing: bool):
@@ -79,8 +78,7 @@ def _memo_phase(process, value: str | None):
 @login_required
 def send_memo(slug: str):
     """Choose the memo's scope, see whom it reaches, then queue and send it."""
-    process = get_process_or_404(slug)
-    require(current_user, "memo.send", process)
+    process = load_process(slug, "memo.send")
     form = MemoForm(
         formdata=request.form if request.method == "POST" else request.args or None
     )
@@ -88,7 +86,7 @@ def send_memo(slug: str):
     if request.method == "POST" and form.validate():
         phase = _memo_phase(process, form.phase.data)
         now = datetime.now(UTC)
-        report = memo.queue_memo(process, phase, now=now)
+        report = services_memo.queue_memo(process, phase, now=now)
         db.session.commit()
         flash(
             _(
@@ -111,6 +109,6 @@ def send_memo(slug: str):
         form=form,
         process=process,
         phase=phase,
-        plan=memo.plan_memo(process, phase),
+        plan=services_memo.plan_memo(process, phase),
         published=is_published(process.proposal),
     ), (422 if form.errors else 200)

@@ -163,6 +163,10 @@ class ActionNote(db.Model):
     action: so.Mapped[Action] = so.relationship(back_populates="notes")
     created_by: so.Mapped[User | None] = so.relationship()
 
+    @property
+    def process(self) -> Process:
+        return self.action.process
+
 
 class Indicator(TimestampMixin, db.Model):
     """A monitored figure of a goal, e.g. "share of communal work of working time"."""
@@ -280,3 +284,7 @@ class IndicatorValue(db.Model):
     indicator: so.Mapped[Indicator] = so.relationship(back_populates="values")
     organisation: so.Mapped[Organisation | None] = so.relationship()
     entered_by: so.Mapped[User | None] = so.relationship()
+
+    @property
+    def process(self) -> Process:
+        return self.indicator.process

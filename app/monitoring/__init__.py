@@ -4,4 +4,13 @@ from flask import Blueprint
 
 bp = Blueprint("monitoring", __name__)
 
-from . import routes
+from . import (
+    labels,
+    routes,
+    routes_actions,
+    routes_dashboard,
+    routes_goals,
+    routes_import,
+    routes_indicators,
+    routes_values,
+)

@@ -130,14 +130,8 @@ class ActionRow:
     latest_note: Note | None = None
 
 
-@dataclass
-class GoalStatus:
-    goal_id: int
-    position: int
-    title: str
-    description_html: str
-    indicators: list[IndicatorStatus]
-    actions: list[ActionRow]
+class ActionFigures:
+    """How many of ``self.actions`` stand in each status, and which are overdue."""
 
     @property
     def status_counts(self) -> dict[ActionStatus, int]:
@@ -146,6 +140,16 @@ class GoalStatus:
     @property
     def overdue(self) -> list[ActionRow]:
         return [action for action in self.actions if action.overdue]
+
+
+@dataclass
+class GoalStatus(ActionFigures):
+    goal_id: int
+    position: int
+    title: str
+    description_html: str
+    indicators: list[IndicatorStatus]
+    actions: list[ActionRow]
 
 
 @dataclass
@@ -202,7 +206,7 @@ class Changes:
 
 
 @dataclass
-class Dashboard:
+class Dashboard(ActionFigures):
     process_id: int
     slug: str
     language: str
@@ -222,14 +226,6 @@ class Dashboard:
     @property
     def actions(self) -> list[ActionRow]:
         return [action for goal in self.goals for action in goal.actions]
-
-    @property
-    def status_counts(self) -> dict[ActionStatus, int]:
-        return count_statuses(self.actions)
-
-    @property
-    def overdue(self) -> list[ActionRow]:
-        return [action for action in self.actions if action.overdue]
 
 
 def count_statuses(actions: list[ActionRow]) -> dict[ActionStatus, int]:

@@ -7,6 +7,7 @@ trends are always said in words, so nothing depends on colour.
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 from babel.dates import format_date as babel_format_date
 from flask_babel import format_decimal
@@ -132,3 +133,20 @@ def day_text(day: date | None) -> str:
     if day is None:
         return "–"
     return babel_format_date(day, DATE_PATTERN, locale=current_language())
+
+
+#: The dashboard's words and number formats, for the templates.
+WORDS = SimpleNamespace(
+    number=number_text,
+    change=change_text,
+    target=target_text,
+    verdict=verdict_text,
+    trend=trend_text,
+    status=status_text,
+    direction=direction_text,
+    source=source_text,
+    subgroup=subgroup_text,
+    place=place_text,
+    day=day_text,
+    indicator_summary=indicator_summary_text,
+)

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..extensions import db
-from ..forms import ConfirmForm, form_status
-from ..models import Action, ActionNote, Organisation, Process
-from ..permissions import can
-from ..web import apply_move
+from ..forms import form_status
+from ..models import Action, ActionNote, Goal, Organisation, Process
+from ..permissions import can, require
+from ..web import apply_move, confirm_then, get_in_process_or_404, load_process
 from . import bp, queries, services
 from .forms import ActionForm, NoteForm, helsinki_today
-from .routes import get_action_or_404, get_goal_or_404, load_process, plan_url
-
-
-def action_url(action: Action, anchor: str | None = None) -> str:
-    return url_for(
-        "monitoring.action",
-        slug=action.goal.process.slug,
-        action_id=action.id,
-        _anchor=anchor,
-    )
+from .urls import action_url, goal_anchor, plan_url
 
 
 def _owner(form: ActionForm) -> Organisation | None:
@@ -54,9 +45,17 @@ def _action_form(process: Process, action: Action | None) -> ActionForm:
 @login_required
 def action_form(slug: str, goal_id: int | None = None, action_id: int | None = None):
     """Add an action at the end of a goal's actions, or edit one."""
-    process = load_process(slug, manage=True)
-    action = get_action_or_404(process, action_id) if action_id is not None else None
-    goal = action.goal if action is not None else get_goal_or_404(process, goal_id)
+    process = load_process(slug, "monitoring.manage")
+    action = (
+        get_in_process_or_404(process, Action, action_id)
+        if action_id is not None
+        else None
+    )
+    goal = (
+        action.goal
+        if action is not None
+        else get_in_process_or_404(process, Goal, goal_id)
+    )
     form = _action_form(process, action)
     if form.validate_on_submit():
         fields = dict(
@@ -88,8 +87,10 @@ def action_form(slug: str, goal_id: int | None = None, action_id: int | None = N
 @login_required
 def action(slug: str, action_id: int):
     """An action with its status notes, newest first; the team adds notes here."""
-    process = load_process(slug)
-    action = get_action_or_404(process, action_id)
+    process = load_process(slug, "monitoring.view")
+    action = get_in_process_or_404(process, Action, action_id)
+    if request.method == "POST":  # only the team adds notes
+        require(current_user, "monitoring.manage", process)
     manage = can(current_user, "monitoring.manage", process)
     form = None
     if manage:
@@ -97,8 +98,6 @@ def action(slug: str, action_id: int):
         if request.method == "GET":
             form.status.data = action.status.value
         form.body.render_kw = {"lang": process.language, "rows": 4}
-    elif request.method == "POST":
-        abort(403)
     if form is not None and form.validate_on_submit():
         try:
             services.add_note(
@@ -133,30 +132,25 @@ def action(slug: str, action_id: int):
 @login_required
 def move_action(slug: str, action_id: int):
     """Move an action one step within its goal."""
-    process = load_process(slug, manage=True)
-    action = get_action_or_404(process, action_id)
+    process = load_process(slug, "monitoring.manage")
+    action = get_in_process_or_404(process, Action, action_id)
     apply_move(
         services.move_action, action, _("The order of the actions has been changed.")
     )
-    return redirect(plan_url(process, f"goal-{action.goal_id}"))
+    return redirect(plan_url(process, goal_anchor(action.goal)))
 
 
 @bp.route("/<slug>/monitoring/actions/<int:action_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_action(slug: str, action_id: int):
     """Ask for confirmation, then remove an action with its notes."""
-    process = load_process(slug, manage=True)
-    action = get_action_or_404(process, action_id)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        goal_id, title = action.goal_id, action.title
-        services.delete_action(action)
-        db.session.commit()
-        flash(_("The action “%(title)s” has been removed.", title=title), "success")
-        return redirect(plan_url(process, f"goal-{goal_id}"))
-    return render_template(
+    process = load_process(slug, "monitoring.manage")
+    action = get_in_process_or_404(process, Action, action_id)
+    return confirm_then(
         "monitoring/action_delete.html",
-        form=form,
+        lambda: services.delete_action(action),
+        _("The action “%(title)s” has been removed.", title=action.title),
+        plan_url(process, goal_anchor(action.goal)),
         process=process,
         action=action,
         note_count=len(action.notes),
@@ -171,20 +165,16 @@ def delete_action(slug: str, action_id: int):
 def delete_note(slug: str, action_id: int, note_id: int):
     """Ask for confirmation, then remove a status note (the status follows the
     newest note left)."""
-    process = load_process(slug, manage=True)
-    action = get_action_or_404(process, action_id)
-    note = db.session.get(ActionNote, note_id)
-    if note is None or note.action_id != action.id:
-        abort(404)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        services.delete_note(note)
-        db.session.commit()
-        flash(_("The status note has been removed."), "success")
-        return redirect(action_url(action, "notes"))
-    return render_template(
+    process = load_process(slug, "monitoring.manage")
+    action = get_in_process_or_404(process, Action, action_id)
+    note = get_in_process_or_404(
+        process, ActionNote, note_id, lambda note: note.action_id == action.id
+    )
+    return confirm_then(
         "monitoring/note_delete.html",
-        form=form,
+        lambda: services.delete_note(note),
+        _("The status note has been removed."),
+        action_url(action, "notes"),
         process=process,
         action=action,
         note=note,

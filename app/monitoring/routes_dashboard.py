@@ -7,44 +7,19 @@ The report files take ``?lang=fi|sv|en`` (default: the reader's language).
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from flask import abort, current_app, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import login_required
 
 from ..csvfiles import download_response
 from ..i18n import LANGUAGE_NAMES, current_language
-from ..models import ActionStatus, Process
-from ..permissions import require
-from ..web import get_process_or_404
+from ..models import ActionStatus
+from ..web import load_process
 from . import bp
 from . import dashboard_words as w
 from .charts import build_trend_chart
 from .dashboard_build import build_dashboard
 from .periods import period_kind_of, period_sort_key
-from .report import FORMATS, export_report
-
-#: The dashboard's words and number formats, for the templates.
-WORDS = SimpleNamespace(
-    number=w.number_text,
-    change=w.change_text,
-    target=w.target_text,
-    verdict=w.verdict_text,
-    trend=w.trend_text,
-    status=w.status_text,
-    direction=w.direction_text,
-    source=w.source_text,
-    subgroup=w.subgroup_text,
-    place=w.place_text,
-    day=w.day_text,
-    indicator_summary=w.indicator_summary_text,
-)
-
-
-def _process() -> Process:
-    process = get_process_or_404(request.view_args["slug"])
-    require(current_user, "monitoring.view", process)
-    return process
+from .report_files import FORMATS, export_report
 
 
 def _period_arg() -> str | None:
@@ -68,7 +43,7 @@ def _language_arg() -> str:
 @login_required
 def dashboard(slug: str):
     """Each goal's indicators against their targets, its actions, and what changed."""
-    process = _process()
+    process = load_process(slug, "monitoring.view")
     data = build_dashboard(process, period=_period_arg())
     charts = {
         status.indicator_id: build_trend_chart(status, f"chart-{status.indicator_id}")
@@ -104,7 +79,7 @@ def dashboard(slug: str):
         downloads=downloads,
         languages=LANGUAGE_NAMES,
         statuses=list(ActionStatus),
-        words=WORDS,
+        words=w.WORDS,
     )
 
 
@@ -112,7 +87,7 @@ def dashboard(slug: str):
 @login_required
 def annual_report(slug: str, fmt: str):
     """The annual report of a period as Word or CSV."""
-    process = _process()
+    process = load_process(slug, "monitoring.view")
     result = export_report(
         process, fmt=fmt, period=_period_arg(), language=_language_arg()
     )

@@ -11,14 +11,11 @@ from ..errors import MissingTitle
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..i18n import localized
-from ..web import apply_move
+from ..models import Goal
+from ..web import apply_move, confirm_then, get_in_process_or_404, load_process
 from . import bp, queries, services
 from .forms import GoalForm
-from .routes import get_goal_or_404, load_process, plan_url
-
-
-def _goal_anchor(goal) -> str:
-    return f"goal-{goal.id}"
+from .urls import goal_anchor, plan_url
 
 
 @bp.route("/<slug>/monitoring/goals/new", methods=["GET", "POST"])
@@ -26,8 +23,10 @@ def _goal_anchor(goal) -> str:
 @login_required
 def goal_form(slug: str, goal_id: int | None = None):
     """Add a goal at the end of the plan, or edit one."""
-    process = load_process(slug, manage=True)
-    goal = get_goal_or_404(process, goal_id) if goal_id is not None else None
+    process = load_process(slug, "monitoring.manage")
+    goal = (
+        get_in_process_or_404(process, Goal, goal_id) if goal_id is not None else None
+    )
     if request.method == "GET" and goal is not None:
         form = GoalForm(main_language=process.language, obj=goal)
     else:
@@ -50,7 +49,7 @@ def goal_form(slug: str, goal_id: int | None = None):
         else:
             db.session.commit()
             flash(message, "success")
-            return redirect(plan_url(process, _goal_anchor(goal)))
+            return redirect(plan_url(process, goal_anchor(goal)))
     page = render_template(
         "monitoring/goal_form.html", form=form, process=process, goal=goal
     )
@@ -61,28 +60,24 @@ def goal_form(slug: str, goal_id: int | None = None):
 @login_required
 def move_goal(slug: str, goal_id: int):
     """Move a goal one step up or down in the plan."""
-    process = load_process(slug, manage=True)
-    goal = get_goal_or_404(process, goal_id)
+    process = load_process(slug, "monitoring.manage")
+    goal = get_in_process_or_404(process, Goal, goal_id)
     apply_move(services.move_goal, goal, _("The order of the goals has been changed."))
-    return redirect(plan_url(process, _goal_anchor(goal)))
+    return redirect(plan_url(process, goal_anchor(goal)))
 
 
 @bp.route("/<slug>/monitoring/goals/<int:goal_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_goal(slug: str, goal_id: int):
     """Ask for confirmation (with what goes with the goal), then remove it."""
-    process = load_process(slug, manage=True)
-    goal = get_goal_or_404(process, goal_id)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        title = localized(goal.title, process.language)
-        services.delete_goal(goal)
-        db.session.commit()
-        flash(_("The goal “%(title)s” has been removed.", title=title), "success")
-        return redirect(plan_url(process))
-    return render_template(
+    process = load_process(slug, "monitoring.manage")
+    goal = get_in_process_or_404(process, Goal, goal_id)
+    title = localized(goal.title, process.language)
+    return confirm_then(
         "monitoring/goal_delete.html",
-        form=form,
+        lambda: services.delete_goal(goal),
+        _("The goal “%(title)s” has been removed.", title=title),
+        plan_url(process),
         process=process,
         goal=goal,
         counts=queries.goal_counts(goal),
@@ -93,7 +88,7 @@ def delete_goal(slug: str, goal_id: int):
 @login_required
 def goals_from_proposal(slug: str):
     """Show which themes of the published proposal become goals; create them on POST."""
-    process = load_process(slug, manage=True)
+    process = load_process(slug, "monitoring.manage")
     form = ConfirmForm()
     refusal, new, existing = None, [], []
     try:

@@ -9,10 +9,10 @@ from flask_login import current_user, login_required
 from ..csvfiles import csv_response
 from ..extensions import db
 from ..i18n import current_language
+from ..web import load_process
 from . import bp, csv_import, csv_table, queries
 from .csv_table import ImportRejected
 from .forms import ImportForm
-from .routes import load_process
 
 
 @bp.route("/<slug>/monitoring/import", methods=["GET", "POST"])
@@ -20,7 +20,7 @@ from .routes import load_process
 def import_values(slug: str):
     """Upload a CSV of values: every row is checked, and only a faultless file is
     imported (in one transaction). "Only check" rolls the changes back."""
-    process = load_process(slug, manage=True)
+    process = load_process(slug, "monitoring.manage")
     form = ImportForm()
     problems, filename, checked = [], None, None
     if form.validate_on_submit():
@@ -71,6 +71,6 @@ def import_values(slug: str):
 @login_required
 def import_template(slug: str):
     """A CSV listing the process's indicators and target subgroups, to fill in."""
-    process = load_process(slug, manage=True)
+    process = load_process(slug, "monitoring.manage")
     body = csv_import.template_csv(process, current_language())
     return csv_response(body, f"{process.slug}-indicator-values.csv")

@@ -4,32 +4,23 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..errors import MissingTitle
 from ..extensions import db
-from ..forms import ConfirmForm, form_status
+from ..forms import form_status
 from ..i18n import localized
-from ..models import Indicator, Process
+from ..models import Goal, Indicator, Process
 from ..permissions import can
-from ..web import apply_move
+from ..web import apply_move, confirm_then, get_in_process_or_404, load_process
 from . import bp, queries, services_indicators, targets
 from .forms import IndicatorForm
-from .routes import get_goal_or_404, get_indicator_or_404, load_process, plan_url
+from .urls import goal_anchor, indicator_url, plan_url
 
 #: The subgroup filter's value for the values that concern everyone (subgroup "").
 EVERYONE = "-"
-
-
-def indicator_url(indicator: Indicator, **kwargs) -> str:
-    return url_for(
-        "monitoring.indicator",
-        slug=indicator.goal.process.slug,
-        indicator_id=indicator.id,
-        **kwargs,
-    )
 
 
 def _indicator_form(process: Process, indicator: Indicator | None) -> IndicatorForm:
@@ -63,14 +54,16 @@ def indicator_form(
     slug: str, goal_id: int | None = None, indicator_id: int | None = None
 ):
     """Add an indicator at the end of a goal's indicators, or edit one."""
-    process = load_process(slug, manage=True)
+    process = load_process(slug, "monitoring.manage")
     indicator = (
-        get_indicator_or_404(process, indicator_id)
+        get_in_process_or_404(process, Indicator, indicator_id)
         if indicator_id is not None
         else None
     )
     goal = (
-        indicator.goal if indicator is not None else get_goal_or_404(process, goal_id)
+        indicator.goal
+        if indicator is not None
+        else get_in_process_or_404(process, Goal, goal_id)
     )
     form = _indicator_form(process, indicator)
     if form.validate_on_submit():
@@ -115,8 +108,8 @@ def indicator_form(
 @login_required
 def indicator(slug: str, indicator_id: int):
     """An indicator: its targets and its values, filtered and a page at a time."""
-    process = load_process(slug)
-    indicator = get_indicator_or_404(process, indicator_id)
+    process = load_process(slug, "monitoring.view")
+    indicator = get_in_process_or_404(process, Indicator, indicator_id)
     periods, subgroups = queries.value_filters(indicator)
     period = request.args.get("period") or None
     if period is not None and period not in periods:
@@ -161,14 +154,14 @@ def indicator(slug: str, indicator_id: int):
 @login_required
 def move_indicator(slug: str, indicator_id: int):
     """Move an indicator one step within its goal."""
-    process = load_process(slug, manage=True)
-    indicator = get_indicator_or_404(process, indicator_id)
+    process = load_process(slug, "monitoring.manage")
+    indicator = get_in_process_or_404(process, Indicator, indicator_id)
     apply_move(
         services_indicators.move_indicator,
         indicator,
         _("The order of the indicators has been changed."),
     )
-    return redirect(plan_url(process, f"goal-{indicator.goal_id}"))
+    return redirect(plan_url(process, goal_anchor(indicator.goal)))
 
 
 @bp.route(
@@ -177,19 +170,14 @@ def move_indicator(slug: str, indicator_id: int):
 @login_required
 def delete_indicator(slug: str, indicator_id: int):
     """Ask for confirmation (saying how many values go), then remove an indicator."""
-    process = load_process(slug, manage=True)
-    indicator = get_indicator_or_404(process, indicator_id)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        goal_id = indicator.goal_id
-        title = localized(indicator.title, process.language)
-        services_indicators.delete_indicator(indicator)
-        db.session.commit()
-        flash(_("The indicator “%(title)s” has been removed.", title=title), "success")
-        return redirect(plan_url(process, f"goal-{goal_id}"))
-    return render_template(
+    process = load_process(slug, "monitoring.manage")
+    indicator = get_in_process_or_404(process, Indicator, indicator_id)
+    title = localized(indicator.title, process.language)
+    return confirm_then(
         "monitoring/indicator_delete.html",
-        form=form,
+        lambda: services_indicators.delete_indicator(indicator),
+        _("The indicator “%(title)s” has been removed.", title=title),
+        plan_url(process, goal_anchor(indicator.goal)),
         process=process,
         indicator=indicator,
         value_count=services_indicators.value_count(indicator),

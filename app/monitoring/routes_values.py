@@ -7,12 +7,19 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..extensions import db
-from ..forms import ConfirmForm, form_status
+from ..forms import form_status
 from ..models import Indicator, IndicatorValue, Organisation, Process
+from ..web import confirm_then, get_in_process_or_404, load_process
 from . import bp, queries, services_indicators
 from .forms import ValueForm
-from .routes import get_indicator_or_404, get_value_or_404, load_process
-from .routes_indicators import indicator_url
+from .urls import indicator_url
+
+
+def _row(process: Process, indicator: Indicator, value_id: int) -> IndicatorValue:
+    """A value of this indicator; another indicator's is not found here."""
+    return get_in_process_or_404(
+        process, IndicatorValue, value_id, lambda row: row.indicator_id == indicator.id
+    )
 
 
 def _value_form(
@@ -50,9 +57,9 @@ def _value_form(
 def value_form(slug: str, indicator_id: int, value_id: int | None = None):
     """Add one value of an indicator, or correct one; a second value for the same
     period, place and subgroup is refused with a link to the existing one."""
-    process = load_process(slug, manage=True)
-    indicator = get_indicator_or_404(process, indicator_id)
-    row = get_value_or_404(indicator, value_id) if value_id is not None else None
+    process = load_process(slug, "monitoring.manage")
+    indicator = get_in_process_or_404(process, Indicator, indicator_id)
+    row = _row(process, indicator, value_id) if value_id is not None else None
     form = _value_form(process, indicator, row)
     duplicate = None
     if form.validate_on_submit():
@@ -110,18 +117,14 @@ def value_form(slug: str, indicator_id: int, value_id: int | None = None):
 @login_required
 def delete_value(slug: str, indicator_id: int, value_id: int):
     """Ask for confirmation, then remove one value."""
-    process = load_process(slug, manage=True)
-    indicator = get_indicator_or_404(process, indicator_id)
-    row = get_value_or_404(indicator, value_id)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        services_indicators.delete_value(row)
-        db.session.commit()
-        flash(_("The value has been removed."), "success")
-        return redirect(indicator_url(indicator))
-    return render_template(
+    process = load_process(slug, "monitoring.manage")
+    indicator = get_in_process_or_404(process, Indicator, indicator_id)
+    row = _row(process, indicator, value_id)
+    return confirm_then(
         "monitoring/value_delete.html",
-        form=form,
+        lambda: services_indicators.delete_value(row),
+        _("The value has been removed."),
+        indicator_url(indicator),
         process=process,
         indicator=indicator,
         row=row,

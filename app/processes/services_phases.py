@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from ..discussions.services import ensure_discussion
@@ -11,10 +12,19 @@ from ..extensions import db
 from ..i18n import clean_texts, require_title
 from ..models import Phase, PhaseKind, Process
 from ..ordering import Direction, in_order, move_within, remove_from, renumber
-from ..seminars.services import ensure_seminar
 from ..text import render_translated
 
 log = logging.getLogger("osallistamo.processes")
+
+#: What a phase of a kind needs besides its row (a seminar's or a survey's settings).
+#: The domain of each kind registers its set-up when its blueprint is imported, so
+#: processes need not know the seminars and the surveys (which import processes).
+PHASE_SETUP: dict[PhaseKind, Callable[[Phase], object]] = {}
+
+
+def register_phase_setup(kind: PhaseKind, setup: Callable[[Phase], object]) -> None:
+    """Have ``setup(phase)`` run whenever a phase of this kind is added or changed."""
+    PHASE_SETUP[kind] = setup
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -109,11 +119,10 @@ def update_phase(
 
 def _ensure_kind_settings(phase: Phase) -> None:
     """Create the settings row its kind needs (discussion, seminar or survey)."""
-    from ..surveys.services import ensure_survey  # the surveys import the processes
-
     ensure_discussion(phase)
-    ensure_seminar(phase)
-    ensure_survey(phase)
+    setup = PHASE_SETUP.get(phase.kind)
+    if setup is not None:
+        setup(phase)
 
 
 def move_phase(phase: Phase, direction: Direction) -> bool:

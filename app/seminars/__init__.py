@@ -2,7 +2,16 @@
 
 from flask import Blueprint
 
+from ..models import PhaseKind
+from ..processes.services_phases import register_phase_setup
+
 bp = Blueprint("seminars", __name__)
+
+# After bp: the services import labels, which registers template filters on it.
+from .services import ensure_seminar
+
+# A seminar phase gets its seminar settings when the phase is added or changed.
+register_phase_setup(PhaseKind.SEMINAR, ensure_seminar)
 
 # labels and queries_memos register template filters and the readable_memos global.
 from . import (

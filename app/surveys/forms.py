@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -15,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional
 
+from ..errors import DomainError
 from ..forms import (
     HelsinkiDateTimeField,
     ProcessTextForm,
@@ -22,7 +24,9 @@ from ..forms import (
     end_after_start,
     markdown_field,
 )
+from ..i18n import localized
 from ..models import COMMENT_MAX_LENGTH, QuestionKind
+from . import services_questions
 from .services_questions import DEFAULT_SCALE, SCALES
 
 KIND_LABELS = {
@@ -114,6 +118,40 @@ class QuestionForm(ProcessTextForm):
             SelectChoice(value, label) for value, label in indicators
         ]
 
+    def values(self) -> dict:
+        """The fields as keyword arguments for the question services."""
+        return {
+            "kind": self.kind.data,
+            "text": self.text.data,
+            "scale_max": self.scale_max.data,
+            "indicator_id": self.indicator.data or None,
+        }
+
+
+def indicator_choices(process) -> list[tuple[int, str]]:
+    """The process's indicators as "Goal: indicator" choices."""
+    return [
+        (
+            indicator.id,
+            gettext(
+                "%(goal)s: %(indicator)s",
+                goal=localized(indicator.goal.title, process.language),
+                indicator=localized(indicator.title, process.language),
+            ),
+        )
+        for indicator in services_questions.process_indicators(process)
+    ]
+
+
+def show_refusal(form: QuestionForm, process, error: DomainError) -> None:
+    """Tie a question service's refusal to the field it concerns."""
+    if isinstance(error, services_questions.ForeignIndicator):
+        form.indicator.errors.append(str(error))
+    elif isinstance(error, services_questions.QuestionLocked):
+        form.kind.errors.append(str(error))
+    else:
+        form.text.form[process.language].errors.append(str(error))
+
 
 class NextPeriodForm(FlaskForm):
     starts_at = HelsinkiDateTimeField(_l("Opens"), validators=[Optional()])
@@ -186,3 +224,22 @@ def answer_values(form, questions) -> tuple[dict[int, int | None], dict[int, str
         else:
             texts[question.id] = value or ""
     return scores, texts
+
+
+def saved_answers(survey, response) -> dict:
+    """The group's saved answers as form data (the form starts from them)."""
+    if response is None:
+        return {}
+    data = {}
+    answers = {answer.question_id: answer for answer in response.answers}
+    for question in survey.questions:
+        answer = answers.get(question.id)
+        if answer is None:
+            continue
+        name = answer_field_name(question)
+        if question.kind is QuestionKind.LIKERT:
+            data[name] = str(answer.score) if answer.score is not None else CANNOT_SAY
+        else:
+            comment = answer.comment
+            data[name] = comment.body if comment and not comment.is_deleted else ""
+    return data

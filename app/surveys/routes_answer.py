@@ -16,18 +16,17 @@ from ..discussions.services_comments import groups_of
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..limits import per_user_writes, user_key
-from ..models import QuestionKind
 from ..permissions import can, require
 from . import bp, services
-from .answering import response_of, submit_response
 from .forms import (
-    CANNOT_SAY,
     answer_field_name,
     answer_form_class,
     answer_values,
+    saved_answers,
     scale_labels,
 )
-from .loading import load
+from .queries import load_survey
+from .services_answers import response_of, submit_response
 
 
 def _chosen_group(groups, value):
@@ -38,32 +37,13 @@ def _chosen_group(groups, value):
     return groups[0] if groups else None
 
 
-def _saved_data(survey, response) -> dict:
-    """The group's saved answers as form data (the form starts from them)."""
-    if response is None:
-        return {}
-    data = {}
-    answers = {answer.question_id: answer for answer in response.answers}
-    for question in survey.questions:
-        answer = answers.get(question.id)
-        if answer is None:
-            continue
-        name = answer_field_name(question)
-        if question.kind is QuestionKind.LIKERT:
-            data[name] = str(answer.score) if answer.score is not None else CANNOT_SAY
-        else:
-            comment = answer.comment
-            data[name] = comment.body if comment and not comment.is_deleted else ""
-    return data
-
-
 @bp.route("/<slug>/surveys/<int:phase_id>/", methods=["GET", "POST"])
 @login_required
 @csrf.exempt
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def detail(slug: str, phase_id: int):
     """The survey: its introduction, whether it is open, and the group's answers."""
-    process, survey = load(slug, phase_id, "survey.view")
+    process, survey = load_survey(slug, "survey.view", phase_id)
     now = datetime.now(UTC)
     current = services.state(survey, now)
     questions = list(survey.questions)
@@ -76,7 +56,7 @@ def detail(slug: str, phase_id: int):
         require(current_user, "survey.answer", process)
         form = form_class()
     else:
-        form = form_class(data=_saved_data(survey, response))
+        form = form_class(data=saved_answers(survey, response))
     if group is not None:
         form.group.data = str(group.id)
 

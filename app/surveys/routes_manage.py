@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -10,38 +12,36 @@ from ..errors import DomainError, InvalidSchedule
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..i18n import from_helsinki_input, localized
-from ..models import QuestionKind
-from ..web import apply_move
+from ..models import QuestionKind, SurveyQuestion
+from ..web import apply_move, get_in_process_or_404
 from . import bp, services, services_questions
-from .forms import NextPeriodForm, QuestionForm, SurveySettingsForm
-from .loading import get_question_or_404, load
+from .forms import (
+    NextPeriodForm,
+    QuestionForm,
+    SurveySettingsForm,
+    indicator_choices,
+    show_refusal,
+)
+from .queries import load_survey
 from .scoring import feed_problems
 
 
-def settings_url(slug: str, phase_id: int, anchor: str | None = "questions") -> str:
+def _settings_url(slug: str, phase_id: int, anchor: str | None = "questions") -> str:
     return url_for("surveys.settings", slug=slug, phase_id=phase_id, _anchor=anchor)
 
 
-def indicator_choices(process) -> list[tuple[int, str]]:
-    """The process's indicators as "Goal: indicator" choices."""
-    return [
-        (
-            indicator.id,
-            _(
-                "%(goal)s: %(indicator)s",
-                goal=localized(indicator.goal.title, process.language),
-                indicator=localized(indicator.title, process.language),
-            ),
-        )
-        for indicator in services_questions.process_indicators(process)
-    ]
+def _question_of(process, survey, question_id: int) -> SurveyQuestion:
+    """A question of this survey; another survey's is not found."""
+    return get_in_process_or_404(
+        process, SurveyQuestion, question_id, lambda q: q.survey_id == survey.id
+    )
 
 
 @bp.route("/<slug>/surveys/<int:phase_id>/settings", methods=["GET", "POST"])
 @login_required
 def settings(slug: str, phase_id: int):
     """Edit the introduction and the period; list the questions and their locks."""
-    process, survey = load(slug, phase_id, "survey.manage")
+    process, survey = load_survey(slug, "survey.manage", phase_id)
     if request.method == "GET":
         form = SurveySettingsForm(obj=survey, main_language=process.language)
     else:
@@ -57,7 +57,7 @@ def settings(slug: str, phase_id: int):
         else:
             db.session.commit()
             flash(_("The changes have been saved."), "success")
-            return redirect(settings_url(slug, phase_id, None))
+            return redirect(_settings_url(slug, phase_id, None))
     questions = list(survey.questions)
     page = render_template(
         "surveys/settings.html",
@@ -89,46 +89,39 @@ def _question_page(form, process, survey, question, locked: bool):
     return page, form_status(form)
 
 
-def _form_values(form: QuestionForm) -> dict:
-    return {
-        "kind": form.kind.data,
-        "text": form.text.data,
-        "scale_max": form.scale_max.data,
-        "indicator_id": form.indicator.data or None,
-    }
-
-
-def _refuse(form: QuestionForm, process, error: DomainError) -> None:
-    """Tie a refusal to the field it concerns."""
-    if isinstance(error, services_questions.ForeignIndicator):
-        form.indicator.errors.append(str(error))
-    elif isinstance(error, services_questions.QuestionLocked):
-        form.kind.errors.append(str(error))
-    else:
-        form.text.form[process.language].errors.append(str(error))
+def _save_question(form, process, save, saved_message: str, next_url: str):
+    """Validate and apply the question's service; None when the form shows errors."""
+    if not form.validate_on_submit():
+        return None
+    try:
+        save(**form.values())
+    except DomainError as error:
+        db.session.rollback()
+        show_refusal(form, process, error)
+        return None
+    db.session.commit()
+    flash(saved_message, "success")
+    return redirect(next_url)
 
 
 @bp.route("/<slug>/surveys/<int:phase_id>/questions/new", methods=["GET", "POST"])
 @login_required
 def add_question(slug: str, phase_id: int):
     """Add a statement or a free-text question at the end."""
-    process, survey = load(slug, phase_id, "survey.manage")
+    process, survey = load_survey(slug, "survey.manage", phase_id)
     form = QuestionForm(
         main_language=process.language, indicators=indicator_choices(process)
     )
     if request.method == "GET" and request.args.get("kind") in ("likert", "text"):
         form.kind.data = request.args["kind"]
-    if form.validate_on_submit():
-        try:
-            services_questions.add_question(survey, **_form_values(form))
-        except DomainError as error:
-            db.session.rollback()
-            _refuse(form, process, error)
-        else:
-            db.session.commit()
-            flash(_("The question has been added."), "success")
-            return redirect(settings_url(slug, phase_id))
-    return _question_page(form, process, survey, None, False)
+    saved = _save_question(
+        form,
+        process,
+        partial(services_questions.add_question, survey),
+        _("The question has been added."),
+        _settings_url(slug, phase_id),
+    )
+    return saved or _question_page(form, process, survey, None, False)
 
 
 @bp.route(
@@ -138,8 +131,8 @@ def add_question(slug: str, phase_id: int):
 @login_required
 def edit_question(slug: str, phase_id: int, question_id: int):
     """Edit a question; an answered one keeps its kind and scale."""
-    process, survey = load(slug, phase_id, "survey.manage")
-    question = get_question_or_404(survey, question_id)
+    process, survey = load_survey(slug, "survey.manage", phase_id)
+    question = _question_of(process, survey, question_id)
     locked = services_questions.is_locked(question)
     choices = indicator_choices(process)
     if request.method == "GET":
@@ -160,17 +153,14 @@ def edit_question(slug: str, phase_id: int, question_id: int):
             form.kind.data = question.kind.value
             if question.kind is QuestionKind.LIKERT:
                 form.scale_max.data = question.scale_max
-    if form.validate_on_submit():
-        try:
-            services_questions.update_question(question, **_form_values(form))
-        except DomainError as error:
-            db.session.rollback()
-            _refuse(form, process, error)
-        else:
-            db.session.commit()
-            flash(_("The changes have been saved."), "success")
-            return redirect(settings_url(slug, phase_id))
-    return _question_page(form, process, survey, question, locked)
+    saved = _save_question(
+        form,
+        process,
+        partial(services_questions.update_question, question),
+        _("The changes have been saved."),
+        _settings_url(slug, phase_id),
+    )
+    return saved or _question_page(form, process, survey, question, locked)
 
 
 @bp.route(
@@ -180,14 +170,14 @@ def edit_question(slug: str, phase_id: int, question_id: int):
 @login_required
 def move_question(slug: str, phase_id: int, question_id: int):
     """Move a question one step up or down."""
-    _process, survey = load(slug, phase_id, "survey.manage")
-    question = get_question_or_404(survey, question_id)
+    process, survey = load_survey(slug, "survey.manage", phase_id)
+    question = _question_of(process, survey, question_id)
     apply_move(
         services_questions.move_question,
         question,
         _("The order of the questions has been changed."),
     )
-    return redirect(settings_url(slug, phase_id))
+    return redirect(_settings_url(slug, phase_id))
 
 
 @bp.route(
@@ -197,8 +187,8 @@ def move_question(slug: str, phase_id: int, question_id: int):
 @login_required
 def delete_question(slug: str, phase_id: int, question_id: int):
     """Ask for confirmation, then remove an unanswered question (POST only)."""
-    process, survey = load(slug, phase_id, "survey.manage")
-    question = get_question_or_404(survey, question_id)
+    process, survey = load_survey(slug, "survey.manage", phase_id)
+    question = _question_of(process, survey, question_id)
     form = ConfirmForm()
     locked = services_questions.is_locked(question)
     if not locked and form.validate_on_submit():
@@ -208,7 +198,7 @@ def delete_question(slug: str, phase_id: int, question_id: int):
         flash(
             _("The question “%(question)s” has been removed.", question=text), "success"
         )
-        return redirect(settings_url(slug, phase_id))
+        return redirect(_settings_url(slug, phase_id))
     return render_template(
         "surveys/question_delete.html",
         form=form,
@@ -224,7 +214,7 @@ def delete_question(slug: str, phase_id: int, question_id: int):
 @login_required
 def next_period(slug: str, phase_id: int):
     """Run the survey again: a copy in a new survey phase for the next period."""
-    process, survey = load(slug, phase_id, "survey.manage")
+    process, survey = load_survey(slug, "survey.manage", phase_id)
     following = services.next_period(survey.period)
     form = NextPeriodForm()
     refusal = None
@@ -255,7 +245,7 @@ def next_period(slug: str, phase_id: int):
                 ),
                 "success",
             )
-            return redirect(settings_url(slug, copy.phase_id, None))
+            return redirect(_settings_url(slug, copy.phase_id, None))
     page = render_template(
         "surveys/next_period.html",
         form=form,

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("voting", __name__)
 
-from . import routes, routes_manage, routes_results, routes_vote
+from . import labels, routes_manage, routes_results, routes_vote

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
+from werkzeug.datastructures import MultiDict
 from wtforms import (
     IntegerField,
     RadioField,
@@ -14,6 +15,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..errors import InvalidSchedule, MissingTitle
 from ..forms import (
     HelsinkiDateTimeField,
     ProcessTextForm,
@@ -21,8 +23,9 @@ from ..forms import (
     end_after_start,
     markdown_field,
 )
-from ..i18n import from_helsinki_input
-from ..models import Ballot, ResultsVisibility, VoterUnit, VotingMethod
+from ..i18n import from_helsinki_input, to_helsinki_input
+from ..models import Ballot, Process, ResultsVisibility, VoterUnit, VotingMethod
+from . import services
 from .services import MAX_CHOICES_LIMIT, MAX_POINTS_LIMIT
 
 VOTER_UNIT_LABELS = {
@@ -56,26 +59,6 @@ LOCKED_FIELDS = (
     "max_points_per_theme",
     "themes",
 )
-
-
-def method_summary(ballot: Ballot) -> str:
-    """The method and its limits in a few plain words: "Pick up to 3 themes"."""
-    if ballot.method is VotingMethod.POINTS:
-        return ngettext(
-            "Points: %(num)d point in all, at most %(per)d per theme",
-            "Points: %(num)d points in all, at most %(per)d per theme",
-            ballot.total_points,
-            per=ballot.max_points_per_theme,
-        )
-    if ballot.method is VotingMethod.RANKING:
-        return ngettext(
-            "Ranking: put up to %(num)d theme in order",
-            "Ranking: put up to %(num)d themes in order",
-            ballot.max_choices,
-        )
-    return ngettext(
-        "Pick up to %(num)d theme", "Pick up to %(num)d themes", ballot.max_choices
-    )
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -232,3 +215,72 @@ class BallotForm(ProcessTextForm):
             "results_visibility": self.results_visibility.data,
             "theme_ids": list(self.themes.data or ()),
         }
+
+
+def ballot_data(ballot: Ballot) -> dict:
+    """The stored ballot as the form's initial data."""
+    return {
+        "title": ballot.title,
+        "description": ballot.description,
+        "opens_at": to_helsinki_input(ballot.opens_at),
+        "closes_at": to_helsinki_input(ballot.closes_at),
+        "voter_unit": ballot.voter_unit.value,
+        "method": ballot.method.value,
+        "max_choices": ballot.max_choices,
+        "total_points": ballot.total_points,
+        "max_points_per_theme": ballot.max_points_per_theme,
+        "results_visibility": ballot.results_visibility.value,
+        "themes": [option.theme_id for option in ballot.options],
+    }
+
+
+def locked_formdata(ballot: Ballot, sent: MultiDict) -> MultiDict:
+    """The sent form, with the ballot's current rules where the browser sent none.
+
+    Browsers do not send disabled fields, so on a locked ballot the missing rules
+    mean "unchanged". A rule that *is* sent (a page opened before the first vote)
+    goes to the service, which refuses a change with ``BallotLocked``.
+    """
+    formdata = MultiDict(sent)
+    current = ballot_data(ballot)
+    for name in LOCKED_FIELDS:
+        if name not in formdata:
+            value = current[name]
+            for item in value if isinstance(value, list) else [value]:
+                formdata.add(name, str(item))
+    return formdata
+
+
+def lock_rules(form: BallotForm, ballot: Ballot) -> None:
+    """Show the locked rules disabled, with the stored values (not a stale page's)."""
+    current = ballot_data(ballot)
+    for name in LOCKED_FIELDS:
+        field = form[name]
+        field.data, field.raw_data = current[name], None
+        field.render_kw = {**(field.render_kw or {}), "disabled": True}
+
+
+#: The service's refusals the ballot form shows (at a field or above the form).
+REFUSALS = (
+    MissingTitle,
+    InvalidSchedule,
+    services.InvalidLimits,
+    services.NoThemes,
+    services.ThemeNotInProcess,
+    services.BallotLocked,
+    services.WrongPhase,
+)
+
+
+def show_refusal(form: BallotForm, process: Process, error: Exception) -> None:
+    """Tie a service's refusal to the field it concerns (the form checks most first)."""
+    if isinstance(error, MissingTitle):
+        form.title.form[process.language].errors.append(str(error))
+    elif isinstance(error, InvalidSchedule):
+        form.closes_at.errors.append(str(error))
+    elif isinstance(error, services.InvalidLimits):
+        form.max_choices.errors.append(str(error))
+    elif isinstance(error, services.NoThemes | services.ThemeNotInProcess):
+        form.themes.errors.append(str(error))
+    else:  # BallotLocked, WrongPhase: about the whole form, shown above it
+        form.form_errors.append(str(error))

@@ -12,18 +12,15 @@ ballot answers 304 after one row read, without computing the results.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import render_template
 from flask_login import current_user, login_required
 
-from ..i18n import current_language
-from ..models import Ballot, VotingMethod
-from ..permissions import can
-from ..web import conditional
-from . import bp, charts, scoring, services
-from .routes import load
+from ..models import Ballot
+from ..web import conditional, load_in_process
+from . import bp, charts
+from .results_view import etag_of, results_context, visibility_of
 
 #: The projector shows the themes ranked this high (ties at the edge stay whole).
 PROJECTOR_TOP = 12
@@ -31,59 +28,13 @@ PROJECTOR_TOP = 12
 POLL_INTERVAL_MS = 5000
 
 
-@dataclass(frozen=True)
-class Visibility:
-    """What this viewer sees of the ballot right now."""
-
-    state: services.BallotState
-    #: Voters may see the results (after the close, or live).
-    public: bool
-    #: This viewer sees them: public, or staff who may see them at any time.
-    shown: bool
-
-
-def visibility_of(ballot: Ballot, now: datetime) -> Visibility:
-    public = services.results_visible(ballot, now)
-    staff = can(current_user, "ballot.results_any_time", ballot.process)
-    return Visibility(
-        state=services.state(ballot, now), public=public, shown=public or staff
-    )
-
-
-def etag_of(ballot: Ballot, seen: Visibility) -> str:
-    """Everything the projector's content depends on, read without any counting."""
-    return "-".join(
-        (
-            f"b{ballot.id}",
-            f"v{ballot.results_version}",
-            seen.state.value,
-            "public" if seen.public else "staff" if seen.shown else "hidden",
-            current_language(),
-        )
-    )
-
-
-def _context(process, ballot: Ballot, seen: Visibility, top: int | None = None):
-    results = scoring.compute_results(ballot) if seen.shown else None
-    return {
-        "process": process,
-        "ballot": ballot,
-        "phase": ballot.phase,
-        "seen": seen,
-        "results": results,
-        "chart": charts.build_chart(results, top=top) if results else None,
-        "voters_text": charts.voters_text(ballot, results.voters) if results else "",
-        "is_ranking": ballot.method is VotingMethod.RANKING,
-    }
-
-
 @bp.route("/<slug>/ballots/<int:ballot_id>/results")
 @login_required
 def results(slug: str, ballot_id: int):
     """The ranking with a bar chart and the same numbers in a table."""
-    process, ballot = load(slug, ballot_id, "ballot.view")
-    seen = visibility_of(ballot, datetime.now(UTC))
-    context = _context(process, ballot, seen)
+    process, ballot = load_in_process(slug, "ballot.view", Ballot, ballot_id)
+    seen = visibility_of(ballot, current_user, datetime.now(UTC))
+    context = results_context(process, ballot, seen)
     if context["results"] is not None:
         context["scoring_explanation"] = charts.scoring_explanation(ballot)
         context["place_headings"] = charts.place_headings(ballot)
@@ -94,8 +45,8 @@ def results(slug: str, ballot_id: int):
 @login_required
 def projector(slug: str, ballot_id: int):
     """A full-screen page for the seminar screen that refreshes itself."""
-    process, ballot = load(slug, ballot_id, "ballot.view")
-    seen = visibility_of(ballot, datetime.now(UTC))
+    process, ballot = load_in_process(slug, "ballot.view", Ballot, ballot_id)
+    seen = visibility_of(ballot, current_user, datetime.now(UTC))
     tag = etag_of(ballot, seen)
     return conditional(
         tag,
@@ -103,7 +54,7 @@ def projector(slug: str, ballot_id: int):
             "voting/projector.html",
             etag=f'W/"{tag}"',
             poll_interval=POLL_INTERVAL_MS,
-            **_context(process, ballot, seen, top=PROJECTOR_TOP),
+            **results_context(process, ballot, seen, top=PROJECTOR_TOP),
         ),
     )
 
@@ -112,12 +63,12 @@ def projector(slug: str, ballot_id: int):
 @login_required
 def projector_fragment(slug: str, ballot_id: int):
     """The projector's changing part only, for its polling script."""
-    process, ballot = load(slug, ballot_id, "ballot.view")
-    seen = visibility_of(ballot, datetime.now(UTC))
+    process, ballot = load_in_process(slug, "ballot.view", Ballot, ballot_id)
+    seen = visibility_of(ballot, current_user, datetime.now(UTC))
     return conditional(
         etag_of(ballot, seen),
         lambda: render_template(
             "voting/_projector_live.html",
-            **_context(process, ballot, seen, top=PROJECTOR_TOP),
+            **results_context(process, ballot, seen, top=PROJECTOR_TOP),
         ),
     )

@@ -21,9 +21,9 @@ from ..forms import form_status
 from ..limits import per_user_writes, user_key
 from ..models import Ballot, VoterUnit, WorkGroup
 from ..permissions import can, require
+from ..web import load_in_process
 from . import bp, services
 from .forms_vote import vote_form
-from .routes import load
 
 
 def _selected_group(
@@ -93,7 +93,7 @@ def _page(process, ballot: Ballot, form, groups, group, now: datetime):
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def ballot(slug: str, ballot_id: int):
     """The ballot: its rules in plain words, the themes and the unit's vote."""
-    process, ballot = load(slug, ballot_id, "ballot.view")
+    process, ballot = load_in_process(slug, "ballot.view", Ballot, ballot_id)
     now = datetime.now(UTC)
     groups = groups_of(current_user, process.id)
     if request.method == "POST":

@@ -260,7 +260,7 @@ def _export(runner, tmp_path, fmt: str):
     return out.read_bytes()
 
 
-def test_docx_export_of_the_demo_is_a_full_memo(runner, loaded, tmp_path):
+def test_docxfiles_of_the_demo_is_a_full_memo(runner, loaded, tmp_path):
     """Word opens it: a heading per theme, the proposal's principles, no hidden text."""
     document = Document(io.BytesIO(_export(runner, tmp_path, "docx")))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]

@@ -219,8 +219,8 @@ def seed_followup(process, *, facilitator, group, organisation, video_phase, now
     from app.monitoring import services_indicators as indicator_services
     from app.processes import services_phases as phase_services
     from app.processes import services_team as team_services
-    from app.surveys import answering as survey_answering
     from app.surveys import services as survey_services
+    from app.surveys import services_answers as survey_answering
     from app.surveys import services_questions as question_services
 
     auth_services.create_user(OBSERVER_EMAIL, "Olli Havainnoija", Role.MEMBER, PASSWORD)

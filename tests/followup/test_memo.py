@@ -13,7 +13,7 @@ import docx
 import pytest
 import sqlalchemy as sa
 
-from app.followup import memo, services
+from app.followup import services, services_memo
 from app.models import GroupMembership, OutboxMessage
 from app.outbox.services import send_pending
 from tests.outbox.test_outbox import Recorder, start_server
@@ -53,26 +53,26 @@ def document_text(data: bytes) -> str:
 
 def test_recipients_are_distinct_addresses_of_members_and_contacts(world, db):
     """Anna as member and as contact (other case) once; Bo without email skipped."""
-    reach = memo.reach(world.process)
+    reach = services_memo.reach(world.process)
     assert sorted(email.lower() for email in reach.emails) == ADDRESSES
     assert reach.without_email == 1
     # Bo in a second group is still one participant without an address.
     db.session.add(GroupMembership(group=world.groups[1], user=world.bo))
     db.session.commit()
-    assert memo.reach(world.process).without_email == 1
+    assert services_memo.reach(world.process).without_email == 1
     world.cecilia.is_active_account = False
     db.session.commit()
-    assert "cecilia@example.fi" not in memo.reach(world.process).emails
+    assert "cecilia@example.fi" not in services_memo.reach(world.process).emails
 
 
 def test_the_plan_says_what_sending_would_do(world, db, monkeypatch):
     """Before: three new letters; after: all three already sent for that scope."""
-    monkeypatch.setattr(memo, "render_docx", lambda *args: b"PK-fake")
-    assert memo.plan_memo(world.process) == (3, 0, 1)
-    memo.queue_memo(world.process, now=world.now)
+    monkeypatch.setattr(services_memo, "render_docx", lambda *args: b"PK-fake")
+    assert services_memo.plan_memo(world.process) == (3, 0, 1)
+    services_memo.queue_memo(world.process, now=world.now)
     db.session.commit()
-    assert memo.plan_memo(world.process) == (3, 3, 1)
-    assert memo.plan_memo(world.process, world.phase).new == 3
+    assert services_memo.plan_memo(world.process) == (3, 3, 1)
+    assert services_memo.plan_memo(world.process, world.phase).new == 3
 
 
 # --- queueing -----------------------------------------------------------------------
@@ -80,22 +80,22 @@ def test_the_plan_says_what_sending_would_do(world, db, monkeypatch):
 
 def test_queueing_twice_gives_one_letter_per_recipient(world, db):
     """The second time queues nothing; a phase's memo is a letter of its own."""
-    first = memo.queue_memo(world.process, now=world.now)
+    first = services_memo.queue_memo(world.process, now=world.now)
     db.session.commit()
-    again = memo.queue_memo(world.process, now=world.now + timedelta(hours=1))
+    again = services_memo.queue_memo(world.process, now=world.now + timedelta(hours=1))
     db.session.commit()
     assert (first.queued, first.already, first.without_email) == (3, 0, 1)
     assert (again.queued, again.already) == (0, 3)
     assert [row.recipient.lower() for row in rows(db)] == ADDRESSES
     assert rows(db)[0].key == f"memo:{world.process.id}:all:anna@example.fi"
-    phase_memo = memo.queue_memo(world.process, world.phase, now=world.now)
+    phase_memo = services_memo.queue_memo(world.process, world.phase, now=world.now)
     db.session.commit()
     assert phase_memo.queued == 3 and len(rows(db)) == 6
 
 
 def test_the_letter_has_the_links_and_the_word_file(world, db):
     """Summary link with the phase; the .docx stored with its name and type."""
-    memo.queue_memo(world.process, world.phase, now=world.now)
+    services_memo.queue_memo(world.process, world.phase, now=world.now)
     db.session.commit()
     row = rows(db)[0]
     assert row.kind == "memo" and row.process_id == world.process.id
@@ -123,13 +123,13 @@ def test_only_a_published_proposal_goes_with_the_memo(world, db):
         world.process, actor=world.facilitator, now=world.now
     )
     db.session.commit()
-    memo.queue_memo(world.process, world.phase, now=world.now)
+    services_memo.queue_memo(world.process, world.phase, now=world.now)
     db.session.commit()
     draft_row = rows(db)[0]
     assert "Proposal for follow-up work" not in document_text(draft_row.attachment)
     services.publish(proposal, actor=world.facilitator, now=world.now)
     db.session.commit()
-    memo.queue_memo(world.process, now=world.now)
+    services_memo.queue_memo(world.process, now=world.now)
     db.session.commit()
     row = next(r for r in rows(db) if ":all:" in r.key)
     assert "Proposal for follow-up work: Future of education" in document_text(
@@ -140,10 +140,10 @@ def test_only_a_published_proposal_goes_with_the_memo(world, db):
 
 def test_names_in_the_letter_are_escaped(world, db, monkeypatch):
     """A process title with markup is text in the HTML part."""
-    monkeypatch.setattr(memo, "render_docx", lambda *args: b"PK-fake")
+    monkeypatch.setattr(services_memo, "render_docx", lambda *args: b"PK-fake")
     world.process.title = {"en": "<b>Bold</b> & co"}
     db.session.commit()
-    letter = memo.memo_letter(world.process, None)
+    letter = services_memo.memo_letter(world.process, None)
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in letter.body_html
     assert "<b>" not in letter.body_html and "<b>Bold</b> & co" in letter.body_text
 
@@ -153,10 +153,10 @@ def test_names_in_the_letter_are_escaped(world, db, monkeypatch):
 
 def test_the_word_file_really_goes_out(world, db, smtp):
     """Each recipient gets one message with the .docx part, named, of its type."""
-    memo.queue_memo(world.process, now=world.now)
+    services_memo.queue_memo(world.process, now=world.now)
     db.session.commit()
     assert send_pending(world.now).sent == 3
-    memo.queue_memo(world.process, now=world.now)
+    services_memo.queue_memo(world.process, now=world.now)
     db.session.commit()
     assert send_pending(world.now).sent == 0
     assert smtp.recipients() == ADDRESSES
@@ -174,8 +174,8 @@ def test_the_word_file_really_goes_out(world, db, smtp):
 
 def test_without_a_mail_server_the_log_names_the_file(world, db, caplog, monkeypatch):
     """Development: the letter goes to the log with the file's name, not its bytes."""
-    monkeypatch.setattr(memo, "render_docx", lambda *args: b"PK" + b"x" * 5000)
-    memo.queue_memo(world.process, now=world.now)
+    monkeypatch.setattr(services_memo, "render_docx", lambda *args: b"PK" + b"x" * 5000)
+    services_memo.queue_memo(world.process, now=world.now)
     db.session.commit()
     with caplog.at_level("INFO", logger="osallistamo.mail"):
         assert send_pending(world.now).sent == 3
@@ -236,7 +236,7 @@ def test_sending_needs_the_csrf_token(csrf_app, world, db, monkeypatch):
 
     from tests.conftest import csrf_token_from
 
-    monkeypatch.setattr(memo, "render_docx", lambda *args: b"PK-fake")
+    monkeypatch.setattr(services_memo, "render_docx", lambda *args: b"PK-fake")
     client = csrf_app.test_client()
     with client.session_transaction() as session:
         session["_user_id"] = world.facilitator.get_id()

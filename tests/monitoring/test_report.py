@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 import pytest
 from docx import Document
 
-from app.monitoring.report import build_report, export_report
+from app.monitoring.report import build_report
+from app.monitoring.report_files import export_report
 
 from . import dashboard_fixtures
 from .dashboard_fixtures import NURSE, PSY

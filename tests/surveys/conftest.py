@@ -104,7 +104,7 @@ def world(
 @pytest.fixture()
 def answer(world):
     """Submit a group's answers through the service (scores by question object)."""
-    from app.surveys.answering import submit_response
+    from app.surveys.services_answers import submit_response
 
     def _answer(group, author, scores=None, texts=None, now=None):
         return submit_response(

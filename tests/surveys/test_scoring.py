@@ -186,7 +186,7 @@ def test_feed_is_idempotent(db, world, answer):
 
 def test_answer_after_close_is_refused(db, world, answer):
     """The feed only changes through accepted answers: a late one is refused."""
-    from app.surveys.answering import SurveyClosed
+    from app.surveys.services_answers import SurveyClosed
 
     with pytest.raises(SurveyClosed):
         answer(

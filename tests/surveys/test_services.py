@@ -16,7 +16,7 @@ from app.models import (
     SurveyResponse,
 )
 from app.surveys import services, services_questions
-from app.surveys.answering import (
+from app.surveys.services_answers import (
     AnswerTooLong,
     InvalidScore,
     NotInGroup,
@@ -30,6 +30,21 @@ def test_ensure_survey_only_for_survey_phases(db, world, create_phase):
     assert services.ensure_survey(world.phase) is world.survey
     discussion = create_phase(world.process, kind=PhaseKind.DISCUSSION)
     assert services.ensure_survey(discussion) is None
+
+
+def test_adding_or_changing_a_phase_to_a_survey_sets_it_up(db, world):
+    """The surveys register their set-up with the phases: processes never import
+    surveys, yet a phase added as (or changed into) a survey gets its settings."""
+    from app.processes.services_phases import PHASE_SETUP, add_phase, update_phase
+
+    assert PHASE_SETUP[PhaseKind.SURVEY] is services.ensure_survey
+    title = {world.process.language: "Kysely"}
+    added = add_phase(world.process, kind=PhaseKind.SURVEY, title=title)
+    assert isinstance(added.survey, Survey)
+    changed = add_phase(world.process, kind=PhaseKind.DISCUSSION, title=title)
+    assert changed.survey is None
+    update_phase(changed, kind=PhaseKind.SURVEY, title=title)
+    assert isinstance(changed.survey, Survey)
 
 
 @pytest.mark.parametrize(

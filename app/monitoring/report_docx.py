@@ -1,9 +1,9 @@
 """The annual report of a process's follow-up as a Word document (.docx).
 
-Formats ``app.monitoring.report.AnnualReport`` only, with the memo's building blocks
-(``docx._table``: a grid whose header row repeats on every page; ``_set_language``
-for Word's proofing): a title page, what changed since the last period, then per
-goal its indicators (a table of value, previous value, change, target and verdict,
+Formats ``app.monitoring.report.AnnualReport`` only, with the memo's building
+blocks (``app.docxfiles.table``: a grid whose header row repeats on every page;
+``set_language`` for Word's proofing): a title page, what changed since the last
+period, then per goal its indicators (a table of value, previous value, change, target and verdict,
 and the trend chart with alternative text) and its actions with the period's notes.
 Verdicts and trends are in words, never in colour alone.
 """
@@ -17,12 +17,12 @@ from docx.document import Document as DocumentType
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from ..docxfiles import CHART_WIDTH, set_language, table
 from ..i18n import format_datetime
-from ..monitoring import dashboard as d
-from ..monitoring import dashboard_words as w
-from ..monitoring.charts import chart_description, trend_png
-from ..monitoring.report import AnnualReport
-from .docx import CHART_WIDTH, _set_language, _table
+from . import dashboard as d
+from . import dashboard_words as w
+from .charts import chart_description, trend_png
+from .report import AnnualReport
 
 
 def document_title(report: AnnualReport) -> str:
@@ -153,7 +153,7 @@ def _indicator(
         ]
         for row in status.rows
     ]
-    _table(document, indicator_header(report), rows)
+    table(document, indicator_header(report), rows)
     document.add_paragraph()
     document.add_picture(io.BytesIO(trend_png(status)), width=CHART_WIDTH)
     shape = document.inline_shapes[-1]
@@ -188,7 +188,7 @@ def _actions(document: DocumentType, goal: d.GoalStatus) -> None:
         ]
         for action in goal.actions
     ]
-    _table(document, [_("Action"), _("Owner"), _("Due"), _("Status")], rows)
+    table(document, [_("Action"), _("Owner"), _("Due"), _("Status")], rows)
     for action in goal.actions:
         if not action.notes:
             continue
@@ -207,7 +207,7 @@ def annual_docx(report: AnnualReport) -> bytes:
     """The annual report as .docx bytes, in the report's language."""
     document = Document()
     with force_locale(report.language):
-        _set_language(document, report.language)
+        set_language(document, report.language)
         properties = document.core_properties
         properties.title = document_title(report)
         properties.subject = period_text(report)

@@ -15,9 +15,9 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from ..csvfiles import decimal_comma, write_csv
-from ..monitoring import dashboard_words as w
-from ..monitoring.report import AnnualReport
-from ..monitoring.targets import gap
+from . import dashboard_words as w
+from .report import AnnualReport
+from .targets import gap
 
 
 def decimal(value: float | None) -> str:

@@ -1,0 +1,54 @@
+"""Loading a summary's scope for a view (the process, the phase, the language) and
+the links to its downloads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import abort, current_app, request, url_for
+from flask_login import current_user
+
+from ..i18n import current_language
+from ..models import Phase, Process
+from ..permissions import can
+from ..web import get_phase_or_404, load_process
+from . import formats
+from .csv import KINDS
+from .scope import open_to_participants
+
+
+def load_scope(slug: str) -> tuple[Process, Phase | None, str]:
+    """The process, the phase (None for all) and the language of a request.
+
+    The team reads the summary at any time; participants once everything in its
+    scope has closed (their memo links here).
+    """
+    process = load_process(slug, "process.view")
+    phase = None
+    phase_arg = request.args.get("phase", "")
+    if phase_arg:
+        if not phase_arg.isdigit():
+            abort(404)
+        phase = get_phase_or_404(process, int(phase_arg))
+    if not can(current_user, "process.export", process) and not open_to_participants(
+        process, phase, datetime.now(UTC)
+    ):
+        abort(403)
+    language = request.args.get("lang", "")
+    if language not in current_app.config["LANGUAGES"]:
+        language = current_language()
+    return process, phase, language
+
+
+def download_links(process: Process, phase: Phase | None, language: str) -> list:
+    """(format, kind, url) of every download, with the page's phase and language."""
+    params = {"slug": process.slug, "lang": language}
+    if phase is not None:
+        params["phase"] = phase.id
+    links = []
+    for fmt in formats.FORMATS:
+        for kind in KINDS if fmt == "csv" else (None,):
+            extra = {"kind": kind} if kind else {}
+            url = url_for("exports.download", fmt=fmt, **params, **extra)
+            links.append((fmt, kind, url))
+    return links
