@@ -15,10 +15,10 @@ from ..forms import form_status
 from ..models import Organisation, WorkGroup
 from ..permissions import require
 from ..urls import external_url
-from ..web import get_process_or_404
+from ..web import get_in_process_or_404, get_process_or_404
 from . import bp, queries, services
-from .forms import KIND_LABELS, WorkGroupForm
-from .routes import get_group_or_404
+from .forms import WorkGroupForm
+from .labels import KIND_LABELS
 
 
 def _duplicate_name_error() -> str:
@@ -94,7 +94,7 @@ def create_group(slug: str):
 def group_detail(slug: str, group_id: int):
     """The group page: the members, and for managers the invite link and code."""
     process = get_process_or_404(slug)
-    group = get_group_or_404(process, group_id)
+    group = get_in_process_or_404(process, WorkGroup, group_id)
     require(current_user, "group.view", group)
     return render_template(
         "groups/detail.html",
@@ -111,7 +111,7 @@ def group_detail(slug: str, group_id: int):
 def edit_group(slug: str, group_id: int):
     """Change a work group's name, organisation or contact person."""
     process = get_process_or_404(slug)
-    group = get_group_or_404(process, group_id)
+    group = get_in_process_or_404(process, WorkGroup, group_id)
     require(current_user, "group.manage", group)
     organisations = queries.all_organisations()
     form = WorkGroupForm(obj=group) if request.method == "GET" else WorkGroupForm()
@@ -141,7 +141,7 @@ def edit_group(slug: str, group_id: int):
 def delete_group(slug: str, group_id: int):
     """Confirm, then delete a work group; its members lose their membership."""
     process = get_process_or_404(slug)
-    group = get_group_or_404(process, group_id)
+    group = get_in_process_or_404(process, WorkGroup, group_id)
     require(current_user, "group.manage", group)
     if request.method == "POST":
         name = group.name

@@ -9,15 +9,14 @@ from flask_login import current_user, login_required
 from ..extensions import db
 from ..models import WorkGroup
 from ..permissions import require
-from ..web import get_process_or_404
+from ..web import get_in_process_or_404, get_process_or_404
 from . import bp, services
-from .routes import get_group_or_404
 
 
 def _managed_group(slug: str, group_id: int) -> WorkGroup:
     """Load a process's group for a manager: 404 for wrong ids, 403 for others."""
     process = get_process_or_404(slug)
-    group = get_group_or_404(process, group_id)
+    group = get_in_process_or_404(process, WorkGroup, group_id)
     require(current_user, "group.manage", group)
     return group
 

@@ -16,11 +16,6 @@ from . import bp, services
 from .forms import ProcessForm
 
 
-def overview_url(process: Process, section: str | None = None) -> str:
-    """The process overview, optionally scrolled to a section (phases, themes)."""
-    return url_for("processes.detail", slug=process.slug, _anchor=section)
-
-
 @bp.route("/")
 @login_required
 def index():
