@@ -13,7 +13,7 @@ from ..database import unique_write
 from ..errors import DomainError, DuplicateName
 from ..i18n import to_helsinki
 from . import services
-from .mail import password_link
+from .letters import password_link
 
 users_cli = AppGroup("users", help="Create and list accounts.")
 

@@ -11,13 +11,9 @@ from ..forms import ConfirmForm, form_status
 from ..models import User
 from ..permissions import require
 from . import bp, services
-from .forms import ROLE_LABELS, CreateUserForm, RoleForm
-from .mail import send_password_mail
-
-
-@bp.context_processor
-def _role_labels():
-    return {"role_label": lambda role: ROLE_LABELS.get(role, role)}
+from .forms import CreateUserForm, RoleForm
+from .labels import ROLE_LABELS
+from .letters import send_password_mail
 
 
 def _flash_mail_result(user: User, sent: bool) -> None:
