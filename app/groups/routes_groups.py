@@ -35,6 +35,20 @@ def _group_fields(form: WorkGroupForm) -> dict:
     }
 
 
+def _group_url(group: WorkGroup) -> str:
+    return url_for("groups.group_detail", slug=group.process.slug, group_id=group.id)
+
+
+def _render_form(form: WorkGroupForm, process, group, organisations):
+    return render_template(
+        "groups/form.html",
+        form=form,
+        process=process,
+        group=group,
+        organisations=organisations,
+    ), form_status(form)
+
+
 @bp.route("/p/<slug>/groups/")
 @login_required
 def group_list(slug: str):
@@ -77,16 +91,8 @@ def create_group(slug: str):
             flash(
                 _("The work group %(name)s has been added.", name=group.name), "success"
             )
-            return redirect(
-                url_for("groups.group_detail", slug=process.slug, group_id=group.id)
-            )
-    return render_template(
-        "groups/form.html",
-        form=form,
-        process=process,
-        group=None,
-        organisations=organisations,
-    ), form_status(form)
+            return redirect(_group_url(group))
+    return _render_form(form, process, None, organisations)
 
 
 @bp.route("/p/<slug>/groups/<int:group_id>")
@@ -124,16 +130,8 @@ def edit_group(slug: str, group_id: int):
             form.name.errors.append(_duplicate_name_error())
         else:
             flash(_("The changes have been saved."), "success")
-            return redirect(
-                url_for("groups.group_detail", slug=process.slug, group_id=group.id)
-            )
-    return render_template(
-        "groups/form.html",
-        form=form,
-        process=process,
-        group=group,
-        organisations=organisations,
-    ), form_status(form)
+            return redirect(_group_url(group))
+    return _render_form(form, process, group, organisations)
 
 
 @bp.route("/p/<slug>/groups/<int:group_id>/delete", methods=["GET", "POST"])

@@ -27,6 +27,14 @@ def _group_page(group: WorkGroup):
     )
 
 
+def _set_invite_open(slug: str, group_id: int, is_open: bool, message: str):
+    group = _managed_group(slug, group_id)
+    services.set_invite_open(group, is_open)
+    db.session.commit()
+    flash(message, "success")
+    return _group_page(group)
+
+
 @bp.route("/p/<slug>/groups/<int:group_id>/rotate", methods=["GET", "POST"])
 @login_required
 def rotate_invite(slug: str, group_id: int):
@@ -49,22 +57,21 @@ def rotate_invite(slug: str, group_id: int):
 @login_required
 def close_invite(slug: str, group_id: int):
     """Close the invitation: nobody new can join; members stay."""
-    group = _managed_group(slug, group_id)
-    services.set_invite_open(group, False)
-    db.session.commit()
-    flash(
+    return _set_invite_open(
+        slug,
+        group_id,
+        False,
         _("The invitation is closed. Members who already joined stay in the group."),
-        "success",
     )
-    return _group_page(group)
 
 
 @bp.route("/p/<slug>/groups/<int:group_id>/invite/open", methods=["POST"])
 @login_required
 def open_invite(slug: str, group_id: int):
     """Open the invitation again with the same link and code."""
-    group = _managed_group(slug, group_id)
-    services.set_invite_open(group, True)
-    db.session.commit()
-    flash(_("The invitation is open again. The same link and code work."), "success")
-    return _group_page(group)
+    return _set_invite_open(
+        slug,
+        group_id,
+        True,
+        _("The invitation is open again. The same link and code work."),
+    )
