@@ -1,4 +1,4 @@
-"""Flask commands: users, demo data and the outbox."""
+"""Flask commands: users, demo data, the outbox, exports and backups."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from ..i18n import localized
 from ..models import Process, Theme
 from ..web import load_in_process, load_process, save_or_field_error
 from . import bp, services_themes
-from .forms_phases import ThemeForm
+from .forms_themes import ThemeForm
 from .lists import delete_from_list, move_in_list, overview_url
 
 

@@ -10,12 +10,7 @@ from ..errors import InvalidSchedule
 from ..extensions import db
 from ..i18n import clean_texts, require_title
 from ..models import Phase, PhaseKind, Process
-from ..ordering import (
-    Direction,
-    append_to,
-    move_within,
-    remove_from,
-)
+from ..ordering import Direction, append_to, move_within, remove_from
 from ..seminars.setup import ensure_seminar
 from ..text import render_translated
 

@@ -7,12 +7,7 @@ import logging
 from ..extensions import db
 from ..i18n import clean_texts, require_title
 from ..models import Process, Theme
-from ..ordering import (
-    Direction,
-    append_to,
-    move_within,
-    remove_from,
-)
+from ..ordering import Direction, append_to, move_within, remove_from
 from ..text import render_translated
 from ..voting.services import theme_changed
 
