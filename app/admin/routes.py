@@ -10,7 +10,7 @@ from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..models import User
 from ..permissions import require
-from . import bp, services
+from . import bp, queries, services
 from .forms import CreateUserForm, RoleForm
 from .labels import ROLE_LABELS
 from .letters import send_password_mail
@@ -40,7 +40,7 @@ def users():
     """All accounts, newest first, a page at a time."""
     require(current_user, "admin.users")
     page = db.paginate(
-        services.users_query(),
+        queries.users_query(),
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )
