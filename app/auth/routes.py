@@ -40,6 +40,7 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    """Sign out (the session ends) and go to the front page."""
     end_session()
     flash(_("You are signed out."), "success")
     return redirect(url_for("main.index"))
