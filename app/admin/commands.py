@@ -12,8 +12,8 @@ from ..auth.services import WeakPassword
 from ..database import unique_write
 from ..errors import DomainError, DuplicateName
 from ..i18n import to_helsinki
-from . import services
-from .mail import password_link
+from . import queries, services
+from .letters import password_link
 
 users_cli = AppGroup("users", help="Create and list accounts.")
 
@@ -79,7 +79,7 @@ def create_user(email: str, role: str, name: str, password_stdin: bool) -> None:
 @users_cli.command("list")
 def list_users() -> None:
     """List every account: id, email, role, status, last sign-in (Helsinki time), name."""
-    users = services.all_users()
+    users = queries.all_users()
     if not users:
         click.echo("No accounts yet.")
         return

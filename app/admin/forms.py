@@ -1,4 +1,4 @@
-"""Account administration forms and the translated names of the roles."""
+"""Account administration forms: creating an account and changing its role."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -6,14 +6,8 @@ from wtforms import EmailField, SelectChoice, SelectField, StringField, SubmitFi
 from wtforms.validators import DataRequired, Email, Length
 
 from ..models import Role
+from .labels import ROLE_LABELS
 from .services import ASSIGNABLE_ROLES
-
-ROLE_LABELS = {
-    Role.ADMIN: _l("Administrator"),
-    Role.FACILITATOR: _l("Facilitator"),
-    Role.MEMBER: _l("Member"),
-    Role.PARTICIPANT: _l("Participant"),
-}
 
 ROLE_HINT = _l(
     "Administrators manage the accounts. Facilitators create and run processes. Members "

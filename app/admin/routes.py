@@ -10,14 +10,10 @@ from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..models import User
 from ..permissions import require
-from . import bp, services
-from .forms import ROLE_LABELS, CreateUserForm, RoleForm
-from .mail import send_password_mail
-
-
-@bp.context_processor
-def _role_labels():
-    return {"role_label": lambda role: ROLE_LABELS.get(role, role)}
+from . import bp, queries, services
+from .forms import CreateUserForm, RoleForm
+from .labels import ROLE_LABELS
+from .letters import send_password_mail
 
 
 def _flash_mail_result(user: User, sent: bool) -> None:
@@ -44,7 +40,7 @@ def users():
     """All accounts, newest first, a page at a time."""
     require(current_user, "admin.users")
     page = db.paginate(
-        services.users_query(),
+        queries.users_query(),
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )

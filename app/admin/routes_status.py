@@ -12,13 +12,26 @@ from ..permissions import require
 from . import bp, services
 
 
+def _account_to_confirm(user_id: int) -> tuple[User, ConfirmForm]:
+    require(current_user, "admin.users")
+    return db.get_or_404(User, user_id), ConfirmForm()
+
+
+def _confirm_page(account: User, form: ConfirmForm, *, deactivating: bool):
+    return render_template(
+        "admin/confirm_status.html",
+        account=account,
+        form=form,
+        deactivating=deactivating,
+        is_self=account.id == current_user.id,
+    )
+
+
 @bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])
 @login_required
 def deactivate(user_id: int):
     """Confirm, then stop the account from signing in; its sessions end at once."""
-    require(current_user, "admin.users")
-    account = db.get_or_404(User, user_id)
-    form = ConfirmForm()
+    account, form = _account_to_confirm(user_id)
     if form.validate_on_submit():
         try:
             services.deactivate(account, actor=current_user)
@@ -35,22 +48,14 @@ def deactivate(user_id: int):
             "success",
         )
         return redirect(url_for("admin.user", user_id=account.id))
-    return render_template(
-        "admin/confirm_status.html",
-        account=account,
-        form=form,
-        deactivating=True,
-        is_self=account.id == current_user.id,
-    )
+    return _confirm_page(account, form, deactivating=True)
 
 
 @bp.route("/users/<int:user_id>/reactivate", methods=["GET", "POST"])
 @login_required
 def reactivate(user_id: int):
     """Confirm, then let a deactivated account sign in again."""
-    require(current_user, "admin.users")
-    account = db.get_or_404(User, user_id)
-    form = ConfirmForm()
+    account, form = _account_to_confirm(user_id)
     if form.validate_on_submit():
         services.reactivate(account, actor=current_user)
         db.session.commit()
@@ -58,10 +63,4 @@ def reactivate(user_id: int):
             _("The account of %(name)s is active again.", name=account.name), "success"
         )
         return redirect(url_for("admin.user", user_id=account.id))
-    return render_template(
-        "admin/confirm_status.html",
-        account=account,
-        form=form,
-        deactivating=False,
-        is_self=account.id == current_user.id,
-    )
+    return _confirm_page(account, form, deactivating=False)

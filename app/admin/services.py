@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 
@@ -52,16 +51,6 @@ class NoEmail(DomainError):
 
 class AccountDeactivated(DomainError):
     message = _l("The account is deactivated. Reactivate it first.")
-
-
-def users_query() -> sa.Select:
-    """All accounts, newest first (the admin list)."""
-    return sa.select(User).order_by(User.created_at.desc(), User.id.desc())
-
-
-def all_users() -> list[User]:
-    """All accounts in the order they were created (the CLI list)."""
-    return list(db.session.scalars(sa.select(User).order_by(User.id)))
 
 
 def check_email(email: str) -> str:

@@ -1,3 +1,5 @@
+"""Signing in and out, passwords, sessions, and joining a work group by invite."""
+
 from flask import Blueprint
 
 bp = Blueprint("auth", __name__)

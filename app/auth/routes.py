@@ -1,26 +1,20 @@
 """Sign in and out, change and reset passwords."""
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db, limiter
 from ..forms import form_status
-from ..i18n import current_language
 from ..limits import config_limit
-from ..mail import send_mail
 from ..permissions import require
-from ..urls import external_url, safe_next
+from ..urls import safe_next
 from . import bp, services
 from .forms import ChangePasswordForm, LoginForm, ResetPasswordForm, ResetRequestForm
+from .letters import send_reset_mail
+from .limits import email_key
 from .sessions import end_session, start_session
-
-
-def email_key() -> str:
-    """Rate-limit key: the email typed in the form (per account, whatever the address)."""
-    return "email:" + services.normalise_email(request.form.get("email", ""))
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -46,6 +40,7 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    """Sign out (the session ends) and go to the front page."""
     end_session()
     flash(_("You are signed out."), "success")
     return redirect(url_for("main.index"))
@@ -96,19 +91,6 @@ def reset_request():
         )
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_request.html", form=form), form_status(form)
-
-
-def send_reset_mail(user, raw_token: str, max_age) -> None:
-    link = external_url("auth.reset_password", token=raw_token)
-    with force_locale(user.locale or current_language()):
-        subject = _("Set a new password for Osallistamo")
-        body = render_template(
-            "auth/email/reset.txt",
-            user=user,
-            link=link,
-            hours=int(max_age.total_seconds() // 3600),
-        )
-    send_mail(user.email, subject, body)
 
 
 @bp.route("/password/reset/<token>", methods=["GET", "POST"])

@@ -8,16 +8,14 @@ from ..errors import DomainError
 from ..extensions import db, limiter
 from ..forms import form_status
 from ..groups import services as group_services
-from ..limits import config_limit
 from . import bp
 from .forms import JoinAsSignedInForm, JoinCodeForm, JoinForm
+from .limits import join_per_address
 from .sessions import start_session
-
-_join_limit = config_limit("JOIN_LIMIT_PER_ADDRESS")
 
 
 @bp.route("/join", methods=["GET", "POST"])
-@limiter.limit(_join_limit, methods=["POST"])
+@limiter.limit(join_per_address, methods=["POST"])
 def join_code():
     """Type the code from an invitation; it leads to the group's join page."""
     form = JoinCodeForm()
@@ -33,7 +31,7 @@ def join_code():
 
 
 @bp.route("/join/<code>", methods=["GET", "POST"])
-@limiter.limit(_join_limit, methods=["POST"])
+@limiter.limit(join_per_address, methods=["POST"])
 def join(code: str):
     """Join the work group behind an invite link, with a display name, no password."""
     try:

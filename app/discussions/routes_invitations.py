@@ -8,10 +8,10 @@ from flask_login import login_required
 
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
-from ..groups.routes import get_group_or_404
 from ..i18n import LANGUAGE_NAMES
+from ..models import WorkGroup
 from ..outbox.services import MAX_ATTEMPTS
-from ..web import send_queued_letters
+from ..web import get_in_process_or_404, send_queued_letters
 from . import bp
 from . import invitations as letters
 from .forms_invitations import LetterForm
@@ -85,7 +85,7 @@ def invitation(slug: str, phase_id: int):
 def invitation_preview(slug: str, phase_id: int, group_id: int):
     """One group's letter exactly as it will be sent."""
     process, discussion = load(slug, phase_id, "discussion.manage")
-    group = get_group_or_404(process, group_id)
+    group = get_in_process_or_404(process, WorkGroup, group_id)
     return render_template(
         "discussions/invitation_preview.html",
         process=process,

@@ -1,5 +1,7 @@
+"""Organisations, the work groups of a process, and their invites."""
+
 from flask import Blueprint
 
 bp = Blueprint("groups", __name__)
 
-from . import routes, routes_groups, routes_invites, routes_organisations
+from . import labels, routes_groups, routes_invites, routes_organisations

@@ -9,15 +9,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from ..models import Organisation, OrganisationKind
-
-#: How each kind of organisation is called in the interface.
-KIND_LABELS = {
-    OrganisationKind.MUNICIPALITY: _l("Municipality"),
-    OrganisationKind.EDUCATION_PROVIDER: _l("Education provider"),
-    OrganisationKind.WELLBEING_COUNTY: _l("Wellbeing services county"),
-    OrganisationKind.NGO: _l("NGO"),
-    OrganisationKind.OTHER: _l("Other"),
-}
+from .labels import KIND_LABELS
 
 
 def _strip(value):

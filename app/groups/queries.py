@@ -11,30 +11,25 @@ from ..extensions import db
 from ..models import GroupMembership, Organisation, User, WorkGroup
 
 
-def group_counts(organisation_ids: Iterable[int]) -> dict[int, int]:
-    """Return how many work groups (in any process) each organisation has."""
-    ids = list(organisation_ids)
+def _counts_by(key, counted, ids: Iterable[int]) -> dict[int, int]:
+    """Count ``counted`` rows per value of ``key`` among ``ids`` (absent ones: none)."""
+    ids = list(ids)
     if not ids:
         return {}
     rows = db.session.execute(
-        sa.select(WorkGroup.organisation_id, sa.func.count(WorkGroup.id))
-        .where(WorkGroup.organisation_id.in_(ids))
-        .group_by(WorkGroup.organisation_id)
+        sa.select(key, sa.func.count(counted)).where(key.in_(ids)).group_by(key)
     )
-    return {org_id: number for org_id, number in rows}
+    return {key_id: number for key_id, number in rows}
+
+
+def group_counts(organisation_ids: Iterable[int]) -> dict[int, int]:
+    """Return how many work groups (in any process) each organisation has."""
+    return _counts_by(WorkGroup.organisation_id, WorkGroup.id, organisation_ids)
 
 
 def member_counts(group_ids: Iterable[int]) -> dict[int, int]:
     """Return the number of members of each work group."""
-    ids = list(group_ids)
-    if not ids:
-        return {}
-    rows = db.session.execute(
-        sa.select(GroupMembership.group_id, sa.func.count(GroupMembership.id))
-        .where(GroupMembership.group_id.in_(ids))
-        .group_by(GroupMembership.group_id)
-    )
-    return {group_id: number for group_id, number in rows}
+    return _counts_by(GroupMembership.group_id, GroupMembership.id, group_ids)
 
 
 def groups_of_organisation(organisation: Organisation) -> list[WorkGroup]:

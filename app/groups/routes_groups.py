@@ -15,10 +15,10 @@ from ..forms import form_status
 from ..models import Organisation, WorkGroup
 from ..permissions import require
 from ..urls import external_url
-from ..web import get_process_or_404
+from ..web import get_in_process_or_404, get_process_or_404
 from . import bp, queries, services
-from .forms import KIND_LABELS, WorkGroupForm
-from .routes import get_group_or_404
+from .forms import WorkGroupForm
+from .labels import KIND_LABELS
 
 
 def _duplicate_name_error() -> str:
@@ -33,6 +33,20 @@ def _group_fields(form: WorkGroupForm) -> dict:
         "contact_name": form.contact_name.data or "",
         "contact_email": form.contact_email.data or "",
     }
+
+
+def _group_url(group: WorkGroup) -> str:
+    return url_for("groups.group_detail", slug=group.process.slug, group_id=group.id)
+
+
+def _render_form(form: WorkGroupForm, process, group, organisations):
+    return render_template(
+        "groups/form.html",
+        form=form,
+        process=process,
+        group=group,
+        organisations=organisations,
+    ), form_status(form)
 
 
 @bp.route("/p/<slug>/groups/")
@@ -77,16 +91,8 @@ def create_group(slug: str):
             flash(
                 _("The work group %(name)s has been added.", name=group.name), "success"
             )
-            return redirect(
-                url_for("groups.group_detail", slug=process.slug, group_id=group.id)
-            )
-    return render_template(
-        "groups/form.html",
-        form=form,
-        process=process,
-        group=None,
-        organisations=organisations,
-    ), form_status(form)
+            return redirect(_group_url(group))
+    return _render_form(form, process, None, organisations)
 
 
 @bp.route("/p/<slug>/groups/<int:group_id>")
@@ -94,7 +100,7 @@ def create_group(slug: str):
 def group_detail(slug: str, group_id: int):
     """The group page: the members, and for managers the invite link and code."""
     process = get_process_or_404(slug)
-    group = get_group_or_404(process, group_id)
+    group = get_in_process_or_404(process, WorkGroup, group_id)
     require(current_user, "group.view", group)
     return render_template(
         "groups/detail.html",
@@ -111,7 +117,7 @@ def group_detail(slug: str, group_id: int):
 def edit_group(slug: str, group_id: int):
     """Change a work group's name, organisation or contact person."""
     process = get_process_or_404(slug)
-    group = get_group_or_404(process, group_id)
+    group = get_in_process_or_404(process, WorkGroup, group_id)
     require(current_user, "group.manage", group)
     organisations = queries.all_organisations()
     form = WorkGroupForm(obj=group) if request.method == "GET" else WorkGroupForm()
@@ -124,16 +130,8 @@ def edit_group(slug: str, group_id: int):
             form.name.errors.append(_duplicate_name_error())
         else:
             flash(_("The changes have been saved."), "success")
-            return redirect(
-                url_for("groups.group_detail", slug=process.slug, group_id=group.id)
-            )
-    return render_template(
-        "groups/form.html",
-        form=form,
-        process=process,
-        group=group,
-        organisations=organisations,
-    ), form_status(form)
+            return redirect(_group_url(group))
+    return _render_form(form, process, group, organisations)
 
 
 @bp.route("/p/<slug>/groups/<int:group_id>/delete", methods=["GET", "POST"])
@@ -141,7 +139,7 @@ def edit_group(slug: str, group_id: int):
 def delete_group(slug: str, group_id: int):
     """Confirm, then delete a work group; its members lose their membership."""
     process = get_process_or_404(slug)
-    group = get_group_or_404(process, group_id)
+    group = get_in_process_or_404(process, WorkGroup, group_id)
     require(current_user, "group.manage", group)
     if request.method == "POST":
         name = group.name

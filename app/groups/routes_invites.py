@@ -9,15 +9,14 @@ from flask_login import current_user, login_required
 from ..extensions import db
 from ..models import WorkGroup
 from ..permissions import require
-from ..web import get_process_or_404
+from ..web import get_in_process_or_404, get_process_or_404
 from . import bp, services
-from .routes import get_group_or_404
 
 
 def _managed_group(slug: str, group_id: int) -> WorkGroup:
     """Load a process's group for a manager: 404 for wrong ids, 403 for others."""
     process = get_process_or_404(slug)
-    group = get_group_or_404(process, group_id)
+    group = get_in_process_or_404(process, WorkGroup, group_id)
     require(current_user, "group.manage", group)
     return group
 
@@ -26,6 +25,14 @@ def _group_page(group: WorkGroup):
     return redirect(
         url_for("groups.group_detail", slug=group.process.slug, group_id=group.id)
     )
+
+
+def _set_invite_open(slug: str, group_id: int, is_open: bool, message: str):
+    group = _managed_group(slug, group_id)
+    services.set_invite_open(group, is_open)
+    db.session.commit()
+    flash(message, "success")
+    return _group_page(group)
 
 
 @bp.route("/p/<slug>/groups/<int:group_id>/rotate", methods=["GET", "POST"])
@@ -50,22 +57,21 @@ def rotate_invite(slug: str, group_id: int):
 @login_required
 def close_invite(slug: str, group_id: int):
     """Close the invitation: nobody new can join; members stay."""
-    group = _managed_group(slug, group_id)
-    services.set_invite_open(group, False)
-    db.session.commit()
-    flash(
+    return _set_invite_open(
+        slug,
+        group_id,
+        False,
         _("The invitation is closed. Members who already joined stay in the group."),
-        "success",
     )
-    return _group_page(group)
 
 
 @bp.route("/p/<slug>/groups/<int:group_id>/invite/open", methods=["POST"])
 @login_required
 def open_invite(slug: str, group_id: int):
     """Open the invitation again with the same link and code."""
-    group = _managed_group(slug, group_id)
-    services.set_invite_open(group, True)
-    db.session.commit()
-    flash(_("The invitation is open again. The same link and code work."), "success")
-    return _group_page(group)
+    return _set_invite_open(
+        slug,
+        group_id,
+        True,
+        _("The invitation is open again. The same link and code work."),
+    )

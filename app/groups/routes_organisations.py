@@ -16,7 +16,8 @@ from ..models import Organisation
 from ..permissions import require
 from ..urls import safe_next
 from . import bp, queries, services
-from .forms import KIND_LABELS, OrganisationForm
+from .forms import OrganisationForm
+from .labels import KIND_LABELS
 
 
 def _duplicate_name_error() -> str:

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("privacy", __name__)
 
-from . import routes
+from . import routes_account, routes_pages, routes_process

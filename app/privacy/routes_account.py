@@ -11,9 +11,9 @@ from ..extensions import db, limiter
 from ..forms import form_status
 from ..limits import config_limit
 from ..permissions import require
-from . import bp, services
+from . import bp, queries, services
 from .forms import DeleteWithNameForm, DeleteWithPasswordForm
-from .own_data import own_data_json
+from .queries_own_data import own_data_json
 
 
 def _me():
@@ -54,7 +54,7 @@ def _confirmed(form, user) -> bool:
             return True
         form.password.errors.append(_("The password is wrong. Nothing was deleted."))
         return False
-    if services.names_match(form.name.data, user.name):
+    if queries.names_match(form.name.data, user.name):
         return True
     form.name.errors.append(
         _("The name does not match your display name. Nothing was deleted.")
@@ -69,7 +69,7 @@ def delete_account():
     """Delete my account after a confirmation that explains the consequences."""
     user = _me()
     require(user, "account.delete", user)
-    last_admin = services.is_last_admin(user)
+    last_admin = queries.is_last_admin(user)
     form = DeleteWithPasswordForm() if user.password_hash else DeleteWithNameForm()
     status = 200
     if last_admin:
@@ -89,6 +89,6 @@ def delete_account():
     return render_template(
         "privacy/delete_account.html",
         form=form,
-        impact=services.account_impact(user),
+        impact=queries.account_impact(user),
         last_admin=last_admin,
     ), status

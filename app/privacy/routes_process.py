@@ -9,7 +9,7 @@ from ..forms import form_status
 from ..i18n import localized
 from ..permissions import require
 from ..web import get_process_or_404
-from . import bp, services
+from . import bp, queries, services
 from .forms import EraseProcessForm
 
 
@@ -38,5 +38,5 @@ def erase_process(slug: str):
         "privacy/erase_process.html",
         process=process,
         form=form,
-        impact=services.process_impact(process),
+        impact=queries.process_impact(process),
     ), status

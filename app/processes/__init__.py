@@ -1,3 +1,5 @@
+"""Processes: the list and overview, their phases, development themes and team."""
+
 from flask import Blueprint
 
 bp = Blueprint("processes", __name__)

@@ -1,8 +1,8 @@
-"""Phase and theme set-up forms."""
+"""The phase set-up form."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectChoice, SelectField, SubmitField, TextAreaField
-from wtforms.validators import Length, Optional
+from wtforms import SelectChoice, SelectField, SubmitField
+from wtforms.validators import Optional
 
 from ..forms import (
     HelsinkiDateTimeField,
@@ -29,22 +29,5 @@ class PhaseForm(ProcessTextForm):
     starts_at = HelsinkiDateTimeField(_l("Starts"), validators=[Optional()])
     ends_at = HelsinkiDateTimeField(
         _l("Ends"), validators=[Optional(), end_after_start("starts_at")]
-    )
-    submit = SubmitField(_l("Save"))
-
-
-class ThemeForm(ProcessTextForm):
-    title = TranslatedField(_l("Title"), max_length=200)
-    description = markdown_field(_l("Description"), max_length=10000)
-    # Only the coding suggestions read these; participants never see them.
-    keywords = TextAreaField(
-        _l("Keywords"),
-        validators=[Optional(), Length(max=1000)],
-        filters=[lambda value: value.strip() if isinstance(value, str) else value],
-        description=_l(
-            "Optional. Words that point to this theme, separated by commas, in any "
-            "language, e.g. kuraattori, psykologi, rekrytointi. The coding "
-            "suggestions use them; participants do not see them."
-        ),
     )
     submit = SubmitField(_l("Save"))

@@ -16,9 +16,22 @@ from . import bp, services
 from .forms import ProcessForm
 
 
-def overview_url(process: Process, section: str | None = None) -> str:
-    """The process overview, optionally scrolled to a section (phases, themes)."""
-    return url_for("processes.detail", slug=process.slug, _anchor=section)
+def _process_fields(form: ProcessForm) -> dict:
+    """The service arguments from a validated process form (the address apart)."""
+    return {
+        "title": form.title.data,
+        "language": form.language.data,
+        "region": form.region.data or "",
+        "description": form.description.data,
+        "show_names": bool(form.show_names.data),
+        "deleted_account_comments": DeletedAccountComments(
+            form.deleted_account_comments.data
+        ),
+    }
+
+
+def _slug_taken() -> str:
+    return _("This web address is already in use. Choose another one.")
 
 
 @bp.route("/")
@@ -45,20 +58,11 @@ def create():
             with unique_write():
                 process = services.create_process(
                     creator=current_user,
-                    title=form.title.data,
-                    language=form.language.data,
                     slug=form.slug.data or "",
-                    region=form.region.data or "",
-                    description=form.description.data,
-                    show_names=bool(form.show_names.data),
-                    deleted_account_comments=DeletedAccountComments(
-                        form.deleted_account_comments.data
-                    ),
+                    **_process_fields(form),
                 )
         except DuplicateName:
-            form.slug.errors.append(
-                _("This web address is already in use. Choose another one.")
-            )
+            form.slug.errors.append(_slug_taken())
         else:
             flash(_("The process has been created."), "success")
             return redirect(url_for("processes.detail", slug=process.slug))
@@ -93,20 +97,11 @@ def edit(slug: str):
             with unique_write():
                 services.update_process(
                     process,
-                    title=form.title.data,
-                    language=form.language.data,
                     slug=form.slug.data or process.slug,
-                    region=form.region.data or "",
-                    description=form.description.data,
-                    show_names=bool(form.show_names.data),
-                    deleted_account_comments=DeletedAccountComments(
-                        form.deleted_account_comments.data
-                    ),
+                    **_process_fields(form),
                 )
         except DuplicateName:
-            form.slug.errors.append(
-                _("This web address is already in use. Choose another one.")
-            )
+            form.slug.errors.append(_slug_taken())
         else:
             flash(_("The changes have been saved."), "success")
             return redirect(url_for("processes.detail", slug=process.slug))

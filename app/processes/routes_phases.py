@@ -2,26 +2,17 @@
 
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import login_required
 
-from ..errors import InvalidSchedule, MissingTitle
+from ..errors import DomainError, InvalidSchedule
 from ..extensions import db
-from ..forms import ConfirmForm, form_status
+from ..forms import form_status
 from ..i18n import from_helsinki_input, localized, to_helsinki_input
 from ..models import Phase, Process
-from ..permissions import require
-from ..web import apply_move, get_phase_or_404, get_process_or_404
+from ..web import load_in_process, load_process
 from . import bp, services_phases
 from .forms_phases import PhaseForm
-from .routes import overview_url
-
-
-def _load(slug: str, phase_id: int | None = None) -> tuple[Process, Phase | None]:
-    """Load the process, check the facilitator's right, then load the phase."""
-    process = get_process_or_404(slug)
-    require(current_user, "process.manage", process)
-    phase = get_phase_or_404(process, phase_id) if phase_id is not None else None
-    return process, phase
+from .lists import delete_from_list, move_in_list, overview_url
 
 
 def _form_values(form: PhaseForm) -> dict:
@@ -34,12 +25,21 @@ def _form_values(form: PhaseForm) -> dict:
     }
 
 
-def _show_refusal(form: PhaseForm, process: Process, error: Exception) -> None:
-    """Tie a service's refusal to the field it concerns (the form checks these first)."""
-    if isinstance(error, InvalidSchedule):
-        form.ends_at.errors.append(str(error))
-    else:
-        form.title.form[process.language].errors.append(str(error))
+def _save(form: PhaseForm, process: Process, save, saved_message: str):
+    """Apply the service; or tie its refusal to the field it concerns (the form
+    checks these first) and return None so the form is shown again."""
+    try:
+        save(**_form_values(form))
+    except DomainError as error:
+        db.session.rollback()
+        if isinstance(error, InvalidSchedule):
+            form.ends_at.errors.append(str(error))
+        else:
+            form.title.form[process.language].errors.append(str(error))
+        return None
+    db.session.commit()
+    flash(saved_message, "success")
+    return redirect(overview_url(process, "phases"))
 
 
 def _render_form(form: PhaseForm, process: Process, phase: Phase | None):
@@ -55,18 +55,17 @@ def _render_form(form: PhaseForm, process: Process, phase: Phase | None):
 @login_required
 def add_phase(slug: str):
     """Add a phase at the end of the process."""
-    process, _phase = _load(slug)
+    process = load_process(slug, "process.manage")
     form = PhaseForm(main_language=process.language)
     if form.validate_on_submit():
-        try:
-            services_phases.add_phase(process, **_form_values(form))
-        except (InvalidSchedule, MissingTitle) as error:
-            db.session.rollback()
-            _show_refusal(form, process, error)
-        else:
-            db.session.commit()
-            flash(_("The phase has been added."), "success")
-            return redirect(overview_url(process, "phases"))
+        saved = _save(
+            form,
+            process,
+            lambda **values: services_phases.add_phase(process, **values),
+            _("The phase has been added."),
+        )
+        if saved:
+            return saved
     return _render_form(form, process, None)
 
 
@@ -74,7 +73,7 @@ def add_phase(slug: str):
 @login_required
 def edit_phase(slug: str, phase_id: int):
     """Edit a phase's kind, texts and times."""
-    process, phase = _load(slug, phase_id)
+    process, phase = load_in_process(slug, "process.manage", Phase, phase_id)
     if request.method == "GET":
         form = PhaseForm(
             main_language=process.language,
@@ -89,15 +88,14 @@ def edit_phase(slug: str, phase_id: int):
     else:
         form = PhaseForm(main_language=process.language)
     if form.validate_on_submit():
-        try:
-            services_phases.update_phase(phase, **_form_values(form))
-        except (InvalidSchedule, MissingTitle) as error:
-            db.session.rollback()
-            _show_refusal(form, process, error)
-        else:
-            db.session.commit()
-            flash(_("The changes have been saved."), "success")
-            return redirect(overview_url(process, "phases"))
+        saved = _save(
+            form,
+            process,
+            lambda **values: services_phases.update_phase(phase, **values),
+            _("The changes have been saved."),
+        )
+        if saved:
+            return saved
     return _render_form(form, process, phase)
 
 
@@ -105,27 +103,27 @@ def edit_phase(slug: str, phase_id: int):
 @login_required
 def move_phase(slug: str, phase_id: int):
     """Move a phase one step up or down in the order."""
-    process, phase = _load(slug, phase_id)
-    apply_move(
+    process, phase = load_in_process(slug, "process.manage", Phase, phase_id)
+    return move_in_list(
+        process,
+        "phases",
         services_phases.move_phase,
         phase,
         _("The order of the phases has been changed."),
     )
-    return redirect(overview_url(process, "phases"))
 
 
 @bp.route("/<slug>/phases/<int:phase_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_phase(slug: str, phase_id: int):
     """Ask for confirmation, then delete a phase (POST only)."""
-    process, phase = _load(slug, phase_id)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        title = localized(phase.title, process.language)
-        services_phases.delete_phase(phase)
-        db.session.commit()
-        flash(_("The phase “%(title)s” has been deleted.", title=title), "success")
-        return redirect(overview_url(process, "phases"))
-    return render_template(
-        "processes/phase_delete.html", form=form, process=process, phase=phase
+    process, phase = load_in_process(slug, "process.manage", Phase, phase_id)
+    title = localized(phase.title, process.language)
+    return delete_from_list(
+        process,
+        "phases",
+        lambda: services_phases.delete_phase(phase),
+        _("The phase “%(title)s” has been deleted.", title=title),
+        "processes/phase_delete.html",
+        phase=phase,
     )

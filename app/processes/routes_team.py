@@ -16,28 +16,10 @@ from ..errors import (
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..models import Process, ProcessRole, User
-from ..permissions import can, require
-from ..web import get_process_or_404
+from ..permissions import can
+from ..web import load_in_process, load_process
 from . import bp, services_team
 from .forms_team import TeamMemberForm, TeamRoleForm
-
-
-def get_member_or_404(process: Process, member_id: int) -> ProcessRole:
-    """Load a process role of this process; another process's role is not found here."""
-    member = db.session.get(ProcessRole, member_id)
-    if member is None or member.process_id != process.id:
-        abort(404)
-    return member
-
-
-def _load(
-    slug: str, member_id: int | None = None
-) -> tuple[Process, ProcessRole | None]:
-    """Load the process, check the right to manage its team, then load the role."""
-    process = get_process_or_404(slug)
-    require(current_user, "process.team", process)
-    member = get_member_or_404(process, member_id) if member_id is not None else None
-    return process, member
 
 
 def _team_url(process: Process) -> str:
@@ -57,7 +39,7 @@ def _after_change(process: Process) -> str:
 @login_required
 def team(slug: str):
     """List the facilitators and observers; add an existing account by email."""
-    process, _member = _load(slug)
+    process = load_process(slug, "process.team")
     form = TeamMemberForm()
     if form.validate_on_submit():
         try:
@@ -101,7 +83,7 @@ def team(slug: str):
 @login_required
 def change_team_role(slug: str, member_id: int):
     """Make a team member a facilitator or an observer."""
-    process, member = _load(slug, member_id)
+    process, member = load_in_process(slug, "process.team", ProcessRole, member_id)
     form = TeamRoleForm()
     if not form.validate_on_submit():
         abort(400)
@@ -120,7 +102,7 @@ def change_team_role(slug: str, member_id: int):
 @login_required
 def remove_team_member(slug: str, member_id: int):
     """Ask for confirmation, then take a person's role away (POST only)."""
-    process, member = _load(slug, member_id)
+    process, member = load_in_process(slug, "process.team", ProcessRole, member_id)
     form = ConfirmForm()
     if form.validate_on_submit():
         name = member.user.name

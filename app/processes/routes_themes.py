@@ -1,35 +1,16 @@
 """A process's development themes: add, edit, reorder and remove (facilitators and admins)."""
 
-from flask import abort, flash, redirect, render_template, request
+from flask import render_template, request
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import login_required
 
-from ..errors import MissingTitle
-from ..extensions import db
-from ..forms import ConfirmForm, form_status
+from ..forms import form_status
 from ..i18n import localized
 from ..models import Process, Theme
-from ..permissions import require
-from ..web import apply_move, get_process_or_404
+from ..web import load_in_process, load_process, save_or_field_error
 from . import bp, services_themes
-from .forms_phases import ThemeForm
-from .routes import overview_url
-
-
-def get_theme_or_404(process: Process, theme_id: int) -> Theme:
-    """Load a theme of this process; another process's theme is not found here."""
-    theme = db.session.get(Theme, theme_id)
-    if theme is None or theme.process_id != process.id:
-        abort(404)
-    return theme
-
-
-def _load(slug: str, theme_id: int | None = None) -> tuple[Process, Theme | None]:
-    """Load the process, check the facilitator's right, then load the theme."""
-    process = get_process_or_404(slug)
-    require(current_user, "process.manage", process)
-    theme = get_theme_or_404(process, theme_id) if theme_id is not None else None
-    return process, theme
+from .forms_themes import ThemeForm
+from .lists import delete_from_list, move_in_list, overview_url
 
 
 def _render_form(form: ThemeForm, process: Process, theme: Theme | None):
@@ -41,27 +22,29 @@ def _render_form(form: ThemeForm, process: Process, theme: Theme | None):
     )
 
 
+def _form_values(form: ThemeForm) -> dict:
+    return {
+        "title": form.title.data,
+        "description": form.description.data,
+        "keywords": form.keywords.data or "",
+    }
+
+
 @bp.route("/<slug>/themes/new", methods=["GET", "POST"])
 @login_required
 def add_theme(slug: str):
     """Add a theme at the end of the process's list."""
-    process, _theme = _load(slug)
+    process = load_process(slug, "process.manage")
     form = ThemeForm(main_language=process.language)
     if form.validate_on_submit():
-        try:
-            services_themes.add_theme(
-                process,
-                title=form.title.data,
-                description=form.description.data,
-                keywords=form.keywords.data or "",
-            )
-        except MissingTitle as error:
-            db.session.rollback()
-            form.title.form[process.language].errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The theme has been added."), "success")
-            return redirect(overview_url(process, "themes"))
+        saved = save_or_field_error(
+            lambda: services_themes.add_theme(process, **_form_values(form)),
+            form.title.form[process.language],
+            _("The theme has been added."),
+            overview_url(process, "themes"),
+        )
+        if saved:
+            return saved
     return _render_form(form, process, None)
 
 
@@ -69,26 +52,20 @@ def add_theme(slug: str):
 @login_required
 def edit_theme(slug: str, theme_id: int):
     """Edit a theme's title and description."""
-    process, theme = _load(slug, theme_id)
+    process, theme = load_in_process(slug, "process.manage", Theme, theme_id)
     if request.method == "GET":
         form = ThemeForm(main_language=process.language, obj=theme)
     else:
         form = ThemeForm(main_language=process.language)
     if form.validate_on_submit():
-        try:
-            services_themes.update_theme(
-                theme,
-                title=form.title.data,
-                description=form.description.data,
-                keywords=form.keywords.data or "",
-            )
-        except MissingTitle as error:
-            db.session.rollback()
-            form.title.form[process.language].errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The changes have been saved."), "success")
-            return redirect(overview_url(process, "themes"))
+        saved = save_or_field_error(
+            lambda: services_themes.update_theme(theme, **_form_values(form)),
+            form.title.form[process.language],
+            _("The changes have been saved."),
+            overview_url(process, "themes"),
+        )
+        if saved:
+            return saved
     return _render_form(form, process, theme)
 
 
@@ -96,27 +73,27 @@ def edit_theme(slug: str, theme_id: int):
 @login_required
 def move_theme(slug: str, theme_id: int):
     """Move a theme one step up or down in the order."""
-    process, theme = _load(slug, theme_id)
-    apply_move(
+    process, theme = load_in_process(slug, "process.manage", Theme, theme_id)
+    return move_in_list(
+        process,
+        "themes",
         services_themes.move_theme,
         theme,
         _("The order of the themes has been changed."),
     )
-    return redirect(overview_url(process, "themes"))
 
 
 @bp.route("/<slug>/themes/<int:theme_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_theme(slug: str, theme_id: int):
     """Ask for confirmation, then remove a theme (POST only)."""
-    process, theme = _load(slug, theme_id)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        title = localized(theme.title, process.language)
-        services_themes.delete_theme(theme)
-        db.session.commit()
-        flash(_("The theme “%(title)s” has been removed.", title=title), "success")
-        return redirect(overview_url(process, "themes"))
-    return render_template(
-        "processes/theme_delete.html", form=form, process=process, theme=theme
+    process, theme = load_in_process(slug, "process.manage", Theme, theme_id)
+    title = localized(theme.title, process.language)
+    return delete_from_list(
+        process,
+        "themes",
+        lambda: services_themes.delete_theme(theme),
+        _("The theme “%(title)s” has been removed.", title=title),
+        "processes/theme_delete.html",
+        theme=theme,
     )

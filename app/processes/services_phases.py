@@ -11,7 +11,12 @@ from ..errors import InvalidSchedule
 from ..extensions import db
 from ..i18n import clean_texts, require_title
 from ..models import Phase, PhaseKind, Process
-from ..ordering import Direction, in_order, move_within, remove_from, renumber
+from ..ordering import (
+    Direction,
+    append_to,
+    move_within,
+    remove_from,
+)
 from ..text import render_translated
 
 log = logging.getLogger("osallistamo.processes")
@@ -84,9 +89,7 @@ def add_phase(
         starts_at=starts_at,
         ends_at=ends_at,
     )
-    phases = in_order(process.phases)
-    process.phases.append(phase)
-    renumber(phases + [phase])
+    append_to(process, "phases", phase)
     db.session.flush()
     _ensure_kind_settings(phase)
     log.info("phase %s added to process %s", phase.id, process.slug)

@@ -7,7 +7,7 @@ import logging
 from ..extensions import db
 from ..i18n import clean_texts, require_title
 from ..models import Process, Theme
-from ..ordering import Direction, in_order, move_within, remove_from, renumber
+from ..ordering import Direction, append_to, move_within, remove_from
 from ..text import render_translated
 from ..voting.services import theme_changed
 
@@ -55,9 +55,7 @@ def add_theme(
     """
     theme = Theme()
     _apply(theme, process, title=title, description=description, keywords=keywords)
-    themes = in_order(process.themes)
-    process.themes.append(theme)
-    renumber(themes + [theme])
+    append_to(process, "themes", theme)
     db.session.flush()
     log.info("theme %s added to process %s", theme.id, process.slug)
     return theme

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from app.extensions import db as _db
-from app.privacy.own_data import USER_COLUMNS, own_data
+from app.privacy.queries_own_data import USER_COLUMNS, own_data
 
 
 def test_every_column_pointing_at_users_is_handled(app):

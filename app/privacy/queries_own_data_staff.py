@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ..extensions import db
-from ..i18n import localized
 from ..models import (
     ActionNote,
     Comment,
@@ -19,53 +17,48 @@ from ..models import (
     User,
     WorkshopMemo,
 )
-
-
-def _all(stmt) -> list:
-    return list(db.session.scalars(stmt))
-
-
-def _time(value):
-    return value.isoformat() if value is not None else None
-
-
-def _process(process: Process | None) -> dict | None:
-    if process is None:
-        return None
-    return {"slug": process.slug, "title": localized(process.title, process.language)}
+from .download_values import all_rows, iso_time, process_ref
 
 
 def staff_records(user: User) -> dict:
     """What a facilitator or observer did: moderation, coding, follow-up, memos."""
-    hidden = _all(sa.select(Comment).where(Comment.hidden_by_id == user.id))
-    resolved = _all(sa.select(CommentFlag).where(CommentFlag.resolved_by_id == user.id))
-    events = _all(
+    hidden = all_rows(sa.select(Comment).where(Comment.hidden_by_id == user.id))
+    resolved = all_rows(
+        sa.select(CommentFlag).where(CommentFlag.resolved_by_id == user.id)
+    )
+    events = all_rows(
         sa.select(ModerationEvent)
         .where(ModerationEvent.actor_id == user.id)
         .order_by(ModerationEvent.created_at)
     )
-    tags = _all(sa.select(ThemeTag).where(ThemeTag.decided_by_id == user.id))
-    versions = _all(
+    tags = all_rows(sa.select(ThemeTag).where(ThemeTag.decided_by_id == user.id))
+    versions = all_rows(
         sa.select(ProposalVersion).where(ProposalVersion.created_by_id == user.id)
     )
-    notes = _all(sa.select(ActionNote).where(ActionNote.created_by_id == user.id))
-    values = _all(
+    notes = all_rows(sa.select(ActionNote).where(ActionNote.created_by_id == user.id))
+    values = all_rows(
         sa.select(IndicatorValue).where(IndicatorValue.entered_by_id == user.id)
     )
-    memos = _all(sa.select(WorkshopMemo).where(WorkshopMemo.edited_by_id == user.id))
-    created = _all(sa.select(Process).where(Process.created_by_id == user.id))
+    memos = all_rows(
+        sa.select(WorkshopMemo).where(WorkshopMemo.edited_by_id == user.id)
+    )
+    created = all_rows(sa.select(Process).where(Process.created_by_id == user.id))
     return {
-        "processes_created": [_process(p) for p in created],
+        "processes_created": [process_ref(p) for p in created],
         "comments_hidden": [
             {
                 "comment": c.id,
                 "reason": c.hidden_reason,
-                "hidden_at": _time(c.hidden_at),
+                "hidden_at": iso_time(c.hidden_at),
             }
             for c in hidden
         ],
         "flags_resolved": [
-            {"flag": f.id, "comment": f.comment_id, "resolved_at": _time(f.resolved_at)}
+            {
+                "flag": f.id,
+                "comment": f.comment_id,
+                "resolved_at": iso_time(f.resolved_at),
+            }
             for f in resolved
         ],
         "moderation_log": [
@@ -74,7 +67,7 @@ def staff_records(user: User) -> dict:
                 "comment": e.comment_id,
                 "action": e.action.value,
                 "reason": e.reason,
-                "at": _time(e.created_at),
+                "at": iso_time(e.created_at),
             }
             for e in events
         ],
@@ -83,25 +76,25 @@ def staff_records(user: User) -> dict:
                 "comment": t.comment_id,
                 "theme_id": t.theme_id,
                 "status": t.status.value,
-                "decided_at": _time(t.decided_at),
+                "decided_at": iso_time(t.decided_at),
             }
             for t in tags
         ],
         "proposal_versions": [
             {
-                "process": _process(v.proposal.process),
+                "process": process_ref(v.proposal.process),
                 "number": v.number,
-                "created_at": _time(v.created_at),
+                "created_at": iso_time(v.created_at),
             }
             for v in versions
         ],
         "action_notes": [
             {
                 "action_id": n.action_id,
-                "noted_on": _time(n.noted_on),
+                "noted_on": iso_time(n.noted_on),
                 "status": n.status.value,
                 "text": n.body,
-                "created_at": _time(n.created_at),
+                "created_at": iso_time(n.created_at),
             }
             for n in notes
         ],
@@ -111,12 +104,16 @@ def staff_records(user: User) -> dict:
                 "period": v.period,
                 "value": v.value,
                 "note": v.note,
-                "entered_at": _time(v.entered_at),
+                "entered_at": iso_time(v.entered_at),
             }
             for v in values
         ],
         "workshop_memos": [
-            {"memo": m.id, "seminar_id": m.seminar_id, "edited_at": _time(m.updated_at)}
+            {
+                "memo": m.id,
+                "seminar_id": m.seminar_id,
+                "edited_at": iso_time(m.updated_at),
+            }
             for m in memos
         ],
     }

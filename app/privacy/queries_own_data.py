@@ -49,7 +49,7 @@ data). ``tests/privacy/test_own_data.py`` fails when a new column points at
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
@@ -63,7 +63,6 @@ from ..models import (
     FeelingMark,
     GroupMembership,
     OutboxMessage,
-    Process,
     ProcessRole,
     Prompt,
     SurveyResponse,
@@ -73,7 +72,8 @@ from ..models import (
     WorkshopChoice,
 )
 from ..models.users import PasswordResetToken
-from .own_data_staff import staff_records
+from .download_values import all_rows, iso_time, process_ref
+from .queries_own_data_staff import staff_records
 
 #: (table, column) of every foreign key to users.id this module and the deletion
 #: handle; see the module docstring.
@@ -102,22 +102,8 @@ USER_COLUMNS = frozenset(
 )
 
 
-def _time(value: datetime | date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def _title(texts: dict | None, language: str = "fi") -> str:
     return localized(texts, language)
-
-
-def _process(process: Process | None) -> dict | None:
-    if process is None:
-        return None
-    return {"slug": process.slug, "title": _title(process.title, process.language)}
-
-
-def _all(stmt) -> list:
-    return list(db.session.scalars(stmt))
 
 
 def _account(user: User) -> dict:
@@ -129,60 +115,60 @@ def _account(user: User) -> dict:
         "language": user.locale,
         "has_password": bool(user.password_hash),
         "active": user.is_active_account,
-        "created_at": _time(user.created_at),
-        "last_login_at": _time(user.last_login_at),
+        "created_at": iso_time(user.created_at),
+        "last_login_at": iso_time(user.last_login_at),
     }
 
 
 def _memberships(user: User) -> list[dict]:
-    rows = _all(
+    rows = all_rows(
         sa.select(GroupMembership)
         .where(GroupMembership.user_id == user.id)
         .order_by(GroupMembership.joined_at)
     )
     return [
         {
-            "process": _process(m.group.process),
+            "process": process_ref(m.group.process),
             "group": m.group.name,
             "organisation": m.group.organisation.name,
-            "joined_at": _time(m.joined_at),
+            "joined_at": iso_time(m.joined_at),
         }
         for m in rows
     ]
 
 
 def _roles(user: User) -> list[dict]:
-    rows = _all(sa.select(ProcessRole).where(ProcessRole.user_id == user.id))
-    return [{"process": _process(r.process), "role": r.role.value} for r in rows]
+    rows = all_rows(sa.select(ProcessRole).where(ProcessRole.user_id == user.id))
+    return [{"process": process_ref(r.process), "role": r.role.value} for r in rows]
 
 
 def _comment(comment: Comment) -> dict:
     process = comment.process
-    versions = _all(
+    versions = all_rows(
         sa.select(CommentVersion)
         .where(CommentVersion.comment_id == comment.id)
         .order_by(CommentVersion.written_at)
     )
     return {
         "id": comment.id,
-        "process": _process(process),
+        "process": process_ref(process),
         "question": _title(comment.prompt.question, process.language),
         "group": comment.group.name,
         "reply_to": comment.reply_to_id,
         "text": comment.body,
-        "created_at": _time(comment.created_at),
-        "edited_at": _time(comment.edited_at),
-        "deleted_at": _time(comment.deleted_at),
+        "created_at": iso_time(comment.created_at),
+        "edited_at": iso_time(comment.edited_at),
+        "deleted_at": iso_time(comment.deleted_at),
         "moderation": {
-            "hidden_at": _time(comment.hidden_at),
+            "hidden_at": iso_time(comment.hidden_at),
             "hidden_reason": comment.hidden_reason or None,
-            "thread_locked_at": _time(comment.thread.locked_at),
+            "thread_locked_at": iso_time(comment.thread.locked_at),
         },
         "earlier_versions": [
             {
                 "text": v.body,
-                "written_at": _time(v.written_at),
-                "replaced_at": _time(v.created_at),
+                "written_at": iso_time(v.written_at),
+                "replaced_at": iso_time(v.created_at),
             }
             for v in versions
         ],
@@ -190,7 +176,7 @@ def _comment(comment: Comment) -> dict:
 
 
 def _comments(user: User) -> list[dict]:
-    rows = _all(
+    rows = all_rows(
         sa.select(Comment)
         .where(Comment.author_id == user.id)
         .order_by(Comment.created_at, Comment.id)
@@ -199,7 +185,7 @@ def _comments(user: User) -> list[dict]:
 
 
 def _flags(user: User) -> list[dict]:
-    rows = _all(
+    rows = all_rows(
         sa.select(CommentFlag)
         .where(CommentFlag.user_id == user.id)
         .order_by(CommentFlag.created_at)
@@ -207,17 +193,17 @@ def _flags(user: User) -> list[dict]:
     return [
         {
             "comment": f.comment_id,
-            "process": _process(f.comment.process),
+            "process": process_ref(f.comment.process),
             "reason": f.reason,
-            "created_at": _time(f.created_at),
-            "resolved_at": _time(f.resolved_at),
+            "created_at": iso_time(f.created_at),
+            "resolved_at": iso_time(f.resolved_at),
         }
         for f in rows
     ]
 
 
 def _votes(user: User) -> list[dict]:
-    rows = _all(
+    rows = all_rows(
         sa.select(Vote).where(Vote.cast_by_id == user.id).order_by(Vote.cast_at)
     )
     result = []
@@ -226,12 +212,12 @@ def _votes(user: User) -> list[dict]:
         process = ballot.process
         result.append(
             {
-                "process": _process(process),
+                "process": process_ref(process),
                 "ballot": _title(ballot.title, process.language),
                 "for": "group" if vote.unit_key.startswith("group:") else "yourself",
                 "group": vote.group.name if vote.group else None,
-                "cast_at": _time(vote.cast_at),
-                "changed_at": _time(vote.updated_at),
+                "cast_at": iso_time(vote.cast_at),
+                "changed_at": iso_time(vote.updated_at),
                 "times_changed": vote.revision - 1,
                 "entries": [
                     {
@@ -246,49 +232,49 @@ def _votes(user: User) -> list[dict]:
 
 
 def _workshop_choices(user: User) -> list[dict]:
-    rows = _all(sa.select(WorkshopChoice).where(WorkshopChoice.user_id == user.id))
+    rows = all_rows(sa.select(WorkshopChoice).where(WorkshopChoice.user_id == user.id))
     return [
         {
-            "process": _process(c.workshop.process),
+            "process": process_ref(c.workshop.process),
             "workshop": _title(c.workshop.title, c.workshop.process.language),
-            "chosen_at": _time(c.created_at),
+            "chosen_at": iso_time(c.created_at),
         }
         for c in rows
     ]
 
 
 def _feeling_marks(user: User) -> list[dict]:
-    rows = _all(sa.select(FeelingMark).where(FeelingMark.user_id == user.id))
+    rows = all_rows(sa.select(FeelingMark).where(FeelingMark.user_id == user.id))
     result = []
     for mark in rows:
         prompt = db.session.get(Prompt, mark.prompt_id)
         process = prompt.process
         result.append(
             {
-                "process": _process(process),
+                "process": process_ref(process),
                 "statement": _title(prompt.question, process.language),
                 "value": mark.value,
-                "created_at": _time(mark.created_at),
-                "changed_at": _time(mark.updated_at),
+                "created_at": iso_time(mark.created_at),
+                "changed_at": iso_time(mark.updated_at),
             }
         )
     return result
 
 
 def _proposed_topics(user: User) -> list[dict]:
-    rows = _all(sa.select(Prompt).where(Prompt.proposed_by_id == user.id))
+    rows = all_rows(sa.select(Prompt).where(Prompt.proposed_by_id == user.id))
     return [
         {
-            "process": _process(p.process),
+            "process": process_ref(p.process),
             "topic": _title(p.question, p.process.language),
-            "created_at": _time(p.created_at),
+            "created_at": iso_time(p.created_at),
         }
         for p in rows
     ]
 
 
 def _survey_responses(user: User) -> list[dict]:
-    rows = _all(
+    rows = all_rows(
         sa.select(SurveyResponse).where(SurveyResponse.submitted_by_id == user.id)
     )
     result = []
@@ -305,10 +291,10 @@ def _survey_responses(user: User) -> list[dict]:
             )
         result.append(
             {
-                "process": _process(process),
+                "process": process_ref(process),
                 "survey": _title(response.survey.phase.title, process.language),
                 "group": response.group.name,
-                "submitted_at": _time(response.submitted_at),
+                "submitted_at": iso_time(response.submitted_at),
                 "answers": answers,
             }
         )
@@ -318,7 +304,7 @@ def _survey_responses(user: User) -> list[dict]:
 def _outbox(user: User) -> list[dict]:
     if not user.email:
         return []
-    rows = _all(
+    rows = all_rows(
         sa.select(OutboxMessage)
         .where(sa.func.lower(OutboxMessage.recipient) == user.email.lower())
         .order_by(OutboxMessage.created_at)
@@ -329,8 +315,8 @@ def _outbox(user: User) -> list[dict]:
             "subject": m.subject,
             "text": m.body_text,
             "attachment": m.attachment_name or None,
-            "created_at": _time(m.created_at),
-            "sent_at": _time(m.sent_at),
+            "created_at": iso_time(m.created_at),
+            "sent_at": iso_time(m.sent_at),
         }
         for m in rows
     ]
@@ -339,14 +325,14 @@ def _outbox(user: User) -> list[dict]:
 def _group_contacts(user: User) -> list[dict]:
     if not user.email:
         return []
-    rows = _all(
+    rows = all_rows(
         sa.select(WorkGroup).where(
             sa.func.lower(WorkGroup.contact_email) == user.email.lower()
         )
     )
     return [
         {
-            "process": _process(g.process),
+            "process": process_ref(g.process),
             "group": g.name,
             "contact_name": g.contact_name,
             "contact_email": g.contact_email,
@@ -357,18 +343,18 @@ def _group_contacts(user: User) -> list[dict]:
 
 def own_data(user: User, *, now: datetime | None = None) -> dict:
     """Collect everything stored about the user (see the module docstring)."""
-    resets = _all(
+    resets = all_rows(
         sa.select(PasswordResetToken).where(PasswordResetToken.user_id == user.id)
     )
     return {
         "service": "Osallistamo",
-        "exported_at": _time(now or datetime.now(UTC)),
+        "exported_at": iso_time(now or datetime.now(UTC)),
         "account": _account(user),
         "password_reset_links": [
             {
-                "created_at": _time(t.created_at),
-                "expires_at": _time(t.expires_at),
-                "used_at": _time(t.used_at),
+                "created_at": iso_time(t.created_at),
+                "expires_at": iso_time(t.expires_at),
+                "used_at": iso_time(t.used_at),
             }
             for t in resets
         ],
