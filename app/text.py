@@ -80,7 +80,9 @@ def clean_control_characters(text: str) -> str:
 
 #: An inline link or image as people write them: ``[text](https://...)``.
 _INLINE_LINK = re.compile(
-    r'!?\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}(?:[ \t]+"[^"\n]{0,500}")?\)'
+    r"!?\[[^\[\]\n]{0,500}\]"
+    # the address may hold one level of parentheses: .../Foo_(bar)
+    r'\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:[ \t]+"[^"\n]{0,500}")?\)'
 )
 _BRACKET = re.compile(r"[\[\]]")
 
