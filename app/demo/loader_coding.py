@@ -1,4 +1,5 @@
-"""Turn the demo's coding (``coding.CODING``) and follow-up proposal into rows.
+"""Turn the demo's coding and follow-up proposal (``content/coding.toml``,
+``content/proposal.toml``) into rows.
 
 The facilitator's work is replayed through the coding and proposal services, as she
 would have done it in the app: the tool's suggestions first, then her decisions on
@@ -25,7 +26,6 @@ Hidden and deleted comments are never coded (the services refuse them anyway).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -46,9 +46,7 @@ from ..models import (
     ThemeTag,
     User,
 )
-
-if TYPE_CHECKING:
-    from .loader import LoadReport
+from .base import LoadReport
 
 
 def load_coding(process: Process, spec: dict | None, report: LoadReport) -> None:
