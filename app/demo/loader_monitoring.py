@@ -12,6 +12,7 @@ demo gets that year's values beside the earlier ones.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 import sqlalchemy as sa
@@ -37,6 +38,15 @@ from ..text import render_markdown, render_translated
 from .base import LoadReport, assign, at_position
 
 
+@dataclass
+class _Keeping:
+    """What every goal's rows are made with: places by name, the keeper, the report."""
+
+    organisations: dict[str, Organisation]
+    keeper: User | None
+    report: LoadReport
+
+
 def load_monitoring(process: Process, spec: dict, report: LoadReport) -> None:
     """Create or refresh the demo's goals, actions, indicators and values; flush."""
     db.session.flush()  # the organisations' ids make the values' scope keys
@@ -53,7 +63,7 @@ def load_monitoring(process: Process, spec: dict, report: LoadReport) -> None:
     rows = db.session.scalars(
         sa.select(Organisation).where(Organisation.name.in_(names))
     )
-    organisations = {o.name: o for o in rows}
+    keeping = _Keeping({o.name: o for o in rows}, keeper, report)
     for position, data in enumerate(goals, start=1):
         make = partial(Goal, process=process)
         goal, counts = _found(process.goals, position, make, report, "goal")
@@ -68,9 +78,9 @@ def load_monitoring(process: Process, spec: dict, report: LoadReport) -> None:
             description_html=html,
         )
         for number, action in enumerate(data["actions"], start=1):
-            _action(goal, number, action, organisations, keeper, report)
+            _action(goal, number, action, keeping)
         for number, indicator in enumerate(data["indicators"], start=1):
-            _indicator(goal, number, indicator, organisations, keeper, report)
+            _indicator(goal, number, indicator, keeping)
     db.session.flush()
 
 
@@ -86,17 +96,11 @@ def _found(items, position: int, make, report: LoadReport, label: str):
     return row, None
 
 
-def _action(
-    goal: Goal,
-    position: int,
-    data: dict,
-    organisations: dict[str, Organisation],
-    keeper: User | None,
-    report: LoadReport,
-) -> None:
+def _action(goal: Goal, position: int, data: dict, keeping: _Keeping) -> None:
+    report = keeping.report
     make = partial(Action, goal=goal, title=data["title"])
     action, counts = _found(goal.actions, position, make, report, "action")
-    owner = organisations.get(data["owner"])
+    owner = keeping.organisations.get(data["owner"])
     assign(
         action,
         counts,
@@ -115,7 +119,7 @@ def _action(
                 status=status,
                 body=body,
                 body_html=str(render_markdown(body)),
-                created_by=keeper,
+                created_by=keeping.keeper,
             )
         )
         report.created["action note"] += 1
@@ -125,14 +129,8 @@ def _action(
         action.status = newest[1] if newest else ActionStatus.PLANNED
 
 
-def _indicator(
-    goal: Goal,
-    position: int,
-    data: dict,
-    organisations: dict[str, Organisation],
-    keeper: User | None,
-    report: LoadReport,
-) -> None:
+def _indicator(goal: Goal, position: int, data: dict, keeping: _Keeping) -> None:
+    report, organisations = keeping.report, keeping.organisations
     make = partial(Indicator, goal=goal)
     indicator, counts = _found(goal.indicators, position, make, report, "indicator")
     values = {
@@ -165,7 +163,7 @@ def _indicator(
                 value=row["value"],
                 note=data["note"].get(row["period"], ""),
                 origin=data["origin"].get(row["period"], ValueOrigin.IMPORT),
-                entered_by=keeper,
+                entered_by=keeping.keeper,
             )
         )
         report.created["indicator value"] += 1

@@ -27,6 +27,7 @@ What was done while trying the demo stays, as for the demo's comments:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from flask_babel import force_locale
@@ -59,6 +60,17 @@ from .base import (
 )
 
 
+@dataclass
+class _Walls:
+    """What every workshop's notes are loaded with."""
+
+    groups: dict[str, WorkGroup]
+    facilitator: User | None
+    report: LoadReport
+    #: The notes by key, so a duplicate finds the note it is merged into.
+    by_key: dict[str, Comment] = field(default_factory=dict)
+
+
 def load_notes(process: Process, spec: dict | None, report: LoadReport) -> None:
     """Create the demo's workshop notes, open-space topics and memos; flush.
 
@@ -69,14 +81,14 @@ def load_notes(process: Process, spec: dict | None, report: LoadReport) -> None:
     db.session.flush()  # ids for the natural-key queries below
     facilitator = find_user_by_email(spec["by"])
     groups = {group.name: group for group in process.work_groups}
-    by_key: dict[str, Comment] = {}
+    walls = _Walls(groups, facilitator, report)
     demo_workshops: set[int] = set()
     for data in spec["workshops"]:
         workshop = _workshop(process, data)
         if workshop is None:
             continue
         demo_workshops.add(workshop.id)
-        _workshop_notes(workshop, data, groups, facilitator, by_key, report)
+        _workshop_notes(workshop, data, walls)
     db.session.flush()
     for data in spec.get("memos", ()):
         seminar = _seminar(process, data["phase"])
@@ -108,14 +120,7 @@ def _workshop(process: Process, data: dict) -> Workshop | None:
 # Notes -------------------------------------------------------------------------------
 
 
-def _workshop_notes(
-    workshop: Workshop,
-    data: dict,
-    groups: dict[str, WorkGroup],
-    facilitator: User,
-    by_key: dict[str, Comment],
-    report: LoadReport,
-) -> None:
+def _workshop_notes(workshop: Workshop, data: dict, walls: _Walls) -> None:
     """The workshop's notes and topics; the wall's version grows if anything changed."""
     prompts = {prompt.position: prompt for prompt in workshop.prompts}
     created = changed = False
@@ -125,12 +130,12 @@ def _workshop_notes(
         if position in prompts
     ]
     for topic_data in data["topics"]:
-        topic, new = _topic(workshop, topic_data, groups, report)
+        topic, new = _topic(workshop, topic_data, walls)
         created |= new
         targets.append((topic, topic_data["notes"]))
     for prompt, notes in targets:
         for note in notes:
-            state = _note(prompt, note, groups, facilitator, by_key, report)
+            state = _note(prompt, note, walls)
             created |= state == "created"
             changed |= state is not None
     if created and workshop.current_prompt_id is None:
@@ -142,11 +147,10 @@ def _workshop_notes(
         bump(workshop)  # an open projector refreshes itself
 
 
-def _topic(
-    workshop: Workshop, data: dict, groups: dict[str, WorkGroup], report: LoadReport
-) -> tuple[Prompt, bool]:
+def _topic(workshop: Workshop, data: dict, walls: _Walls) -> tuple[Prompt, bool]:
     """The open-space topic the participant proposed, added as ``propose_topic`` does."""
-    author = _author(groups[data["group"]], data["author"], report)
+    report = walls.report
+    author = _author(walls.groups[data["group"]], data["author"], report)
     language = workshop.process.language
     for prompt in workshop.prompts:
         if (
@@ -179,16 +183,10 @@ def _author(group: WorkGroup, name: str, report: LoadReport) -> User:
     return author
 
 
-def _note(
-    prompt: Prompt,
-    data: dict,
-    groups: dict[str, WorkGroup],
-    facilitator: User,
-    by_key: dict[str, Comment],
-    report: LoadReport,
-) -> str | None:
+def _note(prompt: Prompt, data: dict, walls: _Walls) -> str | None:
     """Find the note or add it: "created", "changed" (text set back, hidden) or None."""
-    group = groups[data["group"]]
+    report, facilitator, by_key = walls.report, walls.facilitator, walls.by_key
+    group = walls.groups[data["group"]]
     author = _author(group, data["author"], report)
     body, label, process = data["body"], "workshop note", prompt.process
     note = db.session.scalar(
