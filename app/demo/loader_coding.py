@@ -20,6 +20,9 @@ as with the demo's comments and votes:
   (saved by the demo facilitator at the demo's times) and only when the text differs.
   A version saved in the app, or a publishing, stays.
 
+Codes and the proposal keep the times of the load that made them: a reload on
+another day (which moves the phases, comments and votes) leaves them as they are.
+
 Hidden and deleted comments are never coded (the services refuse them anyway).
 """
 

@@ -103,7 +103,7 @@ def test_load_creates_the_process(loaded):
 
 def test_load_creates_four_phases_in_the_seeds_order(loaded):
     """Seminar, discussion, seminar, discussion, numbered 1..4, each in three languages;
-    then the feedback survey (app/demo/survey.py) as phase 5."""
+    then the feedback survey (app/demo/content/survey.toml) as phase 5."""
     phases = loaded.phases[:4]
     assert [p.kind for p in loaded.phases[4:]] == [PhaseKind.SURVEY]
     assert [p.position for p in phases] == [1, 2, 3, 4]

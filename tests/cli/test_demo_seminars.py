@@ -356,7 +356,7 @@ def test_process_walk_and_open_space_prompts_quote_the_seed(db, loaded):
     # " Kuinka kehitetään yhteisöllistä oppilaitosta?"
     # " Mitä yhteisöllisyys tarkoittaa oppilas- ja opiskelijahuollon näkökulmasta
     # käytännön tasolla?"
-    # The seed's questions; the demo's open-space topics (notes.py) follow them.
+    # The seed's questions; the demo's open-space topics (content/notes.toml) follow them.
     seed_questions = [p for p in open_space.prompts if p.proposed_by_id is None]
     assert [p.question["fi"] for p in seed_questions] == [
         "Kuinka kehitetään yhteisöllistä oppilaitosta?",
@@ -462,7 +462,7 @@ def test_reload_recreates_a_deleted_workshop(runner, db, loaded):
     db.session.delete(treasure)
     db.session.commit()
     result = _load(runner)
-    # With its example notes and its memo (notes.py).
+    # With its example notes and its memo (content/notes.toml).
     assert "1 memo, 1 workshop, 18 workshop note, 3 workshop prompt." in result.output
     db.session.expire_all()
     treasure = _block(_seminar(db, 3), 2).workshops[1]
