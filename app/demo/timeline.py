@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from ..models import PhaseKind
 from .clock import DemoClock
+from .data import KESKI_UUSIMAA
 
 
 def resolve(content: dict, clock: DemoClock) -> dict:
@@ -32,8 +33,6 @@ def resolve(content: dict, clock: DemoClock) -> dict:
 
 def demo_spec(clock: DemoClock | None = None) -> dict:
     """The demo as loaded by ``clock`` (by default: now)."""
-    from .data import KESKI_UUSIMAA
-
     return resolve(KESKI_UUSIMAA, clock or DemoClock.current())
 
 
@@ -94,7 +93,10 @@ def _seminar(seminar: dict, phases: list[dict], clock: DemoClock) -> dict:
 
 def _notes(notes: dict, phases: list[dict], clock: DemoClock) -> dict:
     def at(phase: int, data: dict | None) -> datetime | None:
-        return data and clock.within(phases[phase - 1]["starts_at"], data)
+        """``data``'s day and time counted from the seminar's day."""
+        if data is None:
+            return None
+        return clock.within(phases[phase - 1]["starts_at"], data)
 
     def wall(phase: int, items: list[dict]) -> list[dict]:
         result = []
