@@ -1,175 +1,210 @@
-"""The Keski-Uusimaa demo process: the regional example of the seed document.
+"""The Keski-Uusimaa demo's content: the TOML files in ``content/``, with the models'
+enums in place of their values and work groups by their full names.
 
-Plain data only; ``loader.load_demo`` turns it into rows. Finnish is the main
-language and quotes the seed; Swedish and English are translations.
+Times stay as the files write them, relative to the day of loading (``clock.py``);
+``timeline.resolve`` places them on the calendar of one load. ``KESKI_UUSIMAA`` is
+what ``loader.load_demo`` takes.
 """
 
 from __future__ import annotations
 
-from ..models import OrganisationKind, ProcessRoleKind, Role
-from .ballot import BALLOT
-from .coding import CODING
-from .comments import COMMENTS
-from .notes import NOTES
-from .phases import PHASES
-from .seminars import SEMINARS
-from .themes import THEME_SPECS
-from .themes import THEMES as THEMES  # the titles: tests/coding and ballot.py use them
+import tomllib
+from pathlib import Path
 
-#: The password of every demo account (it passes the password policy).
-DEMO_PASSWORD = "Demo-Osallistamo-2026"
+from ..models import (
+    ActionStatus,
+    AgendaKind,
+    Direction,
+    IndicatorSource,
+    OrganisationKind,
+    PhaseKind,
+    ProcessRoleKind,
+    QuestionKind,
+    ResultsVisibility,
+    Role,
+    ValueOrigin,
+    VoterUnit,
+    VotingMethod,
+    WorkshopMethod,
+)
 
-ACCOUNTS = [
-    {"email": "admin@example.fi", "name": "Ylläpitäjä", "role": Role.ADMIN},
-    {
-        "email": "fasilitaattori@example.fi",
-        "name": "Fasilitaattori Fanni",
-        "role": Role.FACILITATOR,
-        "process_role": ProcessRoleKind.FACILITATOR,
-    },
-    {
-        "email": "tarkkailija@example.fi",
-        "name": "Tarkkailija Tero",
-        "role": Role.MEMBER,
-        "process_role": ProcessRoleKind.OBSERVER,
-    },
-]
-
-PROCESS = {
-    "slug": "keski-uusimaa",
-    "region": "Keski-Uusimaa",
-    "language": "fi",
-    #: The account that creates the process (and so becomes its facilitator).
-    "creator": "fasilitaattori@example.fi",
-    "title": {
-        "fi": "Alueellinen opiskeluhuollon kehittämisprosessi",
-        "sv": "Regional utvecklingsprocess för studerandevården",
-        "en": "Regional development process for student welfare",
-    },
-    "description": {
-        "fi": """\
-Keski-Uudenmaan kunnat, hyvinvointialue ja toisen asteen ammatilliset oppilaitokset \
-valmistautuvat yhdessä oppilas- ja opiskelijahuoltolain uudistukseen. Kehittämistyön \
-tavoitteena on luoda pohjaa ja koota näkökulmia:
-
-- alueen oppilaitosten yhteistyölle yhteisöllisen hyvinvointityön kehittämisessä
-- hyvinvointipalveluiden rakentamiselle kunnissa
-- toimijoiden väliselle yhteistyölle.
-
-Alueella opiskelee toisen asteen ammatillisessa koulutuksessa noin 8 000 16–25-vuotiasta \
-nuorta. Koska heidän palvelunsa järjestetään sekä asuinkunnissa että oppilaitosten \
-sijaintikunnissa, luonteva tapa kehittää opiskelijoiden hyvinvointipalveluita on alueellinen.
-
-Prosessi etenee kahden työpajaseminaarin ja kahden verkkokeskustelun kautta. \
-Verkkokeskusteluissa kukin työryhmä käsittelee kysymyksiä omassa palaverissaan ja \
-kirjoittaa ajatuksensa ryhmän nimissä.""",
-        "sv": """\
-Kommunerna, välfärdsområdet och yrkesläroanstalterna på andra stadiet i Mellersta Nyland \
-förbereder sig tillsammans för reformen av lagen om elev- och studerandevård. Målet med \
-utvecklingsarbetet är att lägga en grund och samla synpunkter för
-
-- samarbetet mellan regionens läroanstalter i utvecklingen av det gemensamma välfärdsarbetet
-- uppbyggnaden av välfärdstjänster i kommunerna
-- samarbetet mellan aktörerna.
-
-I regionen studerar cirka 8 000 unga i åldern 16–25 år inom yrkesutbildningen på andra \
-stadiet. Eftersom deras tjänster ordnas både i hemkommunerna och i de kommuner där \
-läroanstalterna finns, är det naturligt att utveckla de studerandes välfärdstjänster regionalt.
-
-Processen består av två workshopseminarier och två webbdiskussioner. I webbdiskussionerna \
-behandlar varje arbetsgrupp frågorna på sitt eget möte och skriver sina tankar i gruppens \
-namn.""",
-        "en": """\
-The municipalities, the wellbeing services county and the vocational upper secondary \
-institutions of Central Uusimaa prepare together for the reform of the Pupil and Student \
-Welfare Act. The aim of the development work is to lay a foundation and gather views for
-
-- cooperation between the region's institutions in developing communal wellbeing work
-- building wellbeing services in the municipalities
-- cooperation between the actors.
-
-About 8,000 young people aged 16–25 study in vocational upper secondary education in the \
-region. Because their services are arranged both by their home municipalities and by the \
-municipalities where the institutions are, the natural way to develop students' wellbeing \
-services is a regional one.
-
-The process runs through two workshop seminars and two online discussions. In the online \
-discussions each work group talks the questions over in its own meeting and posts its \
-thoughts in the group's name.""",
-    },
-}
-
-ORGANISATIONS = [
-    {"name": "Validia Ammattiopisto", "kind": OrganisationKind.EDUCATION_PROVIDER},
-    {"name": "Hyria", "kind": OrganisationKind.EDUCATION_PROVIDER},
-    {"name": "Keuda", "kind": OrganisationKind.EDUCATION_PROVIDER},
-    {"name": "Seurakuntaopisto", "kind": OrganisationKind.EDUCATION_PROVIDER},
-    {"name": "Järvenpään kaupunki", "kind": OrganisationKind.MUNICIPALITY},
-    {"name": "Hyvinkään kaupunki", "kind": OrganisationKind.MUNICIPALITY},
-    {"name": "Nurmijärven kunta", "kind": OrganisationKind.MUNICIPALITY},
-    {
-        "name": "Keski-Uudenmaan hyvinvointialue",
-        "kind": OrganisationKind.WELLBEING_COUNTY,
-    },
-]
+CONTENT = Path(__file__).with_name("content")
 
 
-def _group(name: str, organisation: str, contact: str) -> dict:
-    """A work group whose contact's address is made from the contact's name."""
-    ascii_name = (
-        contact.lower().translate(str.maketrans("äöå", "aoa")).replace(" ", ".")
-    )
+def read(name: str) -> dict:
+    """One content file, as ``tomllib`` reads it."""
+    with (CONTENT / f"{name}.toml").open("rb") as file:
+        return tomllib.load(file)
+
+
+def _typed(items: list[dict], **enums) -> list[dict]:
+    """The items with the named fields turned into their enums."""
+    return [
+        {**item, **{k: enum(item[k]) for k, enum in enums.items() if k in item}}
+        for item in items
+    ]
+
+
+class _Groups:
+    """Work groups by the short names the content files use, and their writers."""
+
+    def __init__(self, groups: list[dict]):
+        self.full = {group["short"]: group["name"] for group in groups}
+        self.writer = {group["name"]: group["writer"] for group in groups}
+
+    def written(self, item: dict, by: str = "author") -> dict:
+        """The item with its group's full name and the group's writer as ``by``."""
+        name = self.full[item["group"]]
+        return {**item, "group": name, by: self.writer[name]}
+
+
+def _comments(groups: _Groups) -> list[dict]:
+    comments = []
+    for comment in read("comments")["comments"]:
+        comment = groups.written(comment)
+        if "flag" in comment:
+            comment["flag"] = groups.written(comment["flag"], by="by")
+        comments.append(comment)
+    return comments
+
+
+def _ballot(groups: _Groups) -> dict:
+    ballot = read("ballot")["ballot"]
+    votes = [groups.written(vote, by="by") for vote in ballot.pop("votes")]
+    enums = {
+        "voter_unit": VoterUnit,
+        "method": VotingMethod,
+        "results_visibility": ResultsVisibility,
+    }
+    return {**_typed([ballot], **enums)[0], "votes": votes}
+
+
+def _workshop(data: dict) -> dict:
     return {
-        "name": name,
-        "organisation": organisation,
-        "contact_name": contact,
-        "contact_email": f"{ascii_name}@example.fi",
+        "title": data["title"],
+        "description": data.get("description", {}),
+        "facilitator_name": data["facilitator"],
+        "method": WorkshopMethod(data["method"]),
+        "room": data["room"],
+        "seat_limit": data.get("seats"),
+        "prompts": data["prompts"],
     }
 
 
-GROUPS = [
-    _group("Validian opiskeluhuoltoryhmä", "Validia Ammattiopisto", "Laura Nieminen"),
-    _group("Hyrian opiskeluhuoltoryhmä", "Hyria", "Mikko Lahtinen"),
-    _group("Keudan opiskeluhuoltoryhmä", "Keuda", "Sanna Koskinen"),
-    _group(
-        "Seurakuntaopiston opiskeluhuoltoryhmä", "Seurakuntaopisto", "Jukka Heikkinen"
-    ),
-    _group(
-        "Järvenpään koulutuksen järjestäjien ohjausryhmä",
-        "Järvenpään kaupunki",
-        "Päivi Mäkelä",
-    ),
-    _group("Hyvinkään 0–25-ryhmä", "Hyvinkään kaupunki", "Timo Laine"),
-    _group("Nurmijärven sivistystoimen johto", "Nurmijärven kunta", "Riitta Järvinen"),
-    _group(
-        "Hyvinvointialueen opiskeluhuollon palvelut",
-        "Keski-Uudenmaan hyvinvointialue",
-        "Kaisa Salonen",
-    ),
-]
+def _seminar(name: str) -> dict:
+    seminar = read(name)
+    agenda = [
+        {
+            "kind": AgendaKind(item["kind"]),
+            "starts": item["starts"],
+            "ends": item["ends"],
+            "title": item["title"],
+            "speaker": item.get("speaker", ""),
+            "description": item.get("description", {}),
+            "workshops": [_workshop(w) for w in item.get("workshops", ())],
+        }
+        for item in seminar["agenda"]
+    ]
+    return {**seminar, "agenda": agenda}
 
-#: People who joined a work group by its code: no email, no password.
-PARTICIPANTS = [{"name": "Osallistuja Olli", "group": "Validian opiskeluhuoltoryhmä"}]
 
-KESKI_UUSIMAA = {
-    "password": DEMO_PASSWORD,
-    "accounts": ACCOUNTS,
-    "process": PROCESS,
-    "phases": PHASES,
-    #: The twelve themes of the vote: titles, descriptions, keywords (``themes.py``).
-    "themes": THEME_SPECS,
-    "organisations": ORGANISATIONS,
-    "groups": GROUPS,
-    "participants": PARTICIPANTS,
-    #: Example comments of the first online discussion (``comments.py``).
-    "comments": COMMENTS,
-    #: The second online discussion's ballot and the groups' votes (``ballot.py``).
-    "ballot": BALLOT,
-    #: The two workshop seminars: agendas, workshops and prompts (``seminars.py``).
-    "seminars": SEMINARS,
-    #: Example notes in every workshop, open-space topics and the memos (``notes.py``).
-    "notes": NOTES,
-    #: The facilitator's coding of the comments and the drafted follow-up proposal
-    #: (``coding.py``, ``proposal.py``).
-    "coding": CODING,
-}
+def _notes(groups: _Groups) -> dict:
+    notes = read("notes")
+
+    def wall(items: list[dict]) -> list[dict]:
+        return [groups.written(note) for note in items]
+
+    workshops = [
+        {
+            **workshop,
+            "prompts": [wall(prompt["notes"]) for prompt in workshop["prompts"]],
+            "topics": [
+                {**groups.written(topic), "notes": wall(topic["notes"])}
+                for topic in workshop.get("topics", ())
+            ],
+        }
+        for workshop in notes["workshops"]
+    ]
+    return {**notes, "workshops": workshops}
+
+
+def _coding() -> dict:
+    coding = read("coding")
+    return {
+        **coding,
+        "codes": {key: tuple(themes) for key, themes in coding["codes"].items()},
+        "suggested_only": tuple(coding["suggested_only"]),
+        "featured": tuple((f["comment"], f["theme"]) for f in coding["featured"]),
+        "proposal": read("proposal"),
+    }
+
+
+def _survey(groups: _Groups) -> dict:
+    survey = read("survey")
+    phase = {**survey["phase"], "kind": PhaseKind(survey["phase"]["kind"])}
+    responses = [groups.written(response) for response in survey["responses"]]
+    codes = [
+        (groups.full[c["group"]], c["question"], c["theme"]) for c in survey["codes"]
+    ]
+    questions = _typed(survey["questions"], kind=QuestionKind)
+    return {
+        **survey,
+        "indicator": tuple(survey["indicator"]),
+        "phase": phase,
+        "questions": questions,
+        "responses": responses,
+        "codes": codes,
+    }
+
+
+def _monitoring() -> dict:
+    monitoring = read("monitoring")
+    goals = []
+    for goal in monitoring["goals"]:
+        indicators = _typed(
+            goal["indicators"], direction=Direction, source=IndicatorSource
+        )
+        for indicator in indicators:
+            indicator["origin"] = [ValueOrigin(o) for o in indicator.get("origin", ())]
+        actions = [
+            {**action, "notes": _typed(action["notes"], status=ActionStatus)}
+            for action in goal["actions"]
+        ]
+        goals.append({**goal, "indicators": indicators, "actions": actions})
+    return {**monitoring, "goals": goals}
+
+
+def _content() -> dict:
+    process = read("process")
+    groups = _Groups(process["groups"])
+    return {
+        "password": process["password"],
+        "accounts": _typed(
+            process["accounts"], role=Role, process_role=ProcessRoleKind
+        ),
+        "process": process["process"],
+        "organisations": _typed(process["organisations"], kind=OrganisationKind),
+        "groups": process["groups"],
+        #: The participant who writes each group's comments, votes and notes.
+        "authors": groups.writer,
+        "participants": [
+            {**p, "group": groups.full[p["group"]]} for p in process["participants"]
+        ],
+        "phases": _typed(read("phases")["phases"], kind=PhaseKind),
+        "themes": read("themes")["themes"],
+        "comments": _comments(groups),
+        "ballot": _ballot(groups),
+        "seminars": [_seminar(f"seminar_{n}") for n in (1, 2)],
+        "notes": _notes(groups),
+        "coding": _coding(),
+        "survey": _survey(groups),
+        "monitoring": _monitoring(),
+    }
+
+
+#: The whole demo, times relative to the day of loading.
+KESKI_UUSIMAA = _content()
+#: The password of every demo account (it passes the password policy).
+DEMO_PASSWORD = KESKI_UUSIMAA["password"]
+#: The twelve themes' titles, in order (tests/coding's fixture refers to them).
+THEMES = [theme["title"] for theme in KESKI_UUSIMAA["themes"]]

@@ -1,15 +1,16 @@
-"""Turn demo data (plain structures) into rows.
+"""Turn the demo's content into rows: accounts, organisations, the process, its
+phases, themes and work groups, then each part through its own loader.
 
 Every row is found by its natural key before it is created (user email, organisation
 name, process slug, phase and theme position, group name within the process), so
-loading twice creates nothing new; texts that differ from the data are set back.
+loading twice creates nothing new; texts that differ from the data are set back
+(``base.assign``). The content's times are placed on the calendar of the load day
+first (``timeline.resolve``): a reload on another day moves them.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
@@ -18,50 +19,23 @@ from ..discussions import services as discussion_services
 from ..discussions.services import ensure_discussion
 from ..extensions import db
 from ..groups import services as group_services
-from ..models import (
-    GroupMembership,
-    Organisation,
-    Phase,
-    Process,
-    ProcessRole,
-    Role,
-    Theme,
-    User,
-    WorkGroup,
-)
+from ..models import Organisation, Phase, Process, ProcessRole, Theme, User, WorkGroup
 from ..processes import services as process_services
 from ..processes import services_phases as phase_services
 from ..processes import services_themes as theme_services
 from ..text import render_translated
+from .base import LoadReport, assign, at_position, participant
+from .clock import DemoClock
 from .loader_coding import load_coding
 from .loader_comments import load_comments
+from .loader_monitoring import load_monitoring
 from .loader_notes import load_notes
 from .loader_seminars import load_seminars
+from .loader_survey import load_survey
 from .loader_voting import load_ballot
-from .monitoring import load_monitoring
-from .survey import load_survey
+from .timeline import resolve
 
 log = logging.getLogger("osallistamo.demo")
-
-
-@dataclass
-class LoadReport:
-    """What a load did: the process, and how many rows of each kind it created or changed."""
-
-    process: Process | None = None
-    created: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-
-
-def _assign(obj, report: LoadReport, label: str, /, **values) -> None:
-    """Set the attributes that differ from the data; count the object as updated if any did."""
-    changed = False
-    for name, value in values.items():
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            changed = True
-    if changed:
-        report.updated[label] += 1
 
 
 def has_processes() -> bool:
@@ -69,8 +43,12 @@ def has_processes() -> bool:
     return db.session.scalar(sa.select(Process.id).limit(1)) is not None
 
 
-def load_demo(spec: dict) -> LoadReport:
-    """Create or refresh the demo described by ``spec``; flush, do not commit."""
+def load_demo(content: dict, clock: DemoClock | None = None) -> LoadReport:
+    """Create or refresh the demo ``content`` describes; flush, do not commit.
+
+    :param clock: the moment of loading (default: now); every demo time counts from it.
+    """
+    spec = resolve(content, clock or DemoClock.current())
     report = LoadReport()
     accounts = {
         a["email"]: _account(a, spec["password"], report) for a in spec["accounts"]
@@ -94,20 +72,20 @@ def load_demo(spec: dict) -> LoadReport:
         g["name"]: _group(process, g, organisations, actor, report)
         for g in spec["groups"]
     }
-    for participant in spec["participants"]:
-        _participant(groups[participant["group"]], participant["name"], report)
-    load_comments(process, spec.get("comments", ()), groups, accounts, report)
-    load_ballot(process, spec.get("ballot"), groups, report)
-    load_seminars(process, spec.get("seminars", ()), report)
-    load_notes(process, spec.get("notes"), report)
+    for data in spec["participants"]:
+        participant(groups[data["group"]], data["name"], report)
+    load_comments(process, spec["comments"], groups, accounts, report)
+    load_ballot(process, spec["ballot"], groups, report)
+    load_seminars(process, spec["seminars"], report)
+    load_notes(process, spec["notes"], report)
     # The follow-up's goals, actions and indicators with two school years of values.
-    load_monitoring(process, report)
+    load_monitoring(process, spec["monitoring"], report)
     # The feedback survey feeds one of those indicators. Before the coding: its
     # free-text answers are comments the coding suggestions weigh, so every load
     # (the first and any later one) suggests from the same comments.
-    load_survey(process, groups, report)
+    load_survey(process, spec["survey"], groups, report)
     # Last: the proposal is drafted from the coded comments and the vote.
-    load_coding(process, spec.get("coding"), report)
+    load_coding(process, spec["coding"], report)
     db.session.flush()
     log.info("demo %s loaded: created %s", process.slug, dict(report.created))
     return report
@@ -120,7 +98,7 @@ def _account(data: dict, password: str, report: LoadReport) -> User:
         return auth_services.create_user(
             data["email"], data["name"], data["role"], password
         )
-    _assign(user, report, "account", name=data["name"], role=data["role"])
+    assign(user, report, "account", name=data["name"], role=data["role"])
     if not user.check_password(password):
         # The demo accounts print their password; make it true again.
         user.set_password(password)
@@ -137,33 +115,20 @@ def _organisation(data: dict, actor: User, report: LoadReport) -> Organisation:
         return group_services.create_organisation(
             actor=actor, name=data["name"], kind=data["kind"]
         )
-    else:
-        _assign(organisation, report, "organisation", kind=data["kind"])
+    assign(organisation, report, "organisation", kind=data["kind"])
     return organisation
 
 
 def _process(data: dict, creator: User, report: LoadReport) -> Process:
+    texts = {key: data[key] for key in ("title", "language", "region", "description")}
     process = db.session.scalar(sa.select(Process).where(Process.slug == data["slug"]))
     if process is None:
         report.created["process"] += 1
         return process_services.create_process(
-            creator=creator,
-            title=data["title"],
-            language=data["language"],
-            slug=data["slug"],
-            region=data["region"],
-            description=data["description"],
+            creator=creator, slug=data["slug"], **texts
         )
-    _assign(
-        process,
-        report,
-        "process",
-        title=data["title"],
-        language=data["language"],
-        region=data["region"],
-        description=data["description"],
-        description_html=render_translated(data["description"]),
-    )
+    html = render_translated(data["description"])
+    assign(process, report, "process", description_html=html, **texts)
     return process
 
 
@@ -177,7 +142,7 @@ def _process_role(process: Process, user: User, role, report: LoadReport) -> Non
         db.session.add(ProcessRole(process=process, user=user, role=role))
         report.created["process role"] += 1
     else:
-        _assign(existing, report, "process role", role=role)
+        assign(existing, report, "process role", role=role)
 
 
 def _phase(process: Process, position: int, data: dict, report: LoadReport) -> None:
@@ -196,45 +161,35 @@ def _phase(process: Process, position: int, data: dict, report: LoadReport) -> N
         report.created["phase"] += 1
     else:
         html = render_translated(data["description"])
-        _assign(phase, report, "phase", description_html=html, **values)
+        assign(phase, report, "phase", description_html=html, **values)
     discussion = ensure_discussion(phase)
     for number, question in enumerate(data.get("prompts", ()), start=1):
-        _prompt(discussion, number, question, report)
-
-
-def _prompt(discussion, position: int, question: dict, report: LoadReport) -> None:
-    prompt = next((p for p in discussion.prompts if p.position == position), None)
-    if prompt is None:
-        discussion_services.add_prompt(discussion, question=question, guidance={})
-        report.created["question"] += 1
-    else:
-        _assign(prompt, report, "question", question=question)
+        prompt = at_position(discussion.prompts, number)
+        if prompt is None:
+            discussion_services.add_prompt(discussion, question=question, guidance={})
+            report.created["question"] += 1
+        else:
+            assign(prompt, report, "question", question=question)
 
 
 def _theme(process: Process, position: int, data: dict, report: LoadReport) -> None:
     """The theme at ``position``: its title, description and keywords as the data says."""
-    description = data.get("description", {})
-    keywords = data.get("keywords", "")
+    values = {
+        "title": data["title"],
+        "description": data.get("description", {}),
+        "keywords": data.get("keywords", ""),
+    }
     theme = db.session.scalar(
         sa.select(Theme).where(
             Theme.process_id == process.id, Theme.position == position
         )
     )
     if theme is None:
-        theme_services.add_theme(
-            process, title=data["title"], description=description, keywords=keywords
-        )
+        theme_services.add_theme(process, **values)
         report.created["theme"] += 1
     else:
-        _assign(
-            theme,
-            report,
-            "theme",
-            title=data["title"],
-            description=description,
-            description_html=render_translated(description),
-            keywords=keywords,
-        )
+        html = render_translated(values["description"])
+        assign(theme, report, "theme", description_html=html, **values)
 
 
 def _group(
@@ -260,20 +215,5 @@ def _group(
         return group_services.create_group(
             process, actor=actor, name=data["name"], **values
         )
-    else:
-        _assign(group, report, "work group", **values)
+    assign(group, report, "work group", **values)
     return group
-
-
-def _participant(group: WorkGroup, name: str, report: LoadReport) -> None:
-    """Add a participant without email once: known by name and role within the group."""
-    exists = any(
-        m.user.name == name and m.user.role is Role.PARTICIPANT
-        for m in group.memberships
-    )
-    if not exists:
-        # Directly, not through join_group: a closed invite must not stop a reload.
-        user = User(name=name, role=Role.PARTICIPANT)
-        db.session.add(user)
-        db.session.add(GroupMembership(group=group, user=user))
-        report.created["participant"] += 1

@@ -1,4 +1,5 @@
-"""Turn the demo's coding (``coding.CODING``) and follow-up proposal into rows.
+"""Turn the demo's coding and follow-up proposal (``content/coding.toml``,
+``content/proposal.toml``) into rows.
 
 The facilitator's work is replayed through the coding and proposal services, as she
 would have done it in the app: the tool's suggestions first, then her decisions on
@@ -19,13 +20,15 @@ as with the demo's comments and votes:
   (saved by the demo facilitator at the demo's times) and only when the text differs.
   A version saved in the app, or a publishing, stays.
 
+Codes and the proposal keep the times of the load that made them: a reload on
+another day (which moves the phases, comments and votes) leaves them as they are.
+
 Hidden and deleted comments are never coded (the services refuse them anyway).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -46,9 +49,7 @@ from ..models import (
     ThemeTag,
     User,
 )
-
-if TYPE_CHECKING:
-    from .loader import LoadReport
+from .base import LoadReport
 
 
 def load_coding(process: Process, spec: dict | None, report: LoadReport) -> None:

@@ -1,17 +1,19 @@
-"""Turn the demo's workshop notes and memos (``notes.NOTES``) into rows.
+"""Turn the demo's workshop notes and memos (``content/notes.toml``) into rows.
 
 The notes go straight in as Comment rows on the workshops' prompts, not through
-``live.add_note``: the seminars are over, so its time window would refuse them. A
-note is found again by its author and ``submission_key`` (unique together, as the
-phone form's resend check uses them), an open-space topic by the participant who
-proposed it and its text, a memo by seminar and workshop, so loading twice creates
-nothing new. The hidden note gets its HIDE row in the audit log as the moderation
-service writes it; a duplicate is merged into its note when it is created.
+``live.add_note``: each keeps the time it was written in the room, and ``add_note``
+stamps the moment it runs. A note is found again by its author and
+``submission_key`` (unique together, as the phone form's resend check uses them), an
+open-space topic by the participant who proposed it and its text, a memo by seminar
+and workshop, so loading twice creates nothing new. The hidden note gets its HIDE row
+in the audit log as the moderation service writes it; a duplicate is merged into its
+note when it is created.
 
 What was done while trying the demo stays, as for the demo's comments:
 
 - a note moved, merged, unmerged, restored or hidden in the app keeps its place and
-  state; only an unedited note's text is set back to the data;
+  state; only an unedited note's text (and its time, when a reload on another day
+  moved the seminar) is set back to the data;
 - a workshop's current prompt is set only when its notes are created (a new demo or
   a workshop deleted and loaded again) and only if the room shows none;
 - a memo is drafted once with ``memos.draft_memo`` and, for the first seminar, marked
@@ -25,8 +27,7 @@ What was done while trying the demo stays, as for the demo's comments:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.orm.attributes import flag_modified
@@ -35,8 +36,6 @@ from ..auth.services import find_user_by_email
 from ..extensions import db
 from ..models import (
     Comment,
-    ModerationAction,
-    ModerationEvent,
     Process,
     Prompt,
     Seminar,
@@ -50,10 +49,27 @@ from ..seminars.queries import workshops_of
 from ..seminars.queries_memos import memo_for
 from ..seminars.services_live import bump
 from ..text import render_markdown
-from .loader_comments import _participant
+from .base import (
+    LoadReport,
+    assign,
+    at_position,
+    hide,
+    moved,
+    participant,
+    set_back_text,
+    was_hidden,
+)
 
-if TYPE_CHECKING:
-    from .loader import LoadReport
+
+@dataclass
+class _Walls:
+    """What every workshop's notes are loaded with."""
+
+    groups: dict[str, WorkGroup]
+    facilitator: User | None
+    report: LoadReport
+    #: The notes by key, so a duplicate finds the note it is merged into.
+    by_key: dict[str, Comment] = field(default_factory=dict)
 
 
 def load_notes(process: Process, spec: dict | None, report: LoadReport) -> None:
@@ -66,14 +82,14 @@ def load_notes(process: Process, spec: dict | None, report: LoadReport) -> None:
     db.session.flush()  # ids for the natural-key queries below
     facilitator = find_user_by_email(spec["by"])
     groups = {group.name: group for group in process.work_groups}
-    by_key: dict[str, Comment] = {}
+    walls = _Walls(groups, facilitator, report)
     demo_workshops: set[int] = set()
     for data in spec["workshops"]:
         workshop = _workshop(process, data)
         if workshop is None:
             continue
         demo_workshops.add(workshop.id)
-        _workshop_notes(workshop, data, groups, facilitator, by_key, report)
+        _workshop_notes(workshop, data, walls)
     db.session.flush()
     for data in spec.get("memos", ()):
         seminar = _seminar(process, data["phase"])
@@ -89,7 +105,7 @@ def load_notes(process: Process, spec: dict | None, report: LoadReport) -> None:
 
 
 def _seminar(process: Process, position: int) -> Seminar | None:
-    phase = next((p for p in process.phases if p.position == position), None)
+    phase = at_position(process.phases, position)
     return phase.seminar if phase is not None else None
 
 
@@ -98,23 +114,14 @@ def _workshop(process: Process, data: dict) -> Workshop | None:
     seminar = _seminar(process, data["phase"])
     if seminar is None:
         return None
-    item = next((i for i in seminar.agenda if i.position == data["agenda_item"]), None)
-    if item is None:
-        return None
-    return next((w for w in item.workshops if w.position == data["workshop"]), None)
+    item = at_position(seminar.agenda, data["agenda_item"])
+    return at_position(item.workshops, data["workshop"]) if item is not None else None
 
 
 # Notes -------------------------------------------------------------------------------
 
 
-def _workshop_notes(
-    workshop: Workshop,
-    data: dict,
-    groups: dict[str, WorkGroup],
-    facilitator: User,
-    by_key: dict[str, Comment],
-    report: LoadReport,
-) -> None:
+def _workshop_notes(workshop: Workshop, data: dict, walls: _Walls) -> None:
     """The workshop's notes and topics; the wall's version grows if anything changed."""
     prompts = {prompt.position: prompt for prompt in workshop.prompts}
     created = changed = False
@@ -124,18 +131,16 @@ def _workshop_notes(
         if position in prompts
     ]
     for topic_data in data["topics"]:
-        topic, new = _topic(workshop, topic_data, groups, report)
+        topic, new = _topic(workshop, topic_data, walls)
         created |= new
         targets.append((topic, topic_data["notes"]))
     for prompt, notes in targets:
         for note in notes:
-            state = _note(prompt, note, groups, facilitator, by_key, report)
+            state = _note(prompt, note, walls)
             created |= state == "created"
             changed |= state is not None
     if created and workshop.current_prompt_id is None:
-        first = next(
-            (p for p in workshop.prompts if p.position == data["current"]), None
-        )
+        first = at_position(workshop.prompts, data["current"])
         if first is not None:
             workshop.current_prompt_id = first.id
     if created or changed:
@@ -143,17 +148,17 @@ def _workshop_notes(
         bump(workshop)  # an open projector refreshes itself
 
 
-def _topic(
-    workshop: Workshop, data: dict, groups: dict[str, WorkGroup], report: LoadReport
-) -> tuple[Prompt, bool]:
+def _topic(workshop: Workshop, data: dict, walls: _Walls) -> tuple[Prompt, bool]:
     """The open-space topic the participant proposed, added as ``propose_topic`` does."""
-    author = _author(groups[data["group"]], data["author"], report)
+    report = walls.report
+    author = _author(walls.groups[data["group"]], data["author"], report)
     language = workshop.process.language
     for prompt in workshop.prompts:
         if (
             prompt.proposed_by_id == author.id
             and prompt.question.get(language) == data["question"]
         ):
+            assign(prompt, report, "open-space topic", **moved(prompt, data["at"]))
             return prompt, False
     last = max((prompt.position for prompt in workshop.prompts), default=0)
     topic = Prompt(
@@ -172,26 +177,19 @@ def _topic(
 
 
 def _author(group: WorkGroup, name: str, report: LoadReport) -> User:
-    """The group's participant of this name (``loader_comments``), with an id."""
-    author = _participant(group, name, report)
+    """The group's participant of this name (``base.participant``), with an id."""
+    author = participant(group, name, report)
     if author.id is None:
         db.session.flush()
     return author
 
 
-def _note(
-    prompt: Prompt,
-    data: dict,
-    groups: dict[str, WorkGroup],
-    facilitator: User,
-    by_key: dict[str, Comment],
-    report: LoadReport,
-) -> str | None:
+def _note(prompt: Prompt, data: dict, walls: _Walls) -> str | None:
     """Find the note or add it: "created", "changed" (text set back, hidden) or None."""
-    group = groups[data["group"]]
+    report, facilitator, by_key = walls.report, walls.facilitator, walls.by_key
+    group = walls.groups[data["group"]]
     author = _author(group, data["author"], report)
-    body = data["body"]
-    html = str(render_markdown(body))
+    body, label, process = data["body"], "workshop note", prompt.process
     note = db.session.scalar(
         sa.select(Comment).where(
             Comment.author_id == author.id, Comment.submission_key == data["key"]
@@ -199,15 +197,15 @@ def _note(
     )
     if note is not None:
         by_key[data["key"]] = note
-        state = None
-        if note.edited_at is None and (note.body, note.body_html) != (body, html):
-            # A fix in the demo text reaches a loaded demo.
-            note.body, note.body_html = body, html
-            report.updated["workshop note"] += 1
-            state = "changed"
-        if data.get("hidden") and not note.is_hidden and not _was_hidden(note):
+        # A fix in the demo text reaches a loaded demo.
+        state = (
+            "changed" if set_back_text(note, body, data["at"], report, label) else None
+        )
+        if data.get("hidden") and not note.is_hidden and not was_hidden(note):
             # Hidden in the data since the last load; a restore in the app stays.
-            _hide(prompt, note, facilitator, data["hidden"], report)
+            hide(
+                process, note, facilitator, data["hidden"], data["hidden"]["at"], report
+            )
             state = "changed"
         return state
     note = Comment(
@@ -215,7 +213,7 @@ def _note(
         group=group,
         author=author,
         body=body,
-        body_html=html,
+        body_html=str(render_markdown(body)),
         submission_key=data["key"],
         created_at=data["at"],
         updated_at=data["at"],
@@ -229,46 +227,11 @@ def _note(
         note.prompt = target.prompt
     if data.get("hidden"):
         # Hidden in the same INSERT: an UPDATE would stamp updated_at with today.
-        _hide(prompt, note, facilitator, data["hidden"], report)
+        hide(process, note, facilitator, data["hidden"], data["hidden"]["at"], report)
     db.session.add(note)
     by_key[data["key"]] = note
-    report.created["workshop note"] += 1
+    report.created[label] += 1
     return "created"
-
-
-def _hide(
-    prompt: Prompt, note: Comment, facilitator: User, data: dict, report: LoadReport
-) -> None:
-    """Hide the note as ``moderation.hide_comment`` does, with its audit row."""
-    at: datetime = data["at"]
-    note.hidden_at = at
-    note.hidden_reason = data["reason"]
-    note.hidden_by = facilitator
-    db.session.add(
-        ModerationEvent(
-            process_id=prompt.process.id,
-            comment=note,
-            actor=facilitator,
-            action=ModerationAction.HIDE,
-            reason=data["reason"],
-            created_at=at,
-        )
-    )
-    report.created["moderation event"] += 1
-
-
-def _was_hidden(note: Comment) -> bool:
-    return (
-        db.session.scalar(
-            sa.select(ModerationEvent.id)
-            .where(
-                ModerationEvent.comment_id == note.id,
-                ModerationEvent.action == ModerationAction.HIDE,
-            )
-            .limit(1)
-        )
-        is not None
-    )
 
 
 # Memos -------------------------------------------------------------------------------

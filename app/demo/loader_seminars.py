@@ -1,26 +1,23 @@
-"""Turn the demo's workshop seminars (``seminars.SEMINARS``) into rows.
+"""Turn the demo's workshop seminars (``content/seminar_*.toml``) into rows.
 
 Rows are made directly from the models, with the Markdown texts rendered as the app
 renders them. Each row is found again by its natural key (the seminar by its phase,
 an agenda item by seminar and position, a workshop by block and position, a prompt by
 workshop and position), so loading twice creates nothing new; settings that differ
-from the data are set back, as ``loader._assign`` does for the other demo rows.
-Rows someone added while trying the demo (a further agenda item, workshop or prompt)
-are left alone, and so is the live state of a workshop (its current prompt, version
-and participants' choices).
+from the data are set back (``base.assign``). Rows someone added while trying the demo
+(a further agenda item, workshop or prompt) are left alone, and so is the live state
+of a workshop (its current prompt, version and participants' choices).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from functools import partial
 
 from ..extensions import db
 from ..models import AgendaItem, Phase, PhaseKind, Process, Prompt, Seminar, Workshop
 from ..text import render_translated
-
-if TYPE_CHECKING:
-    from .loader import LoadReport
+from .base import LoadReport, assign, at_position, upsert
 
 
 def load_seminars(
@@ -29,7 +26,7 @@ def load_seminars(
     """Create or refresh the demo's seminars, their agendas and workshops; flush."""
     seminars = []
     for data in spec:
-        phase = next(p for p in process.phases if p.position == data["phase"])
+        phase = at_position(process.phases, data["phase"])
         if phase.kind is not PhaseKind.SEMINAR:
             raise ValueError(f"demo phase {phase.position} is not a seminar")
         seminar = _seminar(phase, data, report)
@@ -38,17 +35,16 @@ def load_seminars(
             for number, workshop_data in enumerate(item_data["workshops"], start=1):
                 workshop = _workshop(item, number, workshop_data, report)
                 for place, question in enumerate(workshop_data["prompts"], start=1):
-                    _prompt(workshop, place, question, report)
+                    # Owned by the workshop alone: the one-owner check wants
+                    # discussion_id NULL.
+                    make = partial(Prompt, workshop=workshop)
+                    label = "workshop prompt"
+                    upsert(
+                        workshop.prompts, place, make, report, label, question=question
+                    )
         seminars.append(seminar)
     db.session.flush()
     return seminars
-
-
-def _assign(obj, report: LoadReport, label: str, /, **values) -> None:
-    # Imported here: ``loader`` imports this module while it is being set up.
-    from .loader import _assign as assign
-
-    assign(obj, report, label, **values)
 
 
 def _is_blank(seminar: Seminar) -> bool:
@@ -78,11 +74,10 @@ def _seminar(phase: Phase, data: dict, report: LoadReport) -> Seminar:
         if seminar is None:
             seminar = Seminar(phase=phase)
             db.session.add(seminar)
-        for name, value in values.items():
-            setattr(seminar, name, value)
+        assign(seminar, None, "seminar", **values)
         report.created["seminar"] += 1
         return seminar
-    _assign(seminar, report, "seminar", **values)
+    assign(seminar, report, "seminar", **values)
     return seminar
 
 
@@ -90,55 +85,22 @@ def _agenda_item(
     seminar: Seminar, position: int, data: dict, report: LoadReport
 ) -> AgendaItem:
     values = {
-        "kind": data["kind"],
-        "starts_at": data["starts_at"],
-        "ends_at": data["ends_at"],
-        "title": data["title"],
-        "speaker": data["speaker"],
-        "description": data["description"],
-        "description_html": render_translated(data["description"]),
+        key: data[key]
+        for key in ("kind", "starts_at", "ends_at", "title", "speaker", "description")
     }
-    item = next((i for i in seminar.agenda if i.position == position), None)
-    if item is None:
-        item = AgendaItem(seminar=seminar, position=position, **values)
-        db.session.add(item)
-        report.created["agenda item"] += 1
-        return item
-    _assign(item, report, "agenda item", **values)
-    return item
+    values["description_html"] = render_translated(data["description"])
+    make = partial(AgendaItem, seminar=seminar)
+    return upsert(seminar.agenda, position, make, report, "agenda item", **values)
 
 
 def _workshop(
     block: AgendaItem, position: int, data: dict, report: LoadReport
 ) -> Workshop:
     values = {
-        "title": data["title"],
-        "description": data["description"],
-        "description_html": render_translated(data["description"]),
-        "facilitator_name": data["facilitator_name"],
-        "method": data["method"],
-        "room": data["room"],
-        "seat_limit": data["seat_limit"],
+        key: data[key]
+        for key in ("title", "description", "facilitator_name", "method", "room")
     }
-    workshop = next((w for w in block.workshops if w.position == position), None)
-    if workshop is None:
-        workshop = Workshop(block=block, position=position, **values)
-        db.session.add(workshop)
-        report.created["workshop"] += 1
-        return workshop
-    _assign(workshop, report, "workshop", **values)
-    return workshop
-
-
-def _prompt(
-    workshop: Workshop, position: int, question: dict, report: LoadReport
-) -> Prompt:
-    prompt = next((p for p in workshop.prompts if p.position == position), None)
-    if prompt is None:
-        # Owned by the workshop alone: the one-owner check wants discussion_id NULL.
-        prompt = Prompt(workshop=workshop, position=position, question=question)
-        db.session.add(prompt)
-        report.created["workshop prompt"] += 1
-        return prompt
-    _assign(prompt, report, "workshop prompt", question=question)
-    return prompt
+    values["description_html"] = render_translated(data["description"])
+    values["seat_limit"] = data["seat_limit"]
+    make = partial(Workshop, block=block)
+    return upsert(block.workshops, position, make, report, "workshop", **values)

@@ -1,8 +1,8 @@
-"""Turn the demo's ballot (``ballot.BALLOT``) and its votes into rows.
+"""Turn the demo's ballot (``content/ballot.toml``) and its votes into rows.
 
 The ballot is set up through ``save_ballot``; the votes go straight in as rows, not
-through ``cast_vote``, because the demo may be loaded before the ballot opens or after
-it has closed, and ``cast_vote`` refuses both. The ballot is found again by its phase
+through ``cast_vote``: each vote keeps the time it was cast, days before the load,
+and ``cast_vote`` stamps the moment it runs. The ballot is found again by its phase
 and main-language title, each vote by its unit key (``group:<id>``), so loading twice
 creates nothing new.
 
@@ -17,17 +17,13 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from ..extensions import db
 from ..models import Ballot, Phase, Process, User, Vote, VoteEntry, WorkGroup
 from ..voting.services import BallotLocked, save_ballot, unit_key
-from .loader_comments import _participant
-
-if TYPE_CHECKING:
-    from .loader import LoadReport
+from .base import LoadReport, at_position, participant
 
 log = logging.getLogger("osallistamo.demo")
 
@@ -56,13 +52,13 @@ def load_ballot(
 ) -> Ballot | None:
     """Create or refresh the demo ballot and its votes; flush. ``spec`` may be None.
 
-    ``groups`` maps the demo's group names to rows; a vote's caster is the group's
+    A vote's ``minutes`` count from the opening of the ballot's phase. ``groups`` maps the demo's group names to rows; a vote's caster is the group's
     participant of that name (the one who writes its comments, created if missing).
     """
     if not spec:
         return None
     db.session.flush()  # ids for the natural-key queries and the unit keys
-    phase = next(p for p in process.phases if p.position == spec["phase"])
+    phase = at_position(process.phases, spec["phase"])
     themes = {theme.position: theme for theme in process.themes}
     theme_ids = [themes[position].id for position in spec["themes"]]
     ballot = _ballot(process, phase, spec, theme_ids, report)
@@ -70,7 +66,7 @@ def load_ballot(
     changed = False
     for data in spec.get("votes", ()):
         group = groups[data["group"]]
-        caster = _participant(group, data["by"], report)
+        caster = participant(group, data["by"], report)
         chosen = [themes[position].id for position in data["themes"]]
         at = opened + timedelta(minutes=data["minutes"])
         changed |= _vote(ballot, group, caster, chosen, at, report)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
+from freezegun import freeze_time
 
 from app.auth.passwords import password_problems
-from app.demo import DEMO_PASSWORD, KESKI_UUSIMAA
+from app.demo import DEMO_PASSWORD, KESKI_UUSIMAA, DemoClock, demo_spec
 from app.groups.services import format_invite_code
 from app.models import (
     GroupMembership,
@@ -36,6 +38,25 @@ TABLES = (
     WorkGroup,
     GroupMembership,
 )
+
+
+@pytest.fixture(name="clock")
+def clock_fixture():
+    """Noon today in Helsinki, ticking on: every demo time counts from the load day,
+    and the load and a test's expectations must share it (a run across midnight
+    could otherwise split them). The other demo test modules import it."""
+    real = DemoClock.current()
+    with freeze_time(real.wall(real.today, "12:00"), tick=True):
+        yield DemoClock.current()
+
+
+@pytest.fixture(name="spec")
+def spec_fixture(clock) -> dict:
+    """The demo's data with its times placed on the load day's calendar."""
+    return demo_spec(clock)
+
+
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def _count(db, model) -> int:
@@ -82,7 +103,7 @@ def test_load_creates_the_process(loaded):
 
 def test_load_creates_four_phases_in_the_seeds_order(loaded):
     """Seminar, discussion, seminar, discussion, numbered 1..4, each in three languages;
-    then the feedback survey (app/demo/survey.py) as phase 5."""
+    then the feedback survey (app/demo/content/survey.toml) as phase 5."""
     phases = loaded.phases[:4]
     assert [p.kind for p in loaded.phases[4:]] == [PhaseKind.SURVEY]
     assert [p.position for p in phases] == [1, 2, 3, 4]
@@ -124,24 +145,28 @@ def test_phase_descriptions_carry_the_essentials(loaded):
     assert "<strong>Äänestys:</strong>" in loaded.phases[3].description_html["fi"]
 
 
-def test_phase_times_are_helsinki_times_stored_in_utc(loaded):
-    """Seminar 1 is 7.10.2026 13.00–15.00 and seminar 2 11.11.2026 9.00–15.30 in Helsinki."""
+def test_phase_times_are_helsinki_times_stored_in_utc(loaded, clock):
+    """Counted from the load day: seminar 1 seven weeks ago 13.00–15.00, discussion 1
+    closed 26 days ago, seminar 2 today (its phase 7.00–23.00 around the seed's
+    9.00–15.30) and discussion 2 open from nine days ago for two weeks more."""
     seminar_1, discussion_1, seminar_2, discussion_2 = loaded.phases[:4]
-    assert seminar_1.starts_at.utcoffset().total_seconds() == 0
-    start = seminar_1.starts_at.astimezone(HELSINKI)
-    assert (start.year, start.month, start.day, start.hour) == (2026, 10, 7, 13)
-    assert seminar_1.ends_at.astimezone(HELSINKI).hour == 15
-    assert seminar_2.starts_at.astimezone(HELSINKI).hour == 9
-    end = seminar_2.ends_at.astimezone(HELSINKI)
-    assert (end.hour, end.minute) == (15, 30)
-    assert (
-        discussion_1.starts_at.astimezone(HELSINKI).date().isoformat() == "2026-10-12"
-    )
-    assert discussion_1.ends_at.astimezone(HELSINKI).date().isoformat() == "2026-10-30"
-    assert (
-        discussion_2.starts_at.astimezone(HELSINKI).date().isoformat() == "2026-11-16"
-    )
-    assert discussion_2.ends_at.astimezone(HELSINKI).date().isoformat() == "2026-12-04"
+    today = clock.today
+
+    def local(value):
+        assert value.utcoffset().total_seconds() == 0
+        value = value.astimezone(HELSINKI)
+        return (value.date() - today).days, value.hour, value.minute
+
+    assert local(seminar_1.starts_at) == (-49, 13, 0)
+    assert local(seminar_1.ends_at) == (-49, 15, 0)
+    assert local(discussion_1.starts_at) == (-44, 9, 0)
+    assert local(discussion_1.ends_at) == (-26, 16, 0)
+    assert local(seminar_2.starts_at) == (0, 7, 0)
+    assert local(seminar_2.ends_at) == (0, 23, 0)
+    assert local(discussion_2.starts_at) == (-9, 9, 0)
+    assert local(discussion_2.ends_at) == (14, 16, 0)
+    assert discussion_1.ends_at < clock.now < discussion_2.ends_at
+    assert seminar_2.starts_at + timedelta(hours=2) <= clock.now
 
 
 def test_load_creates_the_twelve_themes_of_the_vote(loaded):

@@ -9,9 +9,6 @@ import pytest
 import sqlalchemy as sa
 
 from app.demo import KESKI_UUSIMAA
-from app.demo.ballot import BALLOT
-from app.demo.comments import AUTHORS, NURMIJARVI
-from app.demo.data import GROUPS
 from app.models import (
     Ballot,
     GroupMembership,
@@ -28,8 +25,14 @@ from app.models import (
 from app.voting.scoring import compute_results
 from app.voting.services import BallotState, cast_vote, results_visible, state
 
+from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
+
 TABLES = (Ballot, Vote, VoteEntry, User, GroupMembership)
-GROUP_NAMES = {g["name"] for g in GROUPS}
+AUTHORS = KESKI_UUSIMAA["authors"]
+GROUP_NAMES = {g["name"] for g in KESKI_UUSIMAA["groups"]}
+NURMIJARVI = "Nurmijärven sivistystoimen johto"
+
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def _count(db, model) -> int:
@@ -53,6 +56,12 @@ def loaded(runner, db):
 
 
 @pytest.fixture()
+def ballot_data(spec) -> dict:
+    """The ballot's data with its times placed on the load day's calendar."""
+    return spec["ballot"]
+
+
+@pytest.fixture()
 def ballot(db, loaded) -> Ballot:
     ballots = db.session.scalars(sa.select(Ballot)).all()
     assert len(ballots) == 1
@@ -71,9 +80,9 @@ def _scores(ballot) -> dict[int, int]:
 # The data itself ------------------------------------------------------------------
 
 
-def test_data_seven_groups_pick_three_themes_each():
+def test_data_seven_groups_pick_three_themes_each(ballot_data):
     """Seven distinct demo groups, Nurmijärvi's not among them; three themes 1..12 each."""
-    votes = BALLOT["votes"]
+    votes = ballot_data["votes"]
     groups = [v["group"] for v in votes]
     assert len(groups) == len(set(groups)) == 7
     assert set(groups) < GROUP_NAMES and NURMIJARVI not in groups
@@ -83,23 +92,23 @@ def test_data_seven_groups_pick_three_themes_each():
         assert vote["by"] == AUTHORS[vote["group"]]
 
 
-def test_data_votes_fall_within_the_discussion():
+def test_data_votes_fall_within_the_discussion(spec, ballot_data):
     """Every vote is cast after the opening and before the close, at distinct times."""
-    phase = KESKI_UUSIMAA["phases"][BALLOT["phase"] - 1]
+    phase = spec["phases"][ballot_data["phase"] - 1]
     assert phase["kind"] is PhaseKind.DISCUSSION
-    assert (BALLOT["opens_at"], BALLOT["closes_at"]) == (
+    assert (ballot_data["opens_at"], ballot_data["closes_at"]) == (
         phase["starts_at"],
         phase["ends_at"],
     )
     open_minutes = (phase["ends_at"] - phase["starts_at"]).total_seconds() / 60
-    minutes = [v["minutes"] for v in BALLOT["votes"]]
+    minutes = [v["minutes"] for v in ballot_data["votes"]]
     assert all(0 < m < open_minutes for m in minutes)
     assert len(set(minutes)) == len(minutes)
 
 
-def test_data_ranking_has_a_winner_a_middle_tie_and_empty_themes():
+def test_data_ranking_has_a_winner_a_middle_tie_and_empty_themes(ballot_data):
     """Theme 1 leads alone; 3 and 6 tie below 4; 2, 7 and 10 have no votes."""
-    counts = Counter(t for v in BALLOT["votes"] for t in v["themes"])
+    counts = Counter(t for v in ballot_data["votes"] for t in v["themes"])
     assert counts.most_common(2) == [(1, 5), (4, 4)]
     assert counts[3] == counts[6] == 3
     assert {t for t in range(1, 13) if not counts[t]} == {2, 7, 10}
@@ -124,10 +133,10 @@ def test_the_ballot_is_on_the_second_discussion_over_the_twelve_themes(ballot, l
     assert results_visible(ballot, discussion_2.starts_at - timedelta(days=1))
 
 
-def test_the_ballot_texts(ballot):
+def test_the_ballot_texts(ballot, ballot_data):
     """A three-language title; a Finnish Markdown description rendered to HTML."""
     assert set(ballot.title) == {"fi", "sv", "en"}
-    assert ballot.title["fi"] == BALLOT["title"]["fi"]
+    assert ballot.title["fi"] == ballot_data["title"]["fi"]
     assert "kolme teemaa" in ballot.description["fi"]
     html = ballot.description_html["fi"]
     assert "<strong>kolme teemaa</strong>" in html and "<li>" in html
@@ -147,10 +156,10 @@ def test_seven_groups_voted_and_one_did_not(db, ballot, loaded):
         assert vote.revision == 1
 
 
-def test_every_vote_has_three_picks_at_its_time(db, ballot):
+def test_every_vote_has_three_picks_at_its_time(db, ballot, ballot_data):
     """Three entries of value 1 each, on the data's themes, cast at start + minutes."""
     votes = _votes_by_group(db)
-    for data in BALLOT["votes"]:
+    for data in ballot_data["votes"]:
         vote = votes[data["group"]]
         assert len(vote.entries) == 3
         assert all(entry.value == 1 for entry in vote.entries)
@@ -204,12 +213,18 @@ def test_demo_votes_reuse_the_comment_writers(db, loaded):
 
 
 def test_reload_keeps_a_changed_vote_and_sets_an_untouched_one_back(
-    runner, db, ballot, loaded
+    runner,
+    db,
+    ballot,
+    loaded,
+    ballot_data,
 ):
     """A vote changed in the app (revision 2) stays; an altered revision-1 vote is reset."""
     votes = _votes_by_group(db)
     themes = {t.position: t for t in loaded.themes}
-    hyvinkaa = next(v for v in BALLOT["votes"] if v["group"] == "Hyvinkään 0–25-ryhmä")
+    hyvinkaa = next(
+        v for v in ballot_data["votes"] if v["group"] == "Hyvinkään 0–25-ryhmä"
+    )
     validia = votes["Validian opiskeluhuoltoryhmä"]
     # A change as the voting page makes it, at a moment the ballot is open.
     voter = validia.cast_by
@@ -234,7 +249,7 @@ def test_reload_keeps_a_changed_vote_and_sets_an_untouched_one_back(
     validia = votes["Validian opiskeluhuoltoryhmä"]
     assert validia.revision == 2
     assert [e.theme.position for e in validia.entries] == [7]
-    keuda_data = next(v for v in BALLOT["votes"] if v["group"] == keuda.group.name)
+    keuda_data = next(v for v in ballot_data["votes"] if v["group"] == keuda.group.name)
     keuda = votes[keuda.group.name]
     assert {e.theme.position for e in keuda.entries} == set(keuda_data["themes"])
     assert set(hyvinkaa["themes"]) == {
@@ -243,7 +258,7 @@ def test_reload_keeps_a_changed_vote_and_sets_an_untouched_one_back(
     assert db.session.get(Ballot, ballot.id).results_version == version + 1
 
 
-def test_reload_sets_the_ballot_setup_back(runner, db, ballot):
+def test_reload_sets_the_ballot_setup_back(runner, db, ballot, ballot_data):
     """A changed title (another language) and visibility are set back; no second ballot."""
     ballot.title = {**ballot.title, "en": "Renamed"}
     ballot.results_visibility = ResultsVisibility.AFTER_CLOSE
@@ -253,6 +268,6 @@ def test_reload_sets_the_ballot_setup_back(runner, db, ballot):
     db.session.expire_all()
     ballots = db.session.scalars(sa.select(Ballot)).all()
     assert len(ballots) == 1
-    assert ballots[0].title == BALLOT["title"]
+    assert ballots[0].title == ballot_data["title"]
     assert ballots[0].results_visibility is ResultsVisibility.LIVE
     assert _count(db, Vote) == 7

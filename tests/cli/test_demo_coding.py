@@ -4,23 +4,18 @@ proposal, reloading without duplicates, and full exports of the demo process."""
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 from docx import Document
 
 from app.coding.services import confirm, remove_code
-from app.demo import LoadReport
-from app.demo.ballot import BALLOT
-from app.demo.coding import CODED_AT, CODES, FEATURED, SUGGESTED_ONLY
-from app.demo.comments import COMMENTS, FACILITATOR
+from app.demo import KESKI_UUSIMAA, LoadReport
 from app.demo.loader_coding import load_proposal
-from app.demo.phases import DISCUSSION_1, DISCUSSION_2
-from app.demo.proposal import DRAFTED_AT, EDITED_AT, PROPOSAL
-from app.demo.themes import THEME_SPECS
 from app.exports.summary import TalkLevel, build_summary
 from app.followup.services import publish, save_version
+from app.i18n import HELSINKI
 from app.models import (
     Comment,
     FollowUpProposal,
@@ -32,9 +27,18 @@ from app.models import (
     User,
 )
 
+from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
+
 TABLES = (ThemeTag, FollowUpProposal, ProposalVersion)
+COMMENTS = KESKI_UUSIMAA["comments"]
+FACILITATOR = KESKI_UUSIMAA["process"]["creator"]
+THEME_SPECS = KESKI_UUSIMAA["themes"]
+CODING = KESKI_UUSIMAA["coding"]
+CODES, FEATURED = CODING["codes"], CODING["featured"]
+SUGGESTED_ONLY = CODING["suggested_only"]
 HIDDEN = next(c["key"] for c in COMMENTS if c.get("hidden"))
-SECTIONS = PROPOSAL["sections"]
+
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def _counts(db) -> dict:
@@ -63,6 +67,12 @@ def _facilitator(db) -> User:
 
 
 @pytest.fixture()
+def proposal_data(spec) -> dict:
+    """The proposal's data: its times and the dates in its texts are the load day's."""
+    return spec["coding"]["proposal"]
+
+
+@pytest.fixture()
 def loaded(runner, db) -> Process:
     _load(runner)
     return db.session.scalar(sa.select(Process).where(Process.slug == "keski-uusimaa"))
@@ -84,13 +94,22 @@ def test_data_codes_most_visible_comments_with_one_or_two_themes():
     assert all(position in CODES[key] for key, position in FEATURED)
 
 
-def test_data_times_follow_the_calendar():
-    """Coded after discussion 1 closed; drafted after the ballot's last vote."""
-    last_vote = DISCUSSION_2["starts_at"] + timedelta(
-        minutes=max(vote["minutes"] for vote in BALLOT["votes"])
+def test_data_times_follow_the_calendar(spec, clock, proposal_data):
+    """Coded after discussion 1 closed; drafted after the ballot's last vote, before
+    the load, while the ballot is open; the texts' dates are after its close."""
+    discussion_1, discussion_2 = spec["phases"][1], spec["phases"][3]
+    last_vote = discussion_2["starts_at"] + timedelta(
+        minutes=max(vote["minutes"] for vote in spec["ballot"]["votes"])
     )
-    assert DISCUSSION_1["ends_at"] < CODED_AT < DISCUSSION_2["starts_at"]
-    assert last_vote < DRAFTED_AT < EDITED_AT
+    coded_at = spec["coding"]["coded_at"]
+    assert discussion_1["ends_at"] < coded_at < discussion_2["starts_at"]
+    drafted_at, edited_at = proposal_data["drafted_at"], proposal_data["edited_at"]
+    assert last_vote < drafted_at < edited_at < clock.now < discussion_2["ends_at"]
+    first_step = proposal_data["sections"]["next_steps"].split("**")[3]
+    day, month, year = (int(part) for part in first_step.split("."))
+    closes = discussion_2["ends_at"].astimezone(HELSINKI)
+    assert (year, month, day) > (closes.year, closes.month, closes.day)
+    assert "{" not in "".join(proposal_data["sections"].values())
 
 
 def test_data_themes_have_descriptions_and_keywords_in_three_languages():
@@ -112,7 +131,7 @@ def test_loaded_themes_carry_description_html_and_keywords(loaded):
         assert theme.keywords == data["keywords"]
 
 
-def test_coded_comments_have_their_confirmed_themes(db, loaded):
+def test_coded_comments_have_their_confirmed_themes(db, loaded, spec):
     """Each coded comment's confirmed themes are the data's, decided by the facilitator."""
     comments = _by_key(db)
     facilitator = _facilitator(db)
@@ -121,7 +140,8 @@ def test_coded_comments_have_their_confirmed_themes(db, loaded):
         confirmed = [t for t in comment.tags if t.status is TagStatus.CONFIRMED]
         assert {t.theme.position for t in confirmed} == set(positions), key
         assert all(
-            t.decided_by == facilitator and t.decided_at == CODED_AT for t in confirmed
+            t.decided_by == facilitator and t.decided_at == spec["coding"]["coded_at"]
+            for t in confirmed
         )
         # Whatever else the tool suggested was turned down, not left waiting.
         assert TagStatus.SUGGESTED not in _statuses(comment).values()
@@ -167,21 +187,25 @@ def test_summary_counts_the_waiting_comments_as_uncoded(loaded):
     assert any(t.gap_worth_noting for t in summary.themes)
 
 
-def test_the_proposal_is_a_draft_with_two_versions(db, loaded):
+def test_the_proposal_is_a_draft_with_two_versions(db, loaded, proposal_data):
     """Drafted by the app, then written by the facilitator: a draft with 2 versions."""
     proposal = loaded.proposal
     assert proposal.status is ProposalStatus.DRAFT and proposal.published_at is None
     second, first = proposal.versions
     assert (first.number, second.number) == (1, 2)
-    assert (first.created_at, second.created_at) == (DRAFTED_AT, EDITED_AT)
+    assert (first.created_at, second.created_at) == (
+        proposal_data["drafted_at"],
+        proposal_data["edited_at"],
+    )
+    sections = proposal_data["sections"]
     assert first.created_by == second.created_by == _facilitator(db)
     assert second.sections["summary"] == first.sections["summary"] != ""
     assert second.themes == first.themes != []
-    for key, text in SECTIONS.items():
+    for key, text in sections.items():
         assert second.sections[key] == text
     for key in ("principles", "next_steps", "resourcing"):
         assert second.sections_html[key].strip()
-    assert "30 %" in SECTIONS["resourcing"] and "15 %" in SECTIONS["resourcing"]
+    assert "30 %" in sections["resourcing"] and "15 %" in sections["resourcing"]
 
 
 # Loading again ---------------------------------------------------------------------
@@ -197,11 +221,11 @@ def test_loading_twice_creates_nothing_new(runner, db, loaded):
     assert _counts(db) == before
 
 
-def test_reload_keeps_coding_done_in_the_app(runner, db, loaded):
+def test_reload_keeps_coding_done_in_the_app(runner, db, loaded, clock):
     """A removed code, an accepted suggestion and a chosen quote stay after a reload."""
     comments = _by_key(db)
     facilitator = _facilitator(db)
-    now = datetime(2026, 11, 24, 12, tzinfo=UTC)
+    now = clock.now
     removed = next(t for t in comments["demo-c01"].tags if t.theme.position == 11)
     remove_code(removed, actor=facilitator, now=now)
     accepted = comments[SUGGESTED_ONLY[0]].tags[0]
@@ -216,11 +240,11 @@ def test_reload_keeps_coding_done_in_the_app(runner, db, loaded):
     assert db.session.get(ThemeTag, accepted.id).status is TagStatus.CONFIRMED
 
 
-def test_reload_keeps_a_version_saved_in_the_app(runner, db, loaded):
+def test_reload_keeps_a_version_saved_in_the_app(runner, db, loaded, clock):
     """A version saved by a person stays the newest: the demo adds nothing after it."""
     proposal = loaded.proposal
     sections = {**proposal.current.sections, "principles": "Oma teksti."}
-    now = datetime(2026, 11, 24, 12, tzinfo=UTC)
+    now = clock.now
     save_version(
         proposal, sections=sections, themes=[], actor=_facilitator(db), now=now
     )
@@ -232,18 +256,21 @@ def test_reload_keeps_a_version_saved_in_the_app(runner, db, loaded):
     assert proposal.current.sections["principles"] == "Oma teksti."
 
 
-def test_a_fixed_demo_text_becomes_a_new_version_until_published(db, loaded):
+def test_a_fixed_demo_text_becomes_a_new_version_until_published(
+    db, loaded, clock, proposal_data
+):
     """Changed demo text adds one version while the draft is the demo's own; once
     published, the proposal is left as it is."""
     facilitator = _facilitator(db)
-    fixed = {**PROPOSAL, "sections": {**SECTIONS, "principles": "Korjattu teksti."}}
+    sections = {**proposal_data["sections"], "principles": "Korjattu teksti."}
+    fixed = {**proposal_data, "sections": sections}
     report = LoadReport(process=loaded)
     load_proposal(loaded, fixed, facilitator, report)
     load_proposal(loaded, fixed, facilitator, report)
     assert report.created == {"proposal version": 1}
     assert loaded.proposal.current.sections["principles"] == "Korjattu teksti."
-    publish(loaded.proposal, actor=facilitator, now=datetime(2026, 12, 7, tzinfo=UTC))
-    load_proposal(loaded, PROPOSAL, facilitator, report)
+    publish(loaded.proposal, actor=facilitator, now=clock.now)
+    load_proposal(loaded, proposal_data, facilitator, report)
     assert report.created == {"proposal version": 1}
     assert loaded.proposal.status is ProposalStatus.PUBLISHED
 
@@ -260,13 +287,15 @@ def _export(runner, tmp_path, fmt: str):
     return out.read_bytes()
 
 
-def test_docxfiles_of_the_demo_is_a_full_memo(runner, loaded, tmp_path):
+def test_docx_export_of_the_demo_is_a_full_memo(
+    runner, loaded, tmp_path, proposal_data
+):
     """Word opens it: a heading per theme, the proposal's principles, no hidden text."""
     document = Document(io.BytesIO(_export(runner, tmp_path, "docx")))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     for theme in THEME_SPECS:
         assert theme["title"]["fi"] in headings
-    assert SECTIONS["title"] in headings
+    assert proposal_data["sections"]["title"] in headings
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Sama tuki asuinkunnasta riippumatta." in text
     assert "vähintään 30 %" in text

@@ -9,8 +9,6 @@ import pytest
 import sqlalchemy as sa
 
 from app.demo import KESKI_UUSIMAA, LoadReport
-from app.demo.comments import COMMENTS, FACILITATOR
-from app.demo.data import GROUPS
 from app.demo.loader_comments import load_comments
 from app.discussions.services import add_prompt, ensure_discussion
 from app.discussions.visibility import answer_counts, answered_group_ids
@@ -28,8 +26,15 @@ from app.models import (
 )
 from app.text import render_markdown
 
+from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
+
 TABLES = (Comment, CommentFlag, ModerationEvent, User, GroupMembership)
-GROUP_NAMES = {g["name"] for g in GROUPS}
+GROUP_NAMES = {g["name"] for g in KESKI_UUSIMAA["groups"]}
+FACILITATOR = KESKI_UUSIMAA["process"]["creator"]
+#: The comments' texts and keys; ``minutes`` are in the ``comments`` fixture.
+COMMENTS = KESKI_UUSIMAA["comments"]
+
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def _count(db, model) -> int:
@@ -67,6 +72,12 @@ def _top_level(prompt: int) -> list[dict]:
 
 
 @pytest.fixture()
+def comments(spec) -> list[dict]:
+    """The comments' data, their minutes counted from the discussion's opening."""
+    return spec["comments"]
+
+
+@pytest.fixture()
 def loaded(runner, db):
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code == 0, result.output
@@ -101,25 +112,25 @@ def test_data_answers_every_prompt_and_leaves_gaps():
     assert 1 <= len(GROUP_NAMES - answering) <= 2
 
 
-def test_data_replies_follow_their_targets():
+def test_data_replies_follow_their_targets(comments):
     """A reply answers an earlier-listed comment of the same prompt, later in time."""
     seen = {}
-    for comment in COMMENTS:
+    for comment in comments:
         target = comment.get("reply_to")
         if target:
             assert target in seen, comment["key"]
             assert seen[target]["prompt"] == comment["prompt"]
             assert seen[target]["minutes"] < comment["minutes"]
         seen[comment["key"]] = comment
-    replies = [c for c in COMMENTS if c.get("reply_to")]
+    replies = [c for c in comments if c.get("reply_to")]
     assert len(replies) >= 4
     assert any(c["group"] != seen[c["reply_to"]]["group"] for c in replies)
 
 
-def test_data_has_one_flag_and_one_hidden_comment_on_different_comments():
+def test_data_has_one_flag_and_one_hidden_comment_on_different_comments(comments):
     """Exactly one flag (by a participant of a group) and one hiding by the facilitator."""
-    flagged = [c for c in COMMENTS if c.get("flag")]
-    hidden = [c for c in COMMENTS if c.get("hidden")]
+    flagged = [c for c in comments if c.get("flag")]
+    hidden = [c for c in comments if c.get("hidden")]
     assert len(flagged) == len(hidden) == 1
     assert flagged[0]["key"] != hidden[0]["key"]
     assert flagged[0]["flag"]["group"] in GROUP_NAMES and flagged[0]["flag"]["reason"]
@@ -128,11 +139,11 @@ def test_data_has_one_flag_and_one_hidden_comment_on_different_comments():
     assert hidden[0]["hidden"]["minutes"] > hidden[0]["minutes"]
 
 
-def test_data_bodies_are_finnish_markdown_of_a_readable_length():
+def test_data_bodies_are_finnish_markdown_of_a_readable_length(spec, comments):
     """40–150 words each, within the discussion's time, with lists and emphasis."""
-    phase = KESKI_UUSIMAA["phases"][1]
+    phase = spec["phases"][1]
     open_minutes = (phase["ends_at"] - phase["starts_at"]).total_seconds() / 60
-    for comment in COMMENTS:
+    for comment in comments:
         words = len(re.findall(r"\w+", comment["body"]))
         assert 40 <= words <= 150, (comment["key"], words)
         assert 0 < comment["minutes"] < open_minutes
@@ -157,11 +168,11 @@ def test_loading_creates_the_comments_of_eight_groups_on_all_prompts(db, discuss
     assert all(c.group.process_id == discussion_1.process_id for c in comments)
 
 
-def test_comments_have_a_timeline_from_the_opening(db, discussion_1):
+def test_comments_have_a_timeline_from_the_opening(db, discussion_1, comments):
     """created_at = updated_at = the discussion's start + the comment's minutes."""
-    comments = _by_key(db)
-    for data in COMMENTS:
-        comment = comments[data["key"]]
+    rows = _by_key(db)
+    for data in comments:
+        comment = rows[data["key"]]
         expected = discussion_1.starts_at + timedelta(minutes=data["minutes"])
         assert comment.created_at == comment.updated_at == expected
         assert comment.prompt.position == data["prompt"]

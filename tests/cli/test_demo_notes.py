@@ -3,18 +3,14 @@ projector of a demo workshop, and loading again without duplicates."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 from flask import url_for
 
-from app.demo.comments import AUTHORS, FACILITATOR
-from app.demo.data import GROUPS
+from app.demo import KESKI_UUSIMAA
 from app.demo.loader_notes import drafted_texts
-from app.demo.notes import NOTES, WALK_ROUNDS
-from app.demo.phases import PHASES
-from app.demo.seminars import SEMINARS
 from app.i18n import HELSINKI
 from app.models import (
     Comment,
@@ -38,8 +34,14 @@ from app.seminars.services_memos import reopen, save_memo
 from app.seminars.urls import memo_url
 from app.text import render_markdown
 
+from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
+
 TABLES = (Comment, Prompt, WorkshopMemo, ModerationEvent, User, GroupMembership)
-GROUP_NAMES = {g["name"] for g in GROUPS}
+GROUP_NAMES = {g["name"] for g in KESKI_UUSIMAA["groups"]}
+AUTHORS = KESKI_UUSIMAA["authors"]
+FACILITATOR = KESKI_UUSIMAA["process"]["creator"]
+
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def _count(db, model) -> int:
@@ -56,11 +58,11 @@ def _load(runner):
     return result
 
 
-def _all_notes() -> list[dict]:
+def _all_notes(notes_data: dict) -> list[dict]:
     """Every note of the data, on seed prompts and open-space topics alike."""
     return [
         note
-        for workshop in NOTES["workshops"]
+        for workshop in notes_data["workshops"]
         for notes in [*workshop["prompts"], *(t["notes"] for t in workshop["topics"])]
         for note in notes
     ]
@@ -101,6 +103,12 @@ def _open_space(db) -> Workshop:
 
 
 @pytest.fixture()
+def notes_data(spec) -> dict:
+    """The notes' data, their times placed on the seminars' days."""
+    return spec["notes"]
+
+
+@pytest.fixture()
 def loaded(runner, db):
     """The demo, loaded once; the value is the command's result (for its output)."""
     return _load(runner)
@@ -109,30 +117,30 @@ def loaded(runner, db):
 # The data itself ------------------------------------------------------------------
 
 
-def test_data_covers_every_prompt_of_every_workshop():
+def test_data_covers_every_prompt_of_every_workshop(notes_data, spec):
     """One entry per demo workshop, with notes for each of its prompts, in order."""
     workshops = [
         workshop
-        for seminar in SEMINARS
+        for seminar in spec["seminars"]
         for item in seminar["agenda"]
         for workshop in item["workshops"]
     ]
-    assert len(NOTES["workshops"]) == len(workshops) == 6
-    for data, workshop in zip(NOTES["workshops"], workshops, strict=True):
+    assert len(notes_data["workshops"]) == len(workshops) == 6
+    for data, workshop in zip(notes_data["workshops"], workshops, strict=True):
         assert len(data["prompts"]) == len(workshop["prompts"])
         assert 1 <= data["current"] <= len(workshop["prompts"])
-        item = SEMINARS[[s["phase"] for s in SEMINARS].index(data["phase"])]["agenda"][
-            data["agenda_item"] - 1
-        ]
+        item = spec["seminars"][
+            [s["phase"] for s in spec["seminars"]].index(data["phase"])
+        ]["agenda"][data["agenda_item"] - 1]
         assert item["workshops"][data["workshop"] - 1] is workshop
 
 
-def test_data_notes_are_short_and_from_several_groups():
+def test_data_notes_are_short_and_from_several_groups(notes_data):
     """4–10 notes of 5–15 words per prompt, station or topic, from ≥3 groups each."""
-    notes = _all_notes()
+    notes = _all_notes(notes_data)
     keys = [note["key"] for note in notes]
     assert len(set(keys)) == len(keys) and all(k.startswith("demo-n") for k in keys)
-    for workshop in NOTES["workshops"]:
+    for workshop in notes_data["workshops"]:
         lists = [*workshop["prompts"], *(t["notes"] for t in workshop["topics"])]
         for notes_here in lists:
             assert 4 <= len(notes_here) <= 10
@@ -143,11 +151,11 @@ def test_data_notes_are_short_and_from_several_groups():
     assert {note["group"] for note in notes} == GROUP_NAMES
 
 
-def test_data_times_fall_inside_the_workshop_block():
+def test_data_times_fall_inside_the_workshop_block(notes_data, spec):
     """Each note is written during its workshop block; a duplicate after its note."""
-    at = {note["key"]: note["at"] for note in _all_notes()}
-    for workshop in NOTES["workshops"]:
-        seminar = next(s for s in SEMINARS if s["phase"] == workshop["phase"])
+    at = {note["key"]: note["at"] for note in _all_notes(notes_data)}
+    for workshop in notes_data["workshops"]:
+        seminar = next(s for s in spec["seminars"] if s["phase"] == workshop["phase"])
         block = seminar["agenda"][workshop["agenda_item"] - 1]
         lists = [*workshop["prompts"], *(t["notes"] for t in workshop["topics"])]
         for note in (note for notes in lists for note in notes):
@@ -159,48 +167,61 @@ def test_data_times_fall_inside_the_workshop_block():
             assert all(topic["at"] < note["at"] for note in topic["notes"])
 
 
-def test_data_has_one_merged_and_one_hidden_note():
+def test_data_has_one_merged_and_one_hidden_note(notes_data):
     """One duplicate merged into an earlier note of the same prompt; one hidden note."""
-    merged = [n for n in _all_notes() if n.get("merged_into")]
-    hidden = [n for n in _all_notes() if n.get("hidden")]
+    merged = [n for n in _all_notes(notes_data) if n.get("merged_into")]
+    hidden = [n for n in _all_notes(notes_data) if n.get("hidden")]
     assert len(merged) == len(hidden) == 1
     same_prompt = next(
         notes
-        for workshop in NOTES["workshops"]
+        for workshop in notes_data["workshops"]
         for notes in workshop["prompts"]
         if merged[0] in notes
     )
     assert merged[0]["merged_into"] in {note["key"] for note in same_prompt}
     assert hidden[0]["hidden"]["reason"] and hidden[0]["hidden"]["at"] > hidden[0]["at"]
-    assert NOTES["by"] == FACILITATOR
+    assert notes_data["by"] == FACILITATOR
 
 
-def test_data_open_space_has_three_or_four_topics():
+def test_data_open_space_has_three_or_four_topics(notes_data):
     """Only the open-space workshop has topics: 3–4, from different groups."""
-    with_topics = [w for w in NOTES["workshops"] if w["topics"]]
+    with_topics = [w for w in notes_data["workshops"] if w["topics"]]
     assert len(with_topics) == 1
     topics = with_topics[0]["topics"]
     assert 3 <= len(topics) <= 4
     assert len({topic["group"] for topic in topics}) == len(topics)
 
 
-def test_data_memos_final_for_the_first_seminar_drafts_for_the_second():
-    """Drafted a day after each seminar; the first's final with its seminar memo."""
-    first, second = NOTES["memos"]
-    assert (first["phase"], second["phase"]) == tuple(s["phase"] for s in SEMINARS)
-    for memo in NOTES["memos"]:
-        ends = PHASES[memo["phase"] - 1]["ends_at"]
-        assert (memo["drafted_at"] - ends).days == 1
-    assert first["final_at"] > first["drafted_at"] and first["seminar_memo"]
+def test_data_memos_final_for_the_first_seminar_drafts_for_the_second(notes_data, spec):
+    """The first seminar's drafted a day after it, final two hours later with its
+    seminar memo; today's seminar's drafted once its agenda is over, still drafts."""
+    first, second = notes_data["memos"]
+    assert (first["phase"], second["phase"]) == tuple(
+        s["phase"] for s in spec["seminars"]
+    )
+    ends = spec["phases"][first["phase"] - 1]["ends_at"]
+    assert first["drafted_at"] - ends == timedelta(days=1)
+    assert first["final_at"] - first["drafted_at"] == timedelta(hours=2)
+    assert first["seminar_memo"]
+    agenda_ends = spec["seminars"][1]["agenda"][-1]["ends_at"]
+    last_note = max(
+        note["at"]
+        for w in notes_data["workshops"]
+        if w["phase"] == second["phase"]
+        for notes in [*w["prompts"], *(t["notes"] for t in w["topics"])]
+        for note in notes
+    )
+    assert last_note < agenda_ends < second["drafted_at"]
+    assert second["drafted_at"].date() == agenda_ends.date()
     assert second["final_at"] is None and not second["seminar_memo"]
 
 
 # Loading ---------------------------------------------------------------------------
 
 
-def test_every_workshop_prompt_has_notes(db, loaded):
+def test_every_workshop_prompt_has_notes(db, loaded, notes_data):
     """All notes are there; every prompt and topic of the six workshops has ≥4."""
-    assert len(_by_key(db)) == len(_all_notes())
+    assert len(_by_key(db)) == len(_all_notes(notes_data))
     workshops = db.session.scalars(sa.select(Workshop)).all()
     assert len(workshops) == 6
     counts = {}
@@ -212,10 +233,10 @@ def test_every_workshop_prompt_has_notes(db, loaded):
             assert counts.get(prompt.id, 0) >= 4, prompt.question
 
 
-def test_notes_are_written_by_group_participants_at_their_times(db, loaded):
+def test_notes_are_written_by_group_participants_at_their_times(db, loaded, notes_data):
     """Each note: its group's participant, its time (created = updated), clean HTML."""
     comments = _by_key(db)
-    for data in _all_notes():
+    for data in _all_notes(notes_data):
         note = comments[data["key"]]
         assert note.group.name == data["group"]
         assert note.author.name == data["author"]
@@ -231,6 +252,9 @@ def test_notes_are_written_by_group_participants_at_their_times(db, loaded):
 
 def test_process_walk_notes_follow_the_rotation(db, loaded):
     """A walk note is written in the round the app's rotation puts its group there."""
+    rounds = next(
+        w["rounds"] for w in KESKI_UUSIMAA["notes"]["workshops"] if "rounds" in w
+    )
     walk = next(
         w
         for w in workshops_of(_seminar(db, 3))
@@ -239,25 +263,25 @@ def test_process_walk_notes_follow_the_rotation(db, loaded):
     notes = _workshop_notes(db, walk)
     assert len({note.group_id for note in notes}) == 8
     for note in notes:
-        clock = note.created_at.astimezone(HELSINKI).strftime("%H.%M")
+        clock = note.created_at.astimezone(HELSINKI).strftime("%H:%M")
         number = next(
-            i for i, (start, end) in enumerate(WALK_ROUNDS) if start <= clock < end
+            i for i, (start, end) in enumerate(rounds) if start <= clock < end
         )
         placed = live_queries.rotation(walk, number)
         assert placed[note.group].id == note.prompt_id, note.submission_key
 
 
-def test_one_merged_duplicate_and_one_hidden_note(db, loaded):
+def test_one_merged_duplicate_and_one_hidden_note(db, loaded, notes_data):
     """The duplicate points at its note on the same prompt; the hidden note has its
     reason, the facilitator and a HIDE event at the same time."""
     facilitator = db.session.scalar(sa.select(User).where(User.email == FACILITATOR))
     comments = _by_key(db)
-    data = next(n for n in _all_notes() if n.get("merged_into"))
+    data = next(n for n in _all_notes(notes_data) if n.get("merged_into"))
     duplicate, target = comments[data["key"]], comments[data["merged_into"]]
     assert duplicate.merged_into_id == target.id
     assert duplicate.prompt_id == target.prompt_id and target.merged_into_id is None
     assert [c for c in comments.values() if c.merged_into_id] == [duplicate]
-    data = next(n for n in _all_notes() if n.get("hidden"))
+    data = next(n for n in _all_notes(notes_data) if n.get("hidden"))
     hidden = comments[data["key"]]
     assert [c for c in comments.values() if c.hidden_at] == [hidden]
     assert hidden.hidden_reason == data["hidden"]["reason"]
@@ -274,11 +298,11 @@ def test_one_merged_duplicate_and_one_hidden_note(db, loaded):
     assert hidden.updated_at == hidden.created_at
 
 
-def test_open_space_has_topics_proposed_by_participants(db, loaded):
+def test_open_space_has_topics_proposed_by_participants(db, loaded, notes_data):
     """The topics follow the seed's two questions, proposed by participants, in
     Finnish, each with its notes."""
     workshop = _open_space(db)
-    data = next(w for w in NOTES["workshops"] if w["topics"])
+    data = next(w for w in notes_data["workshops"] if w["topics"])
     topics = [p for p in workshop.prompts if p.proposed_by_id is not None]
     assert [t.question for t in topics] == [
         {"fi": t["question"]} for t in data["topics"]
@@ -295,12 +319,12 @@ def test_open_space_has_topics_proposed_by_participants(db, loaded):
         assert counts[topic.id] == len(topic_data["notes"])
 
 
-def test_every_workshop_shows_a_prompt_at_once(db, loaded):
+def test_every_workshop_shows_a_prompt_at_once(db, loaded, notes_data):
     """The projector has something to show: the current prompt is set, the version
     has grown."""
     for workshop, data in zip(
         [w for s in (1, 3) for w in workshops_of(_seminar(db, s))],
-        NOTES["workshops"],
+        notes_data["workshops"],
         strict=True,
     ):
         current = db.session.get(Prompt, workshop.current_prompt_id)
@@ -309,11 +333,11 @@ def test_every_workshop_shows_a_prompt_at_once(db, loaded):
         assert workshop.live_version >= 1
 
 
-def test_memos_final_for_seminar_1_drafts_for_seminar_2(db, loaded):
+def test_memos_final_for_seminar_1_drafts_for_seminar_2(db, loaded, notes_data):
     """Seminar 1: its two workshop memos and the seminar memo, final. Seminar 2: four
     workshop drafts and no seminar memo. Texts are what draft_memo writes."""
     facilitator = db.session.scalar(sa.select(User).where(User.email == FACILITATOR))
-    first, second = NOTES["memos"]
+    first, second = notes_data["memos"]
     seminar_1, seminar_2 = _seminar(db, 1), _seminar(db, 3)
     final = [memo_for(seminar_1, w) for w in workshops_of(seminar_1)]
     final.append(memo_for(seminar_1))
@@ -333,12 +357,14 @@ def test_memos_final_for_seminar_1_drafts_for_seminar_2(db, loaded):
         assert set(memo.html) == set(memos.PARTS)
 
 
-def test_memo_texts_group_duplicates_and_leave_out_the_hidden_note(db, loaded):
+def test_memo_texts_group_duplicates_and_leave_out_the_hidden_note(
+    db, loaded, notes_data
+):
     """The merged pair shows once with ×2; the hidden note is not in any memo; the
     seminar memo links both workshop memos."""
     comments = _by_key(db)
-    duplicate = next(n for n in _all_notes() if n.get("merged_into"))
-    hidden = next(n for n in _all_notes() if n.get("hidden"))
+    duplicate = next(n for n in _all_notes(notes_data) if n.get("merged_into"))
+    hidden = next(n for n in _all_notes(notes_data) if n.get("hidden"))
     seminar = _seminar(db, 1)
     services = memo_for(seminar, workshops_of(seminar)[0])
     target = comments[duplicate["merged_into"]]
@@ -354,7 +380,7 @@ def test_memo_texts_group_duplicates_and_leave_out_the_hidden_note(db, loaded):
 
 
 def test_the_projector_of_a_demo_workshop_shows_notes_then_304(
-    client, auth, db, loaded
+    client, auth, db, loaded, notes_data
 ):
     """Signed in as the demo facilitator, the wall of the first workshop shows its
     current prompt's notes (the duplicate counted with its note), then 304."""
@@ -364,16 +390,16 @@ def test_the_projector_of_a_demo_workshop_shows_notes_then_304(
     auth.login_as(facilitator)
     page = client.get(url)
     assert page.status_code == 200
-    first = NOTES["workshops"][0]["prompts"][0]
+    first = notes_data["workshops"][0]["prompts"][0]
     assert first[0]["body"] in page.text and 'class="live-similar"' in page.text
     tag = page.headers["ETag"]
     again = client.get(url, headers={"If-None-Match": tag})
     assert again.status_code == 304 and again.headers["ETag"] == tag
 
 
-def test_first_load_reports_notes_topics_and_memos(db, loaded):
+def test_first_load_reports_notes_topics_and_memos(db, loaded, notes_data):
     """The load's report counts the rows with singular labels."""
-    assert f"{len(_all_notes())} workshop note," in loaded.output
+    assert f"{len(_all_notes(notes_data))} workshop note," in loaded.output
     assert "4 open-space topic," in loaded.output
     assert "7 memo," in loaded.output
 
@@ -396,7 +422,7 @@ def test_loading_twice_creates_nothing_new(runner, db, loaded):
     } == versions
 
 
-def test_reload_keeps_what_was_done_in_the_app(runner, db, loaded):
+def test_reload_keeps_what_was_done_in_the_app(runner, db, loaded, notes_data):
     """An edited memo, a reopened memo, an unmerged duplicate, a restored note and a
     cleared current prompt stay; an unedited note's text and an untouched memo's
     texts are set back."""
@@ -438,7 +464,7 @@ def test_reload_keeps_what_was_done_in_the_app(runner, db, loaded):
     db.session.expire_all()
     assert _counts(db) == before
     comments = _by_key(db)
-    assert comments["demo-n002"].body == _all_notes()[1]["body"]
+    assert comments["demo-n002"].body == _all_notes(notes_data)[1]["body"]
     assert comments[duplicate.submission_key].merged_into_id is None
     assert comments[hidden.submission_key].hidden_at is None
     assert db.session.get(Workshop, services.id).current_prompt_id is None
@@ -447,15 +473,17 @@ def test_reload_keeps_what_was_done_in_the_app(runner, db, loaded):
     assert memo_for(seminar_1, competence).final_at is None
     untouched = db.session.get(WorkshopMemo, untouched.id)
     assert untouched.results == drafted_texts(seminar_2, untouched.workshop)["results"]
-    assert untouched.updated_at == NOTES["memos"][1]["drafted_at"]
+    assert untouched.updated_at == notes_data["memos"][1]["drafted_at"]
     services_memo = memo_for(seminar_1, services)
     assert not services_memo.results.count("(×2)")
-    assert services_memo.final_at == NOTES["memos"][0]["final_at"]
+    assert services_memo.final_at == notes_data["memos"][0]["final_at"]
     again = _load(runner)
     assert "Created: nothing new." in again.output and "Set back" not in again.output
 
 
-def test_reload_recreates_the_notes_of_a_deleted_workshop(runner, db, loaded):
+def test_reload_recreates_the_notes_of_a_deleted_workshop(
+    runner, db, loaded, notes_data
+):
     """A workshop deleted while trying the demo comes back with its notes and memo,
     and its wall shows the first prompt again."""
     treasure = workshops_of(_seminar(db, 3))[2]
@@ -463,7 +491,7 @@ def test_reload_recreates_the_notes_of_a_deleted_workshop(runner, db, loaded):
     db.session.delete(treasure)
     db.session.commit()
     result = _load(runner)
-    data = NOTES["workshops"][4]
+    data = notes_data["workshops"][4]
     notes = sum(len(p) for p in data["prompts"])
     assert f"1 memo, 1 workshop, {notes} workshop note, 3 workshop prompt." in (
         result.output

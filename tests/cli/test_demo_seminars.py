@@ -7,14 +7,12 @@ group of them quotes the seed line it comes from.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
 
-from app.demo.phases import PHASES
-from app.demo.seminars import SEMINARS
 from app.models import (
     AgendaItem,
     AgendaKind,
@@ -25,9 +23,13 @@ from app.models import (
     WorkshopMethod,
 )
 
+from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
+
 HELSINKI = ZoneInfo("Europe/Helsinki")
 TABLES = (Seminar, AgendaItem, Workshop, Prompt)
 LANGUAGES = {"fi", "sv", "en"}
+
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def _count(db, model) -> int:
@@ -95,21 +97,28 @@ def _translated(data: dict):
                 yield "prompt", question
 
 
-def test_data_is_in_three_languages():
+def test_data_is_in_three_languages(spec):
     """Every text of both seminars has Finnish, Swedish and English, none empty."""
-    for data in SEMINARS:
+    for data in spec["seminars"]:
         for where, texts in _translated(data):
             assert set(texts) == LANGUAGES, where
             assert all(text.strip() for text in texts.values()), where
 
 
-def test_data_agendas_fill_the_phase_without_gaps():
-    """Each agenda runs from the phase's start to its end, item after item."""
-    for data in SEMINARS:
-        phase = PHASES[data["phase"] - 1]
+def test_data_agendas_fill_the_phase_without_gaps(spec):
+    """Each agenda runs item after item without gaps: the first seminar's from its
+    phase's start to its end; today's seminar's inside its phase, which opens two
+    hours before the agenda and stays open into the evening for the phones."""
+    first, second = spec["seminars"]
+    for data in spec["seminars"]:
+        phase = spec["phases"][data["phase"] - 1]
         agenda = data["agenda"]
-        assert agenda[0]["starts_at"] == phase["starts_at"]
-        assert agenda[-1]["ends_at"] == phase["ends_at"]
+        if data is first:
+            assert agenda[0]["starts_at"] == phase["starts_at"]
+            assert agenda[-1]["ends_at"] == phase["ends_at"]
+        else:
+            assert agenda[0]["starts_at"] - phase["starts_at"] >= timedelta(hours=2)
+            assert phase["ends_at"] - agenda[-1]["ends_at"] >= timedelta(hours=7)
         for before, after in zip(agenda, agenda[1:], strict=False):
             assert before["starts_at"] < before["ends_at"] == after["starts_at"]
 
@@ -241,18 +250,25 @@ def test_second_seminar_agenda_matches_the_seed(db, loaded):
     assert seminar.agenda[-1].speaker == "Seminaarin vetäjät"
 
 
-def test_agenda_times_are_helsinki_wall_clock_stored_in_utc(db, loaded):
-    """13.00 on 7.10.2026 is 10.00 UTC (summer time); 9.00 on 11.11.2026 is 7.00 UTC."""
+def test_agenda_times_are_helsinki_wall_clock_stored_in_utc(db, loaded, clock):
+    """The first seminar 13.00–15.00 seven weeks before the load day, the second
+    9.00–15.30 on the load day: Helsinki wall-clock times, stored in UTC."""
     db.session.expire_all()
     first, second = _seminar(db, 1), _seminar(db, 3)
-    assert first.agenda[0].starts_at == datetime(2026, 10, 7, 10, 0, tzinfo=UTC)
-    assert first.agenda[-1].ends_at == datetime(2026, 10, 7, 12, 0, tzinfo=UTC)
-    assert second.agenda[0].starts_at == datetime(2026, 11, 11, 7, 0, tzinfo=UTC)
-    assert second.agenda[-1].ends_at == datetime(2026, 11, 11, 13, 30, tzinfo=UTC)
+
+    def helsinki(days: int, hour: int, minute: int = 0) -> datetime:
+        day = clock.today + timedelta(days=days)
+        local = datetime.combine(day, time(hour, minute), tzinfo=HELSINKI)
+        return local.astimezone(UTC)
+
+    assert first.agenda[0].starts_at == helsinki(-49, 13) == first.phase.starts_at
+    assert first.agenda[-1].ends_at == helsinki(-49, 15) == first.phase.ends_at
+    assert second.agenda[0].starts_at == helsinki(0, 9)
+    assert second.agenda[-1].ends_at == helsinki(0, 15, 30)
+    assert second.phase.starts_at < second.agenda[0].starts_at
+    assert second.agenda[-1].ends_at < second.phase.ends_at
     for seminar in (first, second):
         phase = seminar.phase
-        assert seminar.agenda[0].starts_at == phase.starts_at
-        assert seminar.agenda[-1].ends_at == phase.ends_at
         for item in seminar.agenda:
             assert item.starts_at.utcoffset().total_seconds() == 0
             local = item.starts_at.astimezone(HELSINKI).date()
@@ -340,7 +356,7 @@ def test_process_walk_and_open_space_prompts_quote_the_seed(db, loaded):
     # " Kuinka kehitetään yhteisöllistä oppilaitosta?"
     # " Mitä yhteisöllisyys tarkoittaa oppilas- ja opiskelijahuollon näkökulmasta
     # käytännön tasolla?"
-    # The seed's questions; the demo's open-space topics (notes.py) follow them.
+    # The seed's questions; the demo's open-space topics (content/notes.toml) follow them.
     seed_questions = [p for p in open_space.prompts if p.proposed_by_id is None]
     assert [p.question["fi"] for p in seed_questions] == [
         "Kuinka kehitetään yhteisöllistä oppilaitosta?",
@@ -408,7 +424,7 @@ def test_reload_sets_changed_settings_back(runner, db, loaded):
     """Changed place, time, method and question go back; live state and extras stay."""
     seminar = _seminar(db, 3)
     seminar.place = "Muualla"
-    seminar.agenda[0].starts_at = datetime(2026, 11, 11, 8, 0, tzinfo=UTC)
+    seminar.agenda[0].starts_at -= timedelta(hours=1)
     walk = _block(seminar, 2).workshops[0]
     walk.method = WorkshopMethod.FEELING_LINE
     walk.seat_limit = 5
@@ -446,7 +462,7 @@ def test_reload_recreates_a_deleted_workshop(runner, db, loaded):
     db.session.delete(treasure)
     db.session.commit()
     result = _load(runner)
-    # With its example notes and its memo (notes.py).
+    # With its example notes and its memo (content/notes.toml).
     assert "1 memo, 1 workshop, 18 workshop note, 3 workshop prompt." in result.output
     db.session.expire_all()
     treasure = _block(_seminar(db, 3), 2).workshops[1]

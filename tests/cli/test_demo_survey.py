@@ -1,18 +1,18 @@
-"""The demo's feedback survey to the education providers: a closed survey phase, the
-groups' answers saved through the answering service, free-text answers as comments,
-the indicator's 2025-2026 values fed from the answers, and reloading."""
+"""The demo's feedback survey to the education providers: a closed survey phase for
+the last completed school year, the groups' answers saved through the answering
+service, free-text answers as comments, the indicator's values for that school year
+fed from the answers, and reloading."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
 
 from app.coding.queries import scope_comments
-from app.demo.comments import AUTHORS, FACILITATOR, KEUDA
-from app.demo.survey import CODED_AT, CODES, PERIOD, QUESTIONS, RESPONSES
+from app.demo import KESKI_UUSIMAA
 from app.models import (
     Comment,
     CommentVersion,
@@ -32,6 +32,8 @@ from app.models import (
 )
 from app.surveys.services import SurveyState, state
 
+from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
+
 HELSINKI = ZoneInfo("Europe/Helsinki")
 TABLES = (
     Phase,
@@ -44,8 +46,15 @@ TABLES = (
     IndicatorValue,
     ThemeTag,
 )
+AUTHORS = KESKI_UUSIMAA["authors"]
+FACILITATOR = KESKI_UUSIMAA["process"]["creator"]
+KEUDA = "Keudan opiskeluhuoltoryhmä"
+QUESTIONS = KESKI_UUSIMAA["survey"]["questions"]
+CODES = KESKI_UUSIMAA["survey"]["codes"]
 LIKERT = [q for q in QUESTIONS if q["kind"] is QuestionKind.LIKERT]
 TEXTS = [q for q in QUESTIONS if q["kind"] is QuestionKind.TEXT]
+
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def _counts(db) -> dict:
@@ -59,6 +68,21 @@ def _load(runner):
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code == 0, result.output
     return result
+
+
+@pytest.fixture()
+def survey_data(spec) -> dict:
+    """The survey's data, its dates in the last completed school year's spring."""
+    return spec["survey"]
+
+
+@pytest.fixture()
+def periods(clock) -> tuple[str, str]:
+    """The school year before the last completed one, and the last completed one
+    (a school year runs 1.8.–31.7.)."""
+    today = clock.today
+    last = today.year - 1 if today.month >= 8 else today.year - 2
+    return f"{last - 1}-{last}", f"{last}-{last + 1}"
 
 
 @pytest.fixture()
@@ -81,22 +105,29 @@ def _final_texts(data: dict) -> tuple[str, ...]:
     return data["revised"]["texts"] if data.get("revised") else data["texts"]
 
 
-def test_the_survey_phase_is_closed_with_its_period_and_intro(loaded, survey):
-    """A survey phase in three languages, 6.–30.4.2026 Helsinki time stored in UTC,
-    closed now, for the school year 2025-2026, with a three-language introduction."""
+def test_the_survey_phase_is_closed_with_its_period_and_intro(
+    loaded, survey, clock, periods
+):
+    """A survey phase in three languages, 6.–30.4. of the last completed school
+    year's spring, Helsinki time stored in UTC, closed now, for that school year,
+    with a three-language introduction."""
     phase = survey.phase
+    last = periods[1]
     assert [p.kind for p in loaded.phases].count(PhaseKind.SURVEY) == 1
-    assert phase.title["fi"] == "Palautekysely koulutuksen järjestäjille 2025–2026"
+    title = "Palautekysely koulutuksen järjestäjille " + last.replace("-", "–")
+    assert phase.title["fi"] == title
     assert set(phase.title) == set(phase.description) == {"fi", "sv", "en"}
     assert phase.starts_at.utcoffset().total_seconds() == 0
     start = phase.starts_at.astimezone(HELSINKI)
     end = phase.ends_at.astimezone(HELSINKI)
-    assert (start.month, start.day, start.hour) == (4, 6, 9)
-    assert (end.month, end.day, end.hour) == (4, 30, 16)
-    assert state(survey, datetime(2026, 6, 1, tzinfo=UTC)) is SurveyState.CLOSED
-    assert survey.period == PERIOD == "2025-2026"
+    spring = int(last[-4:])
+    assert (start.year, start.month, start.day, start.hour) == (spring, 4, 6, 9)
+    assert (end.year, end.month, end.day, end.hour) == (spring, 4, 30, 16)
+    assert state(survey, clock.now) is SurveyState.CLOSED
+    assert survey.period == last
     assert set(survey.intro) == {"fi", "sv", "en"}
     assert "<p>" in survey.intro_html["fi"] and "en osaa sanoa" in survey.intro["fi"]
+    assert f"lukuvuonna {last.replace('-', '–')}" in survey.intro["fi"]
 
 
 def test_the_survey_has_its_statements_and_free_text_questions(loaded, survey):
@@ -123,7 +154,9 @@ def test_the_survey_has_its_statements_and_free_text_questions(loaded, survey):
     assert all(q.prompt.survey_id == survey.id for q in free)
 
 
-def test_the_education_providers_answered_within_the_survey_time(db, loaded, survey):
+def test_the_education_providers_answered_within_the_survey_time(
+    db, loaded, survey, survey_data
+):
     """One response per answering group, by the group's member, inside the survey's
     time, with the data's scores and some "cannot say" answers."""
     responses = db.session.scalars(
@@ -131,10 +164,10 @@ def test_the_education_providers_answered_within_the_survey_time(db, loaded, sur
     ).all()
     assert 5 <= len(responses) <= 7
     by_group = {r.group.name: r for r in responses}
-    assert set(by_group) == {d["group"] for d in RESPONSES}
+    assert set(by_group) == {d["group"] for d in survey_data["responses"]}
     likert = [q for q in survey.questions if q.kind is QuestionKind.LIKERT]
     skipped = 0
-    for data in RESPONSES:
+    for data in survey_data["responses"]:
         response = by_group[data["group"]]
         assert response.submitted_by.name == AUTHORS[data["group"]]
         assert response.group.has_member(response.submitted_by)
@@ -147,7 +180,9 @@ def test_the_education_providers_answered_within_the_survey_time(db, loaded, sur
     assert skipped >= 2
 
 
-def test_free_text_answers_are_comments_under_the_prompts(db, loaded, survey):
+def test_free_text_answers_are_comments_under_the_prompts(
+    db, loaded, survey, survey_data
+):
     """Each non-empty free-text answer is the group's comment under the question's
     prompt (an empty one is no comment); the coding view sees them in the survey."""
     free = [q for q in survey.questions if q.kind is QuestionKind.TEXT]
@@ -157,7 +192,7 @@ def test_free_text_answers_are_comments_under_the_prompts(db, loaded, survey):
         ).all()
         expected = {
             d["group"]: _final_texts(d)[number]
-            for d in RESPONSES
+            for d in survey_data["responses"]
             if _final_texts(d)[number]
         }
         assert {c.group.name: c.body for c in comments} == expected
@@ -165,14 +200,16 @@ def test_free_text_answers_are_comments_under_the_prompts(db, loaded, survey):
         assert all(c.author.name == AUTHORS[c.group.name] for c in comments)
     in_scope = scope_comments(loaded, survey.phase)
     assert len(in_scope) == sum(
-        1 for d in RESPONSES for text in _final_texts(d) if text
+        1 for d in survey_data["responses"] for text in _final_texts(d) if text
     )
-    assert len([t for d in RESPONSES for t in d["texts"] if not t]) >= 1
+    assert len([t for d in survey_data["responses"] for t in d["texts"] if not t]) >= 1
 
 
-def test_a_revised_answer_keeps_its_first_wording_as_a_version(db, loaded, survey):
+def test_a_revised_answer_keeps_its_first_wording_as_a_version(
+    db, loaded, survey, survey_data
+):
     """Keuda saved its answer again: the comment has the new text and one version."""
-    data = next(d for d in RESPONSES if d["group"] == KEUDA)
+    data = next(d for d in survey_data["responses"] if d["group"] == KEUDA)
     question = [q for q in survey.questions if q.kind is QuestionKind.TEXT][1]
     comment = db.session.scalar(
         sa.select(Comment)
@@ -184,10 +221,13 @@ def test_a_revised_answer_keeps_its_first_wording_as_a_version(db, loaded, surve
     assert comment.edited_at == data["revised"]["at"]
 
 
-def test_the_indicator_values_are_the_averages_of_the_linked_scores(db, loaded, survey):
-    """2025-2026, region-wide and per organisation, is the average of every score
-    given to the linked statements (skips left out), written by the survey feed;
-    2024-2025 stays hand-entered with a note."""
+def test_the_indicator_values_are_the_averages_of_the_linked_scores(
+    db, loaded, survey, periods
+):
+    """The last completed school year's value, region-wide and per organisation, is
+    the average of every score given to the linked statements (skips left out),
+    written by the survey feed; the year before stays hand-entered with a note."""
+    previous, last = periods
     indicator = _indicator(loaded)
     linked = [q.id for q in survey.questions if q.indicator_id == indicator.id]
     rows = db.session.execute(
@@ -206,7 +246,7 @@ def test_the_indicator_values_are_the_averages_of_the_linked_scores(db, loaded, 
         for v in db.session.scalars(
             sa.select(IndicatorValue).where(
                 IndicatorValue.indicator_id == indicator.id,
-                IndicatorValue.period == "2025-2026",
+                IndicatorValue.period == last,
             )
         )
     }
@@ -215,14 +255,14 @@ def test_the_indicator_values_are_the_averages_of_the_linked_scores(db, loaded, 
         assert values[key].value == round(sum(scores) / len(scores), 2), key
         assert values[key].origin is ValueOrigin.SURVEY
     region = values[scope_key_for(None, "")]
-    assert 3.0 < region.value < 4.0  # below the target of 4.0, above 2024-2025
+    assert 3.0 < region.value < 4.0  # below the target of 4.0, above the year before
     assert f"{len(by_scope[region.scope_key])}" in region.note
-    earlier = [v for v in indicator.values if v.period == "2024-2025"]
+    earlier = [v for v in indicator.values if v.period == previous]
     assert earlier and all(v.origin is ValueOrigin.MANUAL for v in earlier)
     assert all("paperilla" in v.note for v in earlier)
 
 
-def test_some_answers_are_coded_to_themes(db, loaded, survey):
+def test_some_answers_are_coded_to_themes(db, loaded, survey, survey_data):
     """The facilitator coded the data's free-text answers to their themes."""
     free = [q for q in survey.questions if q.kind is QuestionKind.TEXT]
     for group, number, position in CODES:
@@ -235,15 +275,15 @@ def test_some_answers_are_coded_to_themes(db, loaded, survey):
         confirmed = [t for t in comment.tags if t.status is TagStatus.CONFIRMED]
         assert [t.theme.position for t in confirmed] == [position]
         assert confirmed[0].decided_by.email == FACILITATOR
-        assert confirmed[0].decided_at == CODED_AT
+        assert confirmed[0].decided_at == survey_data["coded_at"]
 
 
-def test_loading_twice_creates_nothing_new(runner, db, loaded, survey):
+def test_loading_twice_creates_nothing_new(runner, db, loaded, survey, periods):
     """A second load adds no phase, question, response, comment, version, value or
     code, sets nothing back and keeps the fed values."""
     before = _counts(db)
     values = {
-        v.id: v.value for v in _indicator(loaded).values if v.period == "2025-2026"
+        v.id: v.value for v in _indicator(loaded).values if v.period == periods[1]
     }
     result = _load(runner)
     assert "Created: nothing new." in result.output
@@ -260,7 +300,7 @@ def test_reload_sets_the_phase_back_and_keeps_the_answers(runner, db, loaded, su
     """A survey title or time changed in the app is set back; the answers stay."""
     phase_id = survey.phase.id
     survey.phase.title = {"fi": "Muutettu"}
-    survey.phase.ends_at = datetime(2026, 12, 31, tzinfo=UTC)
+    survey.phase.ends_at += timedelta(days=60)
     db.session.commit()
     responses = _counts(db)["SurveyResponse"]
     result = _load(runner)

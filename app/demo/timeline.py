@@ -1,0 +1,219 @@
+"""Place the demo's content (``data.KESKI_UUSIMAA``) on the calendar of one load.
+
+``resolve`` returns the plain structures the loaders take, every relative time of
+the content files turned into an aware UTC datetime by the ``DemoClock`` of the load
+(``clock.py``). Comments and votes keep theirs as minutes after their phase opens,
+as the loaders count them. Texts with date placeholders are filled in.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from ..models import PhaseKind
+from .clock import DemoClock
+from .data import KESKI_UUSIMAA
+
+
+def resolve(content: dict, clock: DemoClock) -> dict:
+    """The content with its times placed by ``clock``: what ``load_demo`` loads."""
+    phases = [_phase(phase, clock) for phase in content["phases"]]
+    return {
+        **content,
+        "phases": phases,
+        "comments": _comments(content["comments"], phases, clock),
+        "ballot": _ballot(content["ballot"], phases, clock),
+        "seminars": [_seminar(s, phases, clock) for s in content["seminars"]],
+        "notes": _notes(content["notes"], phases, clock),
+        "coding": _coding(content["coding"], clock),
+        "survey": _survey(content["survey"], clock),
+        "monitoring": _monitoring(content["monitoring"], clock),
+    }
+
+
+def demo_spec(clock: DemoClock | None = None) -> dict:
+    """The demo as loaded by ``clock`` (by default: now)."""
+    return resolve(KESKI_UUSIMAA, clock or DemoClock.current())
+
+
+def _phase(data: dict, clock: DemoClock) -> dict:
+    phase = {k: v for k, v in data.items() if k not in ("starts", "ends")}
+    phase["starts_at"] = clock.moment(data["starts"])
+    phase["ends_at"] = clock.moment(data["ends"])
+    return phase
+
+
+def _minutes(clock: DemoClock, opened: datetime, data: dict) -> int:
+    """Minutes from the opening to ``data``'s ``day`` and ``time`` (Helsinki)."""
+    return int((clock.within(opened, data) - opened) / timedelta(minutes=1))
+
+
+def _timed(data: dict, clock: DemoClock, opened: datetime) -> dict:
+    item = {k: v for k, v in data.items() if k not in ("day", "time")}
+    item["minutes"] = _minutes(clock, opened, data)
+    return item
+
+
+def _comments(comments: list[dict], phases: list[dict], clock: DemoClock):
+    opened = next(p for p in phases if p["kind"] is PhaseKind.DISCUSSION)["starts_at"]
+    result = []
+    for data in comments:
+        comment = _timed(data, clock, opened)
+        for part in ("flag", "hidden"):
+            if part in data:
+                comment[part] = _timed(data[part], clock, opened)
+        result.append(comment)
+    return result
+
+
+def _ballot(ballot: dict, phases: list[dict], clock: DemoClock) -> dict:
+    phase = phases[ballot["phase"] - 1]
+    opened = phase["starts_at"]
+    return {
+        **ballot,
+        "opens_at": opened,
+        "closes_at": phase["ends_at"],
+        "votes": [
+            {**_timed(vote, clock, opened), "themes": tuple(vote["themes"])}
+            for vote in ballot["votes"]
+        ],
+    }
+
+
+def _seminar(seminar: dict, phases: list[dict], clock: DemoClock) -> dict:
+    first = phases[seminar["phase"] - 1]["starts_at"]
+    agenda = []
+    for data in seminar["agenda"]:
+        item = {k: v for k, v in data.items() if k not in ("starts", "ends")}
+        item["starts_at"] = clock.within(first, {"time": data["starts"]})
+        item["ends_at"] = clock.within(first, {"time": data["ends"]})
+        agenda.append(item)
+    return {**seminar, "agenda": agenda}
+
+
+def _notes(notes: dict, phases: list[dict], clock: DemoClock) -> dict:
+    def at(phase: int, data: dict | None) -> datetime | None:
+        """``data``'s day and time counted from the seminar's day."""
+        if data is None:
+            return None
+        return clock.within(phases[phase - 1]["starts_at"], data)
+
+    def wall(phase: int, items: list[dict]) -> list[dict]:
+        result = []
+        for data in items:
+            note = {k: v for k, v in data.items() if k != "time"}
+            note["at"] = at(phase, data)
+            if "hidden" in data:
+                hidden = data["hidden"]
+                note["hidden"] = {"reason": hidden["reason"], "at": at(phase, hidden)}
+            result.append(note)
+        return result
+
+    workshops = []
+    for data in notes["workshops"]:
+        phase = data["phase"]
+        topics = [
+            {
+                **{k: v for k, v in topic.items() if k != "time"},
+                "at": at(phase, topic),
+                "notes": wall(phase, topic["notes"]),
+            }
+            for topic in data["topics"]
+        ]
+        prompts = [wall(phase, items) for items in data["prompts"]]
+        workshops.append({**data, "prompts": prompts, "topics": topics})
+    memos = [
+        {
+            "phase": memo["phase"],
+            "drafted_at": at(memo["phase"], memo["drafted"]),
+            "final_at": at(memo["phase"], memo.get("final")),
+            "seminar_memo": memo["seminar_memo"],
+        }
+        for memo in notes["memos"]
+    ]
+    return {**notes, "workshops": workshops, "memos": memos}
+
+
+def _coding(coding: dict, clock: DemoClock) -> dict:
+    proposal = coding["proposal"]
+    sections = {k: clock.fill(text) for k, text in proposal["sections"].items()}
+    return {
+        **coding,
+        "coded_at": clock.moment(coding["coded"]),
+        "proposal": {
+            "by": proposal["by"],
+            "drafted_at": clock.moment(proposal["drafted"]),
+            "edited_at": clock.moment(proposal["edited"]),
+            "sections": sections,
+        },
+    }
+
+
+def _filled(texts: dict, clock: DemoClock) -> dict:
+    return {language: clock.fill(text) for language, text in texts.items()}
+
+
+def _survey(survey: dict, clock: DemoClock) -> dict:
+    phase = survey["phase"]
+    responses = []
+    for data in survey["responses"]:
+        response = {**data, "at": clock.school_moment(data["at"])}
+        response["scores"] = tuple(score or None for score in data["scores"])
+        if "revised" in data:
+            revised = data["revised"]
+            response["revised"] = {**revised, "at": clock.school_moment(revised["at"])}
+        responses.append(response)
+    return {
+        **survey,
+        "period": clock.period(survey["school_year"]),
+        "phase": {
+            "kind": phase["kind"],
+            "title": _filled(phase["title"], clock),
+            "description": _filled(phase["description"], clock),
+            "starts_at": clock.school_moment(phase["starts"]),
+            "ends_at": clock.school_moment(phase["ends"]),
+        },
+        "intro": _filled(survey["intro"], clock),
+        "responses": responses,
+        "coded_at": clock.school_moment(survey["coded"]),
+    }
+
+
+def _indicator(data: dict, periods: list[str]) -> dict:
+    rows = [
+        {
+            "organisation": row["organisation"] or None,
+            "subgroup": row["subgroup"],
+            "period": period,
+            "value": value,
+        }
+        for row in data["values"]
+        for period, value in zip(periods, row["values"], strict=False)
+    ]
+    return {
+        **data,
+        "values": rows,
+        "origin": dict(zip(periods, data["origin"], strict=False)),
+        "note": dict(zip(periods, data.get("note", ()), strict=False)),
+    }
+
+
+def _action(data: dict, clock: DemoClock) -> dict:
+    notes = [
+        (clock.school_date(note["on"]), note["status"], note["text"])
+        for note in data["notes"]
+    ]
+    return {**data, "due_on": clock.school_date(data["due"]), "notes": notes}
+
+
+def _monitoring(monitoring: dict, clock: DemoClock) -> dict:
+    periods = [clock.period(offset) for offset in monitoring["school_years"]]
+    goals = [
+        {
+            **goal,
+            "indicators": [_indicator(i, periods) for i in goal["indicators"]],
+            "actions": [_action(a, clock) for a in goal["actions"]],
+        }
+        for goal in monitoring["goals"]
+    ]
+    return {**monitoring, "periods": periods, "goals": goals}
