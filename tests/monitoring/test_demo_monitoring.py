@@ -6,6 +6,7 @@ import pytest
 import sqlalchemy as sa
 from flask_babel import force_locale
 
+from app.demo import DemoClock
 from app.models import (
     ActionNote,
     ActionStatus,
@@ -17,6 +18,11 @@ from app.models import (
 )
 from app.monitoring.dashboard_build import build_dashboard
 from app.monitoring.targets import Trend, Verdict
+
+#: The demo's values are for the last completed school year and the one before,
+#: counted from the day it is loaded (today here).
+LAST = DemoClock.current().period(-1)
+BEFORE = DemoClock.current().period(-2)
 
 SEED_GOALS = [
     "Oppilaiden ja opiskelijoiden hyvinvointi ja terveys",
@@ -58,13 +64,13 @@ def test_communal_work_targets(demo):
 
 
 def test_indicators_have_two_school_years_of_values(demo):
-    """Every indicator has region-wide values for 2024-2025 and 2025-2026; some per
+    """Every indicator has region-wide values for the last two school years; some per
     organisation; the feedback survey's latest values came from the survey."""
     for goal in demo.goals:
         assert goal.indicators and 1 <= len(goal.actions) <= 3
         for indicator in goal.indicators:
             region = {v.period for v in indicator.values if v.scope_key == "region"}
-            assert region == {"2024-2025", "2025-2026"}
+            assert region == {BEFORE, LAST}
             assert indicator.targets
     places = {
         v.organisation.name
@@ -75,7 +81,7 @@ def test_indicators_have_two_school_years_of_values(demo):
     }
     assert {"Validia Ammattiopisto", "Hyria", "Keuda"} <= places
     survey = demo.goals[3].indicators[0]
-    assert {v.origin for v in survey.values if v.period == "2025-2026"} == {
+    assert {v.origin for v in survey.values if v.period == LAST} == {
         ValueOrigin.SURVEY
     }
     belonging = demo.goals[0].indicators[0]
@@ -101,10 +107,10 @@ def test_actions_have_owners_due_dates_and_dated_notes(demo):
 
 
 def test_the_dashboard_shows_met_and_missed_better_and_worse(demo):
-    """The demo's 2025-2026 has targets met and missed, values better and worse."""
+    """The demo's last school year has targets met and missed, values better and worse."""
     with force_locale("fi"):
         data = build_dashboard(demo, language="fi")
-    assert data.period == "2025-2026" and data.previous_period == "2024-2025"
+    assert data.period == LAST and data.previous_period == BEFORE
     rows = [r for g in data.goals for s in g.indicators for r in s.rows]
     verdicts = {r.verdict for r in rows}
     trends = {r.trend for r in rows}
