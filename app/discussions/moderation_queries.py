@@ -8,6 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
+from ..comments import groups_of
 from ..extensions import db
 from ..models import (
     Comment,
@@ -20,7 +21,6 @@ from ..models import (
     User,
 )
 from ..permissions import can
-from .services_comments import groups_of
 from .visibility import can_read_others
 
 #: How many hidden comments the moderation queue lists (newest first).

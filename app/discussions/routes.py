@@ -14,6 +14,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..comments import groups_of
 from ..errors import DomainError
 from ..extensions import db
 from ..forms import form_status
@@ -23,7 +24,6 @@ from ..security import csp_with
 from ..web import get_process_or_404
 from . import bp, services, visibility
 from .forms import DiscussionSettingsForm
-from .services_comments import groups_of
 from .video import video_embed
 
 

@@ -20,6 +20,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..comments import groups_of
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..forms import ConfirmForm, form_status
@@ -67,7 +68,7 @@ def _filters() -> dict:
 
 
 def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
-    groups = comments.groups_of(current_user, process.id)
+    groups = groups_of(current_user, process.id)
     reads_all = can(current_user, "discussion.read_all", process)
     reads_others = reads_all or visibility.can_read_others(prompt, groups, now)
     filters = _filters()
@@ -139,7 +140,7 @@ def thread(slug: str, phase_id: int, prompt_id: int):
     process, discussion = load(slug, phase_id, "discussion.view")
     prompt = get_prompt_or_404(discussion, prompt_id)
     now = datetime.now(UTC)
-    groups = comments.groups_of(current_user, process.id)
+    groups = groups_of(current_user, process.id)
     form = CommentForm(groups=groups)
     if request.method == "POST":
         require(current_user, "prompt.comment", process)
@@ -182,7 +183,7 @@ def reply(slug: str, comment_id: int):
     process, discussion, target = _load_comment(slug, comment_id, "discussion.view")
     require(current_user, "prompt.comment", process)
     now = datetime.now(UTC)
-    groups = comments.groups_of(current_user, process.id)
+    groups = groups_of(current_user, process.id)
     if target.thread.group_id not in {g.id for g in groups} and not (
         visibility.can_read_others(target.prompt, groups, now)
     ):

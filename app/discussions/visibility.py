@@ -14,6 +14,7 @@ from datetime import datetime
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
+from ..comments import answered_group_ids, is_answer
 from ..extensions import db
 from ..models import Comment, Discussion, Prompt, Visibility, WorkGroup
 from .services import DiscussionState, state
@@ -22,26 +23,6 @@ from .services import DiscussionState, state
 class Order(enum.StrEnum):
     OLDEST = "oldest"
     NEWEST = "newest"
-
-
-def _answer_filter():
-    """A top-level comment that counts as an answer: not deleted, not hidden."""
-    return sa.and_(
-        Comment.parent_id.is_(None),
-        Comment.deleted_at.is_(None),
-        Comment.hidden_at.is_(None),
-    )
-
-
-def answered_group_ids(prompt: Prompt) -> set[int]:
-    """The work groups that have answered this prompt."""
-    return set(
-        db.session.scalars(
-            sa.select(Comment.group_id)
-            .where(Comment.prompt_id == prompt.id, _answer_filter())
-            .distinct()
-        )
-    )
 
 
 def can_read_others(prompt: Prompt, groups: Iterable[WorkGroup], now: datetime) -> bool:
@@ -60,7 +41,7 @@ def answer_counts(discussion: Discussion) -> dict[int, int]:
     rows = db.session.execute(
         sa.select(Comment.prompt_id, sa.func.count(sa.distinct(Comment.group_id)))
         .join(Prompt, Prompt.id == Comment.prompt_id)
-        .where(Prompt.discussion_id == discussion.id, _answer_filter())
+        .where(Prompt.discussion_id == discussion.id, is_answer())
         .group_by(Comment.prompt_id)
     )
     return {prompt_id: count for prompt_id, count in rows}
@@ -78,7 +59,7 @@ def unanswered_prompts(discussion: Discussion, groups: Iterable[WorkGroup]) -> l
             .where(
                 Prompt.discussion_id == discussion.id,
                 Comment.group_id.in_(group_ids),
-                _answer_filter(),
+                is_answer(),
             )
         )
     )

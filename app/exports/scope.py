@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
+from ..comments import visible
 from ..extensions import db
 from ..models import (
     Comment,
@@ -58,8 +59,7 @@ def visible_comments(phases: list[Phase]) -> list[Comment]:
             .join(Discussion, Discussion.id == Prompt.discussion_id)
             .where(
                 Discussion.phase_id.in_(phase_ids),
-                Comment.deleted_at.is_(None),
-                Comment.hidden_at.is_(None),
+                visible(),
             )
             .options(
                 so.selectinload(Comment.group).selectinload(WorkGroup.organisation),

@@ -21,7 +21,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..discussions.services_comments import groups_of
+from ..comments import groups_of
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..i18n import current_language

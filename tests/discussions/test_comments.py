@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from app.comments import NotInGroup
 from app.discussions import services
 from app.discussions import services_comments as comments
 from app.extensions import db as _db
@@ -83,7 +84,7 @@ def test_without_a_start_time_the_discussion_is_not_open(thread, db):
 
 def test_only_for_ones_own_group(thread):
     """Posting on behalf of another group is refused."""
-    with pytest.raises(comments.NotInGroup):
+    with pytest.raises(NotInGroup):
         post(thread, group=thread.other_group)
 
 

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import session
 from flask_login import login_user
 
+from app.comments import groups_of
 from app.discussions import moderation, services, services_comments
 from app.models import (
     CommentFlag,
@@ -30,7 +31,7 @@ def mod(world, db, create_user, create_group):
         world.discussion, question={"fi": "Kysymys?"}, guidance={}
     )
     db.session.commit()
-    own_group = services_comments.groups_of(world.member, world.process.id)[0]
+    own_group = groups_of(world.member, world.process.id)[0]
     writer = create_user(Role.PARTICIPANT)
     other_group = create_group(world.process, members=(writer,), name="Kylän nuoret")
     comment, _ = services_comments.post_comment(
