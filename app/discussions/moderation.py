@@ -22,7 +22,6 @@ from .moderation_queries import (  # noqa: F401
     FlaggedComment,
     ModerationQueue,
     audit_log_query,
-    can_read_comment,
     flag_of,
     moderation_queue,
 )

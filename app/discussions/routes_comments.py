@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import (
-    abort,
     current_app,
     flash,
     redirect,
@@ -20,13 +19,13 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..comments import groups_of
+from ..comments import answered_group_ids, groups_of
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..forms import ConfirmForm, form_status
 from ..limits import per_user_writes, user_key
 from ..models import Comment, Prompt, WorkGroup
-from ..permissions import can, require
+from ..permissions import can, can_still_edit, edit_deadline, require
 from ..web import get_discussion_comment_or_404, get_process_or_404
 from . import bp, services, visibility
 from . import services_comments as comments
@@ -69,8 +68,7 @@ def _filters() -> dict:
 
 def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
     groups = groups_of(current_user, process.id)
-    reads_all = can(current_user, "discussion.read_all", process)
-    reads_others = reads_all or visibility.can_read_others(prompt, groups, now)
+    reads_others = can(current_user, "comment.read", prompt)
     filters = _filters()
     stmt = visibility.thread_query(
         prompt,
@@ -83,13 +81,9 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )
-    answered = visibility.answered_group_ids(prompt)
+    answered = answered_group_ids(prompt)
     current = services.state(discussion, now)
-    may_post = (
-        bool(groups)
-        and can(current_user, "prompt.comment", process)
-        and current is services.DiscussionState.OPEN
-    )
+    may_post = can(current_user, "comment.post", prompt)
     page_html = render_template(
         "discussions/thread.html",
         process=process,
@@ -115,8 +109,8 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
         show_form=may_post or bool(groups and form.errors),
         state=current.value,
         now=now,
-        can_still_edit=comments.can_still_edit,
-        edit_deadline=comments.edit_deadline,
+        can_still_edit=can_still_edit,
+        edit_deadline=edit_deadline,
         all_groups=process.work_groups,
         organisations=sorted(
             {g.organisation for g in process.work_groups}, key=lambda o: o.name
@@ -180,14 +174,9 @@ def _load_comment(slug: str, comment_id: int, action: str):
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def reply(slug: str, comment_id: int):
     """Reply to a comment; the thread stays one level deep."""
-    process, discussion, target = _load_comment(slug, comment_id, "discussion.view")
-    require(current_user, "prompt.comment", process)
+    process, discussion, target = _load_comment(slug, comment_id, "comment.reply")
     now = datetime.now(UTC)
     groups = groups_of(current_user, process.id)
-    if target.thread.group_id not in {g.id for g in groups} and not (
-        visibility.can_read_others(target.prompt, groups, now)
-    ):
-        abort(403)
     form = ReplyForm(groups=groups, prefix=f"reply{target.id}")
     if form.validate_on_submit():
         try:
@@ -231,9 +220,9 @@ def _too_late(comment: Comment):
 @csrf.exempt
 def edit_comment(slug: str, comment_id: int):
     """The author edits their comment within the edit window."""
-    process, discussion, comment = _load_comment(slug, comment_id, "comment.edit")
+    process, discussion, comment = _load_comment(slug, comment_id, "comment.own")
     now = datetime.now(UTC)
-    if not comments.can_still_edit(comment, current_user, now):
+    if not can(current_user, "comment.edit", comment):
         return _too_late(comment)
     form = EditCommentForm(obj=comment)
     if form.validate_on_submit():
@@ -257,7 +246,7 @@ def edit_comment(slug: str, comment_id: int):
         prompt=comment.prompt,
         comment=comment,
         form=form,
-        deadline=comments.edit_deadline(comment),
+        deadline=edit_deadline(comment),
     )
     return page, form_status(form)
 
@@ -266,9 +255,9 @@ def edit_comment(slug: str, comment_id: int):
 @login_required
 def delete_comment(slug: str, comment_id: int):
     """The author deletes their comment within the edit window, after confirming."""
-    process, discussion, comment = _load_comment(slug, comment_id, "comment.edit")
+    process, discussion, comment = _load_comment(slug, comment_id, "comment.own")
     now = datetime.now(UTC)
-    if not comments.can_still_edit(comment, current_user, now):
+    if not can(current_user, "comment.edit", comment):
         return _too_late(comment)
     form = ConfirmForm()
     if form.validate_on_submit():

@@ -19,7 +19,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..forms import form_status
 from ..models import ModerationAction
-from ..permissions import require
+from ..permissions import can, require
 from ..web import get_discussion_comment_or_404, get_process_or_404
 from . import bp, moderation
 from .forms_moderation import FlagForm, ModerationReasonForm, RequiredReasonForm
@@ -81,7 +81,7 @@ def flag_comment(slug: str, comment_id: int):
     """A reader reports a comment with a reason; the facilitators see it in the queue."""
     process, comment = _load(slug, comment_id, "comment.flag")
     now = datetime.now(UTC)
-    if not moderation.can_read_comment(current_user, comment, now):
+    if not can(current_user, "comment.view", comment):
         # What the reader may not see is not there for them.
         abort(404)
     earlier = moderation.flag_of(comment, current_user)

@@ -7,7 +7,7 @@ frozen or chosen times and no request.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
@@ -22,8 +22,8 @@ from ..comments import (
 from ..errors import DomainError
 from ..extensions import db
 from ..models import COMMENT_MAX_LENGTH, Comment, Prompt, User, WorkGroup
+from ..permissions import edit_deadline, may_read_others, phase_allows
 from .services import DiscussionState, state
-from .visibility import can_read_others
 
 log = logging.getLogger("osallistamo.discussions")
 
@@ -58,12 +58,12 @@ class CannotReply(DomainError):
     message = _l("This comment cannot be replied to.")
 
 
-def require_open(prompt: Prompt, now: datetime) -> None:
-    """Refuse writing before the discussion opens and after it closes."""
+def require_open(prompt: Prompt, now: datetime, action: str = "comment.post") -> None:
+    """Refuse writing when the phase table does not allow it now, and say why."""
     current = state(prompt.discussion, now)
-    if current is DiscussionState.NOT_OPEN:
-        raise DiscussionNotOpen()
-    if current is DiscussionState.CLOSED:
+    if not phase_allows("discussion", current, action):
+        if current is DiscussionState.NOT_OPEN:
+            raise DiscussionNotOpen()
         raise DiscussionClosed()
 
 
@@ -79,7 +79,7 @@ def _reply_target(reply_to: Comment, prompt: Prompt, group: WorkGroup, now) -> N
         raise CannotReply()
     if reply_to.is_locked:
         raise ThreadLocked()
-    if reply_to.thread.group_id != group.id and not can_read_others(
+    if reply_to.thread.group_id != group.id and not may_read_others(
         prompt, [group], now
     ):
         raise CannotReply()
@@ -108,7 +108,7 @@ def post_comment(
     existing = find_resent(author, submission_key)
     if existing is not None:
         return existing, False
-    require_open(prompt, now)
+    require_open(prompt, now, "comment.reply" if reply_to else "comment.post")
     require_member(author, group, prompt.process)
     body = clean_body(body)
     if reply_to is not None:
@@ -129,34 +129,12 @@ def post_comment(
     return comment, created
 
 
-def edit_deadline(comment: Comment) -> datetime:
-    """The author may edit or delete until this time (or the close, if earlier)."""
-    minutes = comment.prompt.discussion.edit_window_minutes
-    deadline = comment.created_at + timedelta(minutes=minutes)
-    ends_at = comment.prompt.discussion.phase.ends_at
-    return min(deadline, ends_at) if ends_at is not None else deadline
-
-
-def can_still_edit(comment: Comment, user: User, now: datetime) -> bool:
-    """Whether this user may still edit or delete this comment right now."""
-    return (
-        user is not None
-        and getattr(user, "is_authenticated", False)
-        and comment.author_id == user.id
-        and not comment.is_deleted
-        and not comment.is_hidden
-        and not comment.is_locked
-        and now < edit_deadline(comment)
-        and state(comment.prompt.discussion, now) is DiscussionState.OPEN
-    )
-
-
 def _require_editable(comment: Comment, user: User, now: datetime) -> None:
     if comment.author_id != user.id or comment.is_deleted or comment.is_hidden:
         raise EditWindowPassed()
     if comment.is_locked:
         raise ThreadLocked()
-    require_open(comment.prompt, now)
+    require_open(comment.prompt, now, "comment.edit")
     if now >= edit_deadline(comment):
         raise EditWindowPassed()
 

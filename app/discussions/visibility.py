@@ -9,31 +9,18 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from datetime import datetime
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from ..comments import answered_group_ids, is_answer
+from ..comments import is_answer
 from ..extensions import db
-from ..models import Comment, Discussion, Prompt, Visibility, WorkGroup
-from .services import DiscussionState, state
+from ..models import Comment, Discussion, Prompt, WorkGroup
 
 
 class Order(enum.StrEnum):
     OLDEST = "oldest"
     NEWEST = "newest"
-
-
-def can_read_others(prompt: Prompt, groups: Iterable[WorkGroup], now: datetime) -> bool:
-    """Whether members of these groups may read other groups' comments on the prompt."""
-    discussion = prompt.discussion
-    if discussion.visibility is Visibility.ALWAYS:
-        return True
-    if state(discussion, now) is DiscussionState.CLOSED:
-        return True
-    group_ids = {group.id for group in groups}
-    return bool(group_ids & answered_group_ids(prompt))
 
 
 def answer_counts(discussion: Discussion) -> dict[int, int]:

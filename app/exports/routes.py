@@ -10,8 +10,6 @@ page's own menus stay in the reader's language; the summary part carries its
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import Response, abort, current_app, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -22,7 +20,6 @@ from ..web import get_phase_or_404, get_process_or_404
 from . import bp, formats, html
 from .csv import KINDS
 from .proposal_view import proposal_view
-from .scope import open_to_participants
 from .summary import build_summary
 
 
@@ -40,10 +37,7 @@ def _scope(slug: str) -> tuple[Process, Phase | None, str]:
         if not phase_arg.isdigit():
             abort(404)
         phase = get_phase_or_404(process, int(phase_arg))
-    if not can(current_user, "process.export", process) and not open_to_participants(
-        process, phase, datetime.now(UTC)
-    ):
-        abort(403)
+    require(current_user, "summary.read", phase or process)
     language = request.args.get("lang", "")
     if language not in current_app.config["LANGUAGES"]:
         language = current_language()

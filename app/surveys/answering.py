@@ -27,6 +27,7 @@ from ..models import (
     User,
     WorkGroup,
 )
+from ..permissions import phase_allows
 from .scoring import FeedReport, feed_indicators
 from .services import SurveyState, state
 
@@ -58,9 +59,9 @@ class AnswerTooLong(DomainError):
 def require_open(survey: Survey, now: datetime) -> None:
     """Refuse answering before the survey opens and after it closes."""
     current = state(survey, now)
-    if current is SurveyState.NOT_OPEN:
-        raise SurveyNotOpen()
-    if current is SurveyState.CLOSED:
+    if not phase_allows("survey", current, "survey.answer"):
+        if current is SurveyState.NOT_OPEN:
+            raise SurveyNotOpen()
         raise SurveyClosed()
 
 

@@ -17,6 +17,7 @@ from app.models import (
     Role,
     Visibility,
 )
+from app.permissions import may_read_comment
 
 
 def _now():
@@ -320,14 +321,14 @@ def test_reading_rule_decides_who_may_report(mod, db, create_user, create_group)
     mod.world.discussion.visibility = Visibility.AFTER_OWN_ANSWER
     db.session.commit()
     now = _now()
-    assert not moderation.can_read_comment(mod.world.member, mod.comment, now)
-    assert moderation.can_read_comment(mod.writer, mod.comment, now)
-    assert moderation.can_read_comment(mod.world.observer, mod.comment, now)
+    assert not may_read_comment(mod.world.member, mod.comment, now)
+    assert may_read_comment(mod.writer, mod.comment, now)
+    assert may_read_comment(mod.world.observer, mod.comment, now)
     services_comments.post_comment(
         mod.prompt, author=mod.world.member, group=mod.own_group, body="Oma", now=now
     )
     db.session.commit()
-    assert moderation.can_read_comment(mod.world.member, mod.comment, now)
+    assert may_read_comment(mod.world.member, mod.comment, now)
 
 
 # Pages ---------------------------------------------------------------------------
