@@ -14,7 +14,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -26,26 +25,11 @@ from ..forms import ConfirmForm, form_status
 from ..limits import per_user_writes, user_key
 from ..models import Comment, Prompt, WorkGroup
 from ..permissions import can, can_still_edit, edit_deadline, require
-from ..web import get_discussion_comment_or_404, get_process_or_404
-from . import bp, services, visibility
+from . import bp, queries_threads, services
 from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyForm
-from .routes import load
-from .routes_prompts import get_prompt_or_404
-
-
-def comment_url(comment: Comment) -> str:
-    """Where a comment is shown: its thread's page, at the comment."""
-    prompt = comment.prompt
-    page = visibility.page_of(comment, current_app.config["ITEMS_PER_PAGE"])
-    return url_for(
-        "discussions.thread",
-        slug=prompt.process.slug,
-        phase_id=prompt.discussion.phase_id,
-        prompt_id=prompt.id,
-        page=page if page > 1 else None,
-        _anchor=f"comment-{comment.id}",
-    )
+from .queries import get_prompt_or_404, load_comment, load_discussion
+from .queries_threads import comment_url
 
 
 def _int_arg(name: str) -> int | None:
@@ -56,9 +40,9 @@ def _int_arg(name: str) -> int | None:
 def _filters() -> dict:
     """The reader's sort and filters, from the query string (bad values are ignored)."""
     try:
-        order = visibility.Order(request.args.get("order", "oldest"))
+        order = queries_threads.Order(request.args.get("order", "oldest"))
     except ValueError:
-        order = visibility.Order.OLDEST
+        order = queries_threads.Order.OLDEST
     return {
         "order": order,
         "group_id": _int_arg("group"),
@@ -70,7 +54,7 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
     groups = groups_of(current_user, process.id)
     reads_others = can(current_user, "comment.read", prompt)
     filters = _filters()
-    stmt = visibility.thread_query(
+    stmt = queries_threads.thread_query(
         prompt,
         **filters,
         only_group_ids=None if reads_others else [g.id for g in groups],
@@ -131,7 +115,7 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def thread(slug: str, phase_id: int, prompt_id: int):
     """The question, its comments (paginated, sorted, filtered) and the post form."""
-    process, discussion = load(slug, phase_id, "discussion.view")
+    process, discussion = load_discussion(slug, phase_id, "discussion.view")
     prompt = get_prompt_or_404(discussion, prompt_id)
     now = datetime.now(UTC)
     groups = groups_of(current_user, process.id)
@@ -159,22 +143,14 @@ def thread(slug: str, phase_id: int, prompt_id: int):
     return _thread_page(process, discussion, prompt, form, now)
 
 
-def _load_comment(slug: str, comment_id: int, action: str):
-    process = get_process_or_404(slug)
-    require(current_user, "discussion.view", process)
-    comment = get_discussion_comment_or_404(process, comment_id)
-    require(current_user, action, comment)
-    discussion = comment.prompt.discussion
-    return process, discussion, comment
-
-
 @bp.route("/<slug>/comments/<int:comment_id>/reply", methods=["GET", "POST"])
 @login_required
 @csrf.exempt
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def reply(slug: str, comment_id: int):
     """Reply to a comment; the thread stays one level deep."""
-    process, discussion, target = _load_comment(slug, comment_id, "comment.reply")
+    process, target = load_comment(slug, comment_id, "discussion.view", "comment.reply")
+    discussion = target.prompt.discussion
     now = datetime.now(UTC)
     groups = groups_of(current_user, process.id)
     form = ReplyForm(groups=groups, prefix=f"reply{target.id}")
@@ -220,7 +196,8 @@ def _too_late(comment: Comment):
 @csrf.exempt
 def edit_comment(slug: str, comment_id: int):
     """The author edits their comment within the edit window."""
-    process, discussion, comment = _load_comment(slug, comment_id, "comment.own")
+    process, comment = load_comment(slug, comment_id, "discussion.view", "comment.own")
+    discussion = comment.prompt.discussion
     now = datetime.now(UTC)
     if not can(current_user, "comment.edit", comment):
         return _too_late(comment)
@@ -255,7 +232,8 @@ def edit_comment(slug: str, comment_id: int):
 @login_required
 def delete_comment(slug: str, comment_id: int):
     """The author deletes their comment within the edit window, after confirming."""
-    process, discussion, comment = _load_comment(slug, comment_id, "comment.own")
+    process, comment = load_comment(slug, comment_id, "discussion.view", "comment.own")
+    discussion = comment.prompt.discussion
     now = datetime.now(UTC)
     if not can(current_user, "comment.edit", comment):
         return _too_late(comment)

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from .. import comments
-from ..discussions import moderation
+from ..discussions import services_moderation as moderation
 from ..errors import DomainError, NotAllowed
 from ..extensions import db
 from ..models import (

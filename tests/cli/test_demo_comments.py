@@ -13,8 +13,8 @@ from app.demo import KESKI_UUSIMAA, LoadReport
 from app.demo.comments import COMMENTS, FACILITATOR
 from app.demo.data import GROUPS
 from app.demo.loader_comments import load_comments
+from app.discussions.queries_threads import answer_counts
 from app.discussions.services import add_prompt, ensure_discussion
-from app.discussions.visibility import answer_counts
 from app.models import (
     Comment,
     CommentFlag,

@@ -9,7 +9,8 @@ from flask import session
 from flask_login import login_user
 
 from app.comments import groups_of
-from app.discussions import moderation, services, services_comments
+from app.discussions import queries_moderation, services, services_comments
+from app.discussions import services_moderation as moderation
 from app.models import (
     CommentFlag,
     ModerationAction,
@@ -292,13 +293,13 @@ def test_queue_orders_by_reports_then_age(
     moderation.hide_comment(hidden, actor=mod.world.facilitator, reason="x", now=base)
     db.session.commit()
 
-    queue = moderation.moderation_queue(mod.world.process)
+    queue = queries_moderation.moderation_queue(mod.world.process)
     assert [item.comment for item in queue.flagged] == [second, third, mod.comment]
     assert [f.reason for f in queue.flagged[0].flags] == ["2", "2b"]
     assert queue.hidden == [hidden]
 
     elsewhere = create_process(facilitator=mod.world.facilitator)
-    assert moderation.moderation_queue(elsewhere).flagged == []
+    assert queries_moderation.moderation_queue(elsewhere).flagged == []
 
 
 def test_audit_log_is_newest_first_and_per_process(mod, db, create_process):
@@ -310,10 +311,12 @@ def test_audit_log_is_newest_first_and_per_process(mod, db, create_process):
         mod.comment, actor=actor, reason="2", now=base + timedelta(1)
     )
     db.session.commit()
-    events = db.session.scalars(moderation.audit_log_query(mod.world.process)).all()
+    events = db.session.scalars(
+        queries_moderation.audit_log_query(mod.world.process)
+    ).all()
     assert [e.reason for e in events] == ["2", "1"]
     other = create_process()
-    assert db.session.scalars(moderation.audit_log_query(other)).all() == []
+    assert db.session.scalars(queries_moderation.audit_log_query(other)).all() == []
 
 
 def test_reading_rule_decides_who_may_report(mod, db, create_user, create_group):

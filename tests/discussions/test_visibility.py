@@ -5,7 +5,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.comments import answered_group_ids
-from app.discussions import services, visibility
+from app.discussions import queries_threads as visibility
+from app.discussions import services
 from app.discussions import services_comments as comments
 from app.extensions import db as _db
 from app.models import Role, Visibility

@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.comments import NotInGroup
-from app.discussions.moderation import AlreadyHidden, ReasonMissing
+from app.discussions.services_moderation import AlreadyHidden, ReasonMissing
 from app.errors import NotAllowed
 from app.models import (
     Comment,

@@ -1,8 +1,7 @@
-"""Who reads which comments, and the read-side queries of threads and counts.
+"""The read side of threads: a prompt's comments as listed, answer counts, pages.
 
-The rule (per discussion): others' comments are visible always, or only after the
-reader's group has answered that prompt itself (to avoid anchoring). Facilitators,
-observers and admins read everything; after the discussion closes everyone does.
+Who may read whose comments (the reading rule) is app.permissions' "comment.read";
+these queries list what the view has been told to show.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from flask import current_app, url_for
 
 from ..comments import is_answer
 from ..extensions import db
@@ -112,3 +112,17 @@ def page_of(comment: Comment, per_page: int) -> int:
         )
     )
     return before // per_page + 1
+
+
+def comment_url(comment: Comment) -> str:
+    """Where a comment is shown: its thread's page, at the comment."""
+    prompt = comment.prompt
+    page = page_of(comment, current_app.config["ITEMS_PER_PAGE"])
+    return url_for(
+        "discussions.thread",
+        slug=prompt.process.slug,
+        phase_id=prompt.discussion.phase_id,
+        prompt_id=prompt.id,
+        page=page if page > 1 else None,
+        _anchor=f"comment-{comment.id}",
+    )
