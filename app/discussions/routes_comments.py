@@ -6,6 +6,7 @@ whose session expired comes back with its text rather than to an error page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from flask import (
@@ -17,6 +18,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
 
 from ..comments import answered_group_ids, groups_of
 from ..errors import DomainError
@@ -30,6 +32,27 @@ from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyForm
 from .queries import get_prompt_or_404, load_comment, load_discussion
 from .queries_threads import comment_url
+
+
+def _go_to_comment_or_field_error(
+    save: Callable[[], tuple[Comment, bool]],
+    field,
+    message: str,
+    category: str = "success posted",
+) -> Response | None:
+    """Apply a comment service; commit and go to the comment, saying so only when
+    something changed (a resent form changes nothing); or show its refusal at the
+    field and return None, so the view renders the form again as typed."""
+    try:
+        comment, changed = save()
+    except DomainError as error:
+        db.session.rollback()
+        field.errors.append(str(error))
+        return None
+    db.session.commit()
+    if changed:
+        flash(message, category)
+    return redirect(comment_url(comment))
 
 
 def _int_arg(name: str) -> int | None:
@@ -123,23 +146,20 @@ def thread(slug: str, phase_id: int, prompt_id: int):
     if request.method == "POST":
         require(current_user, "prompt.comment", process)
         if form.validate_on_submit():
-            try:
-                comment, created = comments.post_comment(
+            posted = _go_to_comment_or_field_error(
+                lambda: comments.post_comment(
                     prompt,
                     author=current_user,
                     group=db.get_or_404(WorkGroup, form.group_id.data),
                     body=form.body.data,
                     now=now,
                     submission_key=form.submission_key.data,
-                )
-            except DomainError as error:
-                db.session.rollback()
-                form.body.errors.append(str(error))
-            else:
-                db.session.commit()
-                if created:
-                    flash(_("Your comment has been posted."), "success posted")
-                return redirect(comment_url(comment))
+                ),
+                form.body,
+                _("Your comment has been posted."),
+            )
+            if posted is not None:
+                return posted
     return _thread_page(process, discussion, prompt, form, now)
 
 
@@ -155,8 +175,8 @@ def reply(slug: str, comment_id: int):
     groups = groups_of(current_user, process.id)
     form = ReplyForm(groups=groups, prefix=f"reply{target.id}")
     if form.validate_on_submit():
-        try:
-            comment, created = comments.post_comment(
+        posted = _go_to_comment_or_field_error(
+            lambda: comments.post_comment(
                 target.prompt,
                 author=current_user,
                 group=db.get_or_404(WorkGroup, form.group_id.data),
@@ -164,15 +184,12 @@ def reply(slug: str, comment_id: int):
                 now=now,
                 reply_to=target,
                 submission_key=form.submission_key.data,
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.body.errors.append(str(error))
-        else:
-            db.session.commit()
-            if created:
-                flash(_("Your reply has been posted."), "success posted")
-            return redirect(comment_url(comment))
+            ),
+            form.body,
+            _("Your reply has been posted."),
+        )
+        if posted is not None:
+            return posted
     page = render_template(
         "discussions/reply.html",
         process=process,
@@ -203,18 +220,19 @@ def edit_comment(slug: str, comment_id: int):
         return _too_late(comment)
     form = EditCommentForm(obj=comment)
     if form.validate_on_submit():
-        try:
-            changed = comments.edit_comment(
-                comment, editor=current_user, body=form.body.data, now=now
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.body.errors.append(str(error))
-        else:
-            db.session.commit()
-            if changed:
-                flash(_("The changes have been saved."), "success")
-            return redirect(comment_url(comment))
+        saved = _go_to_comment_or_field_error(
+            lambda: (
+                comment,
+                comments.edit_comment(
+                    comment, editor=current_user, body=form.body.data, now=now
+                ),
+            ),
+            form.body,
+            _("The changes have been saved."),
+            category="success",
+        )
+        if saved is not None:
+            return saved
     page = render_template(
         "discussions/comment_edit.html",
         process=process,
