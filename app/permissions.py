@@ -1,8 +1,12 @@
-"""Who may do what: predicates (facts) composed into rules (policy), asked via ``can``.
+"""Who may do what, and when: predicates (facts) composed into rules (policy), asked
+via ``can``.
 
 Views and templates ask ``can(user, "process.manage", process)``; they never test
-roles themselves. Each rule is paired with a list filter (``visible_processes``) so a
-list never shows what its detail page would refuse.
+roles themselves. Which state of a phase allows what is data (``PHASE_ACTIONS``);
+the reading rule, the edit window and the summary's time are functions with an
+explicit ``now`` that services call too, so each rule is written once. Each rule is
+paired with a list filter (``visible_processes``) so a list never shows what its
+detail page would refuse.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from ..comments import (
 from ..errors import DomainError
 from ..extensions import db
 from ..models import COMMENT_MAX_LENGTH, Comment, Prompt, User, WorkGroup
-from ..permissions import edit_deadline, may_read_others, phase_allows
+from ..permissions import can_still_edit, may_read_others, phase_allows
 from .services import DiscussionState, state
 
 log = logging.getLogger("osallistamo.discussions")
@@ -130,13 +130,14 @@ def post_comment(
 
 
 def _require_editable(comment: Comment, user: User, now: datetime) -> None:
-    if comment.author_id != user.id or comment.is_deleted or comment.is_hidden:
-        raise EditWindowPassed()
-    if comment.is_locked:
-        raise ThreadLocked()
-    require_open(comment.prompt, now, "comment.edit")
-    if now >= edit_deadline(comment):
-        raise EditWindowPassed()
+    """Refuse unless the edit rule (permissions.can_still_edit) allows it; say why."""
+    if can_still_edit(comment, user, now):
+        return
+    if comment.author_id == user.id and not (comment.is_deleted or comment.is_hidden):
+        if comment.is_locked:
+            raise ThreadLocked()
+        require_open(comment.prompt, now, "comment.edit")
+    raise EditWindowPassed()
 
 
 def edit_comment(comment: Comment, *, editor: User, body: str, now: datetime) -> bool:
