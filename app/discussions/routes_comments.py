@@ -55,6 +55,25 @@ def _go_to_comment_or_field_error(
     return redirect(comment_url(comment))
 
 
+def _post_form(
+    form, prompt: Prompt, now: datetime, message: str, reply_to: Comment | None = None
+) -> Response | None:
+    """Post the form's text for its group (a reply to ``reply_to`` if given)."""
+    return _go_to_comment_or_field_error(
+        lambda: comments.post_comment(
+            prompt,
+            author=current_user,
+            group=db.get_or_404(WorkGroup, form.group_id.data),
+            body=form.body.data,
+            now=now,
+            reply_to=reply_to,
+            submission_key=form.submission_key.data,
+        ),
+        form.body,
+        message,
+    )
+
+
 def _int_arg(name: str) -> int | None:
     value = request.args.get(name, type=int)
     return value if value and value > 0 else None
@@ -146,18 +165,7 @@ def thread(slug: str, phase_id: int, prompt_id: int):
     if request.method == "POST":
         require(current_user, "prompt.comment", process)
         if form.validate_on_submit():
-            posted = _go_to_comment_or_field_error(
-                lambda: comments.post_comment(
-                    prompt,
-                    author=current_user,
-                    group=db.get_or_404(WorkGroup, form.group_id.data),
-                    body=form.body.data,
-                    now=now,
-                    submission_key=form.submission_key.data,
-                ),
-                form.body,
-                _("Your comment has been posted."),
-            )
+            posted = _post_form(form, prompt, now, _("Your comment has been posted."))
             if posted is not None:
                 return posted
     return _thread_page(process, discussion, prompt, form, now)
@@ -175,18 +183,8 @@ def reply(slug: str, comment_id: int):
     groups = groups_of(current_user, process.id)
     form = ReplyForm(groups=groups, prefix=f"reply{target.id}")
     if form.validate_on_submit():
-        posted = _go_to_comment_or_field_error(
-            lambda: comments.post_comment(
-                target.prompt,
-                author=current_user,
-                group=db.get_or_404(WorkGroup, form.group_id.data),
-                body=form.body.data,
-                now=now,
-                reply_to=target,
-                submission_key=form.submission_key.data,
-            ),
-            form.body,
-            _("Your reply has been posted."),
+        posted = _post_form(
+            form, target.prompt, now, _("Your reply has been posted."), reply_to=target
         )
         if posted is not None:
             return posted

@@ -47,6 +47,24 @@ REASON_HINTS = {
 }
 
 
+def _apply(apply, form, message: str, next_url: str):
+    """Apply a moderation service: commit, flash and redirect (the response, None);
+    a bad reason shows at its field (None, None); another refusal is given back for
+    the page to explain (None, the error)."""
+    try:
+        apply()
+    except moderation.ReasonError as error:
+        db.session.rollback()
+        form.reason.errors.append(str(error))
+        return None, None
+    except DomainError as error:
+        db.session.rollback()
+        return None, error
+    db.session.commit()
+    flash(message, "success")
+    return redirect(next_url), None
+
+
 def _queue_url(process) -> str:
     return url_for("discussions.moderation_queue", slug=process.slug)
 
@@ -64,20 +82,16 @@ def flag_comment(slug: str, comment_id: int):
     form = FlagForm(obj=earlier) if request.method == "GET" else FlagForm()
     refusal = moderation.flag_refusal(comment, current_user)
     if refusal is None and form.validate_on_submit():
-        try:
-            moderation.flag_comment(
+        done, refusal = _apply(
+            lambda: moderation.flag_comment(
                 comment, user=current_user, reason=form.reason.data, now=now
-            )
-        except moderation.ReasonError as error:
-            db.session.rollback()
-            form.reason.errors.append(str(error))
-        except DomainError as error:
-            db.session.rollback()
-            refusal = error
-        else:
-            db.session.commit()
-            flash(_("Thank you. The facilitators will look at the comment."), "success")
-            return redirect(comment_url(comment))
+            ),
+            form,
+            _("Thank you. The facilitators will look at the comment."),
+            comment_url(comment),
+        )
+        if done is not None:
+            return done
     page = render_template(
         "discussions/moderation/flag.html",
         form=form,
@@ -106,23 +120,19 @@ def moderate_comment(slug: str, comment_id: int, action: str):
     back_url = _queue_url(process) if from_queue else comment_url(comment)
     refusal = moderation.refusal(action, comment)
     if refusal is None and form.validate_on_submit():
-        try:
-            moderation.ACTIONS[action](
+        done, refusal = _apply(
+            lambda: moderation.ACTIONS[action](
                 comment,
                 actor=current_user,
                 reason=form.reason.data,
                 now=datetime.now(UTC),
-            )
-        except moderation.ReasonError as error:
-            db.session.rollback()
-            form.reason.errors.append(str(error))
-        except DomainError as error:
-            db.session.rollback()
-            refusal = error
-        else:
-            db.session.commit()
-            flash(str(DONE[action]), "success")
-            return redirect(back_url)
+            ),
+            form,
+            str(DONE[action]),
+            back_url,
+        )
+        if done is not None:
+            return done
     page = render_template(
         "discussions/moderation/confirm.html",
         form=form,
