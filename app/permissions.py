@@ -1,25 +1,38 @@
-"""Who may do what: predicates (facts) composed into rules (policy), asked via ``can``.
+"""Who may do what, and when: predicates (facts) composed into rules (policy), asked
+via ``can``.
 
 Views and templates ask ``can(user, "process.manage", process)``; they never test
-roles themselves. Each rule is paired with a list filter (``visible_processes``) so a
-list never shows what its detail page would refuse.
+roles themselves. Which state of a phase allows what is data (``PHASE_ACTIONS``);
+the reading rule, the edit window and the summary's time are functions with an
+explicit ``now`` that services call too, so each rule is written once. Each rule is
+paired with a list filter (``visible_processes``) so a list never shows what its
+detail page would refuse.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import enum
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from flask import abort
 
+from .comments import answered_group_ids, groups_of
 from .models import (
+    Comment,
+    Discussion,
     GroupMembership,
+    Phase,
+    PhaseKind,
     Process,
     ProcessRole,
     ProcessRoleKind,
+    Prompt,
     Role,
     User,
+    Visibility,
     WorkGroup,
 )
 
@@ -61,6 +74,156 @@ def process_of(obj) -> Process | None:
     if isinstance(obj, Process):
         return obj
     return getattr(obj, "process", None)
+
+
+# When: which state of a phase allows what (data) -----------------------------
+
+
+class PhaseState(enum.StrEnum):
+    NOT_OPEN = "not_open"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+#: Which actions each state of each kind of phase allows. The people are the
+#: rules' (RULES below); a service refusing an action outside its time asks this
+#: table too and says why (not open yet, or closed). Seminars, surveys and ballots
+#: keep their own clocks (a seminar's notes from before it starts, a ballot's own
+#: opening and closing times); the table says what each state allows.
+PHASE_ACTIONS: dict[str, dict[PhaseState, frozenset[str]]] = {
+    "discussion": {
+        PhaseState.NOT_OPEN: frozenset(),
+        PhaseState.OPEN: frozenset({"comment.post", "comment.reply", "comment.edit"}),
+        # Once closed, every group reads every other group's comments.
+        PhaseState.CLOSED: frozenset({"comment.read"}),
+    },
+    "seminar": {
+        PhaseState.NOT_OPEN: frozenset(),
+        PhaseState.OPEN: frozenset({"note.add"}),
+        PhaseState.CLOSED: frozenset(),
+    },
+    "survey": {
+        PhaseState.NOT_OPEN: frozenset(),
+        PhaseState.OPEN: frozenset({"survey.answer"}),
+        PhaseState.CLOSED: frozenset(),
+    },
+    "ballot": {
+        PhaseState.NOT_OPEN: frozenset(),
+        PhaseState.OPEN: frozenset({"ballot.vote"}),
+        PhaseState.CLOSED: frozenset(),
+    },
+}
+
+
+def phase_allows(kind: str, state: str, action: str) -> bool:
+    """Whether a phase of this kind in this state allows the action (the table)."""
+    return action in PHASE_ACTIONS[kind].get(state, frozenset())
+
+
+def window_state(
+    starts_at: datetime | None, ends_at: datetime | None, now: datetime
+) -> PhaseState:
+    """Open between the start and the end; without a start it is not open yet."""
+    if starts_at is None or now < starts_at:
+        return PhaseState.NOT_OPEN
+    if ends_at is not None and now >= ends_at:
+        return PhaseState.CLOSED
+    return PhaseState.OPEN
+
+
+def discussion_state(discussion: Discussion, now: datetime) -> PhaseState:
+    """A discussion is open for its phase's times."""
+    return window_state(discussion.phase.starts_at, discussion.phase.ends_at, now)
+
+
+def discussion_allows(prompt: Prompt, action: str, now: datetime) -> bool:
+    """Whether the prompt's discussion, as it stands now, allows the action."""
+    discussion = prompt.discussion
+    return discussion is not None and phase_allows(
+        "discussion", discussion_state(discussion, now), action
+    )
+
+
+# The reading rule, the edit window and the summary's time ---------------------
+
+
+def may_read_others(prompt: Prompt, groups: Iterable[WorkGroup], now: datetime) -> bool:
+    """Whether members of these groups may read other groups' comments on the prompt.
+
+    The rule (per discussion): always, or only after the group has answered the
+    prompt itself (to avoid anchoring); after the discussion closes, always.
+    """
+    discussion = prompt.discussion
+    if discussion.visibility is Visibility.ALWAYS:
+        return True
+    if discussion_allows(prompt, "comment.read", now):
+        return True
+    group_ids = {group.id for group in groups}
+    return bool(group_ids & answered_group_ids(prompt))
+
+
+def group_reads_thread(user, comment: Comment, now: datetime) -> bool:
+    """Whether one of the user's groups wrote the comment's thread or may read others'."""
+    groups = groups_of(user, comment.process.id) if _signed_in(user) else []
+    if not groups:
+        return False
+    if comment.thread.group_id in {group.id for group in groups}:
+        return True
+    return may_read_others(comment.prompt, groups, now)
+
+
+def may_read_comment(user, comment: Comment, now: datetime) -> bool:
+    """Whether the user reads this comment under the discussion's reading rule.
+
+    The process team (and admins) read everything; a group member reads the threads
+    of their own group, and others' comments once the rule lets their group.
+    """
+    return can(user, "discussion.read_all", comment.process) or group_reads_thread(
+        user, comment, now
+    )
+
+
+def edit_deadline(comment: Comment) -> datetime:
+    """The author may edit or delete until this time (or the close, if earlier)."""
+    minutes = comment.prompt.discussion.edit_window_minutes
+    deadline = comment.created_at + timedelta(minutes=minutes)
+    ends_at = comment.prompt.discussion.phase.ends_at
+    return min(deadline, ends_at) if ends_at is not None else deadline
+
+
+def can_still_edit(comment: Comment, user, now: datetime) -> bool:
+    """Whether this user may still edit or delete this comment right now."""
+    return (
+        _signed_in(user)
+        and comment.author_id == user.id
+        and not comment.is_deleted
+        and not comment.is_hidden
+        and not comment.is_locked
+        and now < edit_deadline(comment)
+        and discussion_allows(comment.prompt, "comment.edit", now)
+    )
+
+
+def summary_out(process: Process, phase: Phase | None, now: datetime) -> bool:
+    """Participants read the summary once nothing in its scope is still running.
+
+    While a discussion is open, others' comments may still be hidden from a group
+    (the reading rule), and while a ballot is open its results may be; the team's
+    summary would give both away. After the last close everyone may read it.
+    """
+    for scoped in [phase] if phase is not None else list(process.phases):
+        if scoped.kind is PhaseKind.DISCUSSION and (
+            scoped.ends_at is None or scoped.ends_at > now
+        ):
+            return False
+        for ballot in getattr(scoped, "ballots", []):
+            if ballot.closes_at is None or ballot.closes_at > now:
+                return False
+    return True
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 # Predicates ------------------------------------------------------------------
@@ -127,6 +290,41 @@ def is_self(user, obj) -> bool:
     return _signed_in(user) and isinstance(obj, User) and obj.id == user.id
 
 
+@predicate
+def discussion_open_to_post(user, obj) -> bool:
+    """The prompt's discussion is open for comments now."""
+    return isinstance(obj, Prompt) and discussion_allows(obj, "comment.post", _now())
+
+
+@predicate
+def reads_others(user, obj) -> bool:
+    """The reading rule lets the user's groups read other groups' comments here."""
+    if not _signed_in(user) or not isinstance(obj, Prompt):
+        return False
+    return may_read_others(obj, groups_of(user, obj.process.id), _now())
+
+
+@predicate
+def reads_thread(user, obj) -> bool:
+    """The user's group wrote this comment's thread, or may read others' threads."""
+    return isinstance(obj, Comment) and group_reads_thread(user, obj, _now())
+
+
+@predicate
+def within_edit_window(user, obj) -> bool:
+    """The author's comment may still be changed: the window and the phase allow it."""
+    return isinstance(obj, Comment) and can_still_edit(obj, user, _now())
+
+
+@predicate
+def summary_is_out(user, obj) -> bool:
+    """Nothing in the summary's scope (a phase, or every phase) is still running."""
+    process = process_of(obj)
+    if process is None:
+        return False
+    return summary_out(process, obj if isinstance(obj, Phase) else None, _now())
+
+
 # Rules -----------------------------------------------------------------------
 
 RULES: dict[str, Predicate] = {
@@ -157,8 +355,25 @@ RULES: dict[str, Predicate] = {
     "discussion.read_all": is_admin | is_process_facilitator | is_process_observer,
     # Posting needs a work group of the process; times and groups are the service's rules.
     "prompt.comment": is_process_member,
-    # Editing and deleting also need the edit window (services.can_still_edit).
-    "comment.edit": is_author,
+    # On a prompt: posting now (a member, and the phase table says open).
+    "comment.post": is_process_member & discussion_open_to_post,
+    # On a prompt: reading other groups' comments (one's own group's always).
+    "comment.read": is_admin
+    | is_process_facilitator
+    | is_process_observer
+    | reads_others,
+    # On a comment: whether the user reads it (the reading rule; else not found).
+    "comment.view": is_admin
+    | is_process_facilitator
+    | is_process_observer
+    | reads_thread,
+    # On a comment: who may reply to it (the time is the service's: a late reply
+    # gets its form back with the reason).
+    "comment.reply": is_process_member & reads_thread,
+    # On a comment: its author (others' edit and delete pages are refused).
+    "comment.own": is_author,
+    # On a comment: the author, within the edit window, while the phase allows.
+    "comment.edit": is_author & within_edit_window,
     "comment.flag": is_process_member | is_process_observer,
     "comment.moderate": is_admin | is_process_facilitator,
     # Ballots: set up by facilitators, voted by work-group members; results and
@@ -175,6 +390,12 @@ RULES: dict[str, Predicate] = {
     # Theme coding, summaries and exports, the follow-up proposal.
     "process.code": is_admin | is_process_facilitator,
     "process.export": is_admin | is_process_facilitator | is_process_observer,
+    # On a phase (or the process: every phase): the team any time, participants
+    # once nothing in its scope is still running.
+    "summary.read": is_admin
+    | is_process_facilitator
+    | is_process_observer
+    | (is_process_member & summary_is_out),
     "memo.send": is_admin | is_process_facilitator,
     "proposal.manage": is_admin | is_process_facilitator,
     # Drafts are for the team; a published proposal is for everyone in the process.

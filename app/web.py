@@ -165,6 +165,20 @@ def confirm_then(
     return render_template(template, form=form, **context)
 
 
+def save_prompt_texts(
+    form, language: str, save: Callable[..., object], saved_message: str, next_url: str
+) -> Response | None:
+    """Save a prompt form's question and guidance (a discussion's question or a
+    workshop's prompt) through ``save``; a refusal shows at the question in the
+    process's main language (see :func:`save_or_field_error`)."""
+    return save_or_field_error(
+        lambda: save(question=form.question.data, guidance=form.guidance.data),
+        form.question.form[language],
+        saved_message,
+        next_url,
+    )
+
+
 def apply_move(
     move_function: Callable[[T, Direction], bool], item: T, moved_message: str
 ) -> None:

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask import abort
 
+from ..comments import visible
 from ..extensions import db
 from ..models import (
     Comment,
@@ -91,8 +92,7 @@ def _visible_in(process: Process, phase: Phase | None) -> sa.Select:
         .join(Phase, Phase.id == sa.func.coalesce(Discussion.phase_id, Survey.phase_id))
         .where(
             Phase.process_id == process.id,
-            Comment.hidden_at.is_(None),
-            Comment.deleted_at.is_(None),
+            visible(),
         )
     )
     if phase is not None:

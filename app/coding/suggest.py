@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
+from ..comments import visible
 from ..extensions import db
 from ..models import Comment, Process, TagStatus, Theme, ThemeTag
 from ..textmining import SUPPORTED, base_forms
@@ -168,8 +169,7 @@ def _confirmed_examples(process: Process) -> dict[int, list[str]]:
         .where(
             Theme.process_id == process.id,
             ThemeTag.status == TagStatus.CONFIRMED,
-            Comment.hidden_at.is_(None),
-            Comment.deleted_at.is_(None),
+            visible(),
         )
         .order_by(ThemeTag.id)
     )

@@ -3,6 +3,7 @@ from flask import Blueprint
 bp = Blueprint("discussions", __name__)
 
 from . import (
+    labels,
     routes,
     routes_comments,
     routes_invitations,

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from .moderation import REASON_MAX_LENGTH
+from .services_moderation import REASON_MAX_LENGTH
 
 
 def _strip(value):

@@ -3,7 +3,6 @@
 from datetime import UTC, datetime
 
 from flask import (
-    abort,
     flash,
     make_response,
     redirect,
@@ -14,44 +13,22 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..comments import groups_of
 from ..errors import DomainError
 from ..extensions import db
 from ..forms import form_status
-from ..models import Discussion, Phase, PhaseKind, Process
-from ..permissions import require
 from ..security import csp_with
-from ..web import get_process_or_404
-from . import bp, services, visibility
+from . import bp, queries_threads, services
 from .forms import DiscussionSettingsForm
-from .services_comments import groups_of
+from .queries import load_discussion
 from .video import video_embed
-
-
-def get_discussion_or_404(process: Process, phase_id: int) -> Discussion:
-    """Load the discussion of one of this process's discussion phases."""
-    phase = db.session.get(Phase, phase_id)
-    if (
-        phase is None
-        or phase.process_id != process.id
-        # A follow-up phase carries the discussion of the published proposal.
-        or phase.kind not in (PhaseKind.DISCUSSION, PhaseKind.FOLLOWUP)
-        or phase.discussion is None
-    ):
-        abort(404)
-    return phase.discussion
-
-
-def load(slug: str, phase_id: int, action: str) -> tuple[Process, Discussion]:
-    process = get_process_or_404(slug)
-    require(current_user, action, process)
-    return process, get_discussion_or_404(process, phase_id)
 
 
 @bp.route("/<slug>/discussions/<int:phase_id>/")
 @login_required
 def detail(slug: str, phase_id: int):
     """The discussion: introduction, video with its transcript, questions, whether open."""
-    process, discussion = load(slug, phase_id, "discussion.view")
+    process, discussion = load_discussion(slug, phase_id, "discussion.view")
     embed = video_embed(discussion.video_url) if discussion.video_url else None
     groups = groups_of(current_user, process.id)
     page = render_template(
@@ -62,8 +39,8 @@ def detail(slug: str, phase_id: int):
         embed=embed,
         state=services.state(discussion, datetime.now(UTC)).value,
         groups=groups,
-        answer_counts=visibility.answer_counts(discussion),
-        unanswered=visibility.unanswered_prompts(discussion, groups),
+        answer_counts=queries_threads.answer_counts(discussion),
+        unanswered=queries_threads.unanswered_prompts(discussion, groups),
         group_count=len(process.work_groups),
         prompt_count_ok=services.MIN_PROMPTS
         <= len(discussion.prompts)
@@ -80,7 +57,7 @@ def detail(slug: str, phase_id: int):
 @login_required
 def settings(slug: str, phase_id: int):
     """Edit the introduction, the video and the reading rule; list the questions."""
-    process, discussion = load(slug, phase_id, "discussion.manage")
+    process, discussion = load_discussion(slug, phase_id, "discussion.manage")
     if request.method == "GET":
         form = DiscussionSettingsForm(obj=discussion, main_language=process.language)
     else:

@@ -6,45 +6,71 @@ whose session expired comes back with its text rather than to an error page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from flask import (
-    abort,
     current_app,
     flash,
     redirect,
     render_template,
     request,
-    url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
 
+from ..comments import answered_group_ids, groups_of
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..forms import ConfirmForm, form_status
 from ..limits import per_user_writes, user_key
 from ..models import Comment, Prompt, WorkGroup
-from ..permissions import can, require
-from ..web import get_discussion_comment_or_404, get_process_or_404
-from . import bp, services, visibility
+from ..permissions import can, can_still_edit, edit_deadline, require
+from . import bp, queries_threads, services
 from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyForm
-from .routes import load
-from .routes_prompts import get_prompt_or_404
+from .queries import get_prompt_or_404, load_comment, load_discussion
+from .queries_threads import comment_url
 
 
-def comment_url(comment: Comment) -> str:
-    """Where a comment is shown: its thread's page, at the comment."""
-    prompt = comment.prompt
-    page = visibility.page_of(comment, current_app.config["ITEMS_PER_PAGE"])
-    return url_for(
-        "discussions.thread",
-        slug=prompt.process.slug,
-        phase_id=prompt.discussion.phase_id,
-        prompt_id=prompt.id,
-        page=page if page > 1 else None,
-        _anchor=f"comment-{comment.id}",
+def _go_to_comment_or_field_error(
+    save: Callable[[], tuple[Comment, bool]],
+    field,
+    message: str,
+    category: str = "success posted",
+) -> Response | None:
+    """Apply a comment service; commit and go to the comment, saying so only when
+    something changed (a resent form changes nothing); or show its refusal at the
+    field and return None, so the view renders the form again as typed."""
+    try:
+        comment, changed = save()
+    except DomainError as error:
+        db.session.rollback()
+        field.errors.append(str(error))
+        return None
+    db.session.commit()
+    if changed:
+        flash(message, category)
+    return redirect(comment_url(comment))
+
+
+def _post_form(
+    form, prompt: Prompt, now: datetime, message: str, reply_to: Comment | None = None
+) -> Response | None:
+    """Post the form's text for its group (a reply to ``reply_to`` if given)."""
+    return _go_to_comment_or_field_error(
+        lambda: comments.post_comment(
+            prompt,
+            author=current_user,
+            group=db.get_or_404(WorkGroup, form.group_id.data),
+            body=form.body.data,
+            now=now,
+            reply_to=reply_to,
+            submission_key=form.submission_key.data,
+        ),
+        form.body,
+        message,
     )
 
 
@@ -56,9 +82,9 @@ def _int_arg(name: str) -> int | None:
 def _filters() -> dict:
     """The reader's sort and filters, from the query string (bad values are ignored)."""
     try:
-        order = visibility.Order(request.args.get("order", "oldest"))
+        order = queries_threads.Order(request.args.get("order", "oldest"))
     except ValueError:
-        order = visibility.Order.OLDEST
+        order = queries_threads.Order.OLDEST
     return {
         "order": order,
         "group_id": _int_arg("group"),
@@ -67,11 +93,10 @@ def _filters() -> dict:
 
 
 def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
-    groups = comments.groups_of(current_user, process.id)
-    reads_all = can(current_user, "discussion.read_all", process)
-    reads_others = reads_all or visibility.can_read_others(prompt, groups, now)
+    groups = groups_of(current_user, process.id)
+    reads_others = can(current_user, "comment.read", prompt)
     filters = _filters()
-    stmt = visibility.thread_query(
+    stmt = queries_threads.thread_query(
         prompt,
         **filters,
         only_group_ids=None if reads_others else [g.id for g in groups],
@@ -82,13 +107,9 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )
-    answered = visibility.answered_group_ids(prompt)
+    answered = answered_group_ids(prompt)
     current = services.state(discussion, now)
-    may_post = (
-        bool(groups)
-        and can(current_user, "prompt.comment", process)
-        and current is services.DiscussionState.OPEN
-    )
+    may_post = can(current_user, "comment.post", prompt)
     page_html = render_template(
         "discussions/thread.html",
         process=process,
@@ -114,8 +135,8 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
         show_form=may_post or bool(groups and form.errors),
         state=current.value,
         now=now,
-        can_still_edit=comments.can_still_edit,
-        edit_deadline=comments.edit_deadline,
+        can_still_edit=can_still_edit,
+        edit_deadline=edit_deadline,
         all_groups=process.work_groups,
         organisations=sorted(
             {g.organisation for g in process.work_groups}, key=lambda o: o.name
@@ -136,41 +157,18 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def thread(slug: str, phase_id: int, prompt_id: int):
     """The question, its comments (paginated, sorted, filtered) and the post form."""
-    process, discussion = load(slug, phase_id, "discussion.view")
+    process, discussion = load_discussion(slug, phase_id, "discussion.view")
     prompt = get_prompt_or_404(discussion, prompt_id)
     now = datetime.now(UTC)
-    groups = comments.groups_of(current_user, process.id)
+    groups = groups_of(current_user, process.id)
     form = CommentForm(groups=groups)
     if request.method == "POST":
         require(current_user, "prompt.comment", process)
         if form.validate_on_submit():
-            try:
-                comment, created = comments.post_comment(
-                    prompt,
-                    author=current_user,
-                    group=db.get_or_404(WorkGroup, form.group_id.data),
-                    body=form.body.data,
-                    now=now,
-                    submission_key=form.submission_key.data,
-                )
-            except DomainError as error:
-                db.session.rollback()
-                form.body.errors.append(str(error))
-            else:
-                db.session.commit()
-                if created:
-                    flash(_("Your comment has been posted."), "success posted")
-                return redirect(comment_url(comment))
+            posted = _post_form(form, prompt, now, _("Your comment has been posted."))
+            if posted is not None:
+                return posted
     return _thread_page(process, discussion, prompt, form, now)
-
-
-def _load_comment(slug: str, comment_id: int, action: str):
-    process = get_process_or_404(slug)
-    require(current_user, "discussion.view", process)
-    comment = get_discussion_comment_or_404(process, comment_id)
-    require(current_user, action, comment)
-    discussion = comment.prompt.discussion
-    return process, discussion, comment
 
 
 @bp.route("/<slug>/comments/<int:comment_id>/reply", methods=["GET", "POST"])
@@ -179,34 +177,17 @@ def _load_comment(slug: str, comment_id: int, action: str):
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def reply(slug: str, comment_id: int):
     """Reply to a comment; the thread stays one level deep."""
-    process, discussion, target = _load_comment(slug, comment_id, "discussion.view")
-    require(current_user, "prompt.comment", process)
+    process, target = load_comment(slug, comment_id, "discussion.view", "comment.reply")
+    discussion = target.prompt.discussion
     now = datetime.now(UTC)
-    groups = comments.groups_of(current_user, process.id)
-    if target.thread.group_id not in {g.id for g in groups} and not (
-        visibility.can_read_others(target.prompt, groups, now)
-    ):
-        abort(403)
+    groups = groups_of(current_user, process.id)
     form = ReplyForm(groups=groups, prefix=f"reply{target.id}")
     if form.validate_on_submit():
-        try:
-            comment, created = comments.post_comment(
-                target.prompt,
-                author=current_user,
-                group=db.get_or_404(WorkGroup, form.group_id.data),
-                body=form.body.data,
-                now=now,
-                reply_to=target,
-                submission_key=form.submission_key.data,
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.body.errors.append(str(error))
-        else:
-            db.session.commit()
-            if created:
-                flash(_("Your reply has been posted."), "success posted")
-            return redirect(comment_url(comment))
+        posted = _post_form(
+            form, target.prompt, now, _("Your reply has been posted."), reply_to=target
+        )
+        if posted is not None:
+            return posted
     page = render_template(
         "discussions/reply.html",
         process=process,
@@ -230,24 +211,26 @@ def _too_late(comment: Comment):
 @csrf.exempt
 def edit_comment(slug: str, comment_id: int):
     """The author edits their comment within the edit window."""
-    process, discussion, comment = _load_comment(slug, comment_id, "comment.edit")
+    process, comment = load_comment(slug, comment_id, "discussion.view", "comment.own")
+    discussion = comment.prompt.discussion
     now = datetime.now(UTC)
-    if not comments.can_still_edit(comment, current_user, now):
+    if not can(current_user, "comment.edit", comment):
         return _too_late(comment)
     form = EditCommentForm(obj=comment)
     if form.validate_on_submit():
-        try:
-            changed = comments.edit_comment(
-                comment, editor=current_user, body=form.body.data, now=now
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.body.errors.append(str(error))
-        else:
-            db.session.commit()
-            if changed:
-                flash(_("The changes have been saved."), "success")
-            return redirect(comment_url(comment))
+        saved = _go_to_comment_or_field_error(
+            lambda: (
+                comment,
+                comments.edit_comment(
+                    comment, editor=current_user, body=form.body.data, now=now
+                ),
+            ),
+            form.body,
+            _("The changes have been saved."),
+            category="success",
+        )
+        if saved is not None:
+            return saved
     page = render_template(
         "discussions/comment_edit.html",
         process=process,
@@ -256,7 +239,7 @@ def edit_comment(slug: str, comment_id: int):
         prompt=comment.prompt,
         comment=comment,
         form=form,
-        deadline=comments.edit_deadline(comment),
+        deadline=edit_deadline(comment),
     )
     return page, form_status(form)
 
@@ -265,9 +248,10 @@ def edit_comment(slug: str, comment_id: int):
 @login_required
 def delete_comment(slug: str, comment_id: int):
     """The author deletes their comment within the edit window, after confirming."""
-    process, discussion, comment = _load_comment(slug, comment_id, "comment.edit")
+    process, comment = load_comment(slug, comment_id, "discussion.view", "comment.own")
+    discussion = comment.prompt.discussion
     now = datetime.now(UTC)
-    if not comments.can_still_edit(comment, current_user, now):
+    if not can(current_user, "comment.edit", comment):
         return _too_late(comment)
     form = ConfirmForm()
     if form.validate_on_submit():

@@ -13,9 +13,9 @@ from ..models import WorkGroup
 from ..outbox.services import MAX_ATTEMPTS
 from ..web import get_in_process_or_404, send_queued_letters
 from . import bp
-from . import invitations as letters
+from . import services_invitations as letters
 from .forms_invitations import LetterForm
-from .routes import load
+from .queries import load_discussion
 
 
 def _invitation_url(slug: str, phase_id: int) -> str:
@@ -26,7 +26,7 @@ def _invitation_url(slug: str, phase_id: int) -> str:
 @login_required
 def invitation(slug: str, phase_id: int):
     """Edit the letter; list the work groups with the state of each one's letter."""
-    process, discussion = load(slug, phase_id, "discussion.manage")
+    process, discussion = load_discussion(slug, phase_id, "discussion.manage")
     main = process.language
     if request.method == "GET":
         if letters.is_written(discussion):
@@ -84,7 +84,7 @@ def invitation(slug: str, phase_id: int):
 @login_required
 def invitation_preview(slug: str, phase_id: int, group_id: int):
     """One group's letter exactly as it will be sent."""
-    process, discussion = load(slug, phase_id, "discussion.manage")
+    process, discussion = load_discussion(slug, phase_id, "discussion.manage")
     group = get_in_process_or_404(process, WorkGroup, group_id)
     return render_template(
         "discussions/invitation_preview.html",
@@ -101,7 +101,7 @@ def invitation_preview(slug: str, phase_id: int, group_id: int):
 @login_required
 def invitation_send(slug: str, phase_id: int):
     """Confirm, then queue each group's letter and send what is waiting right away."""
-    process, discussion = load(slug, phase_id, "discussion.manage")
+    process, discussion = load_discussion(slug, phase_id, "discussion.manage")
     form = ConfirmForm()
     written = letters.is_written(discussion)
     if written and form.validate_on_submit():

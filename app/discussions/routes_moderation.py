@@ -18,21 +18,13 @@ from flask_login import current_user, login_required
 from ..errors import DomainError
 from ..extensions import db
 from ..forms import form_status
-from ..models import ModerationAction
-from ..permissions import require
-from ..web import get_discussion_comment_or_404, get_process_or_404
-from . import bp, moderation
+from ..permissions import can, require
+from ..web import get_process_or_404
+from . import bp, queries_moderation
+from . import services_moderation as moderation
 from .forms_moderation import FlagForm, ModerationReasonForm, RequiredReasonForm
-from .routes_comments import comment_url
-
-ACTION_LABELS = {
-    ModerationAction.FLAG: _l("Reported"),
-    ModerationAction.HIDE: _l("Hidden"),
-    ModerationAction.RESTORE: _l("Restored"),
-    ModerationAction.LOCK: _l("Thread locked"),
-    ModerationAction.UNLOCK: _l("Thread unlocked"),
-    ModerationAction.DISMISS_FLAGS: _l("Reports dismissed"),
-}
+from .queries import load_comment
+from .queries_threads import comment_url
 
 #: The flash after each facilitator action.
 DONE = {
@@ -55,20 +47,22 @@ REASON_HINTS = {
 }
 
 
-@bp.app_template_filter("moderation_action")
-def moderation_action_label(action: ModerationAction | str) -> str:
-    """Name a logged action in the reader's language: {{ event.action | moderation_action }}."""
-    return str(ACTION_LABELS[ModerationAction(action)])
-
-
-# The thread page's address of a comment, for the moderation templates too.
-bp.add_app_template_global(comment_url, "comment_url")
-
-
-def _load(slug: str, comment_id: int, action: str):
-    process = get_process_or_404(slug)
-    require(current_user, action, process)
-    return process, get_discussion_comment_or_404(process, comment_id)
+def _apply(apply, form, message: str, next_url: str):
+    """Apply a moderation service: commit, flash and redirect (the response, None);
+    a bad reason shows at its field (None, None); another refusal is given back for
+    the page to explain (None, the error)."""
+    try:
+        apply()
+    except moderation.ReasonError as error:
+        db.session.rollback()
+        form.reason.errors.append(str(error))
+        return None, None
+    except DomainError as error:
+        db.session.rollback()
+        return None, error
+    db.session.commit()
+    flash(message, "success")
+    return redirect(next_url), None
 
 
 def _queue_url(process) -> str:
@@ -79,29 +73,25 @@ def _queue_url(process) -> str:
 @login_required
 def flag_comment(slug: str, comment_id: int):
     """A reader reports a comment with a reason; the facilitators see it in the queue."""
-    process, comment = _load(slug, comment_id, "comment.flag")
+    process, comment = load_comment(slug, comment_id, "comment.flag")
     now = datetime.now(UTC)
-    if not moderation.can_read_comment(current_user, comment, now):
+    if not can(current_user, "comment.view", comment):
         # What the reader may not see is not there for them.
         abort(404)
-    earlier = moderation.flag_of(comment, current_user)
+    earlier = queries_moderation.flag_of(comment, current_user)
     form = FlagForm(obj=earlier) if request.method == "GET" else FlagForm()
     refusal = moderation.flag_refusal(comment, current_user)
     if refusal is None and form.validate_on_submit():
-        try:
-            moderation.flag_comment(
+        done, refusal = _apply(
+            lambda: moderation.flag_comment(
                 comment, user=current_user, reason=form.reason.data, now=now
-            )
-        except moderation.ReasonError as error:
-            db.session.rollback()
-            form.reason.errors.append(str(error))
-        except DomainError as error:
-            db.session.rollback()
-            refusal = error
-        else:
-            db.session.commit()
-            flash(_("Thank you. The facilitators will look at the comment."), "success")
-            return redirect(comment_url(comment))
+            ),
+            form,
+            _("Thank you. The facilitators will look at the comment."),
+            comment_url(comment),
+        )
+        if done is not None:
+            return done
     page = render_template(
         "discussions/moderation/flag.html",
         form=form,
@@ -121,7 +111,7 @@ def flag_comment(slug: str, comment_id: int):
 @login_required
 def moderate_comment(slug: str, comment_id: int, action: str):
     """Confirm with a reason, then hide, restore, lock, unlock or dismiss reports."""
-    process, comment = _load(slug, comment_id, "comment.moderate")
+    process, comment = load_comment(slug, comment_id, "comment.moderate")
     required = action in moderation.REASON_REQUIRED
     form = RequiredReasonForm() if required else ModerationReasonForm()
     form.reason.description = REASON_HINTS[action]
@@ -130,23 +120,19 @@ def moderate_comment(slug: str, comment_id: int, action: str):
     back_url = _queue_url(process) if from_queue else comment_url(comment)
     refusal = moderation.refusal(action, comment)
     if refusal is None and form.validate_on_submit():
-        try:
-            moderation.ACTIONS[action](
+        done, refusal = _apply(
+            lambda: moderation.ACTIONS[action](
                 comment,
                 actor=current_user,
                 reason=form.reason.data,
                 now=datetime.now(UTC),
-            )
-        except moderation.ReasonError as error:
-            db.session.rollback()
-            form.reason.errors.append(str(error))
-        except DomainError as error:
-            db.session.rollback()
-            refusal = error
-        else:
-            db.session.commit()
-            flash(str(DONE[action]), "success")
-            return redirect(back_url)
+            ),
+            form,
+            str(DONE[action]),
+            back_url,
+        )
+        if done is not None:
+            return done
     page = render_template(
         "discussions/moderation/confirm.html",
         form=form,
@@ -169,7 +155,7 @@ def moderation_queue(slug: str):
     return render_template(
         "discussions/moderation/queue.html",
         process=process,
-        queue=moderation.moderation_queue(process),
+        queue=queries_moderation.moderation_queue(process),
     )
 
 
@@ -180,7 +166,7 @@ def moderation_log(slug: str):
     process = get_process_or_404(slug)
     require(current_user, "comment.history", process)
     page = db.paginate(
-        moderation.audit_log_query(process),
+        queries_moderation.audit_log_query(process),
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )
@@ -193,7 +179,7 @@ def moderation_log(slug: str):
 @login_required
 def comment_history(slug: str, comment_id: int):
     """The current text of a comment and its earlier versions, newest first."""
-    process, comment = _load(slug, comment_id, "comment.history")
+    process, comment = load_comment(slug, comment_id, "comment.history")
     return render_template(
         "discussions/moderation/history.html",
         process=process,

@@ -10,8 +10,10 @@ from ..errors import DomainError
 from ..extensions import db
 from ..forms import ConfirmForm
 from ..web import send_queued_letters
-from . import bp, participation, reminders, services
-from .routes import load
+from . import bp, services
+from . import queries_participation as participation
+from . import services_reminders as reminders
+from .queries import load_discussion
 
 #: The filter's values: every group, or only those still missing an answer.
 SHOW_ALL = "all"
@@ -23,7 +25,7 @@ SHOW_MISSING = "missing"
 @login_required
 def participation_overview(slug: str, phase_id: int):
     """Per work group and question: answered or not, comments and last activity."""
-    process, discussion = load(slug, phase_id, "discussion.participation")
+    process, discussion = load_discussion(slug, phase_id, "discussion.participation")
     overview = participation.build_overview(discussion)
     show = SHOW_MISSING if request.args.get("show") == SHOW_MISSING else SHOW_ALL
     rows = overview.missing_rows() if show == SHOW_MISSING else overview.rows
@@ -73,7 +75,7 @@ def _summary(result: reminders.ReminderResult) -> str:
 @login_required
 def send_reminders(slug: str, phase_id: int):
     """List who gets a reminder and who is skipped; POST queues and sends them."""
-    process, discussion = load(slug, phase_id, "discussion.manage")
+    process, discussion = load_discussion(slug, phase_id, "discussion.manage")
     now = datetime.now(UTC)
     overview_url = url_for("discussions.participation", slug=slug, phase_id=phase_id)
     form = ConfirmForm()

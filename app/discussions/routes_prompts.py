@@ -2,26 +2,17 @@
 
 from functools import partial
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..i18n import localized
-from ..models import Discussion, Prompt
-from ..web import apply_move
+from ..web import apply_move, save_prompt_texts
 from . import bp, services
 from .forms import PromptForm
-from .prompt_saving import save_prompt_texts
-from .routes import load
-
-
-def get_prompt_or_404(discussion: Discussion, prompt_id: int) -> Prompt:
-    prompt = db.session.get(Prompt, prompt_id)
-    if prompt is None or prompt.discussion_id != discussion.id:
-        abort(404)
-    return prompt
+from .queries import get_prompt_or_404, load_discussion
 
 
 def settings_url(slug: str, phase_id: int) -> str:
@@ -44,7 +35,7 @@ def _render(form, process, discussion, prompt):
 @login_required
 def add_prompt(slug: str, phase_id: int):
     """Add a question (at most four)."""
-    process, discussion = load(slug, phase_id, "discussion.manage")
+    process, discussion = load_discussion(slug, phase_id, "discussion.manage")
     form = PromptForm(main_language=process.language)
     if form.validate_on_submit():
         saved = save_prompt_texts(
@@ -66,7 +57,7 @@ def add_prompt(slug: str, phase_id: int):
 @login_required
 def edit_prompt(slug: str, phase_id: int, prompt_id: int):
     """Edit a question's texts."""
-    process, discussion = load(slug, phase_id, "discussion.manage")
+    process, discussion = load_discussion(slug, phase_id, "discussion.manage")
     prompt = get_prompt_or_404(discussion, prompt_id)
     if request.method == "GET":
         form = PromptForm(obj=prompt, main_language=process.language)
@@ -91,7 +82,7 @@ def edit_prompt(slug: str, phase_id: int, prompt_id: int):
 @login_required
 def move_prompt(slug: str, phase_id: int, prompt_id: int):
     """Move a question one step up or down."""
-    _process, discussion = load(slug, phase_id, "discussion.manage")
+    _process, discussion = load_discussion(slug, phase_id, "discussion.manage")
     prompt = get_prompt_or_404(discussion, prompt_id)
     apply_move(
         services.move_prompt, prompt, _("The order of the questions has been changed.")
@@ -106,7 +97,7 @@ def move_prompt(slug: str, phase_id: int, prompt_id: int):
 @login_required
 def delete_prompt(slug: str, phase_id: int, prompt_id: int):
     """Ask for confirmation, then remove a question (POST only)."""
-    process, discussion = load(slug, phase_id, "discussion.manage")
+    process, discussion = load_discussion(slug, phase_id, "discussion.manage")
     prompt = get_prompt_or_404(discussion, prompt_id)
     form = ConfirmForm()
     if form.validate_on_submit():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import logging
 from datetime import datetime
 
@@ -12,6 +11,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import Discussion, Phase, PhaseKind, Prompt, Visibility
 from ..ordering import Direction, append_to, move_within, remove_from
+from ..permissions import PhaseState, discussion_state
 from ..text import render_translated
 from .video import video_embed
 
@@ -29,10 +29,8 @@ class MissingQuestion(DomainError):
     message = _l("Write the question at least in the main language of the process.")
 
 
-class DiscussionState(enum.StrEnum):
-    NOT_OPEN = "not_open"
-    OPEN = "open"
-    CLOSED = "closed"
+#: A discussion's states are the phase table's (app.permissions.PHASE_ACTIONS).
+DiscussionState = PhaseState
 
 
 def ensure_discussion(phase: Phase) -> Discussion | None:
@@ -47,12 +45,7 @@ def ensure_discussion(phase: Phase) -> Discussion | None:
 
 def state(discussion: Discussion, now: datetime) -> DiscussionState:
     """Open between the phase's start and end; without a start it is not open yet."""
-    phase = discussion.phase
-    if phase.starts_at is None or now < phase.starts_at:
-        return DiscussionState.NOT_OPEN
-    if phase.ends_at is not None and now >= phase.ends_at:
-        return DiscussionState.CLOSED
-    return DiscussionState.OPEN
+    return discussion_state(discussion, now)
 
 
 def update_discussion(

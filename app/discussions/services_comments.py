@@ -7,26 +7,23 @@ frozen or chosen times and no request.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 
-import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
+from ..comments import (
+    clean_text,
+    find_resent,
+    post,
+    require_member,
+    revise_text,
+    wipe,
+)
 from ..errors import DomainError
 from ..extensions import db
-from ..models import (
-    COMMENT_MAX_LENGTH,
-    Comment,
-    CommentVersion,
-    GroupMembership,
-    Prompt,
-    User,
-    WorkGroup,
-)
-from ..text import render_markdown
+from ..models import COMMENT_MAX_LENGTH, Comment, Prompt, User, WorkGroup
+from ..permissions import can_still_edit, may_read_others, phase_allows
 from .services import DiscussionState, state
-from .visibility import can_read_others
 
 log = logging.getLogger("osallistamo.discussions")
 
@@ -37,10 +34,6 @@ class DiscussionNotOpen(DomainError):
 
 class DiscussionClosed(DomainError):
     message = _l("The discussion has closed, so comments can no longer be posted.")
-
-
-class NotInGroup(DomainError):
-    message = _l("You can post only on behalf of a work group you belong to.")
 
 
 class EmptyComment(DomainError):
@@ -65,49 +58,19 @@ class CannotReply(DomainError):
     message = _l("This comment cannot be replied to.")
 
 
-def groups_of(user: User, process_id: int) -> list[WorkGroup]:
-    """The user's work groups in a process, by name (usually exactly one)."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return []
-    return list(
-        db.session.scalars(
-            sa.select(WorkGroup)
-            .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
-            .where(
-                GroupMembership.user_id == user.id,
-                WorkGroup.process_id == process_id,
-            )
-            .order_by(WorkGroup.name)
-        )
-    )
-
-
-def require_open(prompt: Prompt, now: datetime) -> None:
-    """Refuse writing before the discussion opens and after it closes."""
+def require_open(prompt: Prompt, now: datetime, action: str = "comment.post") -> None:
+    """Refuse writing when the phase table does not allow it now, and say why."""
     current = state(prompt.discussion, now)
-    if current is DiscussionState.NOT_OPEN:
-        raise DiscussionNotOpen()
-    if current is DiscussionState.CLOSED:
+    if not phase_allows("discussion", current, action):
+        if current is DiscussionState.NOT_OPEN:
+            raise DiscussionNotOpen()
         raise DiscussionClosed()
 
 
 def clean_body(body: str) -> str:
     """Trim the text and check its length; the limit counts what the author sees."""
-    body = (body or "").replace("\r\n", "\n").strip()
-    if not body:
-        raise EmptyComment()
-    if len(body) > COMMENT_MAX_LENGTH:
-        raise CommentTooLong()
-    return body
-
-
-def _existing(author: User, submission_key: str | None) -> Comment | None:
-    if not submission_key:
-        return None
-    return db.session.scalar(
-        sa.select(Comment).where(
-            Comment.author_id == author.id, Comment.submission_key == submission_key
-        )
+    return clean_text(
+        body, limit=COMMENT_MAX_LENGTH, empty=EmptyComment, too_long=CommentTooLong
     )
 
 
@@ -116,7 +79,7 @@ def _reply_target(reply_to: Comment, prompt: Prompt, group: WorkGroup, now) -> N
         raise CannotReply()
     if reply_to.is_locked:
         raise ThreadLocked()
-    if reply_to.thread.group_id != group.id and not can_read_others(
+    if reply_to.thread.group_id != group.id and not may_read_others(
         prompt, [group], now
     ):
         raise CannotReply()
@@ -142,95 +105,39 @@ def post_comment(
     :raises EmptyComment, CommentTooLong: for the text.
     :raises CannotReply, ThreadLocked: for a reply to a removed or locked comment.
     """
-    existing = _existing(author, submission_key)
+    existing = find_resent(author, submission_key)
     if existing is not None:
         return existing, False
-    require_open(prompt, now)
-    if group.process_id != prompt.process.id or not group.has_member(author):
-        raise NotInGroup()
+    require_open(prompt, now, "comment.reply" if reply_to else "comment.post")
+    require_member(author, group, prompt.process)
     body = clean_body(body)
     if reply_to is not None:
         _reply_target(reply_to, prompt, group, now)
-    comment = Comment(
-        prompt_id=prompt.id,
-        group_id=group.id,
-        author_id=author.id,
-        parent_id=reply_to.thread.id if reply_to is not None else None,
-        reply_to_id=reply_to.id if reply_to is not None else None,
+    comment, created = post(
+        prompt,
+        author=author,
+        group=group,
         body=body,
-        body_html=str(render_markdown(body)),
-        submission_key=submission_key or None,
-        created_at=now,
-        updated_at=now,
+        now=now,
+        reply_to=reply_to,
+        submission_key=submission_key,
     )
-    try:
-        with db.session.begin_nested():
-            db.session.add(comment)
-    except IntegrityError:
-        # The same form won a race a moment ago: its comment is the answer.
-        existing = _existing(author, submission_key)
-        if existing is None:
-            raise
-        return existing, False
-    log.info(
-        "comment %s posted by user %s for group %s", comment.id, author.id, group.id
-    )
-    return comment, True
-
-
-def edit_deadline(comment: Comment) -> datetime:
-    """The author may edit or delete until this time (or the close, if earlier)."""
-    minutes = comment.prompt.discussion.edit_window_minutes
-    deadline = comment.created_at + timedelta(minutes=minutes)
-    ends_at = comment.prompt.discussion.phase.ends_at
-    return min(deadline, ends_at) if ends_at is not None else deadline
-
-
-def can_still_edit(comment: Comment, user: User, now: datetime) -> bool:
-    """Whether this user may still edit or delete this comment right now."""
-    return (
-        user is not None
-        and getattr(user, "is_authenticated", False)
-        and comment.author_id == user.id
-        and not comment.is_deleted
-        and not comment.is_hidden
-        and not comment.is_locked
-        and now < edit_deadline(comment)
-        and state(comment.prompt.discussion, now) is DiscussionState.OPEN
-    )
+    if created:
+        log.info(
+            "comment %s posted by user %s for group %s", comment.id, author.id, group.id
+        )
+    return comment, created
 
 
 def _require_editable(comment: Comment, user: User, now: datetime) -> None:
-    if comment.author_id != user.id or comment.is_deleted or comment.is_hidden:
-        raise EditWindowPassed()
-    if comment.is_locked:
-        raise ThreadLocked()
-    require_open(comment.prompt, now)
-    if now >= edit_deadline(comment):
-        raise EditWindowPassed()
-
-
-def revise_text(comment: Comment, body: str, now: datetime) -> None:
-    """Put in the new text, keeping the previous one as a version (no checks)."""
-    comment.versions.append(
-        CommentVersion(
-            body=comment.body,
-            body_html=comment.body_html,
-            written_at=comment.edited_at or comment.created_at,
-            created_at=now,
-        )
-    )
-    comment.body = body
-    comment.body_html = str(render_markdown(body))
-    comment.edited_at = now
-
-
-def wipe(comment: Comment, now: datetime) -> None:
-    """Mark the comment deleted: its text and versions go, its place stays."""
-    comment.deleted_at = now
-    comment.body = ""
-    comment.body_html = ""
-    comment.versions.clear()
+    """Refuse unless the edit rule (permissions.can_still_edit) allows it; say why."""
+    if can_still_edit(comment, user, now):
+        return
+    if comment.author_id == user.id and not (comment.is_deleted or comment.is_hidden):
+        if comment.is_locked:
+            raise ThreadLocked()
+        require_open(comment.prompt, now, "comment.edit")
+    raise EditWindowPassed()
 
 
 def edit_comment(comment: Comment, *, editor: User, body: str, now: datetime) -> bool:

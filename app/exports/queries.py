@@ -3,18 +3,15 @@ the links to its downloads."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import abort, current_app, request, url_for
 from flask_login import current_user
 
 from ..i18n import current_language
 from ..models import Phase, Process
-from ..permissions import can
+from ..permissions import require
 from ..web import get_phase_or_404, load_process
 from . import formats
 from .csv import KINDS
-from .scope import open_to_participants
 
 
 def load_scope(slug: str) -> tuple[Process, Phase | None, str]:
@@ -30,10 +27,7 @@ def load_scope(slug: str) -> tuple[Process, Phase | None, str]:
         if not phase_arg.isdigit():
             abort(404)
         phase = get_phase_or_404(process, int(phase_arg))
-    if not can(current_user, "process.export", process) and not open_to_participants(
-        process, phase, datetime.now(UTC)
-    ):
-        abort(403)
+    require(current_user, "summary.read", phase or process)
     language = request.args.get("lang", "")
     if language not in current_app.config["LANGUAGES"]:
         language = current_language()

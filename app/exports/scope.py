@@ -1,14 +1,13 @@
-"""What a summary covers and who may read it: the phases in scope, the comments any
-reader may see, the confirmed codes. Shared by the summary and the CSV of comments, so
-both follow the same visibility rule."""
+"""What a summary covers: the phases in scope, the comments any reader may see, the
+confirmed codes. Shared by the summary and the CSV of comments, so both follow the
+same visibility rule (who may read a summary, and when, is the "summary.read" rule)."""
 
 from __future__ import annotations
-
-from datetime import datetime
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
+from ..comments import visible
 from ..extensions import db
 from ..models import (
     Comment,
@@ -21,24 +20,6 @@ from ..models import (
     ThemeTag,
     WorkGroup,
 )
-
-
-def open_to_participants(process: Process, phase: Phase | None, now: datetime) -> bool:
-    """Participants read the summary once nothing in its scope is still running.
-
-    While a discussion is open, others' comments may still be hidden from a group
-    (the reading rule), and while a ballot is open its results may be; the team's
-    summary would give both away. After the last close everyone may read it.
-    """
-    for scoped in phases_in_scope(process, phase):
-        if scoped.kind is PhaseKind.DISCUSSION and (
-            scoped.ends_at is None or scoped.ends_at > now
-        ):
-            return False
-        for ballot in getattr(scoped, "ballots", []):
-            if ballot.closes_at is None or ballot.closes_at > now:
-                return False
-    return True
 
 
 def phases_in_scope(process: Process, phase: Phase | None) -> list[Phase]:
@@ -58,8 +39,7 @@ def visible_comments(phases: list[Phase]) -> list[Comment]:
             .join(Discussion, Discussion.id == Prompt.discussion_id)
             .where(
                 Discussion.phase_id.in_(phase_ids),
-                Comment.deleted_at.is_(None),
-                Comment.hidden_at.is_(None),
+                visible(),
             )
             .options(
                 so.selectinload(Comment.group).selectinload(WorkGroup.organisation),

@@ -1,13 +1,7 @@
 """Every model, imported here so Alembic and the app see all tables."""
 
 from .base import TimestampMixin, UTCDateTime, utcnow
-from .coding import (
-    FollowUpProposal,
-    ProposalStatus,
-    ProposalVersion,
-    TagStatus,
-    ThemeTag,
-)
+from .coding import TagStatus, ThemeTag
 from .comments import (
     COMMENT_MAX_LENGTH,
     Comment,
@@ -16,7 +10,8 @@ from .comments import (
     ModerationAction,
     ModerationEvent,
 )
-from .discussions import Discussion, Prompt, Visibility
+from .discussions import Discussion, Visibility
+from .followup import FollowUpProposal, ProposalStatus, ProposalVersion
 from .groups import (
     GroupMembership,
     WorkGroup,
@@ -48,6 +43,7 @@ from .processes import (
     ProcessRoleKind,
     Theme,
 )
+from .prompts import Prompt
 from .seminars import (
     AgendaItem,
     AgendaKind,

@@ -10,9 +10,9 @@ import sqlalchemy.orm as so
 
 from ..extensions import db
 from .base import TimestampMixin, UTCDateTime, str_enum, utcnow
-from .discussions import Prompt
 from .groups import WorkGroup
 from .processes import Process
+from .prompts import Prompt
 from .users import User
 
 #: Longest comment, in characters of Markdown source.

@@ -1,4 +1,4 @@
-"""Online discussions: a discussion phase's settings and its prompts (questions)."""
+"""Online discussions: a discussion phase's settings (its prompts are in prompts.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ from .base import TimestampMixin, TranslatedText, str_enum
 from .processes import Phase
 
 if TYPE_CHECKING:
-    from .seminars import Workshop
-    from .surveys import Survey
+    from .prompts import Prompt
 
 
 class Visibility(enum.StrEnum):
@@ -68,63 +67,3 @@ class Discussion(TimestampMixin, db.Model):
     @property
     def process(self):
         return self.phase.process
-
-
-class Prompt(TimestampMixin, db.Model):
-    """One question of a discussion that the groups' comments answer."""
-
-    __tablename__ = "prompts"
-    __table_args__ = (
-        # A prompt belongs to exactly one of: an online discussion, a seminar
-        # workshop, or a survey (whose free-text answers are its comments).
-        sa.CheckConstraint(
-            "(CASE WHEN discussion_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN workshop_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN survey_id IS NULL THEN 0 ELSE 1 END) = 1",
-            name="one_owner",
-        ),
-    )
-
-    id: so.Mapped[int] = so.mapped_column(primary_key=True)
-    discussion_id: so.Mapped[int | None] = so.mapped_column(
-        sa.ForeignKey(Discussion.id, ondelete="CASCADE"), index=True
-    )
-    #: A workshop's prompt or station (notes posted in the room are its comments).
-    workshop_id: so.Mapped[int | None] = so.mapped_column(
-        sa.ForeignKey("workshops.id", ondelete="CASCADE"), index=True
-    )
-    #: A survey's free-text question (its answers are this prompt's comments).
-    survey_id: so.Mapped[int | None] = so.mapped_column(
-        sa.ForeignKey("surveys.id", ondelete="CASCADE"), index=True
-    )
-    #: Open space: the participant who proposed this topic (None: the facilitator).
-    proposed_by_id: so.Mapped[int | None] = so.mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
-    position: so.Mapped[int] = so.mapped_column(default=0)
-    question: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    guidance: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    guidance_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-
-    discussion: so.Mapped[Discussion | None] = so.relationship(back_populates="prompts")
-    workshop: so.Mapped[Workshop | None] = so.relationship(
-        backref=so.backref(
-            "prompts",
-            order_by="Prompt.position",
-            cascade="all, delete-orphan",
-            passive_deletes=True,
-        ),
-        foreign_keys=[workshop_id],
-    )
-    survey: so.Mapped[Survey | None] = so.relationship(foreign_keys=[survey_id])
-
-    def __repr__(self) -> str:
-        return f"<Prompt {self.id} #{self.position}>"
-
-    @property
-    def process(self):
-        if self.workshop_id is not None:
-            return self.workshop.process
-        if self.survey_id is not None:
-            return self.survey.process
-        return self.discussion.phase.process

@@ -15,7 +15,7 @@ import sqlalchemy.orm as so
 
 from ..extensions import db
 from .base import TimestampMixin, TranslatedText, UTCDateTime, str_enum, utcnow
-from .coding import FollowUpProposal
+from .followup import FollowUpProposal
 from .organisations import Organisation
 from .processes import Process, Theme
 from .users import User

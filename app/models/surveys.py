@@ -18,10 +18,10 @@ import sqlalchemy.orm as so
 from ..extensions import db
 from .base import TimestampMixin, TranslatedText, UTCDateTime, str_enum
 from .comments import Comment
-from .discussions import Prompt
 from .groups import WorkGroup
 from .monitoring import Indicator
 from .processes import Phase, Process
+from .prompts import Prompt
 from .users import User
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
+from ..comments import visible
 from ..extensions import db
 from ..models import (
     Comment,
@@ -40,7 +41,7 @@ class NoteCard:
 
 
 def _visible(stmt: sa.Select) -> sa.Select:
-    return stmt.where(Comment.hidden_at.is_(None), Comment.deleted_at.is_(None))
+    return stmt.where(visible())
 
 
 def note_cards(prompt_ids: list[int], *, limit: int | None = None) -> list[NoteCard]:

@@ -7,7 +7,7 @@ The contexts are built only when a page is rendered; the 304 path needs just
 
 from __future__ import annotations
 
-from ..discussions.services_comments import groups_of
+from ..comments import groups_of
 from ..i18n import current_language
 from ..models import Process, Prompt, User, WorkGroup, Workshop, WorkshopMethod
 from ..ordering import in_order

@@ -10,11 +10,10 @@ from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from ..discussions.prompt_saving import save_prompt_texts
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..i18n import localized
-from ..web import apply_move
+from ..web import apply_move, save_prompt_texts
 from . import bp
 from . import services_workshops as services
 from .forms import WorkshopPromptForm

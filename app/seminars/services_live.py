@@ -14,10 +14,9 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
-from ..discussions import moderation
-from ..discussions.services_comments import NotInGroup
+from .. import comments
+from ..discussions import services_moderation as moderation
 from ..errors import DomainError, NotAllowed
 from ..extensions import db
 from ..models import (
@@ -29,7 +28,6 @@ from ..models import (
     WorkshopMethod,
 )
 from ..ordering import in_order
-from ..text import render_markdown
 
 log = logging.getLogger("osallistamo.seminars")
 
@@ -123,25 +121,6 @@ def require_member(workshop: Workshop, user: User) -> None:
 # Notes ------------------------------------------------------------------------
 
 
-def _existing(author: User, submission_key: str | None) -> Comment | None:
-    if not submission_key:
-        return None
-    return db.session.scalar(
-        sa.select(Comment).where(
-            Comment.author_id == author.id, Comment.submission_key == submission_key
-        )
-    )
-
-
-def clean_text(text: str, *, limit: int, empty: type, too_long: type) -> str:
-    text = (text or "").replace("\r\n", "\n").strip()
-    if not text:
-        raise empty()
-    if len(text) > limit:
-        raise too_long()
-    return text
-
-
 def add_note(
     prompt: Prompt,
     *,
@@ -160,7 +139,7 @@ def add_note(
     :raises UseMarks: for a feeling line's statement.
     :raises EmptyNote, NoteTooLong: for the text.
     """
-    existing = _existing(author, submission_key)
+    existing = comments.find_resent(author, submission_key)
     if existing is not None:
         return existing, False
     workshop = prompt.workshop
@@ -169,33 +148,22 @@ def add_note(
     require_capture_open(workshop, now)
     if workshop.method is WorkshopMethod.FEELING_LINE:
         raise UseMarks()
-    if group.process_id != workshop.process.id or not group.has_member(author):
-        raise NotInGroup()
-    body = clean_text(
+    comments.require_member(author, group, workshop.process)
+    body = comments.clean_text(
         body, limit=NOTE_MAX_LENGTH, empty=EmptyNote, too_long=NoteTooLong
     )
-    note = Comment(
-        prompt_id=prompt.id,
-        group_id=group.id,
-        author_id=author.id,
+    note, created = comments.post(
+        prompt,
+        author=author,
+        group=group,
         body=body,
-        body_html=str(render_markdown(body)),
-        submission_key=submission_key or None,
-        created_at=now,
-        updated_at=now,
+        now=now,
+        submission_key=submission_key,
     )
-    try:
-        with db.session.begin_nested():
-            db.session.add(note)
-    except IntegrityError:
-        # The same form won a race a moment ago: its note is the answer.
-        existing = _existing(author, submission_key)
-        if existing is None:
-            raise
-        return existing, False
-    bump(workshop)
-    log.info("note %s added to prompt %s by user %s", note.id, prompt.id, author.id)
-    return note, True
+    if created:
+        bump(workshop)
+        log.info("note %s added to prompt %s by user %s", note.id, prompt.id, author.id)
+    return note, created
 
 
 def _same_workshop(note: Comment, prompt: Prompt) -> Workshop:

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
+from ..comments import clean_text
 from ..errors import DomainError
 from ..extensions import db
 from ..models import (
@@ -20,7 +21,7 @@ from ..models import (
     WorkshopMethod,
 )
 from . import services_workshops
-from .services_live import bump, clean_text, require_capture_open, require_member
+from .services_live import bump, require_capture_open, require_member
 
 log = logging.getLogger("osallistamo.seminars")
 

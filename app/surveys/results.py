@@ -12,6 +12,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask_babel import gettext as _
 
+from ..comments import visible
 from ..csvfiles import decimal_comma, write_csv
 from ..extensions import db
 from ..i18n import localized
@@ -91,8 +92,7 @@ def text_answers(question: SurveyQuestion) -> list[Comment]:
             .join(WorkGroup, WorkGroup.id == Comment.group_id)
             .where(
                 Comment.prompt_id == question.prompt_id,
-                Comment.deleted_at.is_(None),
-                Comment.hidden_at.is_(None),
+                visible(),
                 Comment.id.in_(
                     sa.select(SurveyAnswer.comment_id).where(
                         SurveyAnswer.question_id == question.id

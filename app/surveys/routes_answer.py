@@ -12,7 +12,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..discussions.services_comments import groups_of
+from ..comments import groups_of
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..limits import per_user_writes, user_key

@@ -14,12 +14,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from ..discussions.services_comments import revise_text, wipe
+from .. import comments
 from ..errors import DomainError
 from ..extensions import db
 from ..models import (
     COMMENT_MAX_LENGTH,
-    Comment,
     QuestionKind,
     Survey,
     SurveyAnswer,
@@ -28,7 +27,7 @@ from ..models import (
     User,
     WorkGroup,
 )
-from ..text import render_markdown
+from ..permissions import phase_allows
 from .scoring import FeedReport, feed_indicators
 from .services import SurveyState, state
 
@@ -60,9 +59,9 @@ class AnswerTooLong(DomainError):
 def require_open(survey: Survey, now: datetime) -> None:
     """Refuse answering before the survey opens and after it closes."""
     current = state(survey, now)
-    if current is SurveyState.NOT_OPEN:
-        raise SurveyNotOpen()
-    if current is SurveyState.CLOSED:
+    if not phase_allows("survey", current, "survey.answer"):
+        if current is SurveyState.NOT_OPEN:
+            raise SurveyNotOpen()
         raise SurveyClosed()
 
 
@@ -77,10 +76,7 @@ def response_of(survey: Survey, group: WorkGroup) -> SurveyResponse | None:
 
 def clean_text(text: str | None) -> str:
     """Trim a free-text answer and check its length (the comments' limit)."""
-    text = (text or "").replace("\r\n", "\n").strip()
-    if len(text) > COMMENT_MAX_LENGTH:
-        raise AnswerTooLong()
-    return text
+    return comments.clean_text(text, limit=COMMENT_MAX_LENGTH, too_long=AnswerTooLong)
 
 
 def _write_text(
@@ -98,25 +94,17 @@ def _write_text(
     if not text:
         if comment is not None:
             # Emptied: the answer is withdrawn, like an author deleting a comment.
-            wipe(comment, now)
+            comments.wipe(comment, now)
         answer.comment = None
         return
     if comment is None:
-        comment = Comment(
-            prompt_id=question.prompt_id,
-            group_id=group.id,
-            author_id=author.id,
-            body=text,
-            body_html=str(render_markdown(text)),
-            created_at=now,
-            updated_at=now,
+        answer.comment, _created = comments.post(
+            question.prompt, author=author, group=group, body=text, now=now
         )
-        db.session.add(comment)
-        answer.comment = comment
         return
     if comment.body == text:
         return
-    revise_text(comment, text, now)
+    comments.revise_text(comment, text, now)
     comment.author_id = author.id
 
 

@@ -8,10 +8,11 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from app.comments import answered_group_ids
 from app.demo import KESKI_UUSIMAA, LoadReport
 from app.demo.loader_comments import load_comments
+from app.discussions.queries_threads import answer_counts
 from app.discussions.services import add_prompt, ensure_discussion
-from app.discussions.visibility import answer_counts, answered_group_ids
 from app.models import (
     Comment,
     CommentFlag,

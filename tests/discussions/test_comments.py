@@ -6,10 +6,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from app.comments import NotInGroup
 from app.discussions import services
 from app.discussions import services_comments as comments
 from app.extensions import db as _db
 from app.models import COMMENT_MAX_LENGTH, Comment, Role
+from app.permissions import can_still_edit, edit_deadline
 
 
 @pytest.fixture()
@@ -83,7 +85,7 @@ def test_without_a_start_time_the_discussion_is_not_open(thread, db):
 
 def test_only_for_ones_own_group(thread):
     """Posting on behalf of another group is refused."""
-    with pytest.raises(comments.NotInGroup):
+    with pytest.raises(NotInGroup):
         post(thread, group=thread.other_group)
 
 
@@ -215,8 +217,8 @@ def test_the_edit_window_closes(thread):
     """After the window (30 minutes by default) the author can no longer edit."""
     comment = post(thread)
     late = comment.created_at + timedelta(minutes=30)
-    assert comments.can_still_edit(comment, thread.member, late - timedelta(seconds=1))
-    assert not comments.can_still_edit(comment, thread.member, late)
+    assert can_still_edit(comment, thread.member, late - timedelta(seconds=1))
+    assert not can_still_edit(comment, thread.member, late)
     with pytest.raises(comments.EditWindowPassed):
         comments.edit_comment(comment, editor=thread.member, body="Uusi", now=late)
     with pytest.raises(comments.EditWindowPassed):
@@ -228,8 +230,8 @@ def test_the_close_ends_the_edit_window_early(thread, db):
     comment = post(thread)
     thread.phase.ends_at = comment.created_at + timedelta(minutes=5)
     db.session.commit()
-    assert comments.edit_deadline(comment) == thread.phase.ends_at
-    assert not comments.can_still_edit(
+    assert edit_deadline(comment) == thread.phase.ends_at
+    assert not can_still_edit(
         comment, thread.member, comment.created_at + timedelta(minutes=6)
     )
 
@@ -237,7 +239,7 @@ def test_the_close_ends_the_edit_window_early(thread, db):
 def test_only_the_author_edits(thread):
     """Another member of the same group cannot edit the comment."""
     comment = post(thread)
-    assert not comments.can_still_edit(comment, thread.other, datetime.now(UTC))
+    assert not can_still_edit(comment, thread.other, datetime.now(UTC))
     with pytest.raises(comments.EditWindowPassed):
         comments.edit_comment(
             comment, editor=thread.other, body="X", now=datetime.now(UTC)

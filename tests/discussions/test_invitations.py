@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 
-from app.discussions import invitations
+from app.discussions import services_invitations as invitations
 from app.groups.services import format_invite_code
 from app.models import OutboxMessage
 from app.urls import external_url

@@ -8,7 +8,9 @@ import sqlalchemy as sa
 from flask import session
 from flask_login import login_user
 
-from app.discussions import moderation, services, services_comments
+from app.comments import groups_of
+from app.discussions import queries_moderation, services, services_comments
+from app.discussions import services_moderation as moderation
 from app.models import (
     CommentFlag,
     ModerationAction,
@@ -16,6 +18,7 @@ from app.models import (
     Role,
     Visibility,
 )
+from app.permissions import may_read_comment
 
 
 def _now():
@@ -30,7 +33,7 @@ def mod(world, db, create_user, create_group):
         world.discussion, question={"fi": "Kysymys?"}, guidance={}
     )
     db.session.commit()
-    own_group = services_comments.groups_of(world.member, world.process.id)[0]
+    own_group = groups_of(world.member, world.process.id)[0]
     writer = create_user(Role.PARTICIPANT)
     other_group = create_group(world.process, members=(writer,), name="Kylän nuoret")
     comment, _ = services_comments.post_comment(
@@ -290,13 +293,13 @@ def test_queue_orders_by_reports_then_age(
     moderation.hide_comment(hidden, actor=mod.world.facilitator, reason="x", now=base)
     db.session.commit()
 
-    queue = moderation.moderation_queue(mod.world.process)
+    queue = queries_moderation.moderation_queue(mod.world.process)
     assert [item.comment for item in queue.flagged] == [second, third, mod.comment]
     assert [f.reason for f in queue.flagged[0].flags] == ["2", "2b"]
     assert queue.hidden == [hidden]
 
     elsewhere = create_process(facilitator=mod.world.facilitator)
-    assert moderation.moderation_queue(elsewhere).flagged == []
+    assert queries_moderation.moderation_queue(elsewhere).flagged == []
 
 
 def test_audit_log_is_newest_first_and_per_process(mod, db, create_process):
@@ -308,10 +311,12 @@ def test_audit_log_is_newest_first_and_per_process(mod, db, create_process):
         mod.comment, actor=actor, reason="2", now=base + timedelta(1)
     )
     db.session.commit()
-    events = db.session.scalars(moderation.audit_log_query(mod.world.process)).all()
+    events = db.session.scalars(
+        queries_moderation.audit_log_query(mod.world.process)
+    ).all()
     assert [e.reason for e in events] == ["2", "1"]
     other = create_process()
-    assert db.session.scalars(moderation.audit_log_query(other)).all() == []
+    assert db.session.scalars(queries_moderation.audit_log_query(other)).all() == []
 
 
 def test_reading_rule_decides_who_may_report(mod, db, create_user, create_group):
@@ -319,14 +324,14 @@ def test_reading_rule_decides_who_may_report(mod, db, create_user, create_group)
     mod.world.discussion.visibility = Visibility.AFTER_OWN_ANSWER
     db.session.commit()
     now = _now()
-    assert not moderation.can_read_comment(mod.world.member, mod.comment, now)
-    assert moderation.can_read_comment(mod.writer, mod.comment, now)
-    assert moderation.can_read_comment(mod.world.observer, mod.comment, now)
+    assert not may_read_comment(mod.world.member, mod.comment, now)
+    assert may_read_comment(mod.writer, mod.comment, now)
+    assert may_read_comment(mod.world.observer, mod.comment, now)
     services_comments.post_comment(
         mod.prompt, author=mod.world.member, group=mod.own_group, body="Oma", now=now
     )
     db.session.commit()
-    assert moderation.can_read_comment(mod.world.member, mod.comment, now)
+    assert may_read_comment(mod.world.member, mod.comment, now)
 
 
 # Pages ---------------------------------------------------------------------------

@@ -7,7 +7,9 @@ import pytest
 import sqlalchemy as sa
 from freezegun import freeze_time
 
-from app.discussions import participation, reminders, services
+from app.discussions import queries_participation as participation
+from app.discussions import services
+from app.discussions import services_reminders as reminders
 from app.models import Comment, OutboxMessage, Role
 
 

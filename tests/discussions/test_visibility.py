@@ -4,10 +4,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.discussions import services, visibility
+from app.comments import answered_group_ids
+from app.discussions import queries_threads as visibility
+from app.discussions import services
 from app.discussions import services_comments as comments
 from app.extensions import db as _db
 from app.models import Role, Visibility
+from app.permissions import may_read_others
 
 
 @pytest.fixture()
@@ -35,10 +38,10 @@ def test_after_own_answer_opens_only_that_prompt(two_groups):
     """Answering the first prompt opens the others' comments there, not on the second."""
     w, now = two_groups, datetime.now(UTC)
     first, second = w.prompts
-    assert not visibility.can_read_others(first, [w.group], now)
+    assert not may_read_others(first, [w.group], now)
     answer(w, first, w.member, w.group)
-    assert visibility.can_read_others(first, [w.group], now)
-    assert not visibility.can_read_others(second, [w.group], now)
+    assert may_read_others(first, [w.group], now)
+    assert not may_read_others(second, [w.group], now)
 
 
 def test_a_hidden_or_deleted_answer_does_not_count(two_groups, db):
@@ -48,12 +51,12 @@ def test_a_hidden_or_deleted_answer_does_not_count(two_groups, db):
     comment = answer(w, first, w.member, w.group)
     comment.hidden_at = now
     db.session.commit()
-    assert not visibility.can_read_others(first, [w.group], now)
+    assert not may_read_others(first, [w.group], now)
     assert visibility.answer_counts(w.discussion) == {}
     comment.hidden_at = None
     comment.deleted_at = now
     db.session.commit()
-    assert visibility.answered_group_ids(first) == set()
+    assert answered_group_ids(first) == set()
 
 
 def test_a_reply_is_not_an_answer(two_groups, db):
@@ -72,7 +75,7 @@ def test_a_reply_is_not_an_answer(two_groups, db):
         reply_to=top,
     )
     _db.session.commit()
-    assert visibility.answered_group_ids(first) == {w.other_group.id}
+    assert answered_group_ids(first) == {w.other_group.id}
     assert [p.id for p in visibility.unanswered_prompts(w.discussion, [w.group])] == [
         p.id for p in w.prompts
     ]
@@ -82,7 +85,7 @@ def test_everyone_reads_everything_after_the_close(two_groups):
     """Anchoring no longer matters once the discussion has closed."""
     w = two_groups
     after = w.phase.ends_at + timedelta(minutes=1)
-    assert visibility.can_read_others(w.prompts[0], [w.group], after)
+    assert may_read_others(w.prompts[0], [w.group], after)
 
 
 def test_counts_and_unanswered_prompts(two_groups):

@@ -81,9 +81,7 @@ def test_indicators_have_two_school_years_of_values(demo):
     }
     assert {"Validia Ammattiopisto", "Hyria", "Keuda"} <= places
     survey = demo.goals[3].indicators[0]
-    assert {v.origin for v in survey.values if v.period == LAST} == {
-        ValueOrigin.SURVEY
-    }
+    assert {v.origin for v in survey.values if v.period == LAST} == {ValueOrigin.SURVEY}
     belonging = demo.goals[0].indicators[0]
     assert belonging.source_detail == "Kouluterveyskysely (THL)"
     assert demo.goals[0].indicators[1].direction is Direction.LOWER

@@ -16,8 +16,8 @@ import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
 
-from app.discussions import invitations
 from app.discussions import services as discussion_services
+from app.discussions import services_invitations as invitations
 from app.models import OutboxMessage, Role
 from app.outbox.services import MAX_ATTEMPTS, message_key, queue_message, send_pending
 

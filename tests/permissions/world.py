@@ -34,8 +34,8 @@ import sqlalchemy as sa
 from flask_login import AnonymousUserMixin
 
 from app.coding import services as coding_services
-from app.discussions import moderation
 from app.discussions import services as discussion_services
+from app.discussions import services_moderation as moderation
 from app.extensions import db, limiter
 from app.followup import services as followup_services
 from app.models import (

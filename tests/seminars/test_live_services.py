@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from app.discussions.moderation import AlreadyHidden, ReasonMissing
-from app.discussions.services_comments import NotInGroup
+from app.comments import NotInGroup
+from app.discussions.services_moderation import AlreadyHidden, ReasonMissing
 from app.errors import NotAllowed
 from app.models import (
     Comment,

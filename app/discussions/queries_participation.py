@@ -1,7 +1,7 @@
 """Participation overview for facilitators, and reminders to groups that have not answered.
 
 A group has answered a prompt when it has a top-level comment there that is neither
-deleted nor hidden (the same rule as visibility._answer_filter). The overview is built
+deleted nor hidden (``comments.is_answer``). The overview is built
 from a handful of grouped queries, never one query per group and prompt.
 """
 
@@ -14,10 +14,10 @@ from datetime import datetime
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
+from ..comments import is_answer
 from ..extensions import db
 from ..groups.queries import member_counts
 from ..models import Comment, Discussion, Organisation, Prompt, WorkGroup
-from .visibility import _answer_filter
 
 log = logging.getLogger("osallistamo.discussions")
 
@@ -112,7 +112,7 @@ def _answered_pairs(discussion: Discussion) -> set[tuple[int, int]]:
     rows = db.session.execute(
         sa.select(Comment.group_id, Comment.prompt_id)
         .join(Prompt, Prompt.id == Comment.prompt_id)
-        .where(Prompt.discussion_id == discussion.id, _answer_filter())
+        .where(Prompt.discussion_id == discussion.id, is_answer())
         .distinct()
     )
     return {(group_id, prompt_id) for group_id, prompt_id in rows}

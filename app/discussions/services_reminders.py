@@ -22,7 +22,7 @@ from ..i18n import format_datetime, localized, to_helsinki
 from ..models import Discussion, OutboxMessage, Prompt, WorkGroup
 from ..outbox.services import message_key, queue_message
 from ..urls import external_url
-from .participation import build_overview
+from .queries_participation import build_overview
 from .services import DiscussionState, state
 
 log = logging.getLogger("osallistamo.discussions")

@@ -16,16 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Comment, CommentFlag, ModerationAction, ModerationEvent, User
-
-# The read side lives in its own module; it is part of this module's interface.
-from .moderation_queries import (  # noqa: F401
-    FlaggedComment,
-    ModerationQueue,
-    audit_log_query,
-    can_read_comment,
-    flag_of,
-    moderation_queue,
-)
+from .queries_moderation import flag_of
 
 log = logging.getLogger("osallistamo.discussions")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -19,29 +18,9 @@ from ..models import (
     Prompt,
     User,
 )
-from ..permissions import can
-from .services_comments import groups_of
-from .visibility import can_read_others
 
 #: How many hidden comments the moderation queue lists (newest first).
 RECENTLY_HIDDEN_LIMIT = 20
-
-
-def can_read_comment(user: User, comment: Comment, now: datetime) -> bool:
-    """Whether the user reads this comment under the discussion's reading rule.
-
-    The process team (and admins) read everything; a group member reads the threads
-    of their own group, and others' comments once the rule lets their group.
-    """
-    process = comment.process
-    if can(user, "discussion.read_all", process):
-        return True
-    groups = groups_of(user, process.id)
-    if not groups:
-        return False
-    if comment.thread.group_id in {group.id for group in groups}:
-        return True
-    return can_read_others(comment.prompt, groups, now)
 
 
 def flag_of(comment: Comment, user: User) -> CommentFlag | None:

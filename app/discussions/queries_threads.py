@@ -1,22 +1,21 @@
-"""Who reads which comments, and the read-side queries of threads and counts.
+"""The read side of threads: a prompt's comments as listed, answer counts, pages.
 
-The rule (per discussion): others' comments are visible always, or only after the
-reader's group has answered that prompt itself (to avoid anchoring). Facilitators,
-observers and admins read everything; after the discussion closes everyone does.
+Who may read whose comments (the reading rule) is app.permissions' "comment.read";
+these queries list what the view has been told to show.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from datetime import datetime
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from flask import current_app, url_for
 
+from ..comments import is_answer
 from ..extensions import db
-from ..models import Comment, Discussion, Prompt, Visibility, WorkGroup
-from .services import DiscussionState, state
+from ..models import Comment, Discussion, Prompt, WorkGroup
 
 
 class Order(enum.StrEnum):
@@ -24,43 +23,12 @@ class Order(enum.StrEnum):
     NEWEST = "newest"
 
 
-def _answer_filter():
-    """A top-level comment that counts as an answer: not deleted, not hidden."""
-    return sa.and_(
-        Comment.parent_id.is_(None),
-        Comment.deleted_at.is_(None),
-        Comment.hidden_at.is_(None),
-    )
-
-
-def answered_group_ids(prompt: Prompt) -> set[int]:
-    """The work groups that have answered this prompt."""
-    return set(
-        db.session.scalars(
-            sa.select(Comment.group_id)
-            .where(Comment.prompt_id == prompt.id, _answer_filter())
-            .distinct()
-        )
-    )
-
-
-def can_read_others(prompt: Prompt, groups: Iterable[WorkGroup], now: datetime) -> bool:
-    """Whether members of these groups may read other groups' comments on the prompt."""
-    discussion = prompt.discussion
-    if discussion.visibility is Visibility.ALWAYS:
-        return True
-    if state(discussion, now) is DiscussionState.CLOSED:
-        return True
-    group_ids = {group.id for group in groups}
-    return bool(group_ids & answered_group_ids(prompt))
-
-
 def answer_counts(discussion: Discussion) -> dict[int, int]:
     """Per prompt id, how many work groups have answered it."""
     rows = db.session.execute(
         sa.select(Comment.prompt_id, sa.func.count(sa.distinct(Comment.group_id)))
         .join(Prompt, Prompt.id == Comment.prompt_id)
-        .where(Prompt.discussion_id == discussion.id, _answer_filter())
+        .where(Prompt.discussion_id == discussion.id, is_answer())
         .group_by(Comment.prompt_id)
     )
     return {prompt_id: count for prompt_id, count in rows}
@@ -78,7 +46,7 @@ def unanswered_prompts(discussion: Discussion, groups: Iterable[WorkGroup]) -> l
             .where(
                 Prompt.discussion_id == discussion.id,
                 Comment.group_id.in_(group_ids),
-                _answer_filter(),
+                is_answer(),
             )
         )
     )
@@ -144,3 +112,17 @@ def page_of(comment: Comment, per_page: int) -> int:
         )
     )
     return before // per_page + 1
+
+
+def comment_url(comment: Comment) -> str:
+    """Where a comment is shown: its thread's page, at the comment."""
+    prompt = comment.prompt
+    page = page_of(comment, current_app.config["ITEMS_PER_PAGE"])
+    return url_for(
+        "discussions.thread",
+        slug=prompt.process.slug,
+        phase_id=prompt.discussion.phase_id,
+        prompt_id=prompt.id,
+        page=page if page > 1 else None,
+        _anchor=f"comment-{comment.id}",
+    )

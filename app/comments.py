@@ -1,0 +1,176 @@
+"""One core for the ``Comment`` rows: discussion comments, workshop notes, survey answers.
+
+Cross-cutting, so it lives at the app root: discussions, seminars, surveys, coding and
+exports all post, revise, wipe or read these rows, and none of them should import
+another domain for it. The domains keep their own rules (when a phase is open, which
+limits apply) and their own error messages; what is the same everywhere is here:
+cleaning a text, posting it once (a resent form finds its first row), keeping the
+earlier text as a version, wiping, the "shown" filter and the poster's work groups.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from .errors import DomainError
+from .extensions import db
+from .models import (
+    Comment,
+    CommentVersion,
+    GroupMembership,
+    Process,
+    Prompt,
+    User,
+    WorkGroup,
+)
+from .text import render_markdown
+
+
+class NotInGroup(DomainError):
+    message = _l("You can post only on behalf of a work group you belong to.")
+
+
+# Reading ---------------------------------------------------------------------
+
+
+def visible() -> sa.ColumnElement[bool]:
+    """The SQL condition of a comment that is shown: not deleted, not hidden."""
+    return sa.and_(Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
+
+
+def is_answer() -> sa.ColumnElement[bool]:
+    """A shown top-level comment: it counts as its group's answer to the prompt."""
+    return sa.and_(Comment.parent_id.is_(None), visible())
+
+
+def answered_group_ids(prompt: Prompt) -> set[int]:
+    """The work groups that have answered this prompt."""
+    return set(
+        db.session.scalars(
+            sa.select(Comment.group_id)
+            .where(Comment.prompt_id == prompt.id, is_answer())
+            .distinct()
+        )
+    )
+
+
+def groups_of(user: User, process_id: int) -> list[WorkGroup]:
+    """The user's work groups in a process, by name (usually exactly one)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        db.session.scalars(
+            sa.select(WorkGroup)
+            .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
+            .where(
+                GroupMembership.user_id == user.id,
+                WorkGroup.process_id == process_id,
+            )
+            .order_by(WorkGroup.name)
+        )
+    )
+
+
+# Writing ---------------------------------------------------------------------
+
+
+def clean_text(
+    text: str | None,
+    *,
+    limit: int,
+    too_long: type[DomainError],
+    empty: type[DomainError] | None = None,
+) -> str:
+    """Trim a text and check its length; the limit counts what the author sees.
+
+    :param empty: the error for an empty text; None when empty is allowed.
+    """
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text and empty is not None:
+        raise empty()
+    if len(text) > limit:
+        raise too_long()
+    return text
+
+
+def require_member(author: User, group: WorkGroup, process: Process) -> None:
+    """Refuse posting for a group of another process or one the author is not in."""
+    if group.process_id != process.id or not group.has_member(author):
+        raise NotInGroup()
+
+
+def find_resent(author: User, submission_key: str | None) -> Comment | None:
+    """The author's row posted with this form's submission key, if any."""
+    if not submission_key:
+        return None
+    return db.session.scalar(
+        sa.select(Comment).where(
+            Comment.author_id == author.id, Comment.submission_key == submission_key
+        )
+    )
+
+
+def post(
+    prompt: Prompt,
+    *,
+    author: User,
+    group: WorkGroup,
+    body: str,
+    now: datetime,
+    reply_to: Comment | None = None,
+    submission_key: str | None = None,
+) -> tuple[Comment, bool]:
+    """Insert a checked text as a new row; True when it is new.
+
+    The insert runs in a savepoint: a form that won the race a moment ago with the
+    same ``submission_key`` made the row that is the answer (False). Callers check
+    :func:`find_resent` first and their own rules before this.
+    """
+    comment = Comment(
+        prompt_id=prompt.id,
+        group_id=group.id,
+        author_id=author.id,
+        parent_id=reply_to.thread.id if reply_to is not None else None,
+        reply_to_id=reply_to.id if reply_to is not None else None,
+        body=body,
+        body_html=str(render_markdown(body)),
+        submission_key=submission_key or None,
+        created_at=now,
+        updated_at=now,
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(comment)
+    except IntegrityError:
+        existing = find_resent(author, submission_key)
+        if existing is None:
+            raise
+        return existing, False
+    return comment, True
+
+
+def revise_text(comment: Comment, body: str, now: datetime) -> None:
+    """Put in the new text, keeping the previous one as a version (no checks)."""
+    comment.versions.append(
+        CommentVersion(
+            body=comment.body,
+            body_html=comment.body_html,
+            written_at=comment.edited_at or comment.created_at,
+            created_at=now,
+        )
+    )
+    comment.body = body
+    comment.body_html = str(render_markdown(body))
+    comment.edited_at = now
+
+
+def wipe(comment: Comment, now: datetime) -> None:
+    """Mark the comment deleted: its text and versions go, its place stays."""
+    comment.deleted_at = now
+    comment.body = ""
+    comment.body_html = ""
+    comment.versions.clear()

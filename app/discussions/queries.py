@@ -1,0 +1,58 @@
+"""Loading a discussion, one of its questions or comments for a view, or 404.
+
+Built on app.web's loaders: the right is checked on the process before anything is
+looked for, and another process's id (or a phase of another kind) is not found.
+"""
+
+from __future__ import annotations
+
+from flask_login import current_user
+
+from ..models import Comment, Discussion, Phase, PhaseKind, Process, Prompt
+from ..permissions import require
+from ..web import (
+    get_discussion_comment_or_404,
+    get_in_process_or_404,
+    load_in_process,
+    load_process,
+)
+
+
+def has_discussion(phase: Phase) -> bool:
+    """A discussion phase, or a follow-up phase carrying the published proposal's."""
+    return (
+        phase.kind in (PhaseKind.DISCUSSION, PhaseKind.FOLLOWUP)
+        and phase.discussion is not None
+    )
+
+
+def load_discussion(
+    slug: str, phase_id: int, action: str
+) -> tuple[Process, Discussion]:
+    """The process and the discussion of one of its phases, once the action is allowed."""
+    process, phase = load_in_process(
+        slug, action, Phase, phase_id, accept=has_discussion
+    )
+    return process, phase.discussion
+
+
+def get_prompt_or_404(discussion: Discussion, prompt_id: int) -> Prompt:
+    """A question of this discussion."""
+    return get_in_process_or_404(
+        discussion.process,
+        Prompt,
+        prompt_id,
+        accept=lambda prompt: prompt.discussion_id == discussion.id,
+    )
+
+
+def load_comment(
+    slug: str, comment_id: int, action: str, comment_action: str | None = None
+) -> tuple[Process, Comment]:
+    """The process and one of its discussion comments, once the action is allowed
+    on the process (and ``comment_action`` on the comment, if given)."""
+    process = load_process(slug, action)
+    comment = get_discussion_comment_or_404(process, comment_id)
+    if comment_action is not None:
+        require(current_user, comment_action, comment)
+    return process, comment
