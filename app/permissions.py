@@ -99,7 +99,7 @@ PHASE_ACTIONS: dict[str, dict[PhaseState, frozenset[str]]] = {
     },
     "seminar": {
         PhaseState.NOT_OPEN: frozenset(),
-        PhaseState.OPEN: frozenset({"note.add"}),
+        PhaseState.OPEN: frozenset({"note.post", "note.mark"}),
         PhaseState.CLOSED: frozenset(),
     },
     "survey": {

@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
-from app.seminars.memos import workshops_of
 from flask import url_for
 from freezegun import freeze_time
 
@@ -22,7 +21,8 @@ from app.discussions.services import state as discussion_state
 from app.discussions.services_comments import post_comment
 from app.models import Ballot, Comment, Phase, Process, User, Vote, WorkGroup
 from app.permissions import can
-from app.seminars import live
+from app.seminars import services_live as live
+from app.seminars.queries import workshops_of
 from app.voting.services import BallotState, cast_vote
 from app.voting.services import state as ballot_state
 

@@ -24,12 +24,12 @@ NOT_OPEN, OPEN, CLOSED = PhaseState.NOT_OPEN, PhaseState.OPEN, PhaseState.CLOSED
 EXPECTED = {
     ("discussion", OPEN): {"comment.post", "comment.reply", "comment.edit"},
     ("discussion", CLOSED): {"comment.read"},
-    ("seminar", OPEN): {"note.add"},
+    ("seminar", OPEN): {"note.post", "note.mark"},
     ("survey", OPEN): {"survey.answer"},
     ("ballot", OPEN): {"ballot.vote"},
 }
 ACTIONS = sorted(
-    {"comment.read", "note.add", "survey.answer", "ballot.vote"}
+    {"comment.read", "note.post", "note.mark", "survey.answer", "ballot.vote"}
     | {action for allowed in EXPECTED.values() for action in allowed}
 )
 KINDS = ["discussion", "seminar", "survey", "ballot"]
