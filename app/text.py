@@ -84,7 +84,8 @@ _INLINE_LINK = re.compile(
     # the address may hold one level of parentheses: .../Foo_(bar)
     r'\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:[ \t]+"[^"\n]{0,500}")?\)'
 )
-_BRACKET = re.compile(r"[\[\]]")
+#: A bracket after an even number of backslashes (none included): not escaped yet.
+_BRACKET = re.compile(r"(?<!\\)((?:\\\\)*)([\[\]])")
 
 
 def _escape_stray_brackets(source: str) -> str:
@@ -98,10 +99,10 @@ def _escape_stray_brackets(source: str) -> str:
         return source
     parts, end = [], 0
     for link in _INLINE_LINK.finditer(source):
-        parts.append(_BRACKET.sub(r"\\\g<0>", source[end : link.start()]))
+        parts.append(_BRACKET.sub(r"\1\\\2", source[end : link.start()]))
         parts.append(link.group(0))
         end = link.end()
-    parts.append(_BRACKET.sub(r"\\\g<0>", source[end:]))
+    parts.append(_BRACKET.sub(r"\1\\\2", source[end:]))
     return "".join(parts)
 
 

@@ -1,3 +1,6 @@
+"""Online discussions: settings, questions, the groups' comment threads, moderation,
+invitation letters, participation and reminders."""
+
 from flask import Blueprint
 
 bp = Blueprint("discussions", __name__)

@@ -1,4 +1,4 @@
-"""The follow-up proposal drawn from a process's results (later: its monitoring)."""
+"""The follow-up proposal drawn from a process's results, and the memo to its participants."""
 
 from flask import Blueprint
 

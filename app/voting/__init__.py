@@ -1,3 +1,5 @@
+"""Ballots over a process's themes: set-up, voting, results, the projector view and audit."""
+
 from flask import Blueprint
 
 bp = Blueprint("voting", __name__)

@@ -42,6 +42,8 @@ def adversarial(length: int) -> dict[str, str]:
         "mail": "a@b." * length,
         "entities": "&#" * length,
         "references": "[a]: " * length,
+        "escaped backslashes before brackets": "\\\\[" * length,
+        "escaped brackets": "\\[x\\]" * length,
     }
     return {name: text[:length] for name, text in texts.items()}
 
