@@ -3,7 +3,14 @@ invitation letters, participation and reminders."""
 
 from flask import Blueprint
 
+from ..models import PhaseKind
+from ..processes.services_phases import register_phase_setup
+from .services import ensure_discussion
+
 bp = Blueprint("discussions", __name__)
+
+# A discussion phase gets its discussion settings when the phase is added or changed.
+register_phase_setup(PhaseKind.DISCUSSION, ensure_discussion)
 
 from . import (
     labels,

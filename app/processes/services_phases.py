@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from ..discussions.services import ensure_discussion
 from ..errors import InvalidSchedule
 from ..extensions import db
 from ..i18n import clean_texts, require_title
@@ -23,7 +22,7 @@ log = logging.getLogger("osallistamo.processes")
 
 #: What a phase of a kind needs besides its row (a seminar's or a survey's settings).
 #: The domain of each kind registers its set-up when its blueprint is imported, so
-#: processes need not know the seminars and the surveys (which import processes).
+#: processes need not know discussions, seminars and surveys (which import processes).
 PHASE_SETUP: dict[PhaseKind, Callable[[Phase], object]] = {}
 
 
@@ -122,7 +121,6 @@ def update_phase(
 
 def _ensure_kind_settings(phase: Phase) -> None:
     """Create the settings row its kind needs (discussion, seminar or survey)."""
-    ensure_discussion(phase)
     setup = PHASE_SETUP.get(phase.kind)
     if setup is not None:
         setup(phase)
