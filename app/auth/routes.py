@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db, limiter
-from ..forms import form_status
+from ..forms import ConfirmForm, form_status
 from ..limits import config_limit
 from ..permissions import require
 from ..urls import safe_next
@@ -40,10 +40,33 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Sign out (the session ends) and go to the front page."""
+    """Sign out and go to the front page.
+
+    The session ends on the server too: the account's session version changes, so a
+    copy of the cookie (taken from this browser) no longer signs anyone in. This also
+    signs the account out on its other devices.
+    """
+    if current_user.is_authenticated:
+        services.end_every_session(current_user)
+        db.session.commit()
     end_session()
     flash(_("You are signed out."), "success")
     return redirect(url_for("main.index"))
+
+
+@bp.route("/account/sessions", methods=["GET", "POST"])
+@login_required
+def end_other_sessions():
+    """After a confirmation, sign the account out everywhere except in this browser."""
+    require(current_user, "account.own_data", current_user)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        services.end_every_session(current_user)
+        db.session.commit()
+        start_session(current_user)  # this browser gets the new version
+        flash(_("You are now signed out on your other devices."), "success")
+        return redirect(url_for("privacy.my_data"))
+    return render_template("auth/end_sessions.html", form=form)
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ..errors import DomainError, DuplicateName, InvalidToken
 from ..extensions import db
 from ..models import PasswordResetToken, Role, User
+from ..models.users import new_session_version
 from .passwords import password_problems
 
 log = logging.getLogger("osallistamo.auth")
@@ -50,6 +51,13 @@ def authenticate(email: str, password: str) -> User | None:
         return None
     user.last_login_at = datetime.now(UTC)
     return user
+
+
+def end_every_session(user: User) -> None:
+    """Give the user a new session version: every session cookie signed in before,
+    copies included, stops working at its next request."""
+    user.session_version = new_session_version()
+    log.info("ended every session of user %s", user.id)
 
 
 def check_new_password(password: str, email: str | None) -> None:
