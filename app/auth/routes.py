@@ -1,18 +1,20 @@
 """Sign in and out, change and reset passwords."""
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db, limiter
 from ..forms import ConfirmForm, form_status
+from ..i18n import current_language
 from ..limits import config_limit
 from ..permissions import require
 from ..urls import safe_next
+from ..web import after_response
 from . import bp, services
 from .forms import ChangePasswordForm, LoginForm, ResetPasswordForm, ResetRequestForm
-from .letters import send_reset_mail
+from .letters import deliver_reset_letter
 from .limits import email_key
 from .sessions import end_session, start_session
 
@@ -97,15 +99,16 @@ def change_password():
     config_limit("LOGIN_LIMIT_PER_EMAIL"), key_func=email_key, methods=["POST"]
 )
 def reset_request():
-    """Email a reset link; the answer is the same whether or not the email exists."""
+    """Email a reset link; the answer is the same whether or not the email exists.
+
+    Nothing about the address is looked at before the answer is sent: finding the
+    account, making the token and queueing and sending the letter all happen after
+    the response, so its content and timing cannot tell whether the account exists.
+    """
     form = ResetRequestForm()
     if form.validate_on_submit():
-        user = services.find_user_by_email(form.email.data)
-        if user is not None and user.is_active and user.email:
-            max_age = current_app.config["PASSWORD_RESET_MAX_AGE"]
-            raw = services.create_reset_token(user, max_age)
-            db.session.commit()
-            send_reset_mail(user, raw, max_age)
+        email, language = form.email.data, current_language()
+        after_response(lambda: deliver_reset_letter(email, language))
         flash(
             _(
                 "If an account exists for that address, we have sent a link to set a new password."

@@ -107,18 +107,22 @@ def expire_reset_tokens(user: User) -> None:
 
 def create_reset_token(user: User, max_age: timedelta) -> str:
     """Store a new single-use token for the user; return the raw token for the link."""
+    return create_reset_token_with_id(user, max_age)[0]
+
+
+def create_reset_token_with_id(user: User, max_age: timedelta) -> tuple[str, int]:
+    """Store a new single-use token; return the raw token and the row's id."""
     raw = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
-    db.session.add(
-        PasswordResetToken(
-            user_id=user.id,
-            token_hash=_token_digest(raw),
-            created_at=now,
-            expires_at=now + max_age,
-        )
+    token = PasswordResetToken(
+        user_id=user.id,
+        token_hash=_token_digest(raw),
+        created_at=now,
+        expires_at=now + max_age,
     )
+    db.session.add(token)
     db.session.flush()
-    return raw
+    return raw, token.id
 
 
 def valid_reset_token(raw_token: str) -> PasswordResetToken:
