@@ -104,7 +104,14 @@ class Config:
     #: Keeps the counters of installations sharing one Redis apart.
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "osallistamo")
     RATELIMIT_HEADERS_ENABLED = True
+    #: Failed sign-ins for one email from one address (successes do not count, and
+    #: failures from other addresses do not stop the owner). The reset form uses it
+    #: per email for every request.
     LOGIN_LIMIT_PER_EMAIL = os.environ.get("LOGIN_LIMIT_PER_EMAIL", "10 per 15 minutes")
+    #: Wrong current passwords on the password page, per signed-in account.
+    PASSWORD_CHECK_LIMIT_PER_USER = os.environ.get(
+        "PASSWORD_CHECK_LIMIT_PER_USER", "5 per 15 minutes"
+    )
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get(
         "LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes"
     )

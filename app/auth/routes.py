@@ -8,24 +8,36 @@ from ..errors import DomainError
 from ..extensions import db, limiter
 from ..forms import ConfirmForm, form_status
 from ..i18n import current_language
-from ..limits import config_limit
+from ..limits import config_limit, user_key
 from ..permissions import require
 from ..urls import safe_next
 from ..web import after_response
 from . import bp, services
 from .forms import ChangePasswordForm, LoginForm, ResetPasswordForm, ResetRequestForm
 from .letters import deliver_reset_letter
-from .limits import email_key
+from .limits import (
+    email_and_address_key,
+    email_key,
+    password_check_failed,
+    record_failed_password,
+)
 from .sessions import end_session, start_session
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(config_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
 @limiter.limit(
-    config_limit("LOGIN_LIMIT_PER_EMAIL"), key_func=email_key, methods=["POST"]
+    config_limit("LOGIN_LIMIT_PER_EMAIL"),
+    key_func=email_and_address_key,
+    methods=["POST"],
+    deduct_when=password_check_failed,
 )
 def login():
-    """Sign in with email and password; the same answer for unknown emails."""
+    """Sign in with email and password; the same answer for unknown emails.
+
+    Only failed sign-ins count toward the per-email limit, and per address: the
+    owner still gets in after strangers' failures elsewhere (app/auth/limits.py).
+    """
     if current_user.is_authenticated:
         return redirect(safe_next(request.args.get("next")))
     form = LoginForm()
@@ -36,6 +48,7 @@ def login():
             start_session(user)
             flash(_("You are signed in."), "success")
             return redirect(safe_next(request.args.get("next")))
+        record_failed_password()
         form.password.errors.append(_("The email or password is wrong."))
     return render_template("auth/login.html", form=form), form_status(form)
 
@@ -73,8 +86,18 @@ def end_other_sessions():
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
+@limiter.limit(
+    config_limit("PASSWORD_CHECK_LIMIT_PER_USER"),
+    key_func=user_key,
+    methods=["POST"],
+    deduct_when=password_check_failed,
+)
 def change_password():
-    """Change one's own password; other sessions end."""
+    """Change one's own password; other sessions end.
+
+    Wrong current passwords count toward a per-account limit, so a borrowed signed-in
+    browser cannot be used to guess the password.
+    """
     require(current_user, "account.change_password", current_user)
     if not current_user.password_hash:
         flash(_("Your account joined with an invite code and has no password."), "info")
@@ -83,6 +106,7 @@ def change_password():
     form.policy_email = current_user.email
     if form.validate_on_submit():
         if not current_user.check_password(form.current_password.data):
+            record_failed_password()
             form.current_password.errors.append(_("The current password is wrong."))
         else:
             services.change_password(current_user, form.new_password.data)
