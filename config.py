@@ -10,6 +10,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("OSALLISTAMO_INSTANCE", BASE_DIR / "instance"))
@@ -103,7 +104,14 @@ class Config:
     #: Keeps the counters of installations sharing one Redis apart.
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "osallistamo")
     RATELIMIT_HEADERS_ENABLED = True
+    #: Failed sign-ins for one email from one address (successes do not count, and
+    #: failures from other addresses do not stop the owner). The reset form uses it
+    #: per email for every request.
     LOGIN_LIMIT_PER_EMAIL = os.environ.get("LOGIN_LIMIT_PER_EMAIL", "10 per 15 minutes")
+    #: Wrong current passwords on the password page, per signed-in account.
+    PASSWORD_CHECK_LIMIT_PER_USER = os.environ.get(
+        "PASSWORD_CHECK_LIMIT_PER_USER", "5 per 15 minutes"
+    )
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get(
         "LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes"
     )
@@ -130,7 +138,10 @@ class Config:
     #: Level of the app's own log (sign-ins, set-up changes, development mail).
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 
-    #: Absolute base URL for links in emails; falls back to the request's host.
+    #: The public address (https://osallistamo.example.fi) that every link in mail and
+    #: in CLI output starts with. Never taken from a request's Host header, which a
+    #: visitor controls. Required in production; elsewhere it defaults to the
+    #: development server's http://127.0.0.1:5000.
     BASE_URL = os.environ.get("BASE_URL", "")
     ITEMS_PER_PAGE = _int("ITEMS_PER_PAGE", 20)
 
@@ -172,6 +183,23 @@ class ProductionConfig(Config):
             )
         if len(settings["SECRET_KEY"]) < 32:
             raise ConfigError("SECRET_KEY is too short: use at least 32 characters.")
+        check_base_url(settings.get("BASE_URL") or "")
+
+
+def check_base_url(base_url: str) -> None:
+    """Refuse a missing or relative BASE_URL: mailed links are built on it alone."""
+    if not base_url:
+        raise ConfigError(
+            "BASE_URL is not set. In production set BASE_URL to the public address "
+            "of the site, e.g. BASE_URL=https://osallistamo.example.fi: links in "
+            "password-reset and invitation letters start with it."
+        )
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            f"BASE_URL {base_url!r} is not an absolute http(s) address, e.g. "
+            "https://osallistamo.example.fi."
+        )
 
 
 CONFIGS = {

@@ -56,14 +56,15 @@ def configure_requests(app: Flask) -> None:
 
 
 def configure_proxies(app: Flask) -> None:
-    """Trust X-Forwarded-* from exactly the configured number of proxies."""
+    """Trust X-Forwarded-For and -Proto from exactly the configured number of proxies.
+
+    X-Forwarded-Host is never trusted: links are built on BASE_URL alone.
+    """
     proxies = app.config["TRUSTED_PROXIES"]
     if proxies:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(
-            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
-        )
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0)
 
 
 def configure_extensions(app: Flask) -> None:

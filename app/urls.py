@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, has_request_context, url_for
+from flask import current_app, url_for
 
 
 def safe_next(target: str | None, default_endpoint: str = "main.index") -> str:
@@ -22,17 +22,18 @@ def safe_next(target: str | None, default_endpoint: str = "main.index") -> str:
     return url_for(default_endpoint)
 
 
-#: Where links printed by CLI commands point when BASE_URL is not set (``make run``).
-CLI_BASE_URL = "http://127.0.0.1:5000"
+#: Where links point when BASE_URL is not set: the development server (``make run``).
+#: Production refuses to start without BASE_URL (config.ProductionConfig.check).
+LOCAL_BASE_URL = "http://127.0.0.1:5000"
 
 
 def external_url(endpoint: str, **values) -> str:
-    """Return an absolute URL for mail and the CLI: BASE_URL first, else the request's host.
+    """Return an absolute URL for mail, pages that show a link to copy, and the CLI.
 
-    Outside a request (CLI commands) without BASE_URL, the development server's address.
+    Always built on BASE_URL (else the local default), never on the request's Host or
+    X-Forwarded-Host: a visitor choosing those headers must not choose where a
+    password-reset or invitation link points.
     """
-    base = current_app.config.get("BASE_URL", "").rstrip("/")
-    if not base and has_request_context():
-        return url_for(endpoint, _external=True, **values)
+    base = current_app.config.get("BASE_URL", "").rstrip("/") or LOCAL_BASE_URL
     path = current_app.url_map.bind("localhost").build(endpoint, values)
-    return f"{base or CLI_BASE_URL}{path}"
+    return f"{base}{path}"

@@ -2,17 +2,28 @@
 
 Loading a process or one of its objects (another process's id is simply not found),
 answering 304 to a live view's poll, "apply the service, or show its refusal at the
-field", reordering a list, and sending the letters a view has just queued.
+field", reordering a list, sending the letters a view has just queued, and work that
+waits until the answer has gone out.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from flask import abort, flash, make_response, redirect, render_template, request
+from flask import (
+    abort,
+    after_this_request,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -26,6 +37,7 @@ from .outbox.services import send_pending
 from .permissions import process_of, require
 
 T = TypeVar("T")
+log = logging.getLogger("osallistamo.web")
 
 
 # Loading ---------------------------------------------------------------------
@@ -209,3 +221,26 @@ def send_queued_letters(now: datetime, limit: int = 100) -> None:
             ),
             "error",
         )
+
+
+def after_response(work: Callable[[], object]) -> None:
+    """Run ``work`` after the answer has been sent, in an app context of its own.
+
+    The browser gets its answer without waiting, and the answer's timing does not
+    depend on what ``work`` finds or does (a reset letter for an address that may or
+    may not exist). ``work`` commits its own writes; a failure is logged, not shown.
+    """
+    app = current_app._get_current_object()
+
+    def run() -> None:
+        with app.app_context():
+            try:
+                work()
+            except Exception:
+                db.session.rollback()
+                log.exception("work after the response failed")
+
+    @after_this_request
+    def attach(response: Response) -> Response:
+        response.call_on_close(run)
+        return response

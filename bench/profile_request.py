@@ -49,6 +49,7 @@ def prepare(workdir: Path) -> dict:
             "SESSION_COOKIE_SECURE": "false",
             "RATELIMIT_ENABLED": "false",
             "MAIL_SERVER": "",
+            "BASE_URL": "http://127.0.0.1",
             "LOG_LEVEL": "WARNING",
         }
     )

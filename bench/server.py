@@ -145,6 +145,8 @@ def server_environment(
         # 150 people join from one address here; COMMENT_LIMIT_PER_USER stays as set.
         "JOIN_LIMIT_PER_ADDRESS": BENCH_JOIN_LIMIT,
         "MAIL_SERVER": "",
+        # Production requires it; no letter of the benchmark is read.
+        "BASE_URL": "http://127.0.0.1",
         "PYTHONUNBUFFERED": "1",
     }
 

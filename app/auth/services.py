@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ..errors import DomainError, DuplicateName, InvalidToken
 from ..extensions import db
 from ..models import PasswordResetToken, Role, User
+from ..models.users import new_session_version
 from .passwords import password_problems
 
 log = logging.getLogger("osallistamo.auth")
@@ -50,6 +51,13 @@ def authenticate(email: str, password: str) -> User | None:
         return None
     user.last_login_at = datetime.now(UTC)
     return user
+
+
+def end_every_session(user: User) -> None:
+    """Give the user a new session version: every session cookie signed in before,
+    copies included, stops working at its next request."""
+    user.session_version = new_session_version()
+    log.info("ended every session of user %s", user.id)
 
 
 def check_new_password(password: str, email: str | None) -> None:
@@ -99,18 +107,22 @@ def expire_reset_tokens(user: User) -> None:
 
 def create_reset_token(user: User, max_age: timedelta) -> str:
     """Store a new single-use token for the user; return the raw token for the link."""
+    return create_reset_token_with_id(user, max_age)[0]
+
+
+def create_reset_token_with_id(user: User, max_age: timedelta) -> tuple[str, int]:
+    """Store a new single-use token; return the raw token and the row's id."""
     raw = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
-    db.session.add(
-        PasswordResetToken(
-            user_id=user.id,
-            token_hash=_token_digest(raw),
-            created_at=now,
-            expires_at=now + max_age,
-        )
+    token = PasswordResetToken(
+        user_id=user.id,
+        token_hash=_token_digest(raw),
+        created_at=now,
+        expires_at=now + max_age,
     )
+    db.session.add(token)
     db.session.flush()
-    return raw
+    return raw, token.id
 
 
 def valid_reset_token(raw_token: str) -> PasswordResetToken:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from datetime import UTC, datetime
 
 from flask import Flask, current_app, flash, request, session
@@ -21,7 +22,9 @@ def load_user(login_id: str) -> User | None:
     if not user_id.isdigit():
         return None
     user = db.session.get(User, int(user_id))
-    if user is None or user.session_version != version or not user.is_active:
+    if user is None or not user.is_active:
+        return None
+    if not hmac.compare_digest(user.session_version.encode(), version.encode()):
         return None
     return user
 
@@ -41,6 +44,11 @@ def start_session(user: User) -> None:
 
 
 def end_session() -> None:
+    """Forget the sign-in in this browser's cookie (the language stays).
+
+    This alone does not stop a copy of the old cookie: the views that sign out also
+    change the user's session version first (``services.end_every_session``).
+    """
     lang = session.get("lang")
     logout_user()
     session.clear()

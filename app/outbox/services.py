@@ -101,36 +101,49 @@ def _claim(message: OutboxMessage) -> bool:
     return claimed == 1
 
 
+def send_message(message: OutboxMessage, now: datetime) -> bool | None:
+    """Send one queued letter now: True sent, False failed (kept for a retry), None
+    when another sender has it or it is no longer pending."""
+    if message.sent_at is not None or message.attempts >= MAX_ATTEMPTS:
+        return None
+    if not _claim(message):
+        return None
+    db.session.refresh(message)
+    # Only letters with a file pass one (older callers' stand-ins keep working).
+    extra = {}
+    if message.attachment is not None:
+        extra["attachment"] = (
+            message.attachment_name,
+            message.attachment_type,
+            message.attachment,
+        )
+    try:
+        send_mail(
+            message.recipient,
+            message.subject,
+            message.body_text,
+            html=message.body_html or None,
+            **extra,
+        )
+    except Exception as error:  # any SMTP failure is kept for a retry
+        message.last_error = f"{type(error).__name__}: {error}"[:2000]
+        log.warning("outbox message %s failed: %s", message.id, error)
+        sent = False
+    else:
+        message.sent_at = now
+        message.last_error = ""
+        sent = True
+    db.session.commit()
+    return sent
+
+
 def send_pending(now: datetime, limit: int = 100) -> SendReport:
     """Send queued letters one by one, committing around each so none goes twice."""
     report = SendReport()
     for message in pending(limit):
-        if not _claim(message):
-            continue
-        db.session.refresh(message)
-        # Only letters with a file pass one (older callers' stand-ins keep working).
-        extra = {}
-        if message.attachment is not None:
-            extra["attachment"] = (
-                message.attachment_name,
-                message.attachment_type,
-                message.attachment,
-            )
-        try:
-            send_mail(
-                message.recipient,
-                message.subject,
-                message.body_text,
-                html=message.body_html or None,
-                **extra,
-            )
-        except Exception as error:  # any SMTP failure is kept for a retry
-            message.last_error = f"{type(error).__name__}: {error}"[:2000]
-            report.failed += 1
-            log.warning("outbox message %s failed: %s", message.id, error)
-        else:
-            message.sent_at = now
-            message.last_error = ""
+        sent = send_message(message, now)
+        if sent is True:
             report.sent += 1
-        db.session.commit()
+        elif sent is False:
+            report.failed += 1
     return report

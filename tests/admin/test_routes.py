@@ -45,7 +45,7 @@ def _user(db, email) -> User | None:
 
 
 def _link_token(body: str) -> str:
-    match = re.search(r"http://localhost/password/reset/(\S+)", body)
+    match = re.search(r"http://127\.0\.0\.1:5000/password/reset/(\S+)", body)
     assert match, body
     return match.group(1)
 

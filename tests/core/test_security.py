@@ -77,6 +77,7 @@ def test_production_cookies_are_secure():
     class WithKey(ProductionConfig):
         SECRET_KEY = "x" * 64
         SESSION_COOKIE_SECURE = True
+        BASE_URL = "https://osallistamo.example.fi"
 
     app = create_app(WithKey, {"SQLALCHEMY_DATABASE_URI": "sqlite://"})
     assert app.config["SESSION_COOKIE_SECURE"] is True

@@ -351,7 +351,7 @@ def test_preview_shows_each_groups_letter(client, auth, world, groups, db):
         html = client.get(f"{world.base}/invitation/{group.id}").get_data(as_text=True)
         assert f"Kutsu: {group.name}" in html
         assert group.contact_email in html
-        assert f'href="http://localhost/join/{group.invite_code}"' in html
+        assert f'href="http://127.0.0.1:5000/join/{group.invite_code}"' in html
 
 
 def test_preview_escapes_hostile_names(client, auth, world, groups, db):

@@ -75,7 +75,8 @@ def test_manager_sees_invite_link_code_and_members(client, auth, world):
     response = client.get(f"/p/{world.process.slug}/groups/{world.group.id}")
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert f'value="http://localhost/join/{world.code}"' in html
+    # Without BASE_URL: the local default, never the request's host (issue 16, item 3).
+    assert f'value="http://127.0.0.1:5000/join/{world.code}"' in html
     assert format_invite_code(world.code) in html
     assert "Osallistuja Olli" in html
     assert "Create a new link" in html and "Close the invitation" in html

@@ -170,6 +170,7 @@ EXPECTATIONS: dict[str, Expect] = {
         ok_for={"anonymous": {200}},
     ),
     "auth.logout": post_only(ANYONE, public=True),
+    "auth.end_other_sessions": Expect(SIGNED_IN),
     "auth.join_code": Expect(ANYONE, public=True),
     "auth.join": Expect(
         ANYONE,
