@@ -33,15 +33,15 @@ def test_tables_show_values_verdicts_and_trends(client, auth, dashboard_world):
     """The region table has this and last period's values, the target and the verdict."""
     html = _page(client, auth, dashboard_world.member, dashboard_world.url)
     cells = _cells(html)
-    assert "31.5 %" in cells and "27.5 %" in cells and "+4 %" in cells
+    assert "31.5 %" in cells and "27.5 %" in cells and "+4 percentage points" in cells
     assert "at least 30 %" in cells and "Target met" in cells
-    assert "Not met by 1 %" in cells
+    assert "Not met by 1 percentage point" in cells
     assert "Worse than the previous period" in cells
     assert "Not met by 2 days" in cells  # waiting time, lower is better
     assert "No target" in cells
     # Org A in the disclosure.
     assert "<details" in html and "Oppilaitos A" in cells
-    assert "Not met by 5 %" in cells
+    assert "Not met by 5 percentage points" in cells
 
 
 @pytest.mark.usefixtures("english_pages")
@@ -83,6 +83,9 @@ def test_finnish_page_uses_a_decimal_comma(client, auth, dashboard_world):
     html = _page(client, auth, dashboard_world.member, dashboard_world.url)
     cells = _cells(html)
     assert "31,5 %" in cells and "27,5 %" in cells
+    assert "+4 prosenttiyksikköä" in cells and "−2 prosenttiyksikköä" in cells
+    assert "−1 päivä" in cells  # waiting time 10 -> 9 days: the singular
+    assert "Tavoitearvosta puuttuu 1 prosenttiyksikkö" in cells
     assert "Yhteisöllinen työ" in html and 'lang="fi"' in html
 
 
