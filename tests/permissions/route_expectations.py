@@ -220,7 +220,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "groups.edit_group": Expect(FACILITATORS),
     "groups.delete_group": Expect(FACILITATORS),
     "groups.rotate_invite": Expect(FACILITATORS),
-    "groups.close_invite": post_only(FACILITATORS),
+    "groups.close_invite": Expect(FACILITATORS),
     "groups.open_invite": post_only(FACILITATORS),
     # Discussions -----------------------------------------------------------------
     "discussions.detail": Expect(PROCESS_PEOPLE),
