@@ -304,6 +304,7 @@ EXPECTATIONS: dict[str, Expect] = {
     # While a discussion and a ballot are open the summary is the team's only.
     "exports.summary": Expect(TEAM),
     "exports.download": Expect(TEAM),
+    "exports.printable": Expect(TEAM),
     # The proposal is published: everyone in the process reads it.
     "followup.proposal": Expect(PROCESS_PEOPLE),
     "followup.draft": post_only(FACILITATORS),
