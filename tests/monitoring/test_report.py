@@ -55,6 +55,11 @@ def test_word_report(dashboard_world):
     ]
     assert "Communal work" in headings and "Services" in headings
     assert "What changed since the last period" in headings
+    # What got worse says by how much, in percentage points for a percentage.
+    assert (
+        "Share of communal work (The whole region, terveydenhoitajat): "
+        "16 % → 14 % (−2 percentage points)"
+    ) in texts
     assert (
         "Targets newly met" in headings and "Actions whose status changed" in headings
     )
