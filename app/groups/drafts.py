@@ -17,8 +17,10 @@ from flask import session, url_for
 from .forms import WorkGroupForm
 
 SESSION_KEY = "group_drafts"
-#: Drafts kept at once (the oldest goes first): one per open tab is plenty.
-MAX_DRAFTS = 3
+#: Drafts kept at once (the oldest goes first); the session is a cookie, so few.
+MAX_DRAFTS = 2
+#: No field takes more (the browser stops at the fields' maxlength already).
+MAX_CHARS = 300
 FIELDS = ("name", "organisation_id", "contact_name", "contact_email")
 
 
@@ -33,6 +35,8 @@ def save(form: WorkGroupForm, slug: str, group_id: int | None) -> str:
     values = {}
     for name in FIELDS:
         value = getattr(form, name).data
+        if isinstance(value, str):
+            value = value[:MAX_CHARS]
         values[name] = value if isinstance(value, int | str) else None
     if group_id is None:
         back = url_for("groups.create_group", slug=slug, draft=key)
