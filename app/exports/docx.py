@@ -53,7 +53,7 @@ def _talk_vote(document: DocumentType, summary: Summary) -> None:
                 theme.title,
                 str(theme.comments),
                 labels.talk_level_text(theme.talk_level),
-                str(theme.talk_rank),
+                labels.talk_rank_text(theme),
                 labels.vote_rank_text(theme),
                 gap,
             ]

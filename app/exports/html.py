@@ -5,6 +5,8 @@ The printable page is one self-contained file (it is downloaded and opened from
 disk, mailed or archived): its stylesheet static/css/print.css is embedded in a
 <style> element and the vote charts are PNG data URIs. When the app serves it, the
 route allows exactly that stylesheet by its hash (``style_hash``), nothing else.
+Served as a page to read and print in the browser (``printable_csp``), it also has a
+print button whose script is a static file: no inline script either way.
 """
 
 from __future__ import annotations
@@ -37,6 +39,16 @@ def style_hash() -> str:
     """The CSP source that allows the embedded stylesheet and no other."""
     digest = hashlib.sha256(print_css().encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def printable_csp(*, with_script: bool) -> str:
+    """The printable page's policy: its own stylesheet by hash and data images; as a
+    browser page also same-origin script files (the print button), never inline."""
+    script = "script-src 'self'; " if with_script else ""
+    return (
+        f"default-src 'none'; style-src {style_hash()}; img-src data:; {script}"
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
 
 
 def chart_uris(summary: Summary) -> dict[int, str]:
@@ -83,8 +95,17 @@ def body_html(summary: Summary, proposal: ProposalView | None = None) -> Markup:
         )
 
 
-def to_html(summary: Summary, proposal: ProposalView | None = None) -> str:
-    """A standalone printable page: title page, then a page per theme."""
+def to_html(
+    summary: Summary,
+    proposal: ProposalView | None = None,
+    *,
+    back_url: str | None = None,
+) -> str:
+    """A standalone printable page: title page, then a page per theme.
+
+    :param back_url: served as a page in the browser (not as a file): a link back
+        to the summary and a print button (static/js/print.js), neither printed.
+    """
     with labels.in_language(summary):
         context = _context(summary, proposal)
         charts = chart_uris(summary)
@@ -98,5 +119,6 @@ def to_html(summary: Summary, proposal: ProposalView | None = None) -> str:
             title=labels.document_title(summary),
             scope=labels.scope_text(summary),
             generated=labels.generated_text(summary),
+            back_url=back_url,
             **context,
         )

@@ -98,6 +98,11 @@ def tied_text() -> str:
     return _("tied")
 
 
+def talk_rank_text(theme: ThemeSummary) -> str:
+    """The talk rank, a shared place said the same way as in the vote column."""
+    return rank_text(theme.talk_rank, theme.talk_tied)
+
+
 def vote_rank_text(theme: ThemeSummary) -> str:
     if theme.vote is None:
         return _("not voted on")

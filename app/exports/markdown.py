@@ -54,7 +54,7 @@ def _talk_vote(summary: Summary) -> list[str]:
                 escape(theme.title),
                 str(theme.comments),
                 escape(labels.talk_level_text(theme.talk_level)),
-                str(theme.talk_rank),
+                escape(labels.talk_rank_text(theme)),
                 escape(labels.vote_rank_text(theme)),
                 gap,
             ]

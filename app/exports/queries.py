@@ -34,11 +34,17 @@ def load_scope(slug: str) -> tuple[Process, Phase | None, str]:
     return process, phase, language
 
 
-def download_links(process: Process, phase: Phase | None, language: str) -> list:
-    """(format, kind, url) of every download, with the page's phase and language."""
+def scope_params(process: Process, phase: Phase | None, language: str) -> dict:
+    """URL arguments of a summary address: the process, the phase and the language."""
     params = {"slug": process.slug, "lang": language}
     if phase is not None:
         params["phase"] = phase.id
+    return params
+
+
+def download_links(process: Process, phase: Phase | None, language: str) -> list:
+    """(format, kind, url) of every download, with the page's phase and language."""
+    params = scope_params(process, phase, language)
     links = []
     for fmt in formats.FORMATS:
         for kind in KINDS if fmt == "csv" else (None,):

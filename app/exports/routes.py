@@ -10,7 +10,7 @@ page's own menus stay in the reader's language; the summary part carries its
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import Response, abort, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..csvfiles import download_response
@@ -20,7 +20,7 @@ from ..permissions import can
 from . import bp, formats, html
 from .csv import KINDS
 from .proposal_view import proposal_view
-from .queries import download_links, load_scope
+from .queries import download_links, load_scope, scope_params
 from .summary import build_summary
 
 
@@ -44,7 +44,27 @@ def summary(slug: str):
         languages=LANGUAGE_NAMES,
         body=html.body_html(data, proposal),
         downloads=download_links(process, phase, language),
+        printable_url=url_for(
+            "exports.printable", **scope_params(process, phase, language)
+        ),
     )
+
+
+@bp.route("/<slug>/summary/print")
+@login_required
+def printable(slug: str):
+    """The printable summary as a page in the browser, with a print button."""
+    process, phase, language = load_scope(slug)
+    data = build_summary(process, phase=phase, language=language)
+    proposal = proposal_view(process, staff=_is_staff(process))
+    back_url = url_for("exports.summary", **scope_params(process, phase, language))
+    response = Response(
+        html.to_html(data, proposal, back_url=back_url), mimetype="text/html"
+    )
+    # Summaries may name people: no copies in browser or proxy caches.
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Content-Security-Policy"] = html.printable_csp(with_script=True)
+    return response
 
 
 @bp.route("/<slug>/summary.<any(md, html, docx, csv, json):fmt>")
@@ -71,8 +91,7 @@ def download(slug: str, fmt: str):
     if fmt == "html":
         # Opened from the app, the page may use its embedded stylesheet and chart
         # images, and nothing else (no scripts at all).
-        response.headers["Content-Security-Policy"] = (
-            f"default-src 'none'; style-src {html.style_hash()}; img-src data:; "
-            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        response.headers["Content-Security-Policy"] = html.printable_csp(
+            with_script=False
         )
     return response

@@ -10,7 +10,7 @@ person has confirmed are counted apart as "uncoded".
 from __future__ import annotations
 
 import enum
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -79,6 +79,9 @@ class ThemeSummary:
     vote: ThemeVote | None = None
     #: 1 = the most talked-about theme; themes with equal counts share a place.
     talk_rank: int = 0
+    #: Another theme has as many comments, so shares the place (said like a tied
+    #: vote rank).
+    talk_tied: bool = False
     talk_level: TalkLevel = TalkLevel.NOT_AT_ALL
     #: talk_rank - vote rank: positive when voted higher than talked about.
     gap: int | None = None
@@ -226,6 +229,9 @@ def _rank_talk(themes: list[ThemeSummary]) -> None:
         if theme.comments != previous:
             rank, previous = index, theme.comments
         theme.talk_rank = rank
+    counts = Counter(t.comments for t in themes)
+    for theme in themes:
+        theme.talk_tied = counts[theme.comments] > 1
     top_counts = {t.comments for t in talked[:a_lot]}
     for theme in themes:
         if not theme.comments:

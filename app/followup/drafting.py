@@ -171,30 +171,22 @@ def summary_section(summary: Summary) -> tuple[str, list[dict]]:
     return "\n\n".join(blocks), chosen
 
 
-def guide(text: str) -> str:
-    """A guiding sentence the facilitator writes over, in italics."""
-    return f"*{text}*"
-
-
 def draft_sections(summary: Summary) -> tuple[dict, list[dict]]:
-    """Every section of the first version, and its themes list."""
+    """Every section of the first version, and its themes list.
+
+    The sections the facilitators write themselves (principles, next steps,
+    resourcing) start empty: what to write in them is the editor's hints
+    (``forms.SECTION_GUIDANCE``), never text in the field that would have to be
+    deleted before publishing.
+    """
     summary_md, themes = summary_section(summary)
     sections = {
         "title": _(
             "Proposal for follow-up work: %(process)s", process=summary.process_title
         ),
         "summary": summary_md,
-        "principles": guide(
-            _("Write here the principles that the follow-up work should keep to.")
-        ),
-        "next_steps": guide(
-            _("Write here the next steps: what is done, by whom and by when.")
-        ),
-        "resourcing": guide(
-            _(
-                "Write here how the planning and the follow-up work are resourced: "
-                "people, time and money."
-            )
-        ),
+        "principles": "",
+        "next_steps": "",
+        "resourcing": "",
     }
     return sections, themes

@@ -23,6 +23,19 @@ MARKDOWN_HINT = _l(
     "Markdown: *emphasis*, **bold**, - a list item, 1. a numbered item, > a quote, "
     "[link text](https://example.fi)."
 )
+#: What each section is for: shown as the field's hint in the editor (the drafted
+#: fields hold no guidance text).
+SECTION_GUIDANCE = {
+    "summary": _l(
+        "The results in short, drafted from the themed summary: the top themes with "
+        "their figures and key comments. Edit it freely."
+    ),
+    "principles": _l("The principles that the follow-up work should keep to."),
+    "next_steps": _l("The next steps: what is done, by whom and by when."),
+    "resourcing": _l(
+        "How the planning and the follow-up work are resourced: people, time and money."
+    ),
+}
 SECTION_MAX = 20000
 WHY_MAX = 2000
 
@@ -34,23 +47,25 @@ class ProposalForm(FlaskForm):
     summary = TextAreaField(
         _l("Summary of the results"),
         validators=[Optional(), Length(max=SECTION_MAX)],
-        description=MARKDOWN_HINT,
+        description=SECTION_GUIDANCE["summary"],
     )
     principles = TextAreaField(
         _l("Proposed principles"),
         validators=[Optional(), Length(max=SECTION_MAX)],
-        description=MARKDOWN_HINT,
+        description=SECTION_GUIDANCE["principles"],
     )
     next_steps = TextAreaField(
         _l("Next steps"),
         validators=[Optional(), Length(max=SECTION_MAX)],
-        description=MARKDOWN_HINT,
+        description=SECTION_GUIDANCE["next_steps"],
     )
     resourcing = TextAreaField(
         _l("Resourcing"),
         validators=[Optional(), Length(max=SECTION_MAX)],
-        description=MARKDOWN_HINT,
+        description=SECTION_GUIDANCE["resourcing"],
     )
+    #: Said once above the texts: every section is Markdown.
+    markdown_hint = MARKDOWN_HINT
     #: The version the editor started from: a newer one means someone else saved.
     base_number = HiddenField()
 

@@ -82,6 +82,8 @@ class WorkGroupForm(FlaskForm):
         render_kw={"autocomplete": "off"},
     )
     submit = SubmitField(_l("Save"))
+    #: Keeps what was typed and opens the organisation form (which comes back).
+    add_organisation = SubmitField(_l("Add an organisation"))
 
     def set_organisations(self, organisations: list[Organisation]) -> None:
         """Offer the existing organisations, after an empty 'choose' entry."""

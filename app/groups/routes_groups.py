@@ -16,7 +16,7 @@ from ..models import Organisation, WorkGroup
 from ..permissions import require
 from ..urls import external_url
 from ..web import get_in_process_or_404, get_process_or_404
-from . import bp, queries, services
+from . import bp, drafts, queries, services
 from .forms import WorkGroupForm
 from .labels import KIND_LABELS
 
@@ -37,6 +37,15 @@ def _group_fields(form: WorkGroupForm) -> dict:
 
 def _group_url(group: WorkGroup) -> str:
     return url_for("groups.group_detail", slug=group.process.slug, group_id=group.id)
+
+
+def _wants_organisation(form: WorkGroupForm, process, group) -> str | None:
+    """On the form's "Add an organisation" button: keep the typed values and return
+    the organisation form's address (it brings the user back), else None."""
+    if not (form.is_submitted() and form.add_organisation.data):
+        return None
+    key = drafts.save(form, process.slug, group.id if group else None)
+    return url_for("groups.create_organisation", draft=key)
 
 
 def _render_form(form: WorkGroupForm, process, group, organisations):
@@ -77,8 +86,12 @@ def create_group(slug: str):
     process = get_process_or_404(slug)
     require(current_user, "group.manage", process)
     organisations = queries.all_organisations()
-    form = WorkGroupForm()
+    draft_key = request.args.get("draft")
+    draft = drafts.values(draft_key) if request.method == "GET" else None
+    form = WorkGroupForm(data=draft) if draft else WorkGroupForm()
     form.set_organisations(organisations)
+    if add_url := _wants_organisation(form, process, None):
+        return redirect(add_url)
     if form.validate_on_submit():
         try:
             with unique_write():
@@ -88,6 +101,7 @@ def create_group(slug: str):
         except DuplicateName:
             form.name.errors.append(_duplicate_name_error())
         else:
+            drafts.discard(draft_key)
             flash(
                 _("The work group %(name)s has been added.", name=group.name), "success"
             )
@@ -120,8 +134,15 @@ def edit_group(slug: str, group_id: int):
     group = get_in_process_or_404(process, WorkGroup, group_id)
     require(current_user, "group.manage", group)
     organisations = queries.all_organisations()
-    form = WorkGroupForm(obj=group) if request.method == "GET" else WorkGroupForm()
+    draft_key = request.args.get("draft")
+    draft = drafts.values(draft_key) if request.method == "GET" else None
+    if draft:
+        form = WorkGroupForm(data=draft)
+    else:
+        form = WorkGroupForm(obj=group) if request.method == "GET" else WorkGroupForm()
     form.set_organisations(organisations)
+    if add_url := _wants_organisation(form, process, group):
+        return redirect(add_url)
     if form.validate_on_submit():
         try:
             with unique_write():
@@ -129,6 +150,7 @@ def edit_group(slug: str, group_id: int):
         except DuplicateName:
             form.name.errors.append(_duplicate_name_error())
         else:
+            drafts.discard(draft_key)
             flash(_("The changes have been saved."), "success")
             return redirect(_group_url(group))
     return _render_form(form, process, group, organisations)

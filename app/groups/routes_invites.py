@@ -1,4 +1,5 @@
-"""A work group's invite: a new link (with confirmation), closing and reopening it."""
+"""A work group's invite: a new link and closing it (each confirmed first), and
+reopening it (one click: it only lets people join again)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from flask_login import current_user, login_required
 from ..extensions import db
 from ..models import WorkGroup
 from ..permissions import require
-from ..web import get_in_process_or_404, get_process_or_404
+from ..web import confirm_then, get_in_process_or_404, get_process_or_404
 from . import bp, services
 
 
@@ -53,15 +54,20 @@ def rotate_invite(slug: str, group_id: int):
     return render_template("groups/rotate.html", process=group.process, group=group)
 
 
-@bp.route("/p/<slug>/groups/<int:group_id>/invite/close", methods=["POST"])
+@bp.route("/p/<slug>/groups/<int:group_id>/invite/close", methods=["GET", "POST"])
 @login_required
 def close_invite(slug: str, group_id: int):
-    """Close the invitation: nobody new can join; members stay."""
-    return _set_invite_open(
-        slug,
-        group_id,
-        False,
+    """Confirm, then close the invitation: nobody new can join; members stay."""
+    group = _managed_group(slug, group_id)
+    if request.method == "GET" and not group.invite_open:
+        return _group_page(group)
+    return confirm_then(
+        "groups/close_invite.html",
+        lambda: services.set_invite_open(group, False),
         _("The invitation is closed. Members who already joined stay in the group."),
+        url_for("groups.group_detail", slug=group.process.slug, group_id=group.id),
+        process=group.process,
+        group=group,
     )
 
 

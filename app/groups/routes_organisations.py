@@ -15,7 +15,7 @@ from ..forms import form_status
 from ..models import Organisation
 from ..permissions import require
 from ..urls import safe_next
-from . import bp, queries, services
+from . import bp, drafts, queries, services
 from .forms import OrganisationForm
 from .labels import KIND_LABELS
 
@@ -42,10 +42,12 @@ def organisations():
 @bp.route("/organisations/new", methods=["GET", "POST"])
 @login_required
 def create_organisation():
-    """Add an organisation; ``next`` brings the user back, e.g. to a group form."""
+    """Add an organisation; ``draft`` (a work-group form's kept values) or ``next``
+    brings the user back, to the group form with the new organisation selected."""
     require(current_user, "organisation.manage")
     form = OrganisationForm()
-    next_url = request.args.get("next")
+    draft_key = request.args.get("draft")
+    next_url = drafts.back_url(draft_key) or request.args.get("next")
     if form.validate_on_submit():
         try:
             with unique_write():
@@ -55,6 +57,7 @@ def create_organisation():
         except DuplicateName:
             form.name.errors.append(_duplicate_name_error())
         else:
+            drafts.choose_organisation(draft_key, organisation.id)
             flash(
                 _("The organisation %(name)s has been added.", name=organisation.name),
                 "success",

@@ -10,7 +10,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from babel.dates import format_date as babel_format_date
-from flask_babel import format_decimal
+from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
 from ..i18n import DATE_PATTERN, current_language
@@ -31,22 +31,97 @@ def place_text(scope_label: str, subgroup: str) -> str:
     return f"{scope_label}, {subgroup}" if subgroup else scope_label
 
 
+#: Units written as a percentage: a difference of two of them is in percentage points.
+PERCENT_UNITS = frozenset({"%", "prosenttia", "percent", "procent"})
+
+
+def _meetings(n: int, value: str) -> str:
+    return ngettext("%(value)s meeting", "%(value)s meetings", n, value=value)
+
+
+def _students(n: int, value: str) -> str:
+    return ngettext("%(value)s student", "%(value)s students", n, value=value)
+
+
+def _pupils(n: int, value: str) -> str:
+    return ngettext("%(value)s pupil", "%(value)s pupils", n, value=value)
+
+
+def _characters(n: int, value: str) -> str:
+    return ngettext("%(value)s character", "%(value)s characters", n, value=value)
+
+
+def _days(n: int, value: str) -> str:
+    return ngettext("%(value)s day", "%(value)s days", n, value=value)
+
+
+def _people(n: int, value: str) -> str:
+    return ngettext("%(value)s person", "%(value)s people", n, value=value)
+
+
+#: Count units the dashboard knows, as a facilitator may write them in any of the
+#: three languages (singular or plural): they are said in the reader's language with
+#: the singular for one ("1 kokous", "+1 kokous") and the plural otherwise.
+COUNT_UNITS = {
+    word: say
+    for words, say in (
+        ({"kokous", "kokousta", "meeting", "meetings", "möte", "möten"}, _meetings),
+        (
+            {"opiskelija", "opiskelijaa", "student", "students", "studerande"},
+            _students,
+        ),
+        ({"oppilas", "oppilasta", "pupil", "pupils", "elev", "elever"}, _pupils),
+        ({"merkki", "merkkiä", "character", "characters", "tecken"}, _characters),
+        ({"päivä", "päivää", "day", "days", "dag", "dagar"}, _days),
+        ({"henkilö", "henkilöä", "person", "persons", "people", "personer"}, _people),
+    )
+    for word in words
+}
+
+
+def _plural_n(value: float) -> int:
+    """1 for exactly one (the singular), 2 otherwise: "1,5 kokousta", "0 meetings"."""
+    return 1 if abs(value) == 1 else 2
+
+
+def is_percent(unit: str) -> bool:
+    return unit.strip().lower() in PERCENT_UNITS
+
+
 def number_text(value: float | None, unit: str = "") -> str:
-    """30.5 -> "30,5 %" in Finnish; "–" for no value."""
+    """30.5 -> "30,5 %" in Finnish; 1 meeting -> "1 kokous"; "–" for no value."""
     if value is None:
         return "–"
     text = format_decimal(value, format="#,##0.##")
+    say = COUNT_UNITS.get(unit.strip().lower())
+    if say is not None:
+        return say(_plural_n(value), text)
     # A scale such as "1–5" is said once in the indicator's facts, not after each value.
     return f"{text} {unit}" if unit and not unit[0].isdigit() else text
 
 
+def difference_text(value: float | None, unit: str = "") -> str:
+    """The size of a difference: of percentages in percentage points ("1,5
+    prosenttiyksikköä"), of other figures in their unit."""
+    if value is None:
+        return "–"
+    if is_percent(unit):
+        return ngettext(
+            "%(value)s percentage point",
+            "%(value)s percentage points",
+            _plural_n(value),
+            value=format_decimal(value, format="#,##0.##"),
+        )
+    return number_text(value, unit)
+
+
 def change_text(change: float | None, unit: str = "") -> str:
-    """A signed difference: "+2,5 %", "−1 %", "±0"."""
+    """A signed difference: "+2,5 prosenttiyksikköä", "+1 kokous", "±0"."""
     if change is None:
         return "–"
     if change == 0:
         return "±0"
-    text = number_text(abs(change), unit)
+    text = difference_text(abs(change), unit)
     return ("+" if change > 0 else "−") + text
 
 
@@ -70,7 +145,7 @@ def verdict_words(value: Verdict, shortfall: float | None, unit: str = "") -> st
     if value is Verdict.NOT_MET:
         return _(
             "Not met by %(gap)s",
-            gap=number_text(shortfall, unit),
+            gap=difference_text(shortfall, unit),
         )
     if value is Verdict.NO_VALUE:
         return _("No value yet")
@@ -139,6 +214,7 @@ def day_text(day: date | None) -> str:
 WORDS = SimpleNamespace(
     number=number_text,
     change=change_text,
+    difference=difference_text,
     target=target_text,
     verdict=verdict_text,
     trend=trend_text,

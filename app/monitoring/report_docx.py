@@ -51,14 +51,15 @@ def _bullets(document: DocumentType, items: list[str]) -> None:
 
 
 def value_change_text(change: d.ValueChange) -> str:
-    """ "Waiting time (The whole region): 12 days → 9 days" """
+    """ "Waiting time (The whole region): 12 days → 9 days (−3 days)" """
     row = change.row
     return _(
-        "%(indicator)s (%(place)s): %(before)s → %(now)s",
+        "%(indicator)s (%(place)s): %(before)s → %(now)s (%(change)s)",
         indicator=change.indicator_title,
         place=w.place_text(row.scope_label, row.subgroup),
         before=w.number_text(row.previous, change.unit),
         now=w.number_text(row.current, change.unit),
+        change=w.change_text(row.change, change.unit),
     )
 
 

@@ -106,6 +106,7 @@ def add_group(page, shot, process: str) -> str:
             "name": GROUP,
             "organisation_id": lambda: choose_option(page, label="Keravan kaupunki"),
         },
+        submit="#submit",  # past "Add an organisation" beside the list
     )
     assert page.inner_text("h1") == GROUP
     shot(page, "06-group-added")

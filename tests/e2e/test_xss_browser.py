@@ -100,6 +100,7 @@ def test_the_corpus_never_runs_in_the_browser(new_page, live_server, shot):
         f"/p/{slug}/moderation/",
         f"/p/{slug}/moderation/log",
         f"/p/{slug}/summary",
+        f"/p/{slug}/summary/print",
         f"/p/{slug}/groups/{live_server.group_id}",
     ]:
         response = facilitator.goto(path)

@@ -225,7 +225,7 @@ def test_markdown_has_the_sections_and_theme_headings(summary, proposal):
     for title in THEME_TITLES:
         assert f"\n### {title}\n" in text
     assert "**voted 3 places higher than talked about** (Worth noting)" in text
-    assert "| Resources | 0 | not at all | 4 | 1 |" in text
+    assert "| Resources | 0 | not at all | 4 (tied) | 1 |" in text
     assert "## Proposal for follow-up work" in text
     assert "- Ohjaus ensin" in text
     for secret in SECRETS:
@@ -269,3 +269,59 @@ def test_docx_proposal_keeps_its_lists_and_emphasis(summary, proposal):
     assert [run.text for run in summary_paragraph.runs if run.bold] == ["tärkeimmästä"]
     quote = next(p for p in document.paragraphs if p.text.startswith("Hyvinvointi"))
     assert quote.style.name == "Quote"
+
+
+#: The talk-versus-vote table as (theme, talk rank, vote rank): Resources and
+#: Inclusion share the 4th talk place (no comments), Wellbeing and Cooperation the
+#: 4th vote place (no votes); a shared place reads the same in both columns.
+TALK_VOTE_RANKS = [
+    ("Guidance", "1", "3"),
+    ("Wellbeing", "2", "4 (tied)"),
+    ("Cooperation", "3", "4 (tied)"),
+    ("Resources", "4 (tied)", "1"),
+    ("Inclusion", "4 (tied)", "2"),
+]
+
+
+def _markdown_ranks(summary):
+    text = to_markdown(summary)
+    section = text[text.index("## Talked about and voted for") :]
+    section = section[: section.index("\n\n", section.index("|"))]
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in section.splitlines()
+        if line.startswith("|")
+    ][2:]
+    return [(r[0], r[3], r[4]) for r in rows]
+
+
+def _html_ranks(summary):
+    import re
+
+    body = str(body_html(summary))
+    start = body.index('class="talk-vote-table"')
+    table = body[start : body.index("</table>", start)]
+    rows = []
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]:
+        cells = [
+            re.sub(r"<[^>]+>", "", c).strip()
+            for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)
+        ]
+        rows.append((cells[1], cells[0], cells[4]))
+    return rows
+
+
+def _docx_ranks(summary):
+    document = Document(io.BytesIO(to_docx(summary)))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Theme")
+    return [
+        (row.cells[0].text, row.cells[3].text, row.cells[4].text)
+        for row in table.rows[1:]
+    ]
+
+
+@pytest.mark.parametrize("ranks", [_markdown_ranks, _html_ranks, _docx_ranks])
+def test_tied_places_are_marked_alike_in_both_columns(summary, ranks):
+    """A shared talk place is "4 (tied)" just as a shared vote place is."""
+    assert summary.by_talk[3].talk_tied and not summary.by_talk[0].talk_tied
+    assert ranks(summary) == TALK_VOTE_RANKS

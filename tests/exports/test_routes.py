@@ -218,3 +218,44 @@ def test_draft_proposal_is_in_the_team_s_files(summary_world, client, auth):
     auth.login_as(w.observer)
     text = client.get(f"{w.base}/summary.md").get_data(as_text=True)
     assert "Ehdotus jatkotyöstä" in text
+
+
+def test_printable_summary_opens_as_a_page(summary_world, client, auth):
+    """The summary page links to the printable view, which is a page (not a file):
+    no attachment header, the same strict policy plus same-origin script files, a
+    print button from static/js/print.js and no inline script."""
+    w = summary_world
+    auth.login_as(w.facilitator)
+    page = client.get(f"{w.base}/summary?phase={w.phase.id}&lang=en")
+    link = re.search(r'href="([^"]*/summary/print[^"]*)"', page.get_data(as_text=True))
+    assert link, "the summary page links to the printable view"
+    url = link.group(1).replace("&amp;", "&")
+    assert f"phase={w.phase.id}" in url and "lang=en" in url
+    assert "download>" not in page.get_data(as_text=True).split(link.group(0))[1][:5]
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "Content-Disposition" not in response.headers
+    assert response.headers["Cache-Control"] == "no-store"
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "style-src 'sha256-" in csp
+    assert "script-src 'self';" in csp and "unsafe" not in csp
+    assert "img-src data:" in csp and "form-action 'none'" in csp
+    html = response.get_data(as_text=True)
+    assert '<script src="/static/js/print.js" defer></script>' in html
+    assert re.findall(r"<script(?![^>]*\ssrc=)", html) == []
+    assert 'class="print-button" data-print hidden>Print</button>' in html
+    assert "Back to the summary" in html and "page-break-before" in html
+    assert "@media print {\n  .print-actions { display: none; }" in html
+    script = client.get("/static/js/print.js").get_data(as_text=True)
+    assert "window.print()" in script
+
+
+def test_the_html_file_stays_a_download(summary_world, client, auth):
+    """The .html download is still a file, with no print button or script."""
+    w = summary_world
+    auth.login_as(w.facilitator)
+    response = client.get(f"{w.base}/summary.html?lang=en")
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    html = response.get_data(as_text=True)
+    assert "<script" not in html and "data-print" not in html

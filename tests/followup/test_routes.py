@@ -224,7 +224,7 @@ def test_the_version_history_lists_and_shows_versions(client, auth, drafted, db)
     assert drafted.admin.name in page and "Fiia Fasilitaattori" in page
     old = text(client.get(drafted.base + "/proposal/versions/1"))
     assert "This is an earlier version." in old and "Uusi periaate" not in old
-    assert "<em>Write here the principles" in old
+    assert "Not written yet." in old
     assert client.get(drafted.base + "/proposal/versions/9").status_code == 404
 
 
@@ -283,3 +283,61 @@ def test_members_comment_on_the_published_proposal(client, auth, published, db):
         follow_redirects=True,
     )
     assert "Hyvä ehdotus." in text(response)
+
+
+def _textarea(page: str, name: str) -> str:
+    import re
+
+    match = re.search(rf'<textarea[^>]*name="{name}"[^>]*>(.*?)</textarea>', page, re.S)
+    return match.group(1).strip()
+
+
+def test_a_fresh_draft_shows_guidance_as_hints_not_in_the_fields(client, auth, drafted):
+    """The principles, next steps and resourcing fields of a fresh draft are empty;
+    what to write in each is the field's hint, tied to it with aria-describedby."""
+    auth.login_as(drafted.facilitator)
+    with client.session_transaction() as session:
+        session["lang"] = "en"
+    page = text(client.get(drafted.base + "/proposal/edit"))
+    hints = {
+        "principles": "The principles that the follow-up work should keep to.",
+        "next_steps": "The next steps: what is done, by whom and by when.",
+        "resourcing": "How the planning and the follow-up work are resourced: "
+        "people, time and money.",
+    }
+    for name, hint in hints.items():
+        assert _textarea(page, name) == ""
+        assert f'<p class="hint" id="{name}-hint">{hint}</p>' in page
+        assert f'aria-describedby="{name}-hint"' in page
+    assert "Write here" not in page
+    assert "drafted from the themed summary" in page  # the summary's hint
+    assert "**1. " in _textarea(page, "summary")  # the drafted results stay
+
+
+def test_a_saved_proposal_keeps_its_guidance_like_text(client, auth, drafted, db):
+    """A version saved with text in a section (e.g. the old guidance) keeps it."""
+    proposal = drafted.process.proposal
+    old = "*Write here the principles that the follow-up work should keep to.*"
+    services.save_version(
+        proposal,
+        sections={**proposal.current.sections, "principles": old},
+        themes=proposal.current.themes,
+        actor=drafted.facilitator,
+        now=drafted.now,
+    )
+    db.session.commit()
+    auth.login_as(drafted.facilitator)
+    page = text(client.get(drafted.base + "/proposal/edit"))
+    assert _textarea(page, "principles") == old
+
+
+def test_hints_in_finnish_and_swedish(client, auth, drafted):
+    """The hints are in the reader's language."""
+    auth.login_as(drafted.facilitator)
+    for lang, words in (
+        ("fi", "periaatteet, joita jatkotyössä noudatetaan"),
+        ("sv", "principer som det fortsatta arbetet ska följa"),
+    ):
+        with client.session_transaction() as session:
+            session["lang"] = lang
+        assert words in text(client.get(drafted.base + "/proposal/edit"))

@@ -13,6 +13,7 @@ MANAGE_URLS = [
     "/p/{slug}/groups/{id}/edit",
     "/p/{slug}/groups/{id}/delete",
     "/p/{slug}/groups/{id}/rotate",
+    "/p/{slug}/groups/{id}/invite/close",
 ]
 POST_URLS = [
     "/p/{slug}/groups/new",
@@ -22,7 +23,7 @@ POST_URLS = [
     "/p/{slug}/groups/{id}/invite/close",
     "/p/{slug}/groups/{id}/invite/open",
 ]
-GROUP_URLS = MANAGE_URLS[2:] + ["/p/{slug}/groups/{id}"] + POST_URLS[-2:]
+GROUP_URLS = MANAGE_URLS[2:] + ["/p/{slug}/groups/{id}", POST_URLS[-1]]
 
 
 def _url(template, world, group=None):

@@ -70,12 +70,33 @@ def test_close_and_open_invite(client, auth, db, world):
     assert client.get(f"/join/{world.code}").status_code == 200
 
 
-def test_invite_actions_refuse_get(client, auth, world):
-    """Closing and opening happen only by POST, never by following a link."""
+def test_invite_actions_refuse_get(client, auth, db, world):
+    """Following the close link only asks; opening happens only by POST."""
     auth.login_as(world.facilitator)
     base = f"/p/{world.process.slug}/groups/{world.group.id}"
-    assert client.get(f"{base}/invite/close").status_code == 405
+    assert client.get(f"{base}/invite/close").status_code == 200
+    assert _group(db, world).invite_open is True
     assert client.get(f"{base}/invite/open").status_code == 405
+
+
+def test_closing_the_invite_asks_first(client, auth, db, world):
+    """The group page links to a confirmation page; its GET changes nothing, and
+    its form (POST) closes the invitation."""
+    auth.login_as(world.facilitator)
+    base = f"/p/{world.process.slug}/groups/{world.group.id}"
+    detail = client.get(base).get_data(as_text=True)
+    assert f'href="{base}/invite/close"' in detail
+    assert f'action="{base}/invite/close"' not in detail
+    page = client.get(f"{base}/invite/close").get_data(as_text=True)
+    assert "Close the invitation of Keudan työryhmä?" in page
+    assert format_invite_code(world.code) in page
+    assert 'method="post"' in page and "Cancel" in page
+    assert _group(db, world).invite_open is True
+    response = client.post(f"{base}/invite/close")
+    assert response.status_code == 302 and response.headers["Location"].endswith(base)
+    assert _group(db, world).invite_open is False
+    # Once closed, the link shows the group page (with "Open the invitation again").
+    assert client.get(f"{base}/invite/close").status_code == 302
 
 
 def test_csrf_refuses_posts_without_token(csrf_app, db, world):
@@ -111,12 +132,13 @@ def test_csrf_refuses_posts_without_token(csrf_app, db, world):
 
 
 def test_csrf_accepts_posts_with_the_page_token(csrf_app, db, world):
-    """With CSRF on, the token from the group page lets the facilitator close the invite."""
+    """With CSRF on, the confirmation page's token lets the facilitator close the
+    invite."""
     client = csrf_app.test_client()
     AuthActions(client).login_as(world.facilitator)
-    page = client.get(f"/p/{world.process.slug}/groups/{world.group.id}").get_data(
-        as_text=True
-    )
+    page = client.get(
+        f"/p/{world.process.slug}/groups/{world.group.id}/invite/close"
+    ).get_data(as_text=True)
     token = csrf_token_from(page)
     response = client.post(
         f"/p/{world.process.slug}/groups/{world.group.id}/invite/close",

@@ -193,10 +193,10 @@ def test_words_in_finnish_use_a_decimal_comma(app):
     """Numbers, changes, targets and verdicts in words, in the locale's format."""
     with force_locale("fi"):
         assert w.number_text(31.5, "%") == "31,5 %"
-        assert w.change_text(-1.5, "%") == "−1,5 %"
+        assert w.change_text(-1.5, "%") == "−1,5 prosenttiyksikköä"
     with force_locale("en"):
         assert w.number_text(31.5, "%") == "31.5 %"
-        assert w.change_text(4, "%") == "+4 %"
+        assert w.change_text(4, "%") == "+4 percentage points"
         assert w.number_text(None) == "–"
         row = d.Row(
             "region",
@@ -210,5 +210,5 @@ def test_words_in_finnish_use_a_decimal_comma(app):
             1.0,
             Verdict.MET,
         )
-        assert w.verdict_text(row, "%") == "Not met by 1 %"
+        assert w.verdict_text(row, "%") == "Not met by 1 percentage point"
         assert w.target_text(Direction.LOWER, 7, "days") == "at most 7 days"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from . import dashboard_fixtures
-from .dashboard_fixtures import PSY
+from .dashboard_fixtures import NURSE, PSY, add_value
 
 # The shared fixtures (tests/monitoring/conftest.py belongs to another module).
 dashboard_world = dashboard_fixtures.dashboard_world
@@ -33,15 +33,15 @@ def test_tables_show_values_verdicts_and_trends(client, auth, dashboard_world):
     """The region table has this and last period's values, the target and the verdict."""
     html = _page(client, auth, dashboard_world.member, dashboard_world.url)
     cells = _cells(html)
-    assert "31.5 %" in cells and "27.5 %" in cells and "+4 %" in cells
+    assert "31.5 %" in cells and "27.5 %" in cells and "+4 percentage points" in cells
     assert "at least 30 %" in cells and "Target met" in cells
-    assert "Not met by 1 %" in cells
+    assert "Not met by 1 percentage point" in cells
     assert "Worse than the previous period" in cells
     assert "Not met by 2 days" in cells  # waiting time, lower is better
     assert "No target" in cells
     # Org A in the disclosure.
     assert "<details" in html and "Oppilaitos A" in cells
-    assert "Not met by 5 %" in cells
+    assert "Not met by 5 percentage points" in cells
 
 
 @pytest.mark.usefixtures("english_pages")
@@ -83,6 +83,9 @@ def test_finnish_page_uses_a_decimal_comma(client, auth, dashboard_world):
     html = _page(client, auth, dashboard_world.member, dashboard_world.url)
     cells = _cells(html)
     assert "31,5 %" in cells and "27,5 %" in cells
+    assert "+4 prosenttiyksikköä" in cells and "−2 prosenttiyksikköä" in cells
+    assert "−1 päivä" in cells  # waiting time 10 -> 9 days: the singular
+    assert "Tavoitearvosta puuttuu 1 prosenttiyksikkö" in cells
     assert "Yhteisöllinen työ" in html and 'lang="fi"' in html
 
 
@@ -125,3 +128,36 @@ def test_outsider_is_refused_and_anonymous_must_sign_in(client, auth, dashboard_
     auth.login_as(dashboard_world.outsider)
     assert client.get(dashboard_world.url).status_code == 403
     assert client.get("/p/no-such-process/monitoring/dashboard").status_code == 404
+
+
+def _box(html: str, key: str) -> str:
+    start = html.index(f'class="change-group change-{key}"')
+    return html[start : html.index("</div>", start)]
+
+
+@pytest.mark.usefixtures("english_pages")
+def test_worsened_box_lists_what_got_worse(db, client, auth, dashboard_world):
+    """The "Worsened" box names each indicator, its place and by how much, also for
+    an organisation (not only "and 1 figure of an organisation")."""
+    world = dashboard_world
+    # Oppilaitos A's psychologists: 28 % -> 25 %, 3 percentage points worse.
+    add_value(
+        db, world.communal, "2024-2025", 28, subgroup=PSY, organisation=world.org_a
+    )
+    db.session.commit()
+    html = _page(client, auth, world.member, world.url)
+    box = _box(html, "worsened")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", box))
+    assert "Worsened 2" in text
+    assert (
+        f"Share of communal work – The whole region, {NURSE}: −2 percentage points "
+        "(16 % → 14 %)"
+    ) in text
+    assert "Organisations and areas" in text
+    assert (
+        f"Share of communal work – Oppilaitos A, {PSY}: −3 percentage points "
+        "(28 % → 25 %)"
+    ) in text
+    assert "figure of an organisation" not in html
+    improved = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", _box(html, "improved")))
+    assert "Waiting time – The whole region: −1 day (10 days → 9 days)" in improved

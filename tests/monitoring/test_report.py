@@ -55,6 +55,11 @@ def test_word_report(dashboard_world):
     ]
     assert "Communal work" in headings and "Services" in headings
     assert "What changed since the last period" in headings
+    # What got worse says by how much, in percentage points for a percentage.
+    assert (
+        "Share of communal work (The whole region, terveydenhoitajat): "
+        "16 % → 14 % (−2 percentage points)"
+    ) in texts
     assert (
         "Targets newly met" in headings and "Actions whose status changed" in headings
     )
@@ -65,8 +70,8 @@ def test_word_report(dashboard_world):
         for cell in row.cells
     ]
     assert "Value 2025-2026" in cells and "Previous 2024-2025" in cells
-    assert "31.5 %" in cells and "27.5 %" in cells and "+4 %" in cells
-    assert any(c.startswith("Not met by 1 %") for c in cells)
+    assert "31.5 %" in cells and "27.5 %" in cells and "+4 percentage points" in cells
+    assert any(c.startswith("Not met by 1 percentage point") for c in cells)
     assert "In progress · Overdue" in cells
     # Three indicators have values: three charts, each with its description.
     shapes = document.inline_shapes
@@ -113,7 +118,7 @@ def test_csv_report(dashboard_world):
     before = by_key[("Share of communal work", "The whole region", NURSE, "2024-2025")]
     assert before["Value"] == "16" and before["Verdict code"] == "met"
     org = by_key[("Share of communal work", "Oppilaitos A", PSY, "2025-2026")]
-    assert org["Verdict"] == "Not met by 5 %"
+    assert org["Verdict"] == "Not met by 5 percentage points"
     assert (
         by_key[("Feedback average", "The whole region", "All", "2025-2026")][
             "Verdict code"

@@ -221,7 +221,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "groups.edit_group": Expect(FACILITATORS),
     "groups.delete_group": Expect(FACILITATORS),
     "groups.rotate_invite": Expect(FACILITATORS),
-    "groups.close_invite": post_only(FACILITATORS),
+    "groups.close_invite": Expect(FACILITATORS),
     "groups.open_invite": post_only(FACILITATORS),
     # Discussions -----------------------------------------------------------------
     "discussions.detail": Expect(PROCESS_PEOPLE),
@@ -305,6 +305,7 @@ EXPECTATIONS: dict[str, Expect] = {
     # While a discussion and a ballot are open the summary is the team's only.
     "exports.summary": Expect(TEAM),
     "exports.download": Expect(TEAM),
+    "exports.printable": Expect(TEAM),
     # The proposal is published: everyone in the process reads it.
     "followup.proposal": Expect(PROCESS_PEOPLE),
     "followup.draft": post_only(FACILITATORS),
