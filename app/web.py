@@ -203,17 +203,24 @@ def confirm_then(
     return render_template(template, form=form, **context)
 
 
-def save_prompt_texts(
-    form, language: str, save: Callable[..., object], saved_message: str, next_url: str
-) -> Response | None:
-    """Save a prompt form's question and guidance (a discussion's question or a
-    workshop's prompt) through ``save``; a refusal shows at the question in the
-    process's main language (see :func:`save_or_field_error`)."""
-    return save_or_field_error(
+def save_prompt_or_show(
+    form,
+    language: str,
+    save: Callable[..., object],
+    saved_message: str,
+    next_url: str,
+    show: Callable[[], str],
+):
+    """Add or edit a prompt (a discussion's question or a workshop's prompt): its
+    question and guidance go to ``save``; a refusal shows at the question in the
+    process's main language (see :func:`save_or_show`)."""
+    return save_or_show(
+        form,
         lambda: save(question=form.question.data, guidance=form.guidance.data),
         form.question.form[language],
         saved_message,
         next_url,
+        show,
     )
 
 
