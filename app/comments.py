@@ -30,8 +30,10 @@ from .models import (
 from .text import render_markdown
 
 
-class NotInGroup(DomainError):
-    message = _l("You can post only on behalf of a work group you belong to.")
+class NotInGroup(
+    DomainError,
+    message=_l("You can post only on behalf of a work group you belong to."),
+): ...
 
 
 # Reading ---------------------------------------------------------------------

@@ -23,16 +23,17 @@ from ..models import Seminar, User, Workshop, WorkshopChoice
 log = logging.getLogger("osallistamo.seminars")
 
 
-class WorkshopFull(DomainError):
-    message = _l("This workshop is full: choose another one.")
+class WorkshopFull(
+    DomainError, message=_l("This workshop is full: choose another one.")
+): ...
 
 
-class ChoicesClosed(DomainError):
-    message = _l("The seminar is over: workshop choices are closed.")
+class ChoicesClosed(
+    DomainError, message=_l("The seminar is over: workshop choices are closed.")
+): ...
 
 
-class NoChoice(DomainError):
-    message = _l("You have not chosen this workshop.")
+class NoChoice(DomainError, message=_l("You have not chosen this workshop.")): ...
 
 
 def choices_open(seminar: Seminar, now: datetime) -> bool:

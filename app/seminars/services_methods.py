@@ -29,30 +29,34 @@ TOPIC_MAX_LENGTH = 200
 MAX_TOPICS = 30
 
 
-class NotOpenSpace(DomainError):
-    message = _l("Topics are proposed only in an open-space workshop.")
+class NotOpenSpace(
+    DomainError, message=_l("Topics are proposed only in an open-space workshop.")
+): ...
 
 
-class EmptyTopic(DomainError):
-    message = _l("Write the topic before sending it.")
+class EmptyTopic(DomainError, message=_l("Write the topic before sending it.")): ...
 
 
-class TopicTooLong(DomainError):
-    message = _l(
+class TopicTooLong(
+    DomainError,
+    message=_l(
         "The topic is too long: at most %(max)d characters.", max=TOPIC_MAX_LENGTH
-    )
+    ),
+): ...
 
 
-class TooManyTopics(DomainError):
-    message = _l("This workshop already has %(max)d topics.", max=MAX_TOPICS)
+class TooManyTopics(
+    DomainError, message=_l("This workshop already has %(max)d topics.", max=MAX_TOPICS)
+): ...
 
 
-class NotAFeelingLine(DomainError):
-    message = _l("Marks are placed only on the statements of a feeling line.")
+class NotAFeelingLine(
+    DomainError,
+    message=_l("Marks are placed only on the statements of a feeling line."),
+): ...
 
 
-class MarkOffScale(DomainError):
-    message = _l("Choose a value from 1 to 5.")
+class MarkOffScale(DomainError, message=_l("Choose a value from 1 to 5.")): ...
 
 
 # Open space --------------------------------------------------------------------
