@@ -178,7 +178,6 @@ def thread(slug: str, phase_id: int, prompt_id: int):
 def reply(slug: str, comment_id: int):
     """Reply to a comment; the thread stays one level deep."""
     process, target = load_comment(slug, comment_id, "discussion.view", "comment.reply")
-    discussion = target.prompt.discussion
     now = datetime.now(UTC)
     groups = groups_of(current_user, process.id)
     form = ReplyForm(groups=groups, prefix=f"reply{target.id}")
@@ -188,17 +187,24 @@ def reply(slug: str, comment_id: int):
         )
         if posted is not None:
             return posted
-    page = render_template(
-        "discussions/reply.html",
+    page = _comment_page(
+        "discussions/reply.html", process, target, form, target=target, groups=groups
+    )
+    return page, form_status(form)
+
+
+def _comment_page(template: str, process, about: Comment, form, **context) -> str:
+    """A page about one comment (reply, edit, delete), in its discussion's frame."""
+    discussion = about.prompt.discussion
+    return render_template(
+        template,
         process=process,
         discussion=discussion,
         phase=discussion.phase,
-        prompt=target.prompt,
-        target=target,
+        prompt=about.prompt,
         form=form,
-        groups=groups,
+        **context,
     )
-    return page, form_status(form)
 
 
 def _too_late(comment: Comment):
@@ -212,7 +218,6 @@ def _too_late(comment: Comment):
 def edit_comment(slug: str, comment_id: int):
     """The author edits their comment within the edit window."""
     process, comment = load_comment(slug, comment_id, "discussion.view", "comment.own")
-    discussion = comment.prompt.discussion
     now = datetime.now(UTC)
     if not can(current_user, "comment.edit", comment):
         return _too_late(comment)
@@ -231,14 +236,12 @@ def edit_comment(slug: str, comment_id: int):
         )
         if saved is not None:
             return saved
-    page = render_template(
+    page = _comment_page(
         "discussions/comment_edit.html",
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
-        prompt=comment.prompt,
+        process,
+        comment,
+        form,
         comment=comment,
-        form=form,
         deadline=edit_deadline(comment),
     )
     return page, form_status(form)
@@ -249,7 +252,6 @@ def edit_comment(slug: str, comment_id: int):
 def delete_comment(slug: str, comment_id: int):
     """The author deletes their comment within the edit window, after confirming."""
     process, comment = load_comment(slug, comment_id, "discussion.view", "comment.own")
-    discussion = comment.prompt.discussion
     now = datetime.now(UTC)
     if not can(current_user, "comment.edit", comment):
         return _too_late(comment)
@@ -264,12 +266,6 @@ def delete_comment(slug: str, comment_id: int):
             db.session.commit()
             flash(_("Your comment has been deleted."), "success")
         return redirect(comment_url(comment))
-    return render_template(
-        "discussions/comment_delete.html",
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
-        prompt=comment.prompt,
-        comment=comment,
-        form=form,
+    return _comment_page(
+        "discussions/comment_delete.html", process, comment, form, comment=comment
     )
