@@ -182,6 +182,25 @@ def save_or_show(
     return show(), form_status(form)
 
 
+def apply_or_flash(
+    act: Callable[[], T], done: str | Callable[[T], str | None] | None
+) -> bool:
+    """Apply a service and commit, flashing ``done`` (a text, or a function of what
+    ``act`` returned; nothing when it gives none); a refusal (a :class:`DomainError`)
+    rolls back and is flashed as an error. True when the service was applied."""
+    try:
+        result = act()
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return False
+    db.session.commit()
+    message = done(result) if callable(done) else done
+    if message:
+        flash(message, "success")
+    return True
+
+
 def confirm_then(
     template: str,
     act: Callable[[], object],

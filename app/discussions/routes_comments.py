@@ -27,6 +27,7 @@ from ..forms import ConfirmForm, form_status
 from ..limits import per_user_writes, user_key
 from ..models import Comment, Prompt, WorkGroup
 from ..permissions import can, can_still_edit, edit_deadline, require
+from ..web import apply_or_flash
 from . import bp, queries_threads, services
 from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyForm
@@ -257,14 +258,10 @@ def delete_comment(slug: str, comment_id: int):
         return _too_late(comment)
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            comments.delete_comment(comment, actor=current_user, now=now)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Your comment has been deleted."), "success")
+        apply_or_flash(
+            lambda: comments.delete_comment(comment, actor=current_user, now=now),
+            _("Your comment has been deleted."),
+        )
         return redirect(comment_url(comment))
     return _comment_page(
         "discussions/comment_delete.html", process, comment, form, comment=comment
