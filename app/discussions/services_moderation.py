@@ -11,8 +11,8 @@ import logging
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
+from ..comments import insert_or_existing
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Comment, CommentFlag, ModerationAction, ModerationEvent, User
@@ -200,20 +200,15 @@ def flag_comment(
     _check_flag(comment, user)
     reason = clean_reason(reason, required=True)
     flag = flag_of(comment, user)
-    created = flag is None
-    if created:
-        flag = CommentFlag(
-            comment_id=comment.id, user_id=user.id, reason=reason, created_at=now
+    created = False
+    if flag is None:
+        # If the same reader's other request wins the race, that report is updated.
+        flag, created = insert_or_existing(
+            CommentFlag(
+                comment_id=comment.id, user_id=user.id, reason=reason, created_at=now
+            ),
+            lambda: flag_of(comment, user),
         )
-        try:
-            with db.session.begin_nested():
-                db.session.add(flag)
-        except IntegrityError:
-            # The same reader's other request won a race: update that report.
-            flag = flag_of(comment, user)
-            if flag is None:
-                raise
-            created = False
     if not created:
         flag.reason = reason
         if flag.resolved_at is not None:

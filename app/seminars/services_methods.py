@@ -8,9 +8,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
-from ..comments import clean_text
+from ..comments import clean_text, insert_or_existing
 from ..errors import DomainError
 from ..extensions import db
 from ..models import (
@@ -140,24 +139,19 @@ def set_mark(
     require_capture_open(workshop, now)
     require_member(workshop, user)
     mark = _mark_of(prompt, user)
-    created = mark is None
-    if created:
-        mark = FeelingMark(
-            prompt_id=prompt.id,
-            user_id=user.id,
-            value=value,
-            created_at=now,
-            updated_at=now,
+    created = False
+    if mark is None:
+        # If the same person's other tab wins, this value replaces theirs.
+        mark, created = insert_or_existing(
+            FeelingMark(
+                prompt_id=prompt.id,
+                user_id=user.id,
+                value=value,
+                created_at=now,
+                updated_at=now,
+            ),
+            lambda: _mark_of(prompt, user),
         )
-        try:
-            with db.session.begin_nested():
-                db.session.add(mark)
-        except IntegrityError:
-            # The same person's other tab won: this value replaces theirs.
-            mark = _mark_of(prompt, user)
-            if mark is None:
-                raise
-            created = False
     if not created:
         mark.value = value
         mark.updated_at = now
