@@ -10,7 +10,9 @@ earlier text as a version, wiping, the "shown" filter and the poster's work grou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -29,9 +31,13 @@ from .models import (
 )
 from .text import render_markdown
 
+T = TypeVar("T")
 
-class NotInGroup(DomainError):
-    message = _l("You can post only on behalf of a work group you belong to.")
+
+class NotInGroup(
+    DomainError,
+    message=_l("You can post only on behalf of a work group you belong to."),
+): ...
 
 
 # Reading ---------------------------------------------------------------------
@@ -114,6 +120,24 @@ def find_resent(author: User, submission_key: str | None) -> Comment | None:
     )
 
 
+def insert_or_existing(row: T, find: Callable[[], T | None]) -> tuple[T, bool]:
+    """Insert a row in a savepoint; True when it is new.
+
+    When a unique constraint says another request made the same row a moment ago
+    (a form sent twice, another tab), the row ``find`` gives back is the answer
+    (False); without one the error stands.
+    """
+    try:
+        with db.session.begin_nested():
+            db.session.add(row)
+    except IntegrityError:
+        existing = find()
+        if existing is None:
+            raise
+        return existing, False
+    return row, True
+
+
 def post(
     prompt: Prompt,
     *,
@@ -142,15 +166,7 @@ def post(
         created_at=now,
         updated_at=now,
     )
-    try:
-        with db.session.begin_nested():
-            db.session.add(comment)
-    except IntegrityError:
-        existing = find_resent(author, submission_key)
-        if existing is None:
-            raise
-        return existing, False
-    return comment, True
+    return insert_or_existing(comment, lambda: find_resent(author, submission_key))
 
 
 def revise_text(comment: Comment, body: str, now: datetime) -> None:

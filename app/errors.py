@@ -11,9 +11,18 @@ from .extensions import db
 
 
 class DomainError(Exception):
-    """A rule of the domain refused an action; its message is shown to the user."""
+    """A rule of the domain refused an action; its message is shown to the user.
+
+    A refusal is declared in one line with its lazy message:
+    ``class NotAllowed(DomainError, message=_l("You are not allowed to do that.")): ...``
+    """
 
     message = _l("The action could not be completed.")
+
+    def __init_subclass__(cls, message=None, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if message is not None:
+            cls.message = message
 
     def __init__(self, message=None):
         # Keep the message lazy: it is translated when shown, in the reader's language.
@@ -25,52 +34,65 @@ class DomainError(Exception):
         return str(self.message)
 
 
-class NotAllowed(DomainError):
-    message = _l("You are not allowed to do that.")
+class NotAllowed(DomainError, message=_l("You are not allowed to do that.")): ...
 
 
-class InviteClosed(DomainError):
-    message = _l("This invitation is closed. Ask your facilitator for a new link.")
+class InviteClosed(
+    DomainError,
+    message=_l("This invitation is closed. Ask your facilitator for a new link."),
+): ...
 
 
-class InviteNotFound(DomainError):
-    message = _l("No work group has this code. Check the code and try again.")
+class InviteNotFound(
+    DomainError,
+    message=_l("No work group has this code. Check the code and try again."),
+): ...
 
 
-class InvalidToken(DomainError):
-    message = _l("This link is invalid or has expired. Ask for a new one.")
+class InvalidToken(
+    DomainError, message=_l("This link is invalid or has expired. Ask for a new one.")
+): ...
 
 
-class DuplicateName(DomainError):
-    message = _l("That name is already in use.")
+class DuplicateName(DomainError, message=_l("That name is already in use.")): ...
 
 
-class MissingTitle(DomainError):
-    message = _l("Write the title at least in the main language of the process.")
+class MissingTitle(
+    DomainError,
+    message=_l("Write the title at least in the main language of the process."),
+): ...
 
 
-class InvalidSchedule(DomainError):
-    message = _l("The end must come after the start.")
+class InvalidSchedule(
+    DomainError, message=_l("The end must come after the start.")
+): ...
 
 
-class AccountNotFound(DomainError):
-    message = _l("No account has this email. Ask an administrator to create it.")
+class AccountNotFound(
+    DomainError,
+    message=_l("No account has this email. Ask an administrator to create it."),
+): ...
 
 
-class NotTeamEligible(DomainError):
-    message = _l("Participants of work groups cannot be added to the team.")
+class NotTeamEligible(
+    DomainError, message=_l("Participants of work groups cannot be added to the team.")
+): ...
 
 
-class AlreadyInTeam(DomainError):
-    message = _l(
+class AlreadyInTeam(
+    DomainError,
+    message=_l(
         "This person is already in the team. Change their role in the list instead."
-    )
+    ),
+): ...
 
 
-class LastFacilitator(DomainError):
-    message = _l(
+class LastFacilitator(
+    DomainError,
+    message=_l(
         "A process needs at least one facilitator. Make another person a facilitator first."
-    )
+    ),
+): ...
 
 
 ERROR_TEXTS = {

@@ -3,6 +3,7 @@ the confirmation and move buttons."""
 
 from __future__ import annotations
 
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.i18n import translations as wtforms_translations
@@ -130,6 +131,18 @@ def end_after_start(start_field_name: str):
             raise ValidationError(_l("The end must come after the start."))
 
     return _check
+
+
+def edit_form(form_class, obj, shown: dict | None = None, **kwargs):
+    """An edit page's form: on GET filled from ``obj``, then from ``shown`` (values
+    converted for their inputs: Helsinki times, an enum's value); on a POST only what
+    was sent counts."""
+    if request.method != "GET":
+        return form_class(**kwargs)
+    form = form_class(obj=obj, **kwargs)
+    for name, value in (shown or {}).items():
+        form[name].data = value
+    return form
 
 
 def form_status(form) -> int:

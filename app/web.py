@@ -27,10 +27,11 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
+from wtforms import Field
 
 from .errors import DomainError
 from .extensions import db
-from .forms import ConfirmForm, MoveForm
+from .forms import ConfirmForm, MoveForm, form_status
 from .models import Comment, Phase, Process
 from .ordering import Direction
 from .outbox.services import send_pending
@@ -138,22 +139,66 @@ def conditional(tag: str, render: Callable[[], object]) -> Response:
 
 
 def save_or_field_error(
-    save: Callable[[], object], field, saved_message: str, next_url: str
+    save: Callable[[], object],
+    field,
+    saved_message: str,
+    next_url: str | Callable[[Any], str],
 ) -> Response | None:
     """Apply a service; commit, flash and redirect, or show its refusal at the field.
 
     A broken rule (a :class:`DomainError`) rolls back and is appended to the field's
     errors; None is returned so the view renders the form again as it was typed.
+    ``field`` may also be a function of the error (a form whose rules concern several
+    fields), and ``next_url`` a function of what ``save`` returned (a new object's page).
     """
     try:
-        save()
+        saved = save()
     except DomainError as error:
         db.session.rollback()
+        if not isinstance(field, Field):
+            field = field(error)
         field.errors = list(field.errors) + [str(error)]
         return None
     db.session.commit()
     flash(saved_message, "success")
-    return redirect(next_url)
+    return redirect(next_url if isinstance(next_url, str) else next_url(saved))
+
+
+def save_or_show(
+    form,
+    save: Callable[[], object],
+    field,
+    saved_message: str,
+    next_url: str | Callable[[Any], str],
+    show: Callable[[], str],
+):
+    """An add or edit view after its form is made: on a valid POST save as
+    :func:`save_or_field_error` does; otherwise, or when the save is refused, show the
+    form page again with its status (422 when it does not validate)."""
+    if form.validate_on_submit():
+        saved = save_or_field_error(save, field, saved_message, next_url)
+        if saved is not None:
+            return saved
+    return show(), form_status(form)
+
+
+def apply_or_flash(
+    act: Callable[[], T], done: str | Callable[[T], str | None] | None
+) -> bool:
+    """Apply a service and commit, flashing ``done`` (a text, or a function of what
+    ``act`` returned; nothing when it gives none); a refusal (a :class:`DomainError`)
+    rolls back and is flashed as an error. True when the service was applied."""
+    try:
+        result = act()
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return False
+    db.session.commit()
+    message = done(result) if callable(done) else done
+    if message:
+        flash(message, "success")
+    return True
 
 
 def confirm_then(
@@ -177,17 +222,24 @@ def confirm_then(
     return render_template(template, form=form, **context)
 
 
-def save_prompt_texts(
-    form, language: str, save: Callable[..., object], saved_message: str, next_url: str
-) -> Response | None:
-    """Save a prompt form's question and guidance (a discussion's question or a
-    workshop's prompt) through ``save``; a refusal shows at the question in the
-    process's main language (see :func:`save_or_field_error`)."""
-    return save_or_field_error(
+def save_prompt_or_show(
+    form,
+    language: str,
+    save: Callable[..., object],
+    saved_message: str,
+    next_url: str,
+    show: Callable[[], str],
+):
+    """Add or edit a prompt (a discussion's question or a workshop's prompt): its
+    question and guidance go to ``save``; a refusal shows at the question in the
+    process's main language (see :func:`save_or_show`)."""
+    return save_or_show(
+        form,
         lambda: save(question=form.question.data, guidance=form.guidance.data),
         form.question.form[language],
         saved_message,
         next_url,
+        show,
     )
 
 

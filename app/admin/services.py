@@ -23,34 +23,44 @@ SET_PASSWORD_MAX_AGE = timedelta(hours=72)
 ASSIGNABLE_ROLES = (Role.ADMIN, Role.FACILITATOR, Role.MEMBER)
 
 
-class InvalidEmail(DomainError):
-    message = _l("Enter a valid email address, such as name@example.fi.")
+class InvalidEmail(
+    DomainError, message=_l("Enter a valid email address, such as name@example.fi.")
+): ...
 
 
-class DuplicateEmail(DuplicateName):
-    message = _l("An account with this email address already exists.")
+class DuplicateEmail(
+    DuplicateName, message=_l("An account with this email address already exists.")
+): ...
 
 
-class InvalidRole(DomainError):
-    message = _l("Choose one of the roles: administrator, facilitator or member.")
+class InvalidRole(
+    DomainError,
+    message=_l("Choose one of the roles: administrator, facilitator or member."),
+): ...
 
 
-class CannotDeactivateSelf(DomainError):
-    message = _l("You cannot deactivate your own account.")
+class CannotDeactivateSelf(
+    DomainError, message=_l("You cannot deactivate your own account.")
+): ...
 
 
-class CannotChangeOwnRole(DomainError):
-    message = _l("You cannot change your own role. Ask another administrator.")
+class CannotChangeOwnRole(
+    DomainError,
+    message=_l("You cannot change your own role. Ask another administrator."),
+): ...
 
 
-class NoEmail(DomainError):
-    message = _l(
+class NoEmail(
+    DomainError,
+    message=_l(
         "This account joined with an invite code: it has no email address or role to change."
-    )
+    ),
+): ...
 
 
-class AccountDeactivated(DomainError):
-    message = _l("The account is deactivated. Reactivate it first.")
+class AccountDeactivated(
+    DomainError, message=_l("The account is deactivated. Reactivate it first.")
+): ...
 
 
 def check_email(email: str) -> str:

@@ -14,12 +14,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from ..errors import DomainError
 from ..extensions import db
 from ..forms import theme_choices
 from ..i18n import localized
 from ..models import Process
-from ..web import get_comment_or_404, load_process
+from ..web import apply_or_flash, get_comment_or_404, load_process
 from . import bp, queries, services
 from .forms import (
     AddCodeForm,
@@ -151,14 +150,10 @@ def act(slug: str, tag_id: int, action: str):
         abort(400)
     run, done = TAG_ACTIONS[action]
     theme = localized(tag.theme.title, process.language)
-    try:
-        run(tag, current_user._get_current_object(), datetime.now(UTC))
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(str(done) % {"theme": theme}, "success")
+    apply_or_flash(
+        lambda: run(tag, current_user._get_current_object(), datetime.now(UTC)),
+        str(done) % {"theme": theme},
+    )
     return _back(process, phase, filters, tag.comment_id, form.after_id)
 
 
@@ -176,18 +171,16 @@ def add_code(slug: str, comment_id: int):
         flash(_("Choose one of the process's themes."), "error")
         return _back(process, phase, filters, comment.id, form.after_id)
     theme = next(t for t in process.themes if t.id == form.theme.data)
-    try:
-        services.add_code(
+    apply_or_flash(
+        lambda: services.add_code(
             comment,
             theme,
             actor=current_user._get_current_object(),
             now=datetime.now(UTC),
-        )
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        title = localized(theme.title, process.language)
-        flash(_("“%(theme)s” added to the comment.", theme=title), "success")
+        ),
+        lambda _code: _(
+            "“%(theme)s” added to the comment.",
+            theme=localized(theme.title, process.language),
+        ),
+    )
     return _back(process, phase, filters, comment.id, form.after_id)

@@ -24,20 +24,24 @@ from .suggest import suggest
 log = logging.getLogger("osallistamo.coding")
 
 
-class NotCodable(DomainError):
-    message = _l("Hidden and deleted comments are not coded.")
+class NotCodable(
+    DomainError, message=_l("Hidden and deleted comments are not coded.")
+): ...
 
 
-class WrongProcess(DomainError):
-    message = _l("The comment and the theme belong to different processes.")
+class WrongProcess(
+    DomainError, message=_l("The comment and the theme belong to different processes.")
+): ...
 
 
-class NotConfirmed(DomainError):
-    message = _l("Only confirmed codes can be chosen as quotes.")
+class NotConfirmed(
+    DomainError, message=_l("Only confirmed codes can be chosen as quotes.")
+): ...
 
 
-class NotSuggested(DomainError):
-    message = _l("This suggestion has already been decided.")
+class NotSuggested(
+    DomainError, message=_l("This suggestion has already been decided.")
+): ...
 
 
 @dataclass

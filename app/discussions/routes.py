@@ -3,21 +3,17 @@
 from datetime import UTC, datetime
 
 from flask import (
-    flash,
     make_response,
-    redirect,
     render_template,
-    request,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..comments import groups_of
-from ..errors import DomainError
-from ..extensions import db
-from ..forms import form_status
+from ..forms import edit_form
 from ..security import csp_with
+from ..web import save_or_show
 from . import bp, queries_threads, services
 from .forms import DiscussionSettingsForm
 from .queries import load_discussion
@@ -58,36 +54,27 @@ def detail(slug: str, phase_id: int):
 def settings(slug: str, phase_id: int):
     """Edit the introduction, the video and the reading rule; list the questions."""
     process, discussion = load_discussion(slug, phase_id, "discussion.manage")
-    if request.method == "GET":
-        form = DiscussionSettingsForm(obj=discussion, main_language=process.language)
-    else:
-        form = DiscussionSettingsForm(main_language=process.language)
-    if form.validate_on_submit():
-        try:
-            services.update_discussion(
-                discussion,
-                intro=form.intro.data,
-                video_url=form.video_url.data or "",
-                video_transcript=form.video_transcript.data,
-                visibility=form.visibility.data,
-                edit_window_minutes=form.edit_window_minutes.data,
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.video_url.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The changes have been saved."), "success")
-            return redirect(
-                url_for("discussions.settings", slug=slug, phase_id=phase_id)
-            )
-    page = render_template(
-        "discussions/settings.html",
-        form=form,
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
-        max_prompts=services.MAX_PROMPTS,
-        min_prompts=services.MIN_PROMPTS,
+    form = edit_form(DiscussionSettingsForm, discussion, main_language=process.language)
+    return save_or_show(
+        form,
+        lambda: services.update_discussion(
+            discussion,
+            intro=form.intro.data,
+            video_url=form.video_url.data or "",
+            video_transcript=form.video_transcript.data,
+            visibility=form.visibility.data,
+            edit_window_minutes=form.edit_window_minutes.data,
+        ),
+        form.video_url,
+        _("The changes have been saved."),
+        url_for("discussions.settings", slug=slug, phase_id=phase_id),
+        lambda: render_template(
+            "discussions/settings.html",
+            form=form,
+            process=process,
+            discussion=discussion,
+            phase=discussion.phase,
+            max_prompts=services.MAX_PROMPTS,
+            min_prompts=services.MIN_PROMPTS,
+        ),
     )
-    return page, form_status(form)

@@ -27,6 +27,7 @@ from ..forms import ConfirmForm, form_status
 from ..limits import per_user_writes, user_key
 from ..models import Comment, Prompt, WorkGroup
 from ..permissions import can, can_still_edit, edit_deadline, require
+from ..web import apply_or_flash
 from . import bp, queries_threads, services
 from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyForm
@@ -178,7 +179,6 @@ def thread(slug: str, phase_id: int, prompt_id: int):
 def reply(slug: str, comment_id: int):
     """Reply to a comment; the thread stays one level deep."""
     process, target = load_comment(slug, comment_id, "discussion.view", "comment.reply")
-    discussion = target.prompt.discussion
     now = datetime.now(UTC)
     groups = groups_of(current_user, process.id)
     form = ReplyForm(groups=groups, prefix=f"reply{target.id}")
@@ -188,17 +188,24 @@ def reply(slug: str, comment_id: int):
         )
         if posted is not None:
             return posted
-    page = render_template(
-        "discussions/reply.html",
+    page = _comment_page(
+        "discussions/reply.html", process, target, form, target=target, groups=groups
+    )
+    return page, form_status(form)
+
+
+def _comment_page(template: str, process, about: Comment, form, **context) -> str:
+    """A page about one comment (reply, edit, delete), in its discussion's frame."""
+    discussion = about.prompt.discussion
+    return render_template(
+        template,
         process=process,
         discussion=discussion,
         phase=discussion.phase,
-        prompt=target.prompt,
-        target=target,
+        prompt=about.prompt,
         form=form,
-        groups=groups,
+        **context,
     )
-    return page, form_status(form)
 
 
 def _too_late(comment: Comment):
@@ -212,7 +219,6 @@ def _too_late(comment: Comment):
 def edit_comment(slug: str, comment_id: int):
     """The author edits their comment within the edit window."""
     process, comment = load_comment(slug, comment_id, "discussion.view", "comment.own")
-    discussion = comment.prompt.discussion
     now = datetime.now(UTC)
     if not can(current_user, "comment.edit", comment):
         return _too_late(comment)
@@ -231,14 +237,12 @@ def edit_comment(slug: str, comment_id: int):
         )
         if saved is not None:
             return saved
-    page = render_template(
+    page = _comment_page(
         "discussions/comment_edit.html",
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
-        prompt=comment.prompt,
+        process,
+        comment,
+        form,
         comment=comment,
-        form=form,
         deadline=edit_deadline(comment),
     )
     return page, form_status(form)
@@ -249,27 +253,16 @@ def edit_comment(slug: str, comment_id: int):
 def delete_comment(slug: str, comment_id: int):
     """The author deletes their comment within the edit window, after confirming."""
     process, comment = load_comment(slug, comment_id, "discussion.view", "comment.own")
-    discussion = comment.prompt.discussion
     now = datetime.now(UTC)
     if not can(current_user, "comment.edit", comment):
         return _too_late(comment)
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            comments.delete_comment(comment, actor=current_user, now=now)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Your comment has been deleted."), "success")
+        apply_or_flash(
+            lambda: comments.delete_comment(comment, actor=current_user, now=now),
+            _("Your comment has been deleted."),
+        )
         return redirect(comment_url(comment))
-    return render_template(
-        "discussions/comment_delete.html",
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
-        prompt=comment.prompt,
-        comment=comment,
-        form=form,
+    return _comment_page(
+        "discussions/comment_delete.html", process, comment, form, comment=comment
     )

@@ -17,7 +17,7 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..extensions import db
-from ..forms import form_status
+from ..forms import edit_form, form_status
 from ..permissions import can, require
 from ..web import get_process_or_404
 from . import bp, queries_moderation
@@ -79,7 +79,7 @@ def flag_comment(slug: str, comment_id: int):
         # What the reader may not see is not there for them.
         abort(404)
     earlier = queries_moderation.flag_of(comment, current_user)
-    form = FlagForm(obj=earlier) if request.method == "GET" else FlagForm()
+    form = edit_form(FlagForm, earlier)
     refusal = moderation.flag_refusal(comment, current_user)
     if refusal is None and form.validate_on_submit():
         done, refusal = _apply(

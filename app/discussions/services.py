@@ -21,12 +21,15 @@ MIN_PROMPTS = 2
 MAX_PROMPTS = 4
 
 
-class TooManyPrompts(DomainError):
-    message = _l("A discussion has at most 4 questions.")
+class TooManyPrompts(
+    DomainError, message=_l("A discussion has at most 4 questions.")
+): ...
 
 
-class MissingQuestion(DomainError):
-    message = _l("Write the question at least in the main language of the process.")
+class MissingQuestion(
+    DomainError,
+    message=_l("Write the question at least in the main language of the process."),
+): ...
 
 
 #: A discussion's states are the phase table's (app.permissions.PHASE_ACTIONS).

@@ -28,34 +28,40 @@ from .services import DiscussionState, state
 log = logging.getLogger("osallistamo.discussions")
 
 
-class DiscussionNotOpen(DomainError):
-    message = _l("The discussion has not opened yet, so comments cannot be posted.")
+class DiscussionNotOpen(
+    DomainError,
+    message=_l("The discussion has not opened yet, so comments cannot be posted."),
+): ...
 
 
-class DiscussionClosed(DomainError):
-    message = _l("The discussion has closed, so comments can no longer be posted.")
+class DiscussionClosed(
+    DomainError,
+    message=_l("The discussion has closed, so comments can no longer be posted."),
+): ...
 
 
-class EmptyComment(DomainError):
-    message = _l("Write the comment before sending it.")
+class EmptyComment(DomainError, message=_l("Write the comment before sending it.")): ...
 
 
-class CommentTooLong(DomainError):
-    message = _l(
+class CommentTooLong(
+    DomainError,
+    message=_l(
         "The comment is too long: at most %(max)d characters.", max=COMMENT_MAX_LENGTH
-    )
+    ),
+): ...
 
 
-class EditWindowPassed(DomainError):
-    message = _l("The time for editing or deleting this comment has passed.")
+class EditWindowPassed(
+    DomainError, message=_l("The time for editing or deleting this comment has passed.")
+): ...
 
 
-class ThreadLocked(DomainError):
-    message = _l("This thread is locked: it takes no more replies or edits.")
+class ThreadLocked(
+    DomainError, message=_l("This thread is locked: it takes no more replies or edits.")
+): ...
 
 
-class CannotReply(DomainError):
-    message = _l("This comment cannot be replied to.")
+class CannotReply(DomainError, message=_l("This comment cannot be replied to.")): ...
 
 
 def require_open(prompt: Prompt, now: datetime, action: str = "comment.post") -> None:

@@ -48,18 +48,22 @@ class LetterError(DomainError):
     field = "body"
 
 
-class MissingLetter(LetterError):
-    message = _l("Write the subject and the letter at least in the main language.")
+class MissingLetter(
+    LetterError,
+    message=_l("Write the subject and the letter at least in the main language."),
+): ...
 
 
 class MissingSubject(MissingLetter):
     field = "subject"
 
 
-class LetterWithoutLink(LetterError):
-    message = _l(
+class LetterWithoutLink(
+    LetterError,
+    message=_l(
         "The letter must contain {link} or {code}: without them the group cannot join."
-    )
+    ),
+): ...
 
 
 class UnknownPlaceholders(LetterError):
@@ -74,8 +78,9 @@ class UnknownPlaceholders(LetterError):
         )
 
 
-class LetterNotWritten(DomainError):
-    message = _l("Write and save the invitation letter before sending it.")
+class LetterNotWritten(
+    DomainError, message=_l("Write and save the invitation letter before sending it.")
+): ...
 
 
 @dataclass(frozen=True)

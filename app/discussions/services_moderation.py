@@ -11,8 +11,8 @@ import logging
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
+from ..comments import insert_or_existing
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Comment, CommentFlag, ModerationAction, ModerationEvent, User
@@ -28,54 +28,53 @@ class ReasonError(DomainError):
     """A refusal about the reason text itself (shown at the reason field)."""
 
 
-class ReasonMissing(ReasonError):
-    message = _l("Write the reason.")
+class ReasonMissing(ReasonError, message=_l("Write the reason.")): ...
 
 
-class ReasonTooLong(ReasonError):
-    message = _l(
+class ReasonTooLong(
+    ReasonError,
+    message=_l(
         "The reason is too long: at most %(max)d characters.", max=REASON_MAX_LENGTH
-    )
+    ),
+): ...
 
 
-class CannotFlagRemoved(DomainError):
-    message = _l("This comment has been deleted or hidden, so it cannot be reported.")
+class CannotFlagRemoved(
+    DomainError,
+    message=_l("This comment has been deleted or hidden, so it cannot be reported."),
+): ...
 
 
-class CannotFlagOwn(DomainError):
-    message = _l("You cannot report your own comment.")
+class CannotFlagOwn(DomainError, message=_l("You cannot report your own comment.")): ...
 
 
-class AlreadyHidden(DomainError):
-    message = _l("This comment is already hidden.")
+class AlreadyHidden(DomainError, message=_l("This comment is already hidden.")): ...
 
 
-class CannotHideDeleted(DomainError):
-    message = _l(
+class CannotHideDeleted(
+    DomainError,
+    message=_l(
         "This comment has been deleted by its author: there is nothing to hide."
-    )
+    ),
+): ...
 
 
-class NotHidden(DomainError):
-    message = _l("This comment is not hidden.")
+class NotHidden(DomainError, message=_l("This comment is not hidden.")): ...
 
 
-class NotAThread(DomainError):
-    message = _l(
-        "Only a whole thread can be locked or unlocked: use its first comment."
-    )
+class NotAThread(
+    DomainError,
+    message=_l("Only a whole thread can be locked or unlocked: use its first comment."),
+): ...
 
 
-class AlreadyLocked(DomainError):
-    message = _l("This thread is already locked.")
+class AlreadyLocked(DomainError, message=_l("This thread is already locked.")): ...
 
 
-class NotLocked(DomainError):
-    message = _l("This thread is not locked.")
+class NotLocked(DomainError, message=_l("This thread is not locked.")): ...
 
 
-class NoOpenFlags(DomainError):
-    message = _l("This comment has no open reports.")
+class NoOpenFlags(DomainError, message=_l("This comment has no open reports.")): ...
 
 
 def clean_reason(reason: str | None, *, required: bool) -> str:
@@ -201,20 +200,15 @@ def flag_comment(
     _check_flag(comment, user)
     reason = clean_reason(reason, required=True)
     flag = flag_of(comment, user)
-    created = flag is None
-    if created:
-        flag = CommentFlag(
-            comment_id=comment.id, user_id=user.id, reason=reason, created_at=now
+    created = False
+    if flag is None:
+        # If the same reader's other request wins the race, that report is updated.
+        flag, created = insert_or_existing(
+            CommentFlag(
+                comment_id=comment.id, user_id=user.id, reason=reason, created_at=now
+            ),
+            lambda: flag_of(comment, user),
         )
-        try:
-            with db.session.begin_nested():
-                db.session.add(flag)
-        except IntegrityError:
-            # The same reader's other request won a race: update that report.
-            flag = flag_of(comment, user)
-            if flag is None:
-                raise
-            created = False
     if not created:
         flag.reason = reason
         if flag.resolved_at is not None:

@@ -30,8 +30,9 @@ log = logging.getLogger("osallistamo.discussions")
 REMINDER_KIND = "reminder"
 
 
-class DiscussionNotOpen(DomainError):
-    message = _l("Reminders can be sent only while the discussion is open.")
+class DiscussionNotOpen(
+    DomainError, message=_l("Reminders can be sent only while the discussion is open.")
+): ...
 
 
 @dataclass

@@ -50,15 +50,18 @@ from .queries import (
 log = logging.getLogger("osallistamo.privacy")
 
 
-class LastAdmin(DomainError):
-    message = _l(
+class LastAdmin(
+    DomainError,
+    message=_l(
         "This is the only administrator account. Make another account an "
         "administrator before deleting this one."
-    )
+    ),
+): ...
 
 
-class ConfirmationFailed(DomainError):
-    message = _l("The confirmation did not match. Nothing was deleted.")
+class ConfirmationFailed(
+    DomainError, message=_l("The confirmation did not match. Nothing was deleted.")
+): ...
 
 
 # Account deletion ---------------------------------------------------------------

@@ -1,17 +1,17 @@
 """Processes: the list, creating, the overview page and editing."""
 
 import sqlalchemy as sa
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..database import unique_write
 from ..errors import DuplicateName
 from ..extensions import db
-from ..forms import form_status
+from ..forms import edit_form, form_status
 from ..models import DeletedAccountComments, Process
 from ..permissions import require, visible_processes
-from ..web import get_process_or_404
+from ..web import load_process
 from . import bp, services
 from .forms import ProcessForm
 
@@ -75,8 +75,7 @@ def create():
 @login_required
 def detail(slug: str):
     """The process at a glance: description, phases, themes and work groups."""
-    process = get_process_or_404(slug)
-    require(current_user, "process.view", process)
+    process = load_process(slug, "process.view")
     my_groups = [
         m.group for m in current_user.memberships if m.group.process_id == process.id
     ]
@@ -89,9 +88,8 @@ def detail(slug: str):
 @login_required
 def edit(slug: str):
     """Edit the process's texts, main language and web address."""
-    process = get_process_or_404(slug)
-    require(current_user, "process.manage", process)
-    form = ProcessForm(obj=process) if request.method == "GET" else ProcessForm()
+    process = load_process(slug, "process.manage")
+    form = edit_form(ProcessForm, process)
     if form.validate_on_submit():
         try:
             with unique_write():

@@ -1,15 +1,16 @@
 """A process's phases: add, edit, reorder and delete (facilitators and admins)."""
 
-from flask import flash, redirect, render_template, request
+from functools import partial
+
+from flask import render_template
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from ..errors import DomainError, InvalidSchedule
-from ..extensions import db
-from ..forms import form_status
+from ..errors import InvalidSchedule
+from ..forms import edit_form
 from ..i18n import from_helsinki_input, localized, to_helsinki_input
 from ..models import Phase, Process
-from ..web import load_in_process, load_process
+from ..web import load_in_process, load_process, save_or_show
 from . import bp, services_phases
 from .forms_phases import PhaseForm
 from .lists import delete_from_list, move_in_list, overview_url
@@ -25,29 +26,27 @@ def _form_values(form: PhaseForm) -> dict:
     }
 
 
-def _save(form: PhaseForm, process: Process, save, saved_message: str):
-    """Apply the service; or tie its refusal to the field it concerns (the form
-    checks these first) and return None so the form is shown again."""
-    try:
-        save(**_form_values(form))
-    except DomainError as error:
-        db.session.rollback()
+def _field_of(form: PhaseForm, process: Process):
+    """Where a refusal shows: a schedule's at the end time, others at the title."""
+
+    def field(error):
         if isinstance(error, InvalidSchedule):
-            form.ends_at.errors.append(str(error))
-        else:
-            form.title.form[process.language].errors.append(str(error))
-        return None
-    db.session.commit()
-    flash(saved_message, "success")
-    return redirect(overview_url(process, "phases"))
+            return form.ends_at
+        return form.title.form[process.language]
+
+    return field
 
 
-def _render_form(form: PhaseForm, process: Process, phase: Phase | None):
-    return (
-        render_template(
+def _save_or_show(form: PhaseForm, process: Process, phase, save, saved_message):
+    return save_or_show(
+        form,
+        lambda: save(**_form_values(form)),
+        _field_of(form, process),
+        saved_message,
+        overview_url(process, "phases"),
+        lambda: render_template(
             "processes/phase_form.html", form=form, process=process, phase=phase
         ),
-        form_status(form),
     )
 
 
@@ -57,16 +56,13 @@ def add_phase(slug: str):
     """Add a phase at the end of the process."""
     process = load_process(slug, "process.manage")
     form = PhaseForm(main_language=process.language)
-    if form.validate_on_submit():
-        saved = _save(
-            form,
-            process,
-            lambda **values: services_phases.add_phase(process, **values),
-            _("The phase has been added."),
-        )
-        if saved:
-            return saved
-    return _render_form(form, process, None)
+    return _save_or_show(
+        form,
+        process,
+        None,
+        partial(services_phases.add_phase, process),
+        _("The phase has been added."),
+    )
 
 
 @bp.route("/<slug>/phases/<int:phase_id>/edit", methods=["GET", "POST"])
@@ -74,29 +70,23 @@ def add_phase(slug: str):
 def edit_phase(slug: str, phase_id: int):
     """Edit a phase's kind, texts and times."""
     process, phase = load_in_process(slug, "process.manage", Phase, phase_id)
-    if request.method == "GET":
-        form = PhaseForm(
-            main_language=process.language,
-            data={
-                "kind": phase.kind.value,
-                "title": phase.title,
-                "description": phase.description,
-                "starts_at": to_helsinki_input(phase.starts_at),
-                "ends_at": to_helsinki_input(phase.ends_at),
-            },
-        )
-    else:
-        form = PhaseForm(main_language=process.language)
-    if form.validate_on_submit():
-        saved = _save(
-            form,
-            process,
-            lambda **values: services_phases.update_phase(phase, **values),
-            _("The changes have been saved."),
-        )
-        if saved:
-            return saved
-    return _render_form(form, process, phase)
+    form = edit_form(
+        PhaseForm,
+        phase,
+        {
+            "kind": phase.kind.value,
+            "starts_at": to_helsinki_input(phase.starts_at),
+            "ends_at": to_helsinki_input(phase.ends_at),
+        },
+        main_language=process.language,
+    )
+    return _save_or_show(
+        form,
+        process,
+        phase,
+        partial(services_phases.update_phase, phase),
+        _("The changes have been saved."),
+    )
 
 
 @bp.route("/<slug>/phases/<int:phase_id>/move", methods=["POST"])

@@ -10,14 +10,13 @@ from ..errors import (
     AccountNotFound,
     AlreadyInTeam,
     DuplicateName,
-    LastFacilitator,
     NotTeamEligible,
 )
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..models import Process, ProcessRole, User
 from ..permissions import can
-from ..web import load_in_process, load_process
+from ..web import apply_or_flash, load_in_process, load_process
 from . import bp, services_team
 from .forms_team import TeamMemberForm, TeamRoleForm
 
@@ -88,13 +87,13 @@ def change_team_role(slug: str, member_id: int):
     if not form.validate_on_submit():
         abort(400)
     name = member.user.name
-    try:
-        services_team.change_team_role(member, form.role.data, actor=current_user)
-    except LastFacilitator as error:
-        flash(str(error), "error")
+    if not apply_or_flash(
+        lambda: services_team.change_team_role(
+            member, form.role.data, actor=current_user
+        ),
+        _("The role of %(name)s has been changed.", name=name),
+    ):
         return redirect(_team_url(process))
-    db.session.commit()
-    flash(_("The role of %(name)s has been changed.", name=name), "success")
     return redirect(_after_change(process))
 
 
@@ -106,13 +105,11 @@ def remove_team_member(slug: str, member_id: int):
     form = ConfirmForm()
     if form.validate_on_submit():
         name = member.user.name
-        try:
-            services_team.remove_team_member(member, actor=current_user)
-        except LastFacilitator as error:
-            flash(str(error), "error")
+        if not apply_or_flash(
+            lambda: services_team.remove_team_member(member, actor=current_user),
+            _("%(name)s has been removed from the team.", name=name),
+        ):
             return redirect(_team_url(process))
-        db.session.commit()
-        flash(_("%(name)s has been removed from the team.", name=name), "success")
         return redirect(_after_change(process))
     is_last = services_team.is_last_facilitator(member)
     return render_template(

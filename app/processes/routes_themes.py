@@ -1,25 +1,18 @@
 """A process's development themes: add, edit, reorder and remove (facilitators and admins)."""
 
-from flask import render_template, request
+from functools import partial
+
+from flask import render_template
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from ..forms import form_status
+from ..forms import edit_form
 from ..i18n import localized
 from ..models import Process, Theme
-from ..web import load_in_process, load_process, save_or_field_error
+from ..web import load_in_process, load_process, save_or_show
 from . import bp, services_themes
 from .forms_themes import ThemeForm
 from .lists import delete_from_list, move_in_list, overview_url
-
-
-def _render_form(form: ThemeForm, process: Process, theme: Theme | None):
-    return (
-        render_template(
-            "processes/theme_form.html", form=form, process=process, theme=theme
-        ),
-        form_status(form),
-    )
 
 
 def _form_values(form: ThemeForm) -> dict:
@@ -30,22 +23,31 @@ def _form_values(form: ThemeForm) -> dict:
     }
 
 
+def _save_or_show(form: ThemeForm, process: Process, theme, save, saved_message):
+    return save_or_show(
+        form,
+        lambda: save(**_form_values(form)),
+        form.title.form[process.language],
+        saved_message,
+        overview_url(process, "themes"),
+        lambda: render_template(
+            "processes/theme_form.html", form=form, process=process, theme=theme
+        ),
+    )
+
+
 @bp.route("/<slug>/themes/new", methods=["GET", "POST"])
 @login_required
 def add_theme(slug: str):
     """Add a theme at the end of the process's list."""
     process = load_process(slug, "process.manage")
-    form = ThemeForm(main_language=process.language)
-    if form.validate_on_submit():
-        saved = save_or_field_error(
-            lambda: services_themes.add_theme(process, **_form_values(form)),
-            form.title.form[process.language],
-            _("The theme has been added."),
-            overview_url(process, "themes"),
-        )
-        if saved:
-            return saved
-    return _render_form(form, process, None)
+    return _save_or_show(
+        ThemeForm(main_language=process.language),
+        process,
+        None,
+        partial(services_themes.add_theme, process),
+        _("The theme has been added."),
+    )
 
 
 @bp.route("/<slug>/themes/<int:theme_id>/edit", methods=["GET", "POST"])
@@ -53,20 +55,13 @@ def add_theme(slug: str):
 def edit_theme(slug: str, theme_id: int):
     """Edit a theme's title and description."""
     process, theme = load_in_process(slug, "process.manage", Theme, theme_id)
-    if request.method == "GET":
-        form = ThemeForm(main_language=process.language, obj=theme)
-    else:
-        form = ThemeForm(main_language=process.language)
-    if form.validate_on_submit():
-        saved = save_or_field_error(
-            lambda: services_themes.update_theme(theme, **_form_values(form)),
-            form.title.form[process.language],
-            _("The changes have been saved."),
-            overview_url(process, "themes"),
-        )
-        if saved:
-            return saved
-    return _render_form(form, process, theme)
+    return _save_or_show(
+        edit_form(ThemeForm, theme, main_language=process.language),
+        process,
+        theme,
+        partial(services_themes.update_theme, theme),
+        _("The changes have been saved."),
+    )
 
 
 @bp.route("/<slug>/themes/<int:theme_id>/move", methods=["POST"])

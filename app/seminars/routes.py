@@ -2,13 +2,13 @@
 
 from datetime import UTC, datetime
 
-from flask import render_template, request
+from flask import render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..forms import ConfirmForm, form_status
+from ..forms import ConfirmForm, edit_form
 from ..permissions import can
-from ..web import save_or_field_error
+from ..web import save_or_show
 from . import bp, queries_choices, services, services_choices
 from .forms import SeminarSettingsForm
 from .methods import METHODS, structure_warning
@@ -42,39 +42,33 @@ def agenda(slug: str, phase_id: int):
 def settings(slug: str, phase_id: int):
     """Edit the place, online address, goal and output; set up the agenda."""
     process, seminar = load_seminar(slug, phase_id, "seminar.manage")
-    if request.method == "GET":
-        form = SeminarSettingsForm(obj=seminar, main_language=process.language)
-    else:
-        form = SeminarSettingsForm(main_language=process.language)
-    if form.validate_on_submit():
-        saved = save_or_field_error(
-            lambda: services.update_seminar(
-                seminar,
-                place=form.place.data or "",
-                online_url=form.online_url.data or "",
-                goal=form.goal.data,
-                expected_output=form.expected_output.data,
-            ),
-            form.online_url,
-            _("The changes have been saved."),
-            settings_url(slug, phase_id),
-        )
-        if saved is not None:
-            return saved
-    page = render_template(
-        "seminars/settings.html",
-        form=form,
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
-        taken=queries_choices.seat_counts(seminar),
-        warnings={
-            workshop.id: structure_warning(workshop)
-            for block in blocks_of(seminar)
-            for workshop in block.workshops
-        },
+    form = edit_form(SeminarSettingsForm, seminar, main_language=process.language)
+    return save_or_show(
+        form,
+        lambda: services.update_seminar(
+            seminar,
+            place=form.place.data or "",
+            online_url=form.online_url.data or "",
+            goal=form.goal.data,
+            expected_output=form.expected_output.data,
+        ),
+        form.online_url,
+        _("The changes have been saved."),
+        settings_url(slug, phase_id),
+        lambda: render_template(
+            "seminars/settings.html",
+            form=form,
+            process=process,
+            seminar=seminar,
+            phase=seminar.phase,
+            taken=queries_choices.seat_counts(seminar),
+            warnings={
+                workshop.id: structure_warning(workshop)
+                for block in blocks_of(seminar)
+                for workshop in block.workshops
+            },
+        ),
     )
-    return page, form_status(form)
 
 
 @bp.route("/<slug>/seminars/<int:phase_id>/choices")

@@ -2,16 +2,14 @@
 
 from functools import partial
 
-from flask import flash, redirect, render_template, request
+from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from ..errors import DomainError
-from ..extensions import db
-from ..forms import ConfirmForm, form_status
+from ..forms import edit_form
 from ..i18n import to_helsinki_input
 from ..models import AgendaItem, AgendaKind
-from ..web import get_in_process_or_404
+from ..web import confirm_then, get_in_process_or_404, save_or_show
 from . import bp, services
 from .forms import AgendaItemForm
 from .labels import item_title
@@ -21,33 +19,30 @@ from .urls import settings_url
 AGENDA_RULE = "/<slug>/seminars/<int:phase_id>/agenda"
 
 
-def _save_or_render(form: AgendaItemForm, process, seminar, item, save, saved_message):
+def _save_or_show(form: AgendaItemForm, process, seminar, item, save, saved_message):
     """Apply the add or edit, or show the form; a refusal is shown beside the field
     it concerns."""
-    if form.validate_on_submit():
-        try:
-            saved = save(**form.values())
-        except DomainError as error:
-            db.session.rollback()
-            field = getattr(error, "field", None)
-            if isinstance(error, services.BlockHasWorkshops):
-                field = "kind"
-            form[field or "starts_at"].errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(saved_message, "success")
-            return redirect(
-                settings_url(process.slug, seminar.phase_id, f"item-{saved.id}")
-            )
-    page = render_template(
-        "seminars/agenda_item_form.html",
-        form=form,
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
-        item=item,
+
+    def field_of(error):
+        if isinstance(error, services.BlockHasWorkshops):
+            return form.kind
+        return form[getattr(error, "field", None) or "starts_at"]
+
+    return save_or_show(
+        form,
+        lambda: save(**form.values()),
+        field_of,
+        saved_message,
+        lambda saved: settings_url(process.slug, seminar.phase_id, f"item-{saved.id}"),
+        lambda: render_template(
+            "seminars/agenda_item_form.html",
+            form=form,
+            process=process,
+            seminar=seminar,
+            phase=seminar.phase,
+            item=item,
+        ),
     )
-    return page, form_status(form)
 
 
 @bp.route(f"{AGENDA_RULE}/new", methods=["GET", "POST"])
@@ -58,7 +53,7 @@ def add_item(slug: str, phase_id: int):
     form = AgendaItemForm(main_language=process.language)
     if request.method == "GET":
         form.starts_at.data = to_helsinki_input(services.default_start(seminar))
-    return _save_or_render(
+    return _save_or_show(
         form,
         process,
         seminar,
@@ -77,15 +72,18 @@ def edit_item(slug: str, phase_id: int, item_id: int):
     """Edit an agenda item."""
     process, seminar = load_seminar(slug, phase_id, "seminar.manage")
     item = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
-    if request.method == "GET":
-        form = AgendaItemForm(obj=item, main_language=process.language)
-        # The stored times are aware UTC; the inputs show naive Helsinki time.
-        form.starts_at.data = to_helsinki_input(item.starts_at)
-        form.ends_at.data = to_helsinki_input(item.ends_at)
-        form.kind.data = item.kind.value
-    else:
-        form = AgendaItemForm(main_language=process.language)
-    return _save_or_render(
+    # The stored times are aware UTC; the inputs show naive Helsinki time.
+    form = edit_form(
+        AgendaItemForm,
+        item,
+        {
+            "starts_at": to_helsinki_input(item.starts_at),
+            "ends_at": to_helsinki_input(item.ends_at),
+            "kind": item.kind.value,
+        },
+        main_language=process.language,
+    )
+    return _save_or_show(
         form,
         process,
         seminar,
@@ -104,22 +102,16 @@ def delete_item(slug: str, phase_id: int, item_id: int):
     """Ask for confirmation, then remove an agenda item (POST only)."""
     process, seminar = load_seminar(slug, phase_id, "seminar.manage")
     item = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        title = item_title(item, process.language)
-        services.delete_agenda_item(item)
-        db.session.commit()
-        flash(
-            _("The agenda item “%(title)s” has been removed.", title=title), "success"
-        )
-        return redirect(settings_url(slug, phase_id, "agenda"))
-    return render_template(
+    title = item_title(item, process.language)
+    return confirm_then(
         "seminars/agenda_item_delete.html",
-        form=form,
+        partial(services.delete_agenda_item, item),
+        _("The agenda item “%(title)s” has been removed.", title=title),
+        settings_url(slug, phase_id, "agenda"),
         process=process,
         seminar=seminar,
         phase=seminar.phase,
         item=item,
-        title=item_title(item, process.language),
+        title=title,
         is_block=item.kind is AgendaKind.WORKSHOPS,
     )

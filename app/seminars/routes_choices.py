@@ -2,16 +2,14 @@
 
 from datetime import UTC, datetime
 
-from flask import abort, flash, redirect
+from flask import abort, redirect
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..errors import DomainError
-from ..extensions import db
 from ..forms import ConfirmForm
 from ..i18n import localized
 from ..models import Workshop
-from ..web import get_in_process_or_404
+from ..web import apply_or_flash, get_in_process_or_404
 from . import bp, services_choices
 from .queries import in_seminar, load_seminar
 from .urls import agenda_url
@@ -28,15 +26,10 @@ def _apply(slug: str, phase_id: int, workshop_id: int, change, done) -> object:
     if not ConfirmForm().validate_on_submit():
         abort(400)
     title = localized(workshop.title, process.language)
-    try:
-        message = done(change(workshop, user=current_user, now=datetime.now(UTC)))
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        if message:
-            flash(message % {"title": title}, "success")
+    apply_or_flash(
+        lambda: done(change(workshop, user=current_user, now=datetime.now(UTC))),
+        lambda message: message and message % {"title": title},
+    )
     return redirect(agenda_url(slug, phase_id, f"workshop-{workshop.id}"))
 
 

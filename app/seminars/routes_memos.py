@@ -22,6 +22,7 @@ from ..errors import DomainError, DuplicateName
 from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..permissions import can
+from ..web import apply_or_flash
 from . import bp, services_memos
 from .forms_memos import MemoForm
 from .queries import workshops_of
@@ -155,14 +156,9 @@ def _change(slug, phase_id, workshop_id, *, change, template, done):
         abort(404)
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            change(memo, actor=current_user, now=datetime.now(UTC))
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(done, "success")
+        apply_or_flash(
+            lambda: change(memo, actor=current_user, now=datetime.now(UTC)), done
+        )
         return redirect(memo_url(seminar, workshop))
     return render_template(
         template, **memo_context(process, seminar, workshop, memo), form=form

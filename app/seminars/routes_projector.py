@@ -14,15 +14,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import abort, flash, redirect, render_template
+from flask import abort, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..errors import DomainError
-from ..extensions import db
 from ..models import Comment, Prompt, Workshop, WorkshopMethod
 from ..ordering import in_order
-from ..web import conditional, get_in_process_or_404, load_in_process
+from ..web import apply_or_flash, conditional, get_in_process_or_404, load_in_process
 from . import bp, queries_live, services_live, services_methods
 from .forms_live import ControlForm
 from .labels import SCALE_LABELS
@@ -198,13 +197,8 @@ def control_action(slug: str, workshop_id: int, action: str):
     form = ControlForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        message = handler(workshop, form, datetime.now(UTC))
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(message, "success")
+    apply_or_flash(
+        lambda: handler(workshop, form, datetime.now(UTC)), lambda message: message
+    )
     anchor = f"note-{form.note_id.data}" if form.note_id.data else None
     return redirect(control_url(workshop, anchor))

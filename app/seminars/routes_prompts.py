@@ -6,14 +6,13 @@ a statement of a feeling line, a part of a treasure map.
 
 from functools import partial
 
-from flask import flash, redirect, render_template, request
+from flask import redirect, render_template
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from ..extensions import db
-from ..forms import ConfirmForm, form_status
+from ..forms import edit_form
 from ..i18n import localized
-from ..web import apply_move, save_prompt_texts
+from ..web import apply_move, confirm_then, save_prompt_or_show
 from . import bp
 from . import services_workshops as services
 from .forms import WorkshopPromptForm
@@ -24,35 +23,32 @@ from .urls import workshop_url
 PROMPTS_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts"
 
 
-def _form(workshop, process, **kwargs) -> WorkshopPromptForm:
-    form = WorkshopPromptForm(main_language=process.language, **kwargs)
+def _form(workshop, process, prompt=None) -> WorkshopPromptForm:
+    """The prompt form, called as the method calls its prompts ("Station")."""
+    form = edit_form(WorkshopPromptForm, prompt, main_language=process.language)
     form.question.label.text = str(spec(workshop.method).prompt_label)
     return form
 
 
-def _save_or_render(form, process, seminar, workshop, prompt, save, saved_message):
+def _save_or_show(form, process, seminar, workshop, prompt, save, saved_message):
     """Save the prompt's texts (add or edit), or show the form with its errors."""
-    if form.validate_on_submit():
-        saved = save_prompt_texts(
-            form,
-            process.language,
-            save,
-            saved_message,
-            _back(process.slug, seminar.phase_id, workshop),
-        )
-        if saved is not None:
-            return saved
-    page = render_template(
-        "seminars/prompt_form.html",
-        form=form,
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
-        workshop=workshop,
-        method=spec(workshop.method),
-        prompt=prompt,
+    return save_prompt_or_show(
+        form,
+        process.language,
+        save,
+        saved_message,
+        _back(process.slug, seminar.phase_id, workshop),
+        lambda: render_template(
+            "seminars/prompt_form.html",
+            form=form,
+            process=process,
+            seminar=seminar,
+            phase=seminar.phase,
+            workshop=workshop,
+            method=spec(workshop.method),
+            prompt=prompt,
+        ),
     )
-    return page, form_status(form)
 
 
 def _back(slug: str, phase_id: int, workshop) -> str:
@@ -69,7 +65,7 @@ def add_workshop_prompt(slug: str, phase_id: int, workshop_id: int):
     process, seminar, workshop = load_workshop(
         slug, phase_id, workshop_id, "seminar.manage"
     )
-    return _save_or_render(
+    return _save_or_show(
         _form(workshop, process),
         process,
         seminar,
@@ -90,12 +86,8 @@ def edit_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id: 
     process, seminar, workshop, prompt = load_workshop_prompt(
         slug, phase_id, workshop_id, prompt_id, "seminar.manage"
     )
-    if request.method == "GET":
-        form = _form(workshop, process, obj=prompt)
-    else:
-        form = _form(workshop, process)
-    return _save_or_render(
-        form,
+    return _save_or_show(
+        _form(workshop, process, prompt),
         process,
         seminar,
         workshop,
@@ -129,16 +121,12 @@ def delete_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id
     process, seminar, workshop, prompt = load_workshop_prompt(
         slug, phase_id, workshop_id, prompt_id, "seminar.manage"
     )
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        text = localized(prompt.question, process.language)
-        services.delete_workshop_prompt(prompt)
-        db.session.commit()
-        flash(_("“%(text)s” has been removed.", text=text), "success")
-        return redirect(_back(slug, phase_id, workshop))
-    return render_template(
+    text = localized(prompt.question, process.language)
+    return confirm_then(
         "seminars/prompt_delete.html",
-        form=form,
+        partial(services.delete_workshop_prompt, prompt),
+        _("“%(text)s” has been removed.", text=text),
+        _back(slug, phase_id, workshop),
         process=process,
         seminar=seminar,
         phase=seminar.phase,

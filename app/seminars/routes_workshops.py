@@ -1,15 +1,15 @@
 """Workshops of a workshop block: add, edit (with their prompts), reorder, remove."""
 
-from flask import abort, flash, redirect, render_template, request
+from functools import partial
+
+from flask import abort, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from ..errors import DomainError
-from ..extensions import db
-from ..forms import ConfirmForm, form_status
+from ..forms import edit_form
 from ..i18n import localized
 from ..models import AgendaItem, AgendaKind
-from ..web import apply_move, get_in_process_or_404, save_or_field_error
+from ..web import apply_move, confirm_then, get_in_process_or_404, save_or_show
 from . import bp
 from . import services_workshops as services
 from .forms import WorkshopForm
@@ -20,21 +20,29 @@ from .urls import settings_url, workshop_url
 WORKSHOP_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>"
 
 
-def _render(form, process, seminar, block, workshop):
-    page = render_template(
-        "seminars/workshop_form.html",
-        form=form,
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
-        block=block,
-        workshop=workshop,
-        methods=METHODS,
-        method=spec(workshop.method) if workshop else None,
-        warning=structure_warning(workshop) if workshop else None,
-        can_add=services.can_add_prompt(workshop) if workshop else False,
+def _save_or_show(form, process, seminar, block, workshop, save, message, next_url):
+    """Save the workshop (add or edit), or show its form; a refusal shows at the
+    title."""
+    return save_or_show(
+        form,
+        lambda: save(**form.values()),
+        form.title.form[process.language],
+        message,
+        next_url,
+        lambda: render_template(
+            "seminars/workshop_form.html",
+            form=form,
+            process=process,
+            seminar=seminar,
+            phase=seminar.phase,
+            block=block,
+            workshop=workshop,
+            methods=METHODS,
+            method=spec(workshop.method) if workshop else None,
+            warning=structure_warning(workshop) if workshop else None,
+            can_add=services.can_add_prompt(workshop) if workshop else False,
+        ),
     )
-    return page, form_status(form)
 
 
 @bp.route(
@@ -48,18 +56,16 @@ def add_workshop(slug: str, phase_id: int, item_id: int):
     block = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
     if block.kind is not AgendaKind.WORKSHOPS:
         abort(404)
-    form = WorkshopForm(main_language=process.language)
-    if form.validate_on_submit():
-        try:
-            workshop = services.add_workshop(block, **form.values())
-        except DomainError as error:
-            db.session.rollback()
-            form.title.form[process.language].errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The workshop has been added."), "success")
-            return redirect(workshop_url(slug, phase_id, workshop.id, "prompts"))
-    return _render(form, process, seminar, block, None)
+    return _save_or_show(
+        WorkshopForm(main_language=process.language),
+        process,
+        seminar,
+        block,
+        None,
+        partial(services.add_workshop, block),
+        _("The workshop has been added."),
+        lambda workshop: workshop_url(slug, phase_id, workshop.id, "prompts"),
+    )
 
 
 @bp.route(
@@ -72,21 +78,22 @@ def edit_workshop(slug: str, phase_id: int, workshop_id: int):
     process, seminar, workshop = load_workshop(
         slug, phase_id, workshop_id, "seminar.manage"
     )
-    if request.method == "GET":
-        form = WorkshopForm(obj=workshop, main_language=process.language)
-        form.method.data = workshop.method.value
-    else:
-        form = WorkshopForm(main_language=process.language)
-    if form.validate_on_submit():
-        saved = save_or_field_error(
-            lambda: services.update_workshop(workshop, **form.values()),
-            form.title.form[process.language],
-            _("The changes have been saved."),
-            workshop_url(slug, phase_id, workshop.id),
-        )
-        if saved is not None:
-            return saved
-    return _render(form, process, seminar, workshop.block, workshop)
+    form = edit_form(
+        WorkshopForm,
+        workshop,
+        {"method": workshop.method.value},
+        main_language=process.language,
+    )
+    return _save_or_show(
+        form,
+        process,
+        seminar,
+        workshop.block,
+        workshop,
+        partial(services.update_workshop, workshop),
+        _("The changes have been saved."),
+        workshop_url(slug, phase_id, workshop.id),
+    )
 
 
 @bp.route(
@@ -117,17 +124,12 @@ def delete_workshop(slug: str, phase_id: int, workshop_id: int):
     process, seminar, workshop = load_workshop(
         slug, phase_id, workshop_id, "seminar.manage"
     )
-    form = ConfirmForm()
     title = localized(workshop.title, process.language)
-    block_id = workshop.agenda_item_id
-    if form.validate_on_submit():
-        services.delete_workshop(workshop)
-        db.session.commit()
-        flash(_("The workshop “%(title)s” has been removed.", title=title), "success")
-        return redirect(settings_url(slug, phase_id, f"item-{block_id}"))
-    return render_template(
+    return confirm_then(
         "seminars/workshop_delete.html",
-        form=form,
+        partial(services.delete_workshop, workshop),
+        _("The workshop “%(title)s” has been removed.", title=title),
+        settings_url(slug, phase_id, f"item-{workshop.agenda_item_id}"),
         process=process,
         seminar=seminar,
         phase=seminar.phase,

@@ -24,11 +24,13 @@ from .labels import same_day
 log = logging.getLogger("osallistamo.seminars")
 
 
-class InvalidOnlineAddress(DomainError):
-    message = _l(
+class InvalidOnlineAddress(
+    DomainError,
+    message=_l(
         "Give the online address as a full link beginning with https://, for example"
         " https://meet.example.fi/seminar."
-    )
+    ),
+): ...
 
 
 class AgendaTimeError(DomainError):
@@ -54,10 +56,12 @@ class EndsAfterSeminar(AgendaTimeError):
     field = "ends_at"
 
 
-class BlockHasWorkshops(DomainError):
-    message = _l(
+class BlockHasWorkshops(
+    DomainError,
+    message=_l(
         "This workshop block has workshops. Remove them before changing the kind."
-    )
+    ),
+): ...
 
 
 def ensure_seminar(phase: Phase) -> Seminar | None:

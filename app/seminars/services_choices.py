@@ -14,8 +14,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
+from ..comments import insert_or_existing
 from ..errors import DomainError, NotAllowed
 from ..extensions import db
 from ..models import Seminar, User, Workshop, WorkshopChoice
@@ -23,16 +23,17 @@ from ..models import Seminar, User, Workshop, WorkshopChoice
 log = logging.getLogger("osallistamo.seminars")
 
 
-class WorkshopFull(DomainError):
-    message = _l("This workshop is full: choose another one.")
+class WorkshopFull(
+    DomainError, message=_l("This workshop is full: choose another one.")
+): ...
 
 
-class ChoicesClosed(DomainError):
-    message = _l("The seminar is over: workshop choices are closed.")
+class ChoicesClosed(
+    DomainError, message=_l("The seminar is over: workshop choices are closed.")
+): ...
 
 
-class NoChoice(DomainError):
-    message = _l("You have not chosen this workshop.")
+class NoChoice(DomainError, message=_l("You have not chosen this workshop.")): ...
 
 
 def choices_open(seminar: Seminar, now: datetime) -> bool:
@@ -97,20 +98,17 @@ def choose_workshop(
         db.session.flush()
         log.info("user %s moved to workshop %s", user.id, workshop.id)
         return existing, True
-    choice = WorkshopChoice(
-        workshop_id=workshop.id,
-        agenda_item_id=block.id,
-        user_id=user.id,
-        created_at=now,
+    choice, created = insert_or_existing(
+        WorkshopChoice(
+            workshop_id=workshop.id,
+            agenda_item_id=block.id,
+            user_id=user.id,
+            created_at=now,
+        ),
+        lambda: _choice_in_block(block.id, user),
     )
-    try:
-        with db.session.begin_nested():
-            db.session.add(choice)
-    except IntegrityError:
+    if not created:
         # The same person chose in another tab a moment ago: this choice replaces it.
-        choice = _choice_in_block(block.id, user)
-        if choice is None:
-            raise
         choice.workshop = workshop
         choice.created_at = now
         db.session.flush()

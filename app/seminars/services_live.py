@@ -37,45 +37,51 @@ OPENS_BEFORE = timedelta(minutes=30)
 CLOSES_AFTER = timedelta(minutes=60)
 
 
-class CaptureNotOpen(DomainError):
-    message = _l(
+class CaptureNotOpen(
+    DomainError,
+    message=_l(
         "The seminar has not started yet: notes can be added from 30 minutes before"
         " it starts."
-    )
+    ),
+): ...
 
 
-class CaptureClosed(DomainError):
-    message = _l("The seminar is over, so notes can no longer be added.")
+class CaptureClosed(
+    DomainError, message=_l("The seminar is over, so notes can no longer be added.")
+): ...
 
 
-class EmptyNote(DomainError):
-    message = _l("Write the note before sending it.")
+class EmptyNote(DomainError, message=_l("Write the note before sending it.")): ...
 
 
-class NoteTooLong(DomainError):
-    message = _l(
+class NoteTooLong(
+    DomainError,
+    message=_l(
         "The note is too long: at most %(max)d characters.", max=NOTE_MAX_LENGTH
-    )
+    ),
+): ...
 
 
-class NotThisWorkshop(DomainError):
-    message = _l("That belongs to another workshop.")
+class NotThisWorkshop(DomainError, message=_l("That belongs to another workshop.")): ...
 
 
-class UseMarks(DomainError):
-    message = _l("A feeling line collects marks on a scale, not notes.")
+class UseMarks(
+    DomainError, message=_l("A feeling line collects marks on a scale, not notes.")
+): ...
 
 
-class CannotMergeIntoItself(DomainError):
-    message = _l("A note cannot be merged into itself.")
+class CannotMergeIntoItself(
+    DomainError, message=_l("A note cannot be merged into itself.")
+): ...
 
 
-class CannotMergeIntoMerged(DomainError):
-    message = _l("That note is itself merged into another: merge into that one.")
+class CannotMergeIntoMerged(
+    DomainError,
+    message=_l("That note is itself merged into another: merge into that one."),
+): ...
 
 
-class NotMerged(DomainError):
-    message = _l("This note is not merged into another.")
+class NotMerged(DomainError, message=_l("This note is not merged into another.")): ...
 
 
 def bump(workshop: Workshop) -> None:

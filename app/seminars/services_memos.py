@@ -48,23 +48,26 @@ log = logging.getLogger("osallistamo.seminars")
 PARTS = ("aims", "way_of_working", "results")
 
 
-class MemoExists(DomainError):
-    message = _l("This memo has already been drafted. Edit it instead.")
+class MemoExists(
+    DomainError, message=_l("This memo has already been drafted. Edit it instead.")
+): ...
 
 
-class MemoIsFinal(DomainError):
-    message = _l(
+class MemoIsFinal(
+    DomainError,
+    message=_l(
         "The memo is marked final. Reopen it first; then you can edit it and mark it"
         " final again."
-    )
+    ),
+): ...
 
 
-class MemoNotFinal(DomainError):
-    message = _l("The memo is not marked final.")
+class MemoNotFinal(DomainError, message=_l("The memo is not marked final.")): ...
 
 
-class NotThisSeminar(DomainError):
-    message = _l("The workshop belongs to another seminar.")
+class NotThisSeminar(
+    DomainError, message=_l("The workshop belongs to another seminar.")
+): ...
 
 
 # What the draft is made of ---------------------------------------------------------

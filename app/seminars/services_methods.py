@@ -8,9 +8,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
-from ..comments import clean_text
+from ..comments import clean_text, insert_or_existing
 from ..errors import DomainError
 from ..extensions import db
 from ..models import (
@@ -29,30 +28,34 @@ TOPIC_MAX_LENGTH = 200
 MAX_TOPICS = 30
 
 
-class NotOpenSpace(DomainError):
-    message = _l("Topics are proposed only in an open-space workshop.")
+class NotOpenSpace(
+    DomainError, message=_l("Topics are proposed only in an open-space workshop.")
+): ...
 
 
-class EmptyTopic(DomainError):
-    message = _l("Write the topic before sending it.")
+class EmptyTopic(DomainError, message=_l("Write the topic before sending it.")): ...
 
 
-class TopicTooLong(DomainError):
-    message = _l(
+class TopicTooLong(
+    DomainError,
+    message=_l(
         "The topic is too long: at most %(max)d characters.", max=TOPIC_MAX_LENGTH
-    )
+    ),
+): ...
 
 
-class TooManyTopics(DomainError):
-    message = _l("This workshop already has %(max)d topics.", max=MAX_TOPICS)
+class TooManyTopics(
+    DomainError, message=_l("This workshop already has %(max)d topics.", max=MAX_TOPICS)
+): ...
 
 
-class NotAFeelingLine(DomainError):
-    message = _l("Marks are placed only on the statements of a feeling line.")
+class NotAFeelingLine(
+    DomainError,
+    message=_l("Marks are placed only on the statements of a feeling line."),
+): ...
 
 
-class MarkOffScale(DomainError):
-    message = _l("Choose a value from 1 to 5.")
+class MarkOffScale(DomainError, message=_l("Choose a value from 1 to 5.")): ...
 
 
 # Open space --------------------------------------------------------------------
@@ -136,24 +139,19 @@ def set_mark(
     require_capture_open(workshop, now)
     require_member(workshop, user)
     mark = _mark_of(prompt, user)
-    created = mark is None
-    if created:
-        mark = FeelingMark(
-            prompt_id=prompt.id,
-            user_id=user.id,
-            value=value,
-            created_at=now,
-            updated_at=now,
+    created = False
+    if mark is None:
+        # If the same person's other tab wins, this value replaces theirs.
+        mark, created = insert_or_existing(
+            FeelingMark(
+                prompt_id=prompt.id,
+                user_id=user.id,
+                value=value,
+                created_at=now,
+                updated_at=now,
+            ),
+            lambda: _mark_of(prompt, user),
         )
-        try:
-            with db.session.begin_nested():
-                db.session.add(mark)
-        except IntegrityError:
-            # The same person's other tab won: this value replaces theirs.
-            mark = _mark_of(prompt, user)
-            if mark is None:
-                raise
-            created = False
     if not created:
         mark.value = value
         mark.updated_at = now

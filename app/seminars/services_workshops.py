@@ -25,31 +25,41 @@ MAX_SEATS = 500
 MAX_WORKSHOP_PROMPTS = 20
 
 
-class NotAWorkshopBlock(DomainError):
-    message = _l("Workshops can be added only to a workshop block of the agenda.")
+class NotAWorkshopBlock(
+    DomainError,
+    message=_l("Workshops can be added only to a workshop block of the agenda."),
+): ...
 
 
-class InvalidSeatLimit(DomainError):
-    message = _l("Give the seat limit as a number from 1 to 500, or leave it empty.")
+class InvalidSeatLimit(
+    DomainError,
+    message=_l("Give the seat limit as a number from 1 to 500, or leave it empty."),
+): ...
 
 
-class MissingWorkshopTitle(DomainError):
-    message = _l("Write the title at least in the main language of the process.")
+class MissingWorkshopTitle(
+    DomainError,
+    message=_l("Write the title at least in the main language of the process."),
+): ...
 
 
-class MissingPromptText(DomainError):
-    message = _l("Write this at least in the main language of the process.")
+class MissingPromptText(
+    DomainError, message=_l("Write this at least in the main language of the process.")
+): ...
 
 
-class TooManyWorkshopPrompts(DomainError):
-    message = _l("A workshop has at most 20 prompts.")
+class TooManyWorkshopPrompts(
+    DomainError, message=_l("A workshop has at most 20 prompts.")
+): ...
 
 
-class TreasureMapIsComplete(DomainError):
-    message = _l(
+class TreasureMapIsComplete(
+    DomainError,
+    message=_l(
         "A treasure map has exactly three parts: Now, Steps and Goal. Edit a part"
         " instead of adding one."
-    )
+    ),
+): ...
 
 
 def _apply_workshop(
