@@ -18,7 +18,9 @@ start a new cell inside the text: ``a,=cmd`` is written ``a,'=cmd``. Numbers, an
 text that is only a number (``-3,50``), stay as they are.
 
 Reading. An uploaded file is UTF-8 with or without the byte order mark; its cells are
-separated by semicolons, commas or tabs, whichever its first line uses most. What the
+separated by semicolons, commas or tabs, whichever its first line uses most. Each
+cell is cleaned of control characters the way a submitted form value is
+(``app.text.clean_control_characters``). What the
 rows must hold, and the messages for a file that is refused, are the domain's.
 
 The name: not ``csv.py``, which would shadow the standard library's ``csv`` wherever
@@ -35,6 +37,8 @@ import re
 from collections.abc import Iterable
 
 from flask import Response
+
+from .text import clean_control_characters
 
 #: What makes a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -129,6 +133,7 @@ def sniff_delimiter(header_line: str) -> str:
 def read_rows(text: str) -> list[tuple[int, list[str]]]:
     """The rows that are not blank, each with the line it starts on (a quoted cell
     may span lines), the header first; the separator is sniffed from the first line.
+    Cells are cleaned of control characters other than newline and tab.
 
     :raises UnreadableLine: for text the csv module cannot read.
     """
@@ -141,6 +146,7 @@ def read_rows(text: str) -> list[tuple[int, list[str]]]:
     try:
         for cells in reader:
             start, previous_end = previous_end + 1, reader.line_num
+            cells = [clean_control_characters(cell) for cell in cells]
             if any(cell.strip() for cell in cells):
                 rows.append((start, cells))
     except csv.Error as error:
