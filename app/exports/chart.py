@@ -17,11 +17,11 @@ import matplotlib
 matplotlib.use("Agg")
 from matplotlib.figure import Figure
 
+from .summary import BallotSummary
+
 #: Labels are people's text: a "$" must not start matplotlib's mathtext (where an
 #: odd count is an error and a crafted formula costs seconds to lay out).
 PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
-
-from .summary import BallotSummary
 
 #: Okabe–Ito blue: 4.9:1 on white, safe for the common colour-vision deficiencies.
 BAR_COLOUR = "#0072B2"

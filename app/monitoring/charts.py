@@ -21,12 +21,12 @@ matplotlib.use("Agg")
 from flask_babel import gettext as _
 from matplotlib.figure import Figure
 
+from .dashboard import IndicatorStatus
+from .dashboard_words import number_text, region_text, subgroup_text, target_text
+
 #: Labels are people's text (units, subgroups): a "$" must not start matplotlib's
 #: mathtext (where an odd count is an error and a crafted formula is slow).
 PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
-
-from .dashboard import IndicatorStatus
-from .dashboard_words import number_text, region_text, subgroup_text, target_text
 
 WIDTH = 600
 HEIGHT = 280

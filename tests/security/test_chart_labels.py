@@ -66,7 +66,9 @@ def _ballot(titles: list[str]) -> BallotSummary:
         )
         for n, title in enumerate(titles)
     ]
-    return BallotSummary(ballot_id=1, title=titles[0], method="pick", voters=9, rows=rows)
+    return BallotSummary(
+        ballot_id=1, title=titles[0], method="pick", voters=9, rows=rows
+    )
 
 
 def _vote_chart(titles: list[str]) -> bytes:
