@@ -26,6 +26,7 @@ from ..forms import ConfirmForm, form_status
 from ..limits import per_user_writes, user_key
 from ..models import Comment, Prompt, WorkGroup
 from ..permissions import can, require
+from ..requests import query_id
 from ..web import get_discussion_comment_or_404, get_process_or_404
 from . import bp, services, visibility
 from . import services_comments as comments
@@ -49,8 +50,7 @@ def comment_url(comment: Comment) -> str:
 
 
 def _int_arg(name: str) -> int | None:
-    value = request.args.get(name, type=int)
-    return value if value and value > 0 else None
+    return query_id(name)
 
 
 def _filters() -> dict:
@@ -78,7 +78,7 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
     )
     page = db.paginate(
         stmt,
-        page=request.args.get("page", 1, type=int),
+        page=query_id("page") or 1,
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )
