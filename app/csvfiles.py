@@ -8,12 +8,19 @@ Every CSV the app writes goes through ``write_csv`` and every CSV it reads throu
 
 Writing. Excel in Finland expects a semicolon between cells (the comma is the decimal
 mark, hence ``decimal_comma``) and only reads UTF-8 when the file starts with a byte
-order mark. A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-return would be taken as a formula ("CSV injection"), so such text gets a leading
-apostrophe, which Excel shows as text.
+order mark. Every cell is quoted. A cell that starts with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return would be taken as a formula ("CSV injection"), so such
+text gets a leading apostrophe, which Excel shows as text. A spreadsheet in another
+locale, or a person choosing the separator on import, may split the file at commas,
+tabs or line breaks instead of semicolons, so the same apostrophe goes before a
+formula character wherever such a separator (and any spaces or quotes after it) could
+start a new cell inside the text: ``a,=cmd`` is written ``a,'=cmd``. Numbers, and
+text that is only a number (``-3,50``), stay as they are.
 
 Reading. An uploaded file is UTF-8 with or without the byte order mark; its cells are
-separated by semicolons, commas or tabs, whichever its first line uses most. What the
+separated by semicolons, commas or tabs, whichever its first line uses most. Each
+cell is cleaned of control characters the way a submitted form value is
+(``app.text.clean_control_characters``). What the
 rows must hold, and the messages for a file that is refused, are the domain's.
 
 The name: not ``csv.py``, which would shadow the standard library's ``csv`` wherever
@@ -26,15 +33,24 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 
 from flask import Response
+
+from .text import clean_control_characters
 
 #: What makes a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DELIMITER = ";"
 #: The separators an uploaded file may use, the first one winning a tie.
 DELIMITERS = (";", ",", "\t")
+#: A formula character where some reader of the file could see a new cell begin:
+#: at the start, or after a separator any spreadsheet may use, spaces and quotes
+#: (which a reader may trim) in between.
+_FORMULA_AFTER_SEPARATOR = re.compile(r'((?:^|[;,\t\r\n])[ "]*)([=+\-@])')
+#: Text that is a plain number, as ``decimal_comma`` writes them.
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 BOM = "\ufeff"
 MIMETYPE = "text/csv"
 
@@ -54,9 +70,11 @@ def safe_cell(value) -> str | int | float:
     if isinstance(value, int | float):
         return value
     text = str(value)
+    if _PLAIN_NUMBER.fullmatch(text):
+        return text
     if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+        text = "'" + text
+    return _FORMULA_AFTER_SEPARATOR.sub(r"\1'\2", text)
 
 
 def decimal_comma(value: float | None, places: int, *, trim: bool = False) -> str:
@@ -72,9 +90,12 @@ def decimal_comma(value: float | None, places: int, *, trim: bool = False) -> st
 
 
 def write_csv(rows: Iterable[Iterable], header: Iterable) -> bytes:
-    """The header and rows as UTF-8 with BOM, semicolons and CRLF line ends."""
+    """The header and rows as UTF-8 with BOM, semicolons, every cell quoted, and
+    CRLF line ends."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
+    writer = csv.writer(
+        buffer, delimiter=DELIMITER, lineterminator="\r\n", quoting=csv.QUOTE_ALL
+    )
     writer.writerow([safe_cell(cell) for cell in header])
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
@@ -112,6 +133,7 @@ def sniff_delimiter(header_line: str) -> str:
 def read_rows(text: str) -> list[tuple[int, list[str]]]:
     """The rows that are not blank, each with the line it starts on (a quoted cell
     may span lines), the header first; the separator is sniffed from the first line.
+    Cells are cleaned of control characters other than newline and tab.
 
     :raises UnreadableLine: for text the csv module cannot read.
     """
@@ -124,6 +146,7 @@ def read_rows(text: str) -> list[tuple[int, list[str]]]:
     try:
         for cells in reader:
             start, previous_end = previous_end + 1, reader.line_num
+            cells = [clean_control_characters(cell) for cell in cells]
             if any(cell.strip() for cell in cells):
                 rows.append((start, cells))
     except csv.Error as error:

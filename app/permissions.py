@@ -437,6 +437,17 @@ RULES: dict[str, Predicate] = {
     # Privacy: everyone may download their own data and delete their own account.
     "account.own_data": is_authenticated,
     "account.delete": is_authenticated,
+    # Issue 16 (least privilege): renaming or deleting an organisation shows in
+    # every process that uses it, so a facilitator account may change only those
+    # used in its own processes (or in none yet).
+    "organisation.edit": is_admin
+    | (
+        is_facilitator_account
+        & Predicate(
+            lambda user, organisation: organisation.used_only_in_processes_of(user),
+            "organisation_used_only_in_own_processes",
+        )
+    ),
 }
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Request, abort
+import re
+
+from flask import Flask, Request, abort, request
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter
 
@@ -10,6 +12,35 @@ from .text import clean_control_characters
 
 #: The largest id PostgreSQL's INTEGER (and a sane SQLite id) can hold.
 MAX_ID = 2**31 - 1
+#: An id or a page number as people and links write it: ASCII digits only (``int``
+#: and ``str.isdigit`` also take "٣", "３", "²", signs, spaces and underscores).
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,10}")
+
+
+def parse_id(text: str | None) -> int | None:
+    """A whole number from 1 to ``MAX_ID`` written in ASCII digits, else None."""
+    if not text or not _PLAIN_NUMBER.fullmatch(text):
+        return None
+    value = int(text)
+    return value if 1 <= value <= MAX_ID else None
+
+
+def query_id(name: str) -> int | None:
+    """The query string's ``name`` as an id (``parse_id``); None when it is absent
+    or not one, so filters ignore nonsense."""
+    return parse_id(request.args.get(name))
+
+
+def query_id_or_404(name: str) -> int | None:
+    """The query string's ``name`` as an id; None when absent, 404 when it is given
+    but names nothing (not digits, out of range)."""
+    text = request.args.get(name, "")
+    if not text:
+        return None
+    value = parse_id(text)
+    if value is None:
+        abort(404)
+    return value
 
 
 class CleanFormRequest(Request):

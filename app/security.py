@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask, Response, current_app, request
 from flask_login import current_user
 
@@ -30,12 +32,22 @@ def build_csp(policy: dict[str, list[str]]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
 
 
+#: The only kind of source a page may add: an https origin (scheme://host[:port]),
+#: never a path, a wildcard, a quote, a space or a semicolon.
+_ORIGIN = re.compile(r"https://[a-z0-9.-]+(?::[0-9]{1,5})?")
+
+
 def csp_with(**extra_sources: list[str]) -> str:
-    """The app's policy with sources added for one page (e.g. ``media_src=[origin]``)."""
+    """The app's policy with sources added for one page (e.g. ``media_src=[origin]``).
+
+    A source that is not a plain https origin is left out, so an address stored in
+    the database can add nothing else to the policy.
+    """
     policy = dict(current_app.extensions["csp_policy"])
     for name, sources in extra_sources.items():
         directive = name.replace("_", "-")
-        policy[directive] = [*policy.get(directive, []), *sources]
+        allowed = [source for source in sources if _ORIGIN.fullmatch(source)]
+        policy[directive] = [*policy.get(directive, []), *allowed]
     return build_csp(policy)
 
 

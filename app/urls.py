@@ -8,8 +8,12 @@ from flask import current_app, url_for
 
 
 def safe_next(target: str | None, default_endpoint: str = "main.index") -> str:
-    """Return ``target`` if it is a local path, otherwise the default page's URL."""
-    if target:
+    """Return ``target`` if it is a local path, otherwise the default page's URL.
+
+    A target with a control character (CR/LF would split the Location header) or
+    another unprintable one is refused like a foreign address.
+    """
+    if target and target.isprintable():
         parts = urlsplit(target)
         if (
             not parts.scheme

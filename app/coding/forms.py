@@ -9,6 +9,7 @@ from wtforms import HiddenField, SelectField
 from wtforms.validators import DataRequired, Optional, Regexp
 
 from ..models import Phase, Process
+from ..requests import parse_id
 from . import queries
 from .queries import CodingFilters, CodingStatus
 
@@ -44,8 +45,7 @@ class AddCodeForm(CodingActionForm):
 
 def int_arg(args, name: str) -> int | None:
     """A whole number of the query string, or None."""
-    value = args.get(name, "")
-    return int(value) if value.isdigit() else None
+    return parse_id(args.get(name, ""))
 
 
 def filters_from_args(process: Process, args) -> tuple[CodingFilters, Phase | None]:

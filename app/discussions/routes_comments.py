@@ -27,6 +27,7 @@ from ..forms import ConfirmForm, form_status
 from ..limits import per_user_writes, user_key
 from ..models import Comment, Prompt, WorkGroup
 from ..permissions import can, can_still_edit, edit_deadline, require
+from ..requests import query_id
 from ..web import apply_or_flash
 from . import bp, queries_threads, services
 from . import services_comments as comments
@@ -76,8 +77,7 @@ def _post_form(
 
 
 def _int_arg(name: str) -> int | None:
-    value = request.args.get(name, type=int)
-    return value if value and value > 0 else None
+    return query_id(name)
 
 
 def _filters() -> dict:
@@ -104,7 +104,7 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
     )
     page = db.paginate(
         stmt,
-        page=request.args.get("page", 1, type=int),
+        page=query_id("page") or 1,
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )

@@ -27,7 +27,12 @@ YOUTUBE_HOSTS = {
 }
 VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-VIMEO_ID = re.compile(r"^\d{1,12}$")
+VIMEO_ID = re.compile(r"^[0-9]{1,12}$")
+#: A video file's host: letters, digits, dots and hyphens only, so its origin can
+#: add nothing to the Content-Security-Policy but itself.
+FILE_HOST = re.compile(
+    r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$"
+)
 VIDEO_FILE = re.compile(r"\.(mp4|webm)$", re.IGNORECASE)
 
 
@@ -91,8 +96,15 @@ def video_embed(url: str) -> VideoEmbed:
         if not VIMEO_ID.match(vimeo):
             raise UnsupportedVideo()
         return VideoEmbed("iframe", f"https://player.vimeo.com/video/{vimeo}?dnt=1")
-    if parts.scheme == "https" and host and VIDEO_FILE.search(parts.path):
-        port = f":{parts.port}" if parts.port else ""
+    if (
+        parts.scheme == "https"
+        and FILE_HOST.match(host)
+        and VIDEO_FILE.search(parts.path)
+    ):
+        try:
+            port = f":{parts.port}" if parts.port else ""
+        except ValueError:  # a port that is not a number from 0 to 65535
+            raise UnsupportedVideo() from None
         query = f"?{parts.query}" if parts.query else ""
         return VideoEmbed("file", f"https://{host}{port}{parts.path}{query}")
     raise UnsupportedVideo()

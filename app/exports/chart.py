@@ -19,6 +19,10 @@ from matplotlib.figure import Figure
 
 from .summary import BallotSummary
 
+#: Labels are people's text: a "$" must not start matplotlib's mathtext (where an
+#: odd count is an error and a crafted formula costs seconds to lay out).
+PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
+
 #: Okabe–Ito blue: 4.9:1 on white, safe for the common colour-vision deficiencies.
 BAR_COLOUR = "#0072B2"
 TEXT_COLOUR = "#1b1f24"
@@ -37,9 +41,16 @@ def _label(rank: int, title: str, tied: str | None) -> str:
 def vote_chart_png(ballot: BallotSummary, *, tied_text: str, score_label: str) -> bytes:
     """A horizontal bar per theme, the highest ranked at the top.
 
+    Every text is drawn as it is written (``PLAIN_TEXT``: no mathtext).
+
     :param tied_text: the word for a shared rank ("tied"), already translated.
     :param score_label: the x axis' title ("Votes", "Points"...), already translated.
     """
+    with matplotlib.rc_context(PLAIN_TEXT):
+        return _draw(ballot, tied_text=tied_text, score_label=score_label)
+
+
+def _draw(ballot: BallotSummary, *, tied_text: str, score_label: str) -> bytes:
     rows = ballot.rows
     labels = [
         _label(row.rank, row.title, tied_text if row.tied else None) for row in rows

@@ -15,7 +15,7 @@ from docx import Document
 from docx.document import Document as DocumentType
 from flask_babel import gettext as _
 
-from ..docxfiles import CHART_WIDTH, Cell, set_language, table
+from ..docxfiles import CHART_WIDTH, Cell, set_language, table, word_safe
 from . import labels
 from .chart import vote_chart_png
 from .docx_text import add_inline, add_markdown
@@ -131,7 +131,12 @@ def _proposal(document: DocumentType, proposal: ProposalView) -> None:
 
 
 def to_docx(summary: Summary, proposal: ProposalView | None = None) -> bytes:
-    """The memo as .docx bytes, in the summary's language."""
+    """The memo as .docx bytes, in the summary's language.
+
+    Built from a copy of the summary and proposal cleaned of what Word cannot hold
+    (``word_safe``), so a stored text with a control character cannot stop it.
+    """
+    summary, proposal = word_safe(summary), word_safe(proposal)
     document = Document()
     with labels.in_language(summary):
         set_language(document, summary.language)

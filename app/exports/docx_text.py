@@ -13,6 +13,8 @@ import re
 from docx.document import Document
 from docx.text.paragraph import Paragraph
 
+from ..docxfiles import word_text
+
 _INLINE = re.compile(
     r"(\*\*(?P<strong>.+?)\*\*|__(?P<strong2>.+?)__"
     r"|\*(?P<em>[^*\s][^*]*?)\*|(?<!\w)_(?P<em2>[^_\s][^_]*?)_(?!\w)"
@@ -26,6 +28,7 @@ _QUOTE = re.compile(r"^\s*>\s?(.*)$")
 
 def add_inline(paragraph: Paragraph, text: str, *, bold: bool = False) -> None:
     """Add ``text`` to a paragraph with its inline emphasis as runs."""
+    text = word_text(text)
     position = 0
     for match in _INLINE.finditer(text):
         if match.start() > position:

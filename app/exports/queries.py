@@ -3,12 +3,13 @@ the links to its downloads."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, request, url_for
+from flask import current_app, request, url_for
 from flask_login import current_user
 
 from ..i18n import current_language
 from ..models import Phase, Process
 from ..permissions import require
+from ..requests import query_id_or_404
 from ..web import get_phase_or_404, load_process
 from . import formats
 from .csv import KINDS
@@ -22,11 +23,9 @@ def load_scope(slug: str) -> tuple[Process, Phase | None, str]:
     """
     process = load_process(slug, "process.view")
     phase = None
-    phase_arg = request.args.get("phase", "")
-    if phase_arg:
-        if not phase_arg.isdigit():
-            abort(404)
-        phase = get_phase_or_404(process, int(phase_arg))
+    phase_id = query_id_or_404("phase")
+    if phase_id is not None:
+        phase = get_phase_or_404(process, phase_id)
     require(current_user, "summary.read", phase or process)
     language = request.args.get("lang", "")
     if language not in current_app.config["LANGUAGES"]:

@@ -15,6 +15,7 @@ from ..database import unique_write
 from ..errors import DomainError, DuplicateName
 from ..forms import ConfirmForm, form_status
 from ..models import Process
+from ..requests import parse_id
 from ..web import load_process
 from . import bp, services
 from .forms import proposal_form
@@ -88,7 +89,7 @@ def edit(slug: str):
                     themes=form.chosen_themes(),
                     actor=current_user,
                     now=datetime.now(UTC),
-                    base_number=int(base) if base and base.isdigit() else None,
+                    base_number=parse_id(base),
                 )
         except (services.StaleVersion, DuplicateName):  # the other save won
             problem = str(services.StaleVersion.message)

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from ..errors import DomainError
 from ..extensions import db
 from ..forms import ConfirmForm
+from ..requests import parse_id
 from ..web import get_phase_or_404, load_process, send_queued_letters
 from . import bp, services, services_memo
 from .forms import MemoForm, memo_phases
@@ -68,7 +69,8 @@ def _memo_phase(process, value: str | None):
     """The phase chosen for the memo (None: the whole process); unknown ids are 404."""
     if not value:
         return None
-    phase = get_phase_or_404(process, int(value)) if value.isdigit() else None
+    phase_id = parse_id(value)
+    phase = get_phase_or_404(process, phase_id) if phase_id else None
     if phase is None or phase not in memo_phases(process):
         abort(404)
     return phase

@@ -74,9 +74,11 @@ def create_organisation():
 @bp.route("/organisations/<int:organisation_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_organisation(organisation_id: int):
-    """Rename an organisation or change its kind."""
+    """Rename an organisation or change its kind (only one used in the
+    facilitator's own processes, or in none)."""
     require(current_user, "organisation.manage")
     organisation = db.get_or_404(Organisation, organisation_id)
+    require(current_user, "organisation.edit", organisation)
     form = (
         OrganisationForm(obj=organisation)
         if request.method == "GET"
@@ -110,6 +112,7 @@ def delete_organisation(organisation_id: int):
     """Confirm, then delete an organisation; refused while work groups belong to it."""
     require(current_user, "organisation.manage")
     organisation = db.get_or_404(Organisation, organisation_id)
+    require(current_user, "organisation.edit", organisation)
     status = 200
     if request.method == "POST":
         name = organisation.name

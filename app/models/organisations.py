@@ -41,3 +41,42 @@ class Organisation(db.Model):
 
     def __repr__(self) -> str:
         return f"<Organisation {self.id} {self.name!r}>"
+
+    def process_ids(self) -> set[int]:
+        """The processes that use this organisation: for a work group, an action's
+        owner or a monitored value."""
+        from .groups import WorkGroup
+        from .monitoring import Action, Goal, Indicator, IndicatorValue
+
+        statement = sa.union(
+            sa.select(WorkGroup.process_id).where(WorkGroup.organisation_id == self.id),
+            sa.select(Goal.process_id)
+            .join(Action, Action.goal_id == Goal.id)
+            .where(Action.owner_organisation_id == self.id),
+            sa.select(Goal.process_id)
+            .join(Indicator, Indicator.goal_id == Goal.id)
+            .join(IndicatorValue, IndicatorValue.indicator_id == Indicator.id)
+            .where(IndicatorValue.organisation_id == self.id),
+        )
+        return set(db.session.scalars(statement))
+
+    def used_only_in_processes_of(self, user) -> bool:
+        """True when every process using this organisation is one the user
+        facilitates (an organisation nobody uses yet counts: its maker may fix it).
+
+        A rename shows in every process that uses the organisation, so one
+        facilitator must not rename another's.
+        """
+        from .processes import ProcessRole, ProcessRoleKind
+
+        if user is None or not getattr(user, "is_authenticated", False):
+            return False
+        own = set(
+            db.session.scalars(
+                sa.select(ProcessRole.process_id).where(
+                    ProcessRole.user_id == user.id,
+                    ProcessRole.role == ProcessRoleKind.FACILITATOR,
+                )
+            )
+        )
+        return self.process_ids() <= own

@@ -24,6 +24,10 @@ from matplotlib.figure import Figure
 from .dashboard import IndicatorStatus
 from .dashboard_words import number_text, region_text, subgroup_text, target_text
 
+#: Labels are people's text (units, subgroups): a "$" must not start matplotlib's
+#: mathtext (where an odd count is an error and a crafted formula is slow).
+PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
+
 WIDTH = 600
 HEIGHT = 280
 LEFT, RIGHT, TOP, BOTTOM = 64, 24, 20, 44
@@ -225,7 +229,13 @@ def build_trend_chart(status: IndicatorStatus, chart_id: str) -> TrendChart:
 
 
 def trend_png(status: IndicatorStatus, *, width_inches: float = 6.5) -> bytes:
-    """The same chart as a PNG (matplotlib, Agg) for the Word report."""
+    """The same chart as a PNG (matplotlib, Agg) for the Word report, every text
+    drawn as written (``PLAIN_TEXT``: no mathtext)."""
+    with matplotlib.rc_context(PLAIN_TEXT):
+        return _draw_trend(status, width_inches)
+
+
+def _draw_trend(status: IndicatorStatus, width_inches: float) -> bytes:
     bottom_value, top_value, _step = _scale(status)
     figure = Figure(figsize=(width_inches, 3.8), dpi=150)
     axes = figure.subplots()

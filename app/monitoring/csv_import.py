@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from ..csvfiles import write_csv
 from ..i18n import localized
 from ..models import Indicator, Organisation, Process, User, ValueOrigin, scope_key_for
+from ..requests import parse_id
 from . import queries, services_indicators
 from .csv_table import ImportRejected, Problem, decode, read_table, row_cells
 from .labels import PERIOD_EXAMPLES, target_text
@@ -104,13 +105,13 @@ def _indicator_of(text: str, indicators: dict[int, Indicator]):
     code = text.strip().lstrip("#")
     if not code:
         return None, _("The indicator is missing.")
-    if not code.isdigit():
+    if parse_id(code) is None:
         return None, _(
             "The indicator “%(code)s” is not a code: give the number shown on the "
             "indicator's page.",
             code=text.strip(),
         )
-    indicator = indicators.get(int(code))
+    indicator = indicators.get(parse_id(code))
     if indicator is None:
         return None, _("This process has no indicator %(code)s.", code=code)
     return indicator, None

@@ -17,7 +17,7 @@ from docx.document import Document as DocumentType
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from ..docxfiles import CHART_WIDTH, set_language, table
+from ..docxfiles import CHART_WIDTH, set_language, table, word_safe
 from ..i18n import format_datetime
 from . import dashboard as d
 from . import dashboard_words as w
@@ -205,7 +205,9 @@ def _actions(document: DocumentType, goal: d.GoalStatus) -> None:
 
 
 def annual_docx(report: AnnualReport) -> bytes:
-    """The annual report as .docx bytes, in the report's language."""
+    """The annual report as .docx bytes, in the report's language, built from a copy
+    cleaned of what Word cannot hold (``word_safe``)."""
+    report = word_safe(report)
     document = Document()
     with force_locale(report.language):
         set_language(document, report.language)

@@ -7,6 +7,8 @@ organisation or a free-text area) and subgroup.
 
 from __future__ import annotations
 
+import math
+
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
@@ -63,6 +65,15 @@ class DuplicateValue(DomainError):
         self.existing = existing
 
 
+def finite(value) -> float:
+    """``value`` as a float; infinity and NaN are refused (the forms and the import
+    never give them: ``targets.parse_number``), so none is ever stored."""
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"not a finite number: {value!r}")
+    return number
+
+
 # Indicators ----------------------------------------------------------------------
 
 
@@ -70,7 +81,7 @@ def set_targets(indicator: Indicator, targets: list[tuple[str, float]]) -> None:
     """Replace the indicator's targets: ``[(subgroup, value)]``, "" for the whole."""
     wanted = {}
     for subgroup, value in targets:
-        wanted.setdefault(clean_subgroup(subgroup), float(value))
+        wanted.setdefault(clean_subgroup(subgroup), finite(value))
     for target in list(indicator.targets):
         if target.subgroup in wanted:
             target.value = wanted.pop(target.subgroup)
@@ -238,7 +249,7 @@ def save_value(
     row.area = area
     row.scope_key = scope_key
     row.subgroup = subgroup
-    row.value = float(value)
+    row.value = finite(value)
     row.note = (note or "").replace("\r\n", "\n").strip()
     row.origin = ValueOrigin(origin)
     row.entered_by = actor

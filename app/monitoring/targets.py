@@ -7,13 +7,16 @@ the tests all read the same verdicts.
 from __future__ import annotations
 
 import enum
+import math
 import re
 from dataclasses import dataclass
 
 from ..models import Direction, Indicator, IndicatorTarget, PeriodKind
 
-SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
-CALENDAR_YEAR = re.compile(r"^(\d{4})$")
+#: Years in ASCII digits from 1000 to 2999: "٢٠٢٦" is not a period (it would be
+#: stored beside "2026" as another), and year 0 is not a date.
+SCHOOL_YEAR = re.compile(r"^([12][0-9]{3})-([12][0-9]{3})$")
+CALENDAR_YEAR = re.compile(r"^([12][0-9]{3})$")
 
 
 class Verdict(enum.StrEnum):
@@ -105,15 +108,24 @@ def gap(direction: Direction, value: float, target: float) -> Gap:
 
 #: Spaces people and spreadsheets put between thousands (space, no-break, thin).
 _THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009")
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+#: ASCII digits only: ``\d`` and ``float`` also take "٣" and "３"; no exponent, no
+#: "inf" or "nan".
+_NUMBER = re.compile(r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$")
+#: The largest size of a value or target: far beyond any indicator, and far below
+#: where a float loses whole numbers or becomes infinite.
+NUMBER_MAX = 10**12
 
 
 def parse_number(text: str | None) -> float | None:
-    """A number written "31,5", "31.5", "-2" or "1 234,5"; None when it is not one."""
+    """A number written "31,5", "31.5", "-2" or "1 234,5"; None when it is not one
+    (or is beyond ``NUMBER_MAX`` either way), so nothing infinite or NaN is stored."""
     cleaned = (text or "").strip().translate(_THOUSANDS).replace("\u2212", "-")
-    if not _NUMBER.match(cleaned):
+    if len(cleaned) > 40 or not _NUMBER.match(cleaned):
         return None
-    return float(cleaned.replace(",", "."))
+    value = float(cleaned.replace(",", "."))
+    if not math.isfinite(value) or abs(value) > NUMBER_MAX:
+        return None
+    return value
 
 
 def clean_subgroup(text: str | None) -> str:

@@ -19,6 +19,7 @@ from ..extensions import csrf, db, limiter
 from ..limits import per_user_writes, user_key
 from ..models import Prompt, Workshop, WorkshopMethod
 from ..permissions import can, require
+from ..requests import query_id
 from ..web import conditional, load_in_process, save_or_field_error
 from . import bp, queries_live, services_live, services_methods
 from .forms_live import MarkForm, NoteForm, TopicForm
@@ -90,7 +91,7 @@ def _mark(workshop, prompt: Prompt, form: MarkForm, now):
 def live_page(slug: str, workshop_id: int):
     """The workshop on a phone: the prompt, a note form and the latest notes."""
     process, workshop = load_in_process(slug, "seminar.view", Workshop, workshop_id)
-    asked = request.args.get("prompt", type=int)
+    asked = query_id("prompt")
     # The wall's version, plus what makes this viewer's page theirs.
     tag = etag_of(workshop, f"p{asked or ''}", f"u{current_user.id}")
     if request.method == "GET" and request.args.get("part") == "live":

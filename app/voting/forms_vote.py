@@ -49,7 +49,11 @@ class PointsField(IntegerField):
             self.data = None
             return
         try:
-            self.data = int(valuelist[0].strip())
+            text = valuelist[0].strip()
+            # ASCII digits only: int() would also take "٣", "３", "+3" and "1_0".
+            if not (text.isascii() and text.isdigit() and len(text) < 10):
+                raise ValueError(text)
+            self.data = int(text)
         except ValueError:
             # raw_data keeps what the voter typed, so the page shows it back.
             self.data = None

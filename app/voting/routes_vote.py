@@ -21,6 +21,7 @@ from ..forms import form_status
 from ..limits import per_user_writes, user_key
 from ..models import Ballot, VoterUnit, WorkGroup
 from ..permissions import can, require
+from ..requests import query_id
 from ..web import load_in_process
 from . import bp, services
 from .forms_vote import vote_form
@@ -123,7 +124,7 @@ def ballot(slug: str, ballot_id: int):
                 )
                 return redirect(_ballot_url(ballot, group, groups))
         return _page(process, ballot, form, groups, group, now)
-    group = _selected_group(ballot, groups, request.args.get("group", type=int))
+    group = _selected_group(ballot, groups, query_id("group"))
     vote = services.vote_of(ballot, current_user, group) if group else None
     form = vote_form(ballot, groups=groups, group=group, vote=vote)
     return _page(process, ballot, form, groups, group, now)

@@ -38,7 +38,9 @@ def test_formula_starts_get_an_apostrophe(value):
     [
         ("Teema 1", "Teema 1"),
         ("a=b", "a=b"),
-        (" =1", " =1"),
+        (" =1", " '=1"),
+        ("a,=b", "a,'=b"),
+        ("-3,50", "-3,50"),
         ("", ""),
         (None, ""),
         (3, 3),
@@ -48,7 +50,8 @@ def test_formula_starts_get_an_apostrophe(value):
     ],
 )
 def test_other_values_are_left_alone(value, expected):
-    """Plain text, numbers (also negative ones) and None pass through unchanged."""
+    """Plain text, numbers (also negative ones) and None pass through unchanged; a
+    formula behind spaces or a separator gets its apostrophe there."""
     assert safe_cell(value) == expected
 
 
@@ -56,7 +59,7 @@ def test_file_has_bom_semicolons_and_crlf():
     """The bytes start with the UTF-8 BOM; cells are separated by ';', lines by CRLF."""
     body = write_csv([["Äänestys", 1]], ["Otsikko", "Arvo"])
     assert body.startswith(b"\xef\xbb\xbf")
-    assert body == "\ufeffOtsikko;Arvo\r\nÄänestys;1\r\n".encode()
+    assert body == '\ufeff"Otsikko";"Arvo"\r\n"Äänestys";"1"\r\n'.encode()
 
 
 def test_special_characters_round_trip():

@@ -106,10 +106,10 @@ def test_unfilled_template_rows_are_skipped(db, plan):
     """The template's rows left without a period and a value are skipped."""
     template = csv_import.template_csv(plan.process, "fi").decode("utf-8-sig")
     lines = template.splitlines()
-    assert lines[0].startswith("mittari;mittarin nimi")
+    assert lines[0].startswith('"mittari";"mittarin nimi"')
     assert len(lines) == 4  # header + general target + two subgroups
     filled = lines[1].split(";")
-    filled[5], filled[9] = "2025-2026", "23,5"
+    filled[5], filled[9] = '"2025-2026"', '"23,5"'
     text = "\n".join([lines[0], ";".join(filled), *lines[2:]])
     report = run(plan, text)
     assert (report.added, report.skipped) == (1, 2)

@@ -395,6 +395,8 @@ def test_import_template_lists_indicators(client, auth, plan):
     assert response.status_code == 200
     assert response.mimetype == "text/csv"
     text = response.data.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("indicator;indicator name;unit;target")
-    assert f"{plan.indicator.id};Share of communal work" in text
+    assert text.splitlines()[0].startswith(
+        '"indicator";"indicator name";"unit";"target"'
+    )
+    assert f'"{plan.indicator.id}";"Share of communal work' in text
     assert "psykologit ja kuraattorit" in text and "terveydenhoitajat" in text

@@ -196,8 +196,9 @@ EXPECTATIONS: dict[str, Expect] = {
     "admin.send_link": post_only(ADMINS),
     "groups.organisations": Expect(FACILITATOR_ACCOUNTS),
     "groups.create_organisation": Expect(FACILITATOR_ACCOUNTS),
-    "groups.edit_organisation": Expect(FACILITATOR_ACCOUNTS),
-    "groups.delete_organisation": Expect(FACILITATOR_ACCOUNTS),
+    # Only an organisation used in one's own processes (A's is used only in A).
+    "groups.edit_organisation": Expect(FACILITATORS),
+    "groups.delete_organisation": Expect(FACILITATORS),
     # Processes -------------------------------------------------------------------
     "processes.index": Expect(SIGNED_IN),
     "processes.create": Expect(FACILITATOR_ACCOUNTS),
