@@ -212,7 +212,7 @@ def skip_to_main(page) -> None:
     page.keyboard.press("Enter")
     # Following the fragment moves the focus in a task of its own (it was missed
     # once in CI when asserted at once): wait for it, failing if it never comes.
-    page.wait_for_function("() => document.activeElement.id === 'main'", timeout=5000)
+    page.wait_for_function("() => document.activeElement.id === 'main'", timeout=10_000)
 
 
 def press_and_wait(page, key: str = "Enter", timeout: float | None = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible, join, sign_in
 
@@ -122,3 +123,12 @@ def test_process_page_passes_axe_for_facilitator_and_participant(
     assert participant.url.endswith(f"/p/{live_server.process_slug}/")
     shot(participant, "process-participant")
     assert_accessible(participant, "the process page (participant)")
+
+
+def test_the_skip_link_works_when_the_address_already_ends_in_main(page, live_server):
+    """After a form sent from a page reached by the skip link, the redirect keeps
+    "#main"; Enter on the skip link still moves the focus to <main>, at once."""
+    page.goto("/login#main")
+    page.focus("a.skip-link")
+    page.keyboard.press("Enter")
+    expect(page.locator("main#main")).to_be_focused()
