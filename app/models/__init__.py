@@ -11,6 +11,7 @@ from .comments import (
     ModerationEvent,
 )
 from .discussions import Discussion, Visibility
+from .embeddings import CommentEmbedding
 from .followup import FollowUpProposal, ProposalStatus, ProposalVersion
 from .groups import (
     GroupMembership,
@@ -112,6 +113,7 @@ __all__ = [
     "ModerationAction",
     "ModerationEvent",
     "OutboxMessage",
+    "CommentEmbedding",
     "Discussion",
     "Prompt",
     "Visibility",

@@ -14,6 +14,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from ..embeddings.services import forget as forget_embeddings
 from ..errors import DomainError
 from ..extensions import db
 from ..models import (
@@ -68,9 +69,11 @@ class ConfirmationFailed(
 
 
 def _remove_comment_texts(comment_ids: list[int], now: datetime) -> None:
-    """Empty the texts and drop the earlier versions; the places stay for replies."""
+    """Empty the texts and drop the earlier versions and the embeddings (derived from
+    the texts); the places stay for replies."""
     if not comment_ids:
         return
+    forget_embeddings(comment_ids)
     db.session.execute(
         sa.delete(CommentVersion).where(CommentVersion.comment_id.in_(comment_ids))
     )

@@ -1,0 +1,121 @@
+"""``flask embeddings``: fill in missing vectors, run the worker, see the state."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import time
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from ..extensions import db
+from .model import current, status
+from .queue import queue_key, redis_client
+from .services import BATCH, Report, count_stale, embed_comments, fill
+
+log = logging.getLogger(__name__)
+
+embeddings_cli = AppGroup(
+    "embeddings", help="Sentence embeddings of comments (coding suggestions)."
+)
+
+
+def _model_or_exit():
+    embedder = current()
+    if embedder is None:
+        click.echo(f"No embedding model: {status().reason}", err=True)
+        raise click.exceptions.Exit(1)
+    return embedder
+
+
+def _say(report: Report) -> None:
+    click.echo(
+        f"Embedded: {report.embedded}. Unchanged: {report.unchanged}. "
+        f"Failed: {len(report.failed)}."
+    )
+
+
+@embeddings_cli.command("status")
+def show_status() -> None:
+    """Which model is in use and how many comments wait for a vector."""
+    state = status()
+    if state.name is None:
+        click.echo(f"Model: none ({state.reason})")
+        return
+    click.echo(f"Model: {state.name}")
+    click.echo(f"Comments without a current vector: {count_stale(state.name)}")
+
+
+@embeddings_cli.command("fill")
+def fill_command() -> None:
+    """Embed every comment whose vector is missing or stale, with a progress bar."""
+    embedder = _model_or_exit()
+    total = count_stale(embedder.name)
+    db.session.commit()
+    with click.progressbar(length=total, label="Embedding comments") as bar:
+        report = fill(embedder, progress=bar.update)
+    _say(report)
+    if report.failed:
+        raise click.exceptions.Exit(1)
+
+
+@embeddings_cli.command("work")
+@click.option(
+    "--sweep-seconds",
+    default=60,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="How often to look for missing or stale vectors in the database.",
+)
+@click.option("--once", is_flag=True, help="Sweep once and stop (cron, tests).")
+def work(sweep_seconds: int, once: bool) -> None:
+    """The embedding worker: takes comments queued in Redis (JOBS_REDIS_URL) as they
+    come and sweeps the database for anything missed; without Redis, sweeps only."""
+    embedder = _model_or_exit()
+    url = current_app.config.get("JOBS_REDIS_URL")
+    client = redis_client(url) if url else None
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    click.echo(
+        f"Embedding worker: {embedder.name}; "
+        f"{'queue ' + queue_key() if client else 'no queue'}; "
+        f"sweep every {sweep_seconds} s."
+    )
+    next_sweep = 0.0
+    while not stopping:
+        try:
+            if time.monotonic() >= next_sweep:
+                report = fill(embedder)
+                if report.embedded or report.failed:
+                    log.info("sweep: %s", report)
+                next_sweep = time.monotonic() + sweep_seconds
+                if once:
+                    return
+            if client is None:
+                time.sleep(min(1.0, sweep_seconds))
+                continue
+            ids = _take(client, timeout=max(1, int(next_sweep - time.monotonic())))
+            if ids:
+                report = embed_comments(ids, embedder)
+                log.info("queued: %s", report)
+        except Exception:  # a database or Redis hiccup: log, wait, go on
+            db.session.rollback()
+            log.exception("embedding worker step failed")
+            time.sleep(2)
+
+
+def _take(client, timeout: int) -> list[int]:
+    """Up to BATCH queued ids: wait for the first, take the rest that are there."""
+    first = client.blpop([queue_key()], timeout=timeout)
+    if first is None:
+        return []
+    raw = [first[1], *(client.lpop(queue_key(), BATCH - 1) or [])]
+    ids = []
+    for value in raw:
+        try:
+            ids.append(int(value))
+        except ValueError:
+            log.warning("ignoring a queue entry that is no id: %r", value)
+    return sorted(set(ids))

@@ -1,0 +1,147 @@
+"""Comments are embedded once, re-embedded only when their text or the model changes,
+and a text that breaks the model is retried a few times without holding others up."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+import sqlalchemy as sa
+
+from app.comments import wipe
+from app.embeddings import services
+from app.models import Comment, CommentEmbedding, PhaseKind, Role
+
+from .conftest import WordHashing
+
+
+@pytest.fixture()
+def comments(db, create_user, create_process, create_group, create_phase):
+    from app.discussions import services as discussions
+    from app.discussions import services_comments
+
+    author = create_user(Role.PARTICIPANT)
+    process = create_process()
+    group = create_group(process, members=(author,))
+    now = datetime.now(UTC)
+    phase = create_phase(
+        process,
+        kind=PhaseKind.DISCUSSION,
+        starts_at=now - timedelta(days=1),
+        ends_at=now + timedelta(days=7),
+    )
+    discussion = discussions.ensure_discussion(phase)
+    prompt = discussions.add_prompt(discussion, question={"fi": "Mitä?"}, guidance={})
+    db.session.commit()
+    made = []
+    for body in (
+        "Kuraattorille pääsee liian hitaasti",
+        "Opiskelijat toivovat lisää liikuntaa",
+        "Tiedonkulku koulun ja kodin välillä katkeaa",
+    ):
+        comment, _ = services_comments.post_comment(
+            prompt, author=author, group=group, body=body, now=datetime.now(UTC)
+        )
+        made.append(comment)
+    db.session.commit()
+    return made
+
+
+def rows(db):
+    return {
+        row.comment_id: row for row in db.session.scalars(sa.select(CommentEmbedding))
+    }
+
+
+def test_fill_embeds_every_comment_once(db, embedder, comments):
+    """A first fill embeds all; a second finds nothing to do."""
+    first = services.fill(embedder)
+    assert first.embedded == 3 and not first.failed
+    stored = rows(db)
+    assert set(stored) == {c.id for c in comments}
+    for comment in comments:
+        row = stored[comment.id]
+        assert row.model == "words 1"
+        assert row.text_hash == services.text_hash(comment.body)
+        vector = np.frombuffer(row.vector, dtype="<f4")
+        assert vector.shape == (384,)
+        assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
+    calls = len(embedder.calls)
+    second = services.fill(embedder)
+    assert second.embedded == 0 and len(embedder.calls) == calls
+
+
+def test_an_edited_text_is_embedded_again_and_an_unchanged_one_is_not(
+    db, embedder, comments
+):
+    services.fill(embedder)
+    edited, touched = comments[0], comments[1]
+    edited.body = "Kuraattorin vastaanotolle pääsee nyt nopeammin"
+    touched.locked_at = datetime.now(UTC)  # a change that leaves the text alone
+    db.session.commit()
+    assert set(services.stale_ids("words 1")) == {edited.id, touched.id}
+    report = services.fill(embedder)
+    assert (report.embedded, report.unchanged) == (1, 1)
+    assert embedder.calls[-1] == [edited.body]
+    assert rows(db)[edited.id].text_hash == services.text_hash(edited.body)
+    assert services.stale_ids("words 1") == []
+
+
+def test_another_model_makes_every_vector_stale(db, embedder, comments):
+    services.fill(embedder)
+    newer = WordHashing("words 2")
+    assert len(services.stale_ids("words 2")) == 3
+    assert services.fill(newer).embedded == 3
+    assert {row.model for row in rows(db).values()} == {"words 2"}
+
+
+def test_a_failing_text_is_retried_then_left_without_blocking_others(
+    db, embedder, comments
+):
+    broken = comments[1]
+    broken.body = "RIKKI: tämä teksti kaataa mallin"
+    db.session.commit()
+    report = services.fill(embedder)
+    assert report.embedded == 2 and report.failed == [broken.id]
+    row = rows(db)[broken.id]
+    assert row.vector is None and row.attempts == 1 and "breaks the model" in row.error
+    for attempt in range(2, services.MAX_ATTEMPTS + 1):
+        assert services.fill(embedder).failed == [broken.id]
+        assert rows(db)[broken.id].attempts == attempt
+    assert services.stale_ids("words 1") == []  # given up until the text changes
+    broken.body = "Nyt teksti on kunnossa"
+    db.session.commit()
+    assert services.fill(embedder).embedded == 1
+    row = rows(db)[broken.id]
+    assert row.vector is not None and row.attempts == 0 and row.error == ""
+
+
+def test_vectors_of_leaves_out_stale_and_missing(db, embedder, comments):
+    services.fill(embedder)
+    comments[2].body = "Uusi teksti"
+    db.session.commit()
+    found = services.vectors_of([c.id for c in comments], "words 1")
+    assert set(found) == {comments[0].id, comments[1].id}
+    assert services.vectors_of([c.id for c in comments], "other model") == {}
+
+
+def test_wiping_a_comment_drops_its_vector(db, embedder, comments):
+    """The vector is derived from the text: it goes with it."""
+    services.fill(embedder)
+    wipe(comments[0], datetime.now(UTC))
+    db.session.commit()
+    assert comments[0].id not in rows(db)
+    assert len(rows(db)) == 2
+
+
+def test_a_text_emptied_behind_the_orm_loses_its_vector_at_the_next_sweep(
+    db, embedder, comments
+):
+    services.fill(embedder)
+    db.session.execute(
+        sa.update(Comment).where(Comment.id == comments[1].id).values(body="")
+    )
+    db.session.commit()
+    services.fill(embedder)
+    assert comments[1].id not in rows(db)
