@@ -24,7 +24,7 @@ SERVE_ENV = OSALLISTAMO_ENV=production \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat $(SERVE_SECRET_FILE))}" \
 	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(SERVE_PORT)}"
 
-.PHONY: run test test-e2e e2e-preflight serve install install-dev install-node translations extract-messages \
+.PHONY: run test test-units test-e2e e2e-preflight serve install install-dev install-node translations extract-messages \
 	update-messages demo lint clean serve-preflight bench
 
 $(BIN)/python:
@@ -91,12 +91,20 @@ demo: translations
 	$(FLASK) db upgrade
 	$(FLASK) demo load
 
-## Run the whole test suite (SQLite; set TEST_DATABASE_URL for PostgreSQL).
-## Without Chromium, playwright or axe-core the browser tests are skipped, said plainly
-## before and after the run (under CI=1 they fail instead).
-test: install-dev install-node translations
+# Parallel pytest workers for the tests without a browser (pytest-xdist; 0 = in-process).
+TEST_WORKERS ?= auto
+
+## Run the whole test suite (SQLite; set TEST_DATABASE_URL for PostgreSQL): the tests
+## without a browser in parallel, then the browser tests in one process (they share a
+## server and a browser). Without Chromium, playwright or axe-core the browser tests are
+## skipped, said plainly before and after the run (under CI=1 they fail instead).
+test: test-units
 	@$(MAKE) --no-print-directory e2e-preflight E2E_REQUIRED= || true
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest tests/e2e -m e2e $(PYTEST_ARGS)
+
+## Only the tests without a browser (what CI runs again on PostgreSQL).
+test-units: install-dev install-node translations
+	$(BIN)/python -m pytest -m "not e2e" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 ## Only the browser tests (tests/e2e, -m e2e); stops first if something they need is missing.
 test-e2e: install-dev install-node translations

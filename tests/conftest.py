@@ -43,8 +43,47 @@ GOOD_PASSWORD = "kaunis-syksyinen-metsa-42"
 def database_url(tmp_path_factory) -> str:
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
-        return url
+        return worker_database(url)
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+def worker_database(url: str) -> str:
+    """Under pytest-xdist each worker gets a database of its own beside the named one
+    (``<name>_gw0``...), created when missing: tests empty every table after them,
+    which would wipe another worker's data in a shared database."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    base = sa.engine.make_url(url)
+    own = base.set(database=f"{base.database}_{worker}")
+    engine = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            exists = conn.scalar(
+                sa.text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                {"name": own.database},
+            )
+            if not exists:
+                conn.execute(sa.text(f'CREATE DATABASE "{own.database}"'))
+    finally:
+        engine.dispose()
+    return own.render_as_string(hide_password=False)
+
+
+def drop_worker_database(url: str) -> None:
+    """Drops a worker's own database at the end of its run (see worker_database)."""
+    if url == os.environ.get("TEST_DATABASE_URL") or url.startswith("sqlite"):
+        return
+    own = sa.engine.make_url(url)
+    base = sa.engine.make_url(os.environ["TEST_DATABASE_URL"])
+    engine = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(
+                sa.text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)')
+            )
+    finally:
+        engine.dispose()
 
 
 def reset_schema(app) -> None:
@@ -87,7 +126,9 @@ class IsolatedClient(FlaskClient):
 
 @pytest.fixture(scope="session")
 def database_uri(tmp_path_factory):
-    return database_url(tmp_path_factory)
+    url = database_url(tmp_path_factory)
+    yield url
+    drop_worker_database(url)
 
 
 @pytest.fixture(scope="session")
@@ -102,7 +143,9 @@ def _session_app(database_uri):
     )
     app.test_client_class = IsolatedClient
     reset_schema(app)
-    return app
+    yield app
+    with app.app_context():
+        _db.engine.dispose()  # lets the worker's database be dropped
 
 
 @pytest.fixture()

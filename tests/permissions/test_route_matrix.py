@@ -107,7 +107,8 @@ def test_get_matrix(_session_app, matrix_world, key):
     """Every role gets what the policy gives it on this page; nobody gets a 500.
 
     Where the rule also takes a POST, each role that may not write posts too, and
-    is refused without anything written.
+    is refused without anything written. Allowed or refused, every answer says
+    ``Cache-Control: no-store`` (issue 16: private pages are not cached).
     """
     expectation = EXPECTATIONS.get(key)
     assert expectation is not None, f"{key} is not classified"
@@ -117,6 +118,11 @@ def test_get_matrix(_session_app, matrix_world, key):
     for role in ROLES:
         response = client_for(app, world, role).get(url)
         status = response.status_code
+        if response.headers.get("Cache-Control") != "no-store":
+            problems.append(
+                f"{role}: GET {status} Cache-Control "
+                f"{response.headers.get('Cache-Control')!r}, expected 'no-store'"
+            )
         if role in (expectation.get or ()):
             ok = expectation.allowed_statuses(role)
             if status not in ok or is_login_redirect(response):

@@ -76,15 +76,16 @@ def _vote_chart(titles: list[str]) -> bytes:
 
 
 def _extra(draw, plain, hostile) -> float:
-    """How much longer ``draw(hostile)`` takes than ``draw(plain)``: the fastest of
-    interleaved rounds, so that other work on a shared machine counts least."""
+    """How much more CPU time ``draw(hostile)`` takes than ``draw(plain)``: the
+    fastest of interleaved rounds, in this process's CPU time, so that other work on a
+    shared machine (parallel test workers included) counts least."""
     draw(plain)  # warm the font cache
     plain_times, hostile_times = [], []
     for _ in range(4):
         for argument, times in ((plain, plain_times), (hostile, hostile_times)):
-            started = time.perf_counter()
+            started = time.process_time()
             draw(argument)
-            times.append(time.perf_counter() - started)
+            times.append(time.process_time() - started)
     return min(hostile_times) - min(plain_times)
 
 
