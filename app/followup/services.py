@@ -46,23 +46,26 @@ MARKDOWN_SECTIONS = SECTIONS[1:]
 LANGUAGES = ("fi", "sv", "en")
 
 
-class ProposalExists(DomainError):
-    message = _l("This process already has a proposal. Edit it instead.")
+class ProposalExists(
+    DomainError, message=_l("This process already has a proposal. Edit it instead.")
+): ...
 
 
-class AlreadyPublished(DomainError):
-    message = _l("The proposal is already published.")
+class AlreadyPublished(
+    DomainError, message=_l("The proposal is already published.")
+): ...
 
 
-class NotPublished(DomainError):
-    message = _l("The proposal is not published.")
+class NotPublished(DomainError, message=_l("The proposal is not published.")): ...
 
 
-class StaleVersion(DomainError):
-    message = _l(
+class StaleVersion(
+    DomainError,
+    message=_l(
         "Someone saved a newer version while you were editing. "
         "Copy your changes, open the proposal again and make them there."
-    )
+    ),
+): ...
 
 
 # Reading -------------------------------------------------------------------------

@@ -73,10 +73,11 @@ def set_invite_open(group: WorkGroup, is_open: bool) -> None:
 # Organisations ----------------------------------------------------------------
 
 
-class OrganisationInUse(DomainError):
+class OrganisationInUse(
+    DomainError,
+    message=_l("This organisation cannot be deleted while work groups belong to it."),
+):
     """Work groups still belong to the organisation, so it cannot be deleted."""
-
-    message = _l("This organisation cannot be deleted while work groups belong to it.")
 
 
 def organisation_name_taken(name: str, exclude_id: int | None = None) -> bool:

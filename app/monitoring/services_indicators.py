@@ -37,19 +37,23 @@ from .targets import clean_subgroup, valid_period
 AREA_MAX = 120
 
 
-class PeriodKindLocked(DomainError):
-    message = _l(
+class PeriodKindLocked(
+    DomainError,
+    message=_l(
         "The indicator already has values, so its kind of period cannot change. "
         "Remove the values first, or make a new indicator."
-    )
+    ),
+): ...
 
 
-class InvalidPeriod(DomainError):
-    message = _l("The period is not valid for this indicator.")
+class InvalidPeriod(
+    DomainError, message=_l("The period is not valid for this indicator.")
+): ...
 
 
-class BothOrganisationAndArea(DomainError):
-    message = _l("Give either an organisation or an area, not both.")
+class BothOrganisationAndArea(
+    DomainError, message=_l("Give either an organisation or an area, not both.")
+): ...
 
 
 class DuplicateValue(DomainError):
