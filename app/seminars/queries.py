@@ -33,6 +33,15 @@ def load_seminar(slug: str, phase_id: int, action: str) -> tuple[Process, Semina
     return process, phase.seminar
 
 
+def load_agenda_item(
+    slug: str, phase_id: int, item_id: int, action: str
+) -> tuple[Process, Seminar, AgendaItem]:
+    """The process, seminar and agenda item of a set-up URL, the action checked first."""
+    process, seminar = load_seminar(slug, phase_id, action)
+    item = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
+    return process, seminar, item
+
+
 def load_workshop(
     slug: str, phase_id: int, workshop_id: int, action: str
 ) -> tuple[Process, Seminar, Workshop]:

@@ -8,12 +8,12 @@ from flask_login import login_required
 
 from ..forms import edit_form
 from ..i18n import to_helsinki_input
-from ..models import AgendaItem, AgendaKind
-from ..web import confirm_then, get_in_process_or_404, save_or_show
+from ..models import AgendaKind
+from ..web import confirm_then, save_or_show
 from . import bp, services
 from .forms import AgendaItemForm
 from .labels import item_title
-from .queries import in_seminar, load_seminar
+from .queries import load_agenda_item, load_seminar
 from .urls import settings_url
 
 AGENDA_RULE = "/<slug>/seminars/<int:phase_id>/agenda"
@@ -70,8 +70,7 @@ def add_item(slug: str, phase_id: int):
 @login_required
 def edit_item(slug: str, phase_id: int, item_id: int):
     """Edit an agenda item."""
-    process, seminar = load_seminar(slug, phase_id, "seminar.manage")
-    item = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
+    process, seminar, item = load_agenda_item(slug, phase_id, item_id, "seminar.manage")
     # The stored times are aware UTC; the inputs show naive Helsinki time.
     form = edit_form(
         AgendaItemForm,
@@ -100,8 +99,7 @@ def edit_item(slug: str, phase_id: int, item_id: int):
 @login_required
 def delete_item(slug: str, phase_id: int, item_id: int):
     """Ask for confirmation, then remove an agenda item (POST only)."""
-    process, seminar = load_seminar(slug, phase_id, "seminar.manage")
-    item = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
+    process, seminar, item = load_agenda_item(slug, phase_id, item_id, "seminar.manage")
     title = item_title(item, process.language)
     return confirm_then(
         "seminars/agenda_item_delete.html",
