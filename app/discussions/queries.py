@@ -26,6 +26,12 @@ def has_discussion(phase: Phase) -> bool:
     )
 
 
+def page_context(process: Process, discussion: Discussion) -> dict:
+    """What every discussion page's template is given: the process, the discussion
+    and its phase."""
+    return {"process": process, "discussion": discussion, "phase": discussion.phase}
+
+
 def load_discussion(
     slug: str, phase_id: int, action: str
 ) -> tuple[Process, Discussion]:

@@ -32,7 +32,7 @@ from ..web import apply_or_flash
 from . import bp, queries_threads, services
 from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyForm
-from .queries import get_prompt_or_404, load_comment, load_discussion
+from .queries import get_prompt_or_404, load_comment, load_discussion, page_context
 from .queries_threads import comment_url
 
 
@@ -113,9 +113,7 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
     may_post = can(current_user, "comment.post", prompt)
     page_html = render_template(
         "discussions/thread.html",
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         prompt=prompt,
         form=form,
         page=page,
@@ -199,9 +197,7 @@ def _comment_page(template: str, process, about: Comment, form, **context) -> st
     discussion = about.prompt.discussion
     return render_template(
         template,
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         prompt=about.prompt,
         form=form,
         **context,

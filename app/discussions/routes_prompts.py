@@ -11,7 +11,7 @@ from ..i18n import localized
 from ..web import apply_move, confirm_then, save_prompt_or_show
 from . import bp, services
 from .forms import PromptForm
-from .queries import get_prompt_or_404, load_discussion
+from .queries import get_prompt_or_404, load_discussion, page_context
 
 
 def settings_url(slug: str, phase_id: int) -> str:
@@ -29,9 +29,7 @@ def _save_or_show(form, process, discussion, prompt, save, saved_message):
         lambda: render_template(
             "discussions/prompt_form.html",
             form=form,
-            process=process,
-            discussion=discussion,
-            phase=discussion.phase,
+            **page_context(process, discussion),
             prompt=prompt,
         ),
     )
@@ -100,8 +98,6 @@ def delete_prompt(slug: str, phase_id: int, prompt_id: int):
         partial(services.delete_prompt, prompt),
         _("The question “%(question)s” has been removed.", question=question),
         settings_url(slug, phase_id),
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         prompt=prompt,
     )

@@ -27,6 +27,12 @@ def has_seminar(phase: Phase) -> bool:
     return phase.kind is PhaseKind.SEMINAR and phase.seminar is not None
 
 
+def page_context(process: Process, seminar: Seminar) -> dict:
+    """What every seminar page's template is given: the process, the seminar
+    and its phase."""
+    return {"process": process, "seminar": seminar, "phase": seminar.phase}
+
+
 def load_seminar(slug: str, phase_id: int, action: str) -> tuple[Process, Seminar]:
     """The process and seminar of a URL, after checking the action on the process."""
     process, phase = load_in_process(slug, action, Phase, phase_id, accept=has_seminar)

@@ -13,7 +13,7 @@ from ..web import confirm_then, save_or_show
 from . import bp, services
 from .forms import AgendaItemForm
 from .labels import item_title
-from .queries import load_agenda_item, load_seminar
+from .queries import load_agenda_item, load_seminar, page_context
 from .urls import settings_url
 
 AGENDA_RULE = "/<slug>/seminars/<int:phase_id>/agenda"
@@ -37,9 +37,7 @@ def _save_or_show(form: AgendaItemForm, process, seminar, item, save, saved_mess
         lambda: render_template(
             "seminars/agenda_item_form.html",
             form=form,
-            process=process,
-            seminar=seminar,
-            phase=seminar.phase,
+            **page_context(process, seminar),
             item=item,
         ),
     )
@@ -106,9 +104,7 @@ def delete_item(slug: str, phase_id: int, item_id: int):
         partial(services.delete_agenda_item, item),
         _("The agenda item “%(title)s” has been removed.", title=title),
         settings_url(slug, phase_id, "agenda"),
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
+        **page_context(process, seminar),
         item=item,
         title=title,
         is_block=item.kind is AgendaKind.WORKSHOPS,

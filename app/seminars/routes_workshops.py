@@ -14,7 +14,7 @@ from . import bp
 from . import services_workshops as services
 from .forms import WorkshopForm
 from .methods import METHODS, spec, structure_warning
-from .queries import load_agenda_item, load_workshop
+from .queries import load_agenda_item, load_workshop, page_context
 from .urls import settings_url, workshop_url
 
 WORKSHOP_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>"
@@ -32,9 +32,7 @@ def _save_or_show(form, process, seminar, block, workshop, save, message, next_u
         lambda: render_template(
             "seminars/workshop_form.html",
             form=form,
-            process=process,
-            seminar=seminar,
-            phase=seminar.phase,
+            **page_context(process, seminar),
             block=block,
             workshop=workshop,
             methods=METHODS,
@@ -131,9 +129,7 @@ def delete_workshop(slug: str, phase_id: int, workshop_id: int):
         partial(services.delete_workshop, workshop),
         _("The workshop “%(title)s” has been removed.", title=title),
         settings_url(slug, phase_id, f"item-{workshop.agenda_item_id}"),
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
+        **page_context(process, seminar),
         workshop=workshop,
         title=title,
         chosen=len(workshop.choices),
