@@ -32,7 +32,7 @@ from ..web import apply_or_flash
 from . import bp, queries_threads, services
 from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyForm
-from .queries import get_prompt_or_404, load_comment, load_discussion, page_context
+from .queries import load_comment, load_prompt, page_context
 from .queries_threads import comment_url
 
 
@@ -156,8 +156,9 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def thread(slug: str, phase_id: int, prompt_id: int):
     """The question, its comments (paginated, sorted, filtered) and the post form."""
-    process, discussion = load_discussion(slug, phase_id, "discussion.view")
-    prompt = get_prompt_or_404(discussion, prompt_id)
+    process, discussion, prompt = load_prompt(
+        slug, phase_id, prompt_id, "discussion.view"
+    )
     now = datetime.now(UTC)
     groups = groups_of(current_user, process.id)
     form = CommentForm(groups=groups)
