@@ -103,11 +103,16 @@ def markdown_field(label, max_length: int) -> TranslatedField:
     )
 
 
-class HelsinkiDateTimeField(DateTimeLocalField):
-    """A date and time typed in Helsinki time (``<input type="datetime-local">``)."""
+class KnownFormatsField:
+    """A mixin for a date or time field: it reads the ``formats`` listed, and refuses
+    anything else with ``invalid_message``, which says how to write it (WTForms' own
+    message is in English only)."""
+
+    formats: tuple[str, ...] = ()
+    invalid_message = None
 
     def __init__(self, label=None, validators=None, **kwargs):
-        kwargs.setdefault("format", ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+        kwargs.setdefault("format", list(self.formats))
         super().__init__(label, validators, **kwargs)
 
     def process_formdata(self, valuelist):
@@ -115,11 +120,16 @@ class HelsinkiDateTimeField(DateTimeLocalField):
             super().process_formdata(valuelist)
         except ValueError:
             self.data = None
-            raise ValueError(
-                str(
-                    _l("Give the date and time as day, month, year, hours and minutes.")
-                )
-            ) from None
+            raise ValueError(str(self.invalid_message)) from None
+
+
+class HelsinkiDateTimeField(KnownFormatsField, DateTimeLocalField):
+    """A date and time typed in Helsinki time (``<input type="datetime-local">``)."""
+
+    formats = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M")
+    invalid_message = _l(
+        "Give the date and time as day, month, year, hours and minutes."
+    )
 
 
 def end_after_start(start_field_name: str):

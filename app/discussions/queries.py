@@ -26,6 +26,12 @@ def has_discussion(phase: Phase) -> bool:
     )
 
 
+def page_context(process: Process, discussion: Discussion) -> dict:
+    """What every discussion page's template is given: the process, the discussion
+    and its phase."""
+    return {"process": process, "discussion": discussion, "phase": discussion.phase}
+
+
 def load_discussion(
     slug: str, phase_id: int, action: str
 ) -> tuple[Process, Discussion]:
@@ -36,14 +42,18 @@ def load_discussion(
     return process, phase.discussion
 
 
-def get_prompt_or_404(discussion: Discussion, prompt_id: int) -> Prompt:
-    """A question of this discussion."""
-    return get_in_process_or_404(
-        discussion.process,
+def load_prompt(
+    slug: str, phase_id: int, prompt_id: int, action: str
+) -> tuple[Process, Discussion, Prompt]:
+    """The process, discussion and question of a URL, once the action is allowed."""
+    process, discussion = load_discussion(slug, phase_id, action)
+    prompt = get_in_process_or_404(
+        process,
         Prompt,
         prompt_id,
         accept=lambda prompt: prompt.discussion_id == discussion.id,
     )
+    return process, discussion, prompt
 
 
 def load_comment(

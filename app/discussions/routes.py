@@ -16,7 +16,7 @@ from ..security import csp_with
 from ..web import save_or_show
 from . import bp, queries_threads, services
 from .forms import DiscussionSettingsForm
-from .queries import load_discussion
+from .queries import load_discussion, page_context
 from .video import video_embed
 
 
@@ -29,9 +29,7 @@ def detail(slug: str, phase_id: int):
     groups = groups_of(current_user, process.id)
     page = render_template(
         "discussions/detail.html",
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         embed=embed,
         state=services.state(discussion, datetime.now(UTC)).value,
         groups=groups,
@@ -71,9 +69,7 @@ def settings(slug: str, phase_id: int):
         lambda: render_template(
             "discussions/settings.html",
             form=form,
-            process=process,
-            discussion=discussion,
-            phase=discussion.phase,
+            **page_context(process, discussion),
             max_prompts=services.MAX_PROMPTS,
             min_prompts=services.MIN_PROMPTS,
         ),

@@ -32,7 +32,7 @@ from ..web import apply_or_flash
 from . import bp, queries_threads, services
 from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyForm
-from .queries import get_prompt_or_404, load_comment, load_discussion
+from .queries import load_comment, load_prompt, page_context
 from .queries_threads import comment_url
 
 
@@ -113,9 +113,7 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
     may_post = can(current_user, "comment.post", prompt)
     page_html = render_template(
         "discussions/thread.html",
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         prompt=prompt,
         form=form,
         page=page,
@@ -158,8 +156,9 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def thread(slug: str, phase_id: int, prompt_id: int):
     """The question, its comments (paginated, sorted, filtered) and the post form."""
-    process, discussion = load_discussion(slug, phase_id, "discussion.view")
-    prompt = get_prompt_or_404(discussion, prompt_id)
+    process, discussion, prompt = load_prompt(
+        slug, phase_id, prompt_id, "discussion.view"
+    )
     now = datetime.now(UTC)
     groups = groups_of(current_user, process.id)
     form = CommentForm(groups=groups)
@@ -199,9 +198,7 @@ def _comment_page(template: str, process, about: Comment, form, **context) -> st
     discussion = about.prompt.discussion
     return render_template(
         template,
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         prompt=about.prompt,
         form=form,
         **context,

@@ -15,7 +15,7 @@ from ..web import get_in_process_or_404, send_queued_letters
 from . import bp
 from . import services_invitations as letters
 from .forms_invitations import LetterForm
-from .queries import load_discussion
+from .queries import load_discussion, page_context
 
 
 def _invitation_url(slug: str, phase_id: int) -> str:
@@ -68,9 +68,7 @@ def invitation(slug: str, phase_id: int):
     page = render_template(
         "discussions/invitation.html",
         form=form,
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         groups=process.work_groups,
         statuses=letters.letter_statuses(discussion),
         plan=letters.plan_invitations(discussion),
@@ -88,9 +86,7 @@ def invitation_preview(slug: str, phase_id: int, group_id: int):
     group = get_in_process_or_404(process, WorkGroup, group_id)
     return render_template(
         "discussions/invitation_preview.html",
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         group=group,
         letter=letters.personalised_letter(discussion, group, process.language),
         written=letters.is_written(discussion),
@@ -124,9 +120,7 @@ def invitation_send(slug: str, phase_id: int):
     return render_template(
         "discussions/invitation_send.html",
         form=form,
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         plan=letters.plan_invitations(discussion),
         written=written,
     ), (409 if request.method == "POST" and not written else 200)

@@ -13,7 +13,7 @@ from ..web import send_queued_letters
 from . import bp, services
 from . import queries_participation as participation
 from . import services_reminders as reminders
-from .queries import load_discussion
+from .queries import load_discussion, page_context
 
 #: The filter's values: every group, or only those still missing an answer.
 SHOW_ALL = "all"
@@ -31,9 +31,7 @@ def participation_overview(slug: str, phase_id: int):
     rows = overview.missing_rows() if show == SHOW_MISSING else overview.rows
     return render_template(
         "discussions/participation.html",
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         overview=overview,
         rows=rows,
         show=show,
@@ -98,9 +96,7 @@ def send_reminders(slug: str, phase_id: int):
     page = render_template(
         "discussions/participation_remind.html",
         form=form,
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         plan=plan,
         refusal=refusal,
         overview_url=overview_url,

@@ -11,7 +11,7 @@ from ..i18n import localized
 from ..web import apply_move, confirm_then, save_prompt_or_show
 from . import bp, services
 from .forms import PromptForm
-from .queries import get_prompt_or_404, load_discussion
+from .queries import load_discussion, load_prompt, page_context
 
 
 def settings_url(slug: str, phase_id: int) -> str:
@@ -29,9 +29,7 @@ def _save_or_show(form, process, discussion, prompt, save, saved_message):
         lambda: render_template(
             "discussions/prompt_form.html",
             form=form,
-            process=process,
-            discussion=discussion,
-            phase=discussion.phase,
+            **page_context(process, discussion),
             prompt=prompt,
         ),
     )
@@ -59,8 +57,9 @@ def add_prompt(slug: str, phase_id: int):
 @login_required
 def edit_prompt(slug: str, phase_id: int, prompt_id: int):
     """Edit a question's texts."""
-    process, discussion = load_discussion(slug, phase_id, "discussion.manage")
-    prompt = get_prompt_or_404(discussion, prompt_id)
+    process, discussion, prompt = load_prompt(
+        slug, phase_id, prompt_id, "discussion.manage"
+    )
     return _save_or_show(
         edit_form(PromptForm, prompt, main_language=process.language),
         process,
@@ -77,8 +76,9 @@ def edit_prompt(slug: str, phase_id: int, prompt_id: int):
 @login_required
 def move_prompt(slug: str, phase_id: int, prompt_id: int):
     """Move a question one step up or down."""
-    _process, discussion = load_discussion(slug, phase_id, "discussion.manage")
-    prompt = get_prompt_or_404(discussion, prompt_id)
+    _process, discussion, prompt = load_prompt(
+        slug, phase_id, prompt_id, "discussion.manage"
+    )
     apply_move(
         services.move_prompt, prompt, _("The order of the questions has been changed.")
     )
@@ -92,16 +92,15 @@ def move_prompt(slug: str, phase_id: int, prompt_id: int):
 @login_required
 def delete_prompt(slug: str, phase_id: int, prompt_id: int):
     """Ask for confirmation, then remove a question (POST only)."""
-    process, discussion = load_discussion(slug, phase_id, "discussion.manage")
-    prompt = get_prompt_or_404(discussion, prompt_id)
+    process, discussion, prompt = load_prompt(
+        slug, phase_id, prompt_id, "discussion.manage"
+    )
     question = localized(prompt.question, process.language)
     return confirm_then(
         "discussions/prompt_delete.html",
         partial(services.delete_prompt, prompt),
         _("The question “%(question)s” has been removed.", question=question),
         settings_url(slug, phase_id),
-        process=process,
-        discussion=discussion,
-        phase=discussion.phase,
+        **page_context(process, discussion),
         prompt=prompt,
     )

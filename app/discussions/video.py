@@ -36,10 +36,12 @@ FILE_HOST = re.compile(
 VIDEO_FILE = re.compile(r"\.(mp4|webm)$", re.IGNORECASE)
 
 
-class UnsupportedVideo(DomainError):
-    message = _l(
+class UnsupportedVideo(
+    DomainError,
+    message=_l(
         "Use a YouTube or Vimeo address, or a direct https link to an .mp4 or .webm file."
-    )
+    ),
+): ...
 
 
 @dataclass(frozen=True)

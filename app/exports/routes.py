@@ -28,13 +28,20 @@ def _is_staff(process: Process) -> bool:
     return can(current_user, "proposal.view_draft", process)
 
 
+def _load_summary(slug: str):
+    """The URL's scope (process, phase, language), its summary and the proposal as
+    this reader may see it: what the summary page and the printable page show."""
+    process, phase, language = load_scope(slug)
+    data = build_summary(process, phase=phase, language=language)
+    proposal = proposal_view(process, staff=_is_staff(process))
+    return process, phase, language, data, proposal
+
+
 @bp.route("/<slug>/summary")
 @login_required
 def summary(slug: str):
     """Participation, themes with quotes and votes, talk versus vote, downloads."""
-    process, phase, language = load_scope(slug)
-    data = build_summary(process, phase=phase, language=language)
-    proposal = proposal_view(process, staff=_is_staff(process))
+    process, phase, language, data, proposal = _load_summary(slug)
     return render_template(
         "exports/summary.html",
         process=process,
@@ -54,9 +61,7 @@ def summary(slug: str):
 @login_required
 def printable(slug: str):
     """The printable summary as a page in the browser, with a print button."""
-    process, phase, language = load_scope(slug)
-    data = build_summary(process, phase=phase, language=language)
-    proposal = proposal_view(process, staff=_is_staff(process))
+    process, phase, language, data, proposal = _load_summary(slug)
     back_url = url_for("exports.summary", **scope_params(process, phase, language))
     response = Response(
         html.to_html(data, proposal, back_url=back_url), mimetype="text/html"

@@ -40,30 +40,23 @@ SECTION_MAX = 20000
 WHY_MAX = 2000
 
 
+def _section(label, key: str) -> TextAreaField:
+    """One of the proposal's Markdown sections, with its guidance under it."""
+    return TextAreaField(
+        label,
+        validators=[Optional(), Length(max=SECTION_MAX)],
+        description=SECTION_GUIDANCE[key],
+    )
+
+
 class ProposalForm(FlaskForm):
     """The texts of a proposal; the themes' fields are added per process."""
 
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
-    summary = TextAreaField(
-        _l("Summary of the results"),
-        validators=[Optional(), Length(max=SECTION_MAX)],
-        description=SECTION_GUIDANCE["summary"],
-    )
-    principles = TextAreaField(
-        _l("Proposed principles"),
-        validators=[Optional(), Length(max=SECTION_MAX)],
-        description=SECTION_GUIDANCE["principles"],
-    )
-    next_steps = TextAreaField(
-        _l("Next steps"),
-        validators=[Optional(), Length(max=SECTION_MAX)],
-        description=SECTION_GUIDANCE["next_steps"],
-    )
-    resourcing = TextAreaField(
-        _l("Resourcing"),
-        validators=[Optional(), Length(max=SECTION_MAX)],
-        description=SECTION_GUIDANCE["resourcing"],
-    )
+    summary = _section(_l("Summary of the results"), "summary")
+    principles = _section(_l("Proposed principles"), "principles")
+    next_steps = _section(_l("Next steps"), "next_steps")
+    resourcing = _section(_l("Resourcing"), "resourcing")
     #: Said once above the texts: every section is Markdown.
     markdown_hint = MARKDOWN_HINT
     #: The version the editor started from: a newer one means someone else saved.

@@ -46,23 +46,26 @@ MARKDOWN_SECTIONS = SECTIONS[1:]
 LANGUAGES = ("fi", "sv", "en")
 
 
-class ProposalExists(DomainError):
-    message = _l("This process already has a proposal. Edit it instead.")
+class ProposalExists(
+    DomainError, message=_l("This process already has a proposal. Edit it instead.")
+): ...
 
 
-class AlreadyPublished(DomainError):
-    message = _l("The proposal is already published.")
+class AlreadyPublished(
+    DomainError, message=_l("The proposal is already published.")
+): ...
 
 
-class NotPublished(DomainError):
-    message = _l("The proposal is not published.")
+class NotPublished(DomainError, message=_l("The proposal is not published.")): ...
 
 
-class StaleVersion(DomainError):
-    message = _l(
+class StaleVersion(
+    DomainError,
+    message=_l(
         "Someone saved a newer version while you were editing. "
         "Copy your changes, open the proposal again and make them there."
-    )
+    ),
+): ...
 
 
 # Reading -------------------------------------------------------------------------
@@ -261,6 +264,28 @@ def _open_prompt(proposal: FollowUpProposal, now: datetime) -> Prompt:
     )
 
 
+def _set_status(
+    proposal: FollowUpProposal,
+    status: ProposalStatus,
+    *,
+    actor: User | None,
+    now: datetime,
+) -> FollowUpProposal:
+    """Publish the proposal or take it back to a draft (published_at follows)."""
+    published = status is ProposalStatus.PUBLISHED
+    proposal.status = status
+    proposal.published_at = now if published else None
+    proposal.updated_at = now
+    db.session.flush()
+    log.info(
+        "proposal %s %s by %s",
+        proposal.id,
+        "published" if published else "unpublished",
+        actor.id if actor else "system",
+    )
+    return proposal
+
+
 def publish(proposal: FollowUpProposal, *, actor: User | None, now: datetime):
     """Show the proposal to the process's participants and open it for comments.
 
@@ -274,14 +299,7 @@ def publish(proposal: FollowUpProposal, *, actor: User | None, now: datetime):
     else:
         # Published again: the same question, reopened if its phase has closed.
         _keep_open(proposal.prompt.discussion.phase, now)
-    proposal.status = ProposalStatus.PUBLISHED
-    proposal.published_at = now
-    proposal.updated_at = now
-    db.session.flush()
-    log.info(
-        "proposal %s published by %s", proposal.id, actor.id if actor else "system"
-    )
-    return proposal
+    return _set_status(proposal, ProposalStatus.PUBLISHED, actor=actor, now=now)
 
 
 def unpublish(proposal: FollowUpProposal, *, actor: User | None, now: datetime):
@@ -291,11 +309,4 @@ def unpublish(proposal: FollowUpProposal, *, actor: User | None, now: datetime):
     """
     if proposal.status is not ProposalStatus.PUBLISHED:
         raise NotPublished()
-    proposal.status = ProposalStatus.DRAFT
-    proposal.published_at = None
-    proposal.updated_at = now
-    db.session.flush()
-    log.info(
-        "proposal %s unpublished by %s", proposal.id, actor.id if actor else "system"
-    )
-    return proposal
+    return _set_status(proposal, ProposalStatus.DRAFT, actor=actor, now=now)

@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from ..database import unique_write
 from ..errors import DuplicateName
 from ..extensions import db
-from ..forms import form_status
+from ..forms import edit_form, form_status
 from ..models import Organisation, WorkGroup
 from ..permissions import require
 from ..urls import external_url
@@ -58,6 +58,29 @@ def _render_form(form: WorkGroupForm, process, group, organisations):
     ), form_status(form)
 
 
+def _group_form(process, group, save, saved_message):
+    """The add and edit views' body: the form (or the values kept while an
+    organisation was added), a detour to add an organisation, or the save."""
+    organisations = queries.all_organisations()
+    draft_key = request.args.get("draft")
+    draft = drafts.values(draft_key) if request.method == "GET" else None
+    form = WorkGroupForm(data=draft) if draft else edit_form(WorkGroupForm, group)
+    form.set_organisations(organisations)
+    if add_url := _wants_organisation(form, process, group):
+        return redirect(add_url)
+    if form.validate_on_submit():
+        try:
+            with unique_write():
+                saved = save(_group_fields(form))
+        except DuplicateName:
+            form.name.errors.append(_duplicate_name_error())
+        else:
+            drafts.discard(draft_key)
+            flash(saved_message(saved), "success")
+            return redirect(_group_url(saved))
+    return _render_form(form, process, group, organisations)
+
+
 @bp.route("/p/<slug>/groups/")
 @login_required
 def group_list(slug: str):
@@ -85,28 +108,12 @@ def create_group(slug: str):
     """Add a work group to the process; it gets its own invite link at once."""
     process = get_process_or_404(slug)
     require(current_user, "group.manage", process)
-    organisations = queries.all_organisations()
-    draft_key = request.args.get("draft")
-    draft = drafts.values(draft_key) if request.method == "GET" else None
-    form = WorkGroupForm(data=draft) if draft else WorkGroupForm()
-    form.set_organisations(organisations)
-    if add_url := _wants_organisation(form, process, None):
-        return redirect(add_url)
-    if form.validate_on_submit():
-        try:
-            with unique_write():
-                group = services.create_group(
-                    process, actor=current_user, **_group_fields(form)
-                )
-        except DuplicateName:
-            form.name.errors.append(_duplicate_name_error())
-        else:
-            drafts.discard(draft_key)
-            flash(
-                _("The work group %(name)s has been added.", name=group.name), "success"
-            )
-            return redirect(_group_url(group))
-    return _render_form(form, process, None, organisations)
+    return _group_form(
+        process,
+        None,
+        lambda fields: services.create_group(process, actor=current_user, **fields),
+        lambda group: _("The work group %(name)s has been added.", name=group.name),
+    )
 
 
 @bp.route("/p/<slug>/groups/<int:group_id>")
@@ -133,27 +140,12 @@ def edit_group(slug: str, group_id: int):
     process = get_process_or_404(slug)
     group = get_in_process_or_404(process, WorkGroup, group_id)
     require(current_user, "group.manage", group)
-    organisations = queries.all_organisations()
-    draft_key = request.args.get("draft")
-    draft = drafts.values(draft_key) if request.method == "GET" else None
-    if draft:
-        form = WorkGroupForm(data=draft)
-    else:
-        form = WorkGroupForm(obj=group) if request.method == "GET" else WorkGroupForm()
-    form.set_organisations(organisations)
-    if add_url := _wants_organisation(form, process, group):
-        return redirect(add_url)
-    if form.validate_on_submit():
-        try:
-            with unique_write():
-                services.update_group(group, actor=current_user, **_group_fields(form))
-        except DuplicateName:
-            form.name.errors.append(_duplicate_name_error())
-        else:
-            drafts.discard(draft_key)
-            flash(_("The changes have been saved."), "success")
-            return redirect(_group_url(group))
-    return _render_form(form, process, group, organisations)
+    return _group_form(
+        process,
+        group,
+        lambda fields: services.update_group(group, actor=current_user, **fields),
+        lambda saved: _("The changes have been saved."),
+    )
 
 
 @bp.route("/p/<slug>/groups/<int:group_id>/delete", methods=["GET", "POST"])

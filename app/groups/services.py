@@ -73,10 +73,11 @@ def set_invite_open(group: WorkGroup, is_open: bool) -> None:
 # Organisations ----------------------------------------------------------------
 
 
-class OrganisationInUse(DomainError):
+class OrganisationInUse(
+    DomainError,
+    message=_l("This organisation cannot be deleted while work groups belong to it."),
+):
     """Work groups still belong to the organisation, so it cannot be deleted."""
-
-    message = _l("This organisation cannot be deleted while work groups belong to it.")
 
 
 def organisation_name_taken(name: str, exclude_id: int | None = None) -> bool:
@@ -149,29 +150,37 @@ def group_name_taken(
     return db.session.scalar(stmt) is not None
 
 
-def create_group(
+def _apply_group(
+    group: WorkGroup,
     process: Process,
     *,
-    actor: User,
     name: str,
     organisation: Organisation,
     contact_name: str = "",
     contact_email: str = "",
-) -> WorkGroup:
-    """Add a work group to a process; it gets a fresh, open invite code.
+) -> None:
+    """Set a work group's name, organisation and contact person.
+
+    :raises DuplicateName: when another group of the process has the name.
+    """
+    name = name.strip()
+    if group_name_taken(process, name, exclude_id=group.id):
+        raise DuplicateName()
+    group.name = name
+    group.organisation = organisation
+    group.contact_name = contact_name.strip()
+    group.contact_email = contact_email.strip().lower()
+
+
+def create_group(process: Process, *, actor: User, **fields) -> WorkGroup:
+    """Add a work group to a process (``fields`` as ``_apply_group``); it gets a
+    fresh, open invite code.
 
     :raises DuplicateName: when the process already has a group with the name.
     """
-    name = name.strip()
-    if group_name_taken(process, name):
-        raise DuplicateName()
-    group = WorkGroup(
-        process=process,
-        organisation=organisation,
-        name=name,
-        contact_name=contact_name.strip(),
-        contact_email=contact_email.strip().lower(),
-    )
+    group = WorkGroup()
+    _apply_group(group, process, **fields)
+    group.process = process
     db.session.add(group)
     db.session.flush()
     log.info(
@@ -180,23 +189,10 @@ def create_group(
     return group
 
 
-def update_group(
-    group: WorkGroup,
-    *,
-    actor: User,
-    name: str,
-    organisation: Organisation,
-    contact_name: str = "",
-    contact_email: str = "",
-) -> WorkGroup:
-    """Change a work group's name, organisation or contact person."""
-    name = name.strip()
-    if group_name_taken(group.process, name, exclude_id=group.id):
-        raise DuplicateName()
-    group.name = name
-    group.organisation = organisation
-    group.contact_name = contact_name.strip()
-    group.contact_email = contact_email.strip().lower()
+def update_group(group: WorkGroup, *, actor: User, **fields) -> WorkGroup:
+    """Change a work group's name, organisation or contact person (``fields`` as
+    ``_apply_group``)."""
+    _apply_group(group, group.process, **fields)
     db.session.flush()
     log.info("user %s edited work group %s", actor.id, group.id)
     return group

@@ -21,6 +21,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from ..forms import (
     MARKDOWN_HINT,
     ConfirmForm,
+    KnownFormatsField,
     MoveForm,
     ProcessTextForm,
     TranslatedField,
@@ -74,21 +75,11 @@ def _organisation_choices(none_label, first, others) -> dict:
     return groups
 
 
-class FinnishDateField(DateField):
+class FinnishDateField(KnownFormatsField, DateField):
     """A date from ``<input type="date">`` (2026-03-01) or typed as 1.3.2026."""
 
-    def __init__(self, label=None, validators=None, **kwargs):
-        kwargs.setdefault("format", ["%Y-%m-%d", "%d.%m.%Y"])
-        super().__init__(label, validators, **kwargs)
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            self.data = None
-            raise ValueError(
-                str(_l("Give the date as day, month and year, e.g. 1.3.2026."))
-            ) from None
+    formats = ("%Y-%m-%d", "%d.%m.%Y")
+    invalid_message = _l("Give the date as day, month and year, e.g. 1.3.2026.")
 
 
 class GoalForm(ProcessTextForm):

@@ -18,6 +18,7 @@ from ..models import (
     Process,
     WorkGroup,
 )
+from ..web import get_in_process_or_404
 from . import targets
 from .targets import Verdict
 
@@ -176,3 +177,19 @@ def process_indicators(process: Process) -> list[Indicator]:
             .order_by(Goal.position, Goal.id, Indicator.position, Indicator.id)
         )
     )
+
+
+def goal_and_item(
+    process: Process, model: type, item_id: int | None, goal_id: int | None
+) -> tuple[Goal, Action | Indicator | None]:
+    """What a view that adds to a goal (``goal_id``) or edits one of its actions or
+    indicators (``item_id``) works on: the goal and the item (None when adding), or 404."""
+    if item_id is not None:
+        item = get_in_process_or_404(process, model, item_id)
+        return item.goal, item
+    return get_in_process_or_404(process, Goal, goal_id), None
+
+
+def chosen_organisation(value: str | None) -> Organisation | None:
+    """The organisation a form's select chose by id ("" for none)."""
+    return db.session.get(Organisation, int(value)) if value else None

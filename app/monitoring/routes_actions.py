@@ -8,17 +8,19 @@ from flask_login import current_user, login_required
 
 from ..extensions import db
 from ..forms import form_status
-from ..models import Action, ActionNote, Goal, Organisation, Process
+from ..models import Action, ActionNote, Process
 from ..permissions import can, require
-from ..web import apply_move, confirm_then, get_in_process_or_404, load_process
+from ..web import (
+    apply_move,
+    confirm_then,
+    get_in_process_or_404,
+    load_in_process,
+    load_process,
+    save_or_show,
+)
 from . import bp, queries, services
 from .forms import ActionForm, NoteForm, helsinki_today
 from .urls import action_url, goal_anchor, plan_url
-
-
-def _owner(form: ActionForm) -> Organisation | None:
-    value = form.owner.data
-    return db.session.get(Organisation, int(value)) if value else None
 
 
 def _action_form(process: Process, action: Action | None) -> ActionForm:
@@ -46,41 +48,37 @@ def _action_form(process: Process, action: Action | None) -> ActionForm:
 def action_form(slug: str, goal_id: int | None = None, action_id: int | None = None):
     """Add an action at the end of a goal's actions, or edit one."""
     process = load_process(slug, "monitoring.manage")
-    action = (
-        get_in_process_or_404(process, Action, action_id)
-        if action_id is not None
-        else None
-    )
-    goal = (
-        action.goal
-        if action is not None
-        else get_in_process_or_404(process, Goal, goal_id)
-    )
+    goal, action = queries.goal_and_item(process, Action, action_id, goal_id)
     form = _action_form(process, action)
-    if form.validate_on_submit():
+
+    def save() -> Action:
         fields = dict(
             title=form.title.data,
             description=form.description.data or "",
-            owner=_owner(form),
+            owner=queries.chosen_organisation(form.owner.data),
             due_on=form.due_on.data,
             status=form.status.data,
         )
         if action is None:
-            action = services.add_action(goal, **fields)
-            flash(_("The action has been added."), "success")
-        else:
-            services.update_action(action, **fields)
-            flash(_("The changes have been saved."), "success")
-        db.session.commit()
-        return redirect(action_url(action))
-    page = render_template(
-        "monitoring/action_form.html",
-        form=form,
-        process=process,
-        goal=goal,
-        action=action,
+            return services.add_action(goal, **fields)
+        return services.update_action(action, **fields)
+
+    return save_or_show(
+        form,
+        save,
+        form.title,
+        _("The action has been added.")
+        if action is None
+        else _("The changes have been saved."),
+        action_url,
+        lambda: render_template(
+            "monitoring/action_form.html",
+            form=form,
+            process=process,
+            goal=goal,
+            action=action,
+        ),
     )
-    return page, form_status(form)
 
 
 @bp.route("/<slug>/monitoring/actions/<int:action_id>", methods=["GET", "POST"])
@@ -132,8 +130,7 @@ def action(slug: str, action_id: int):
 @login_required
 def move_action(slug: str, action_id: int):
     """Move an action one step within its goal."""
-    process = load_process(slug, "monitoring.manage")
-    action = get_in_process_or_404(process, Action, action_id)
+    process, action = load_in_process(slug, "monitoring.manage", Action, action_id)
     apply_move(
         services.move_action, action, _("The order of the actions has been changed.")
     )
@@ -144,8 +141,7 @@ def move_action(slug: str, action_id: int):
 @login_required
 def delete_action(slug: str, action_id: int):
     """Ask for confirmation, then remove an action with its notes."""
-    process = load_process(slug, "monitoring.manage")
-    action = get_in_process_or_404(process, Action, action_id)
+    process, action = load_in_process(slug, "monitoring.manage", Action, action_id)
     return confirm_then(
         "monitoring/action_delete.html",
         lambda: services.delete_action(action),
@@ -165,8 +161,7 @@ def delete_action(slug: str, action_id: int):
 def delete_note(slug: str, action_id: int, note_id: int):
     """Ask for confirmation, then remove a status note (the status follows the
     newest note left)."""
-    process = load_process(slug, "monitoring.manage")
-    action = get_in_process_or_404(process, Action, action_id)
+    process, action = load_in_process(slug, "monitoring.manage", Action, action_id)
     note = get_in_process_or_404(
         process, ActionNote, note_id, lambda note: note.action_id == action.id
     )

@@ -7,12 +7,18 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import login_required
 
-from ..errors import MissingTitle
 from ..extensions import db
-from ..forms import ConfirmForm, form_status
+from ..forms import ConfirmForm, edit_form
 from ..i18n import localized
 from ..models import Goal
-from ..web import apply_move, confirm_then, get_in_process_or_404, load_process
+from ..web import (
+    apply_move,
+    confirm_then,
+    get_in_process_or_404,
+    load_in_process,
+    load_process,
+    save_or_show,
+)
 from . import bp, queries, services
 from .forms import GoalForm
 from .urls import goal_anchor, plan_url
@@ -27,41 +33,33 @@ def goal_form(slug: str, goal_id: int | None = None):
     goal = (
         get_in_process_or_404(process, Goal, goal_id) if goal_id is not None else None
     )
-    if request.method == "GET" and goal is not None:
-        form = GoalForm(main_language=process.language, obj=goal)
-    else:
-        form = GoalForm(main_language=process.language)
-    if form.validate_on_submit():
-        try:
-            if goal is None:
-                goal = services.add_goal(
-                    process, title=form.title.data, description=form.description.data
-                )
-                message = _("The goal has been added.")
-            else:
-                services.update_goal(
-                    goal, title=form.title.data, description=form.description.data
-                )
-                message = _("The changes have been saved.")
-        except MissingTitle as error:
-            db.session.rollback()
-            form.title.form[process.language].errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(message, "success")
-            return redirect(plan_url(process, goal_anchor(goal)))
-    page = render_template(
-        "monitoring/goal_form.html", form=form, process=process, goal=goal
+    form = edit_form(GoalForm, goal, main_language=process.language)
+
+    def save() -> Goal:
+        texts = dict(title=form.title.data, description=form.description.data)
+        if goal is None:
+            return services.add_goal(process, **texts)
+        return services.update_goal(goal, **texts)
+
+    return save_or_show(
+        form,
+        save,
+        form.title.form[process.language],
+        _("The goal has been added.")
+        if goal is None
+        else _("The changes have been saved."),
+        lambda saved: plan_url(process, goal_anchor(saved)),
+        lambda: render_template(
+            "monitoring/goal_form.html", form=form, process=process, goal=goal
+        ),
     )
-    return page, form_status(form)
 
 
 @bp.route("/<slug>/monitoring/goals/<int:goal_id>/move", methods=["POST"])
 @login_required
 def move_goal(slug: str, goal_id: int):
     """Move a goal one step up or down in the plan."""
-    process = load_process(slug, "monitoring.manage")
-    goal = get_in_process_or_404(process, Goal, goal_id)
+    process, goal = load_in_process(slug, "monitoring.manage", Goal, goal_id)
     apply_move(services.move_goal, goal, _("The order of the goals has been changed."))
     return redirect(plan_url(process, goal_anchor(goal)))
 
@@ -70,8 +68,7 @@ def move_goal(slug: str, goal_id: int):
 @login_required
 def delete_goal(slug: str, goal_id: int):
     """Ask for confirmation (with what goes with the goal), then remove it."""
-    process = load_process(slug, "monitoring.manage")
-    goal = get_in_process_or_404(process, Goal, goal_id)
+    process, goal = load_in_process(slug, "monitoring.manage", Goal, goal_id)
     title = localized(goal.title, process.language)
     return confirm_then(
         "monitoring/goal_delete.html",

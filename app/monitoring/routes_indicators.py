@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from flask import current_app, flash, redirect, render_template, request
+from flask import current_app, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..errors import MissingTitle
 from ..extensions import db
-from ..forms import form_status
 from ..i18n import localized
-from ..models import Goal, Indicator, Process
+from ..models import Indicator, Process
 from ..permissions import can
-from ..web import apply_move, confirm_then, get_in_process_or_404, load_process
+from ..web import apply_move, confirm_then, load_in_process, load_process, save_or_show
 from . import bp, queries, services_indicators, targets
 from .forms import IndicatorForm
 from .urls import goal_anchor, indicator_url, plan_url
@@ -55,18 +53,10 @@ def indicator_form(
 ):
     """Add an indicator at the end of a goal's indicators, or edit one."""
     process = load_process(slug, "monitoring.manage")
-    indicator = (
-        get_in_process_or_404(process, Indicator, indicator_id)
-        if indicator_id is not None
-        else None
-    )
-    goal = (
-        indicator.goal
-        if indicator is not None
-        else get_in_process_or_404(process, Goal, goal_id)
-    )
+    goal, indicator = queries.goal_and_item(process, Indicator, indicator_id, goal_id)
     form = _indicator_form(process, indicator)
-    if form.validate_on_submit():
+
+    def save() -> Indicator:
         fields = dict(
             title=form.title.data,
             description=form.description.data,
@@ -77,39 +67,40 @@ def indicator_form(
             period_kind=form.period_kind.data,
             targets=form.parsed_targets,
         )
-        try:
-            if indicator is None:
-                indicator = services_indicators.add_indicator(goal, **fields)
-                message = _("The indicator has been added.")
-            else:
-                services_indicators.update_indicator(indicator, **fields)
-                message = _("The changes have been saved.")
-        except MissingTitle as error:
-            db.session.rollback()
-            form.title.form[process.language].errors.append(str(error))
-        except services_indicators.PeriodKindLocked as error:
-            db.session.rollback()
-            form.period_kind.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(message, "success")
-            return redirect(indicator_url(indicator))
-    page = render_template(
-        "monitoring/indicator_form.html",
-        form=form,
-        process=process,
-        goal=goal,
-        indicator=indicator,
+        if indicator is None:
+            return services_indicators.add_indicator(goal, **fields)
+        return services_indicators.update_indicator(indicator, **fields)
+
+    def refused_field(error):
+        if isinstance(error, services_indicators.PeriodKindLocked):
+            return form.period_kind
+        return form.title.form[process.language]  # MissingTitle
+
+    return save_or_show(
+        form,
+        save,
+        refused_field,
+        _("The indicator has been added.")
+        if indicator is None
+        else _("The changes have been saved."),
+        indicator_url,
+        lambda: render_template(
+            "monitoring/indicator_form.html",
+            form=form,
+            process=process,
+            goal=goal,
+            indicator=indicator,
+        ),
     )
-    return page, form_status(form)
 
 
 @bp.route("/<slug>/monitoring/indicators/<int:indicator_id>")
 @login_required
 def indicator(slug: str, indicator_id: int):
     """An indicator: its targets and its values, filtered and a page at a time."""
-    process = load_process(slug, "monitoring.view")
-    indicator = get_in_process_or_404(process, Indicator, indicator_id)
+    process, indicator = load_in_process(
+        slug, "monitoring.view", Indicator, indicator_id
+    )
     periods, subgroups = queries.value_filters(indicator)
     period = request.args.get("period") or None
     if period is not None and period not in periods:
@@ -154,8 +145,9 @@ def indicator(slug: str, indicator_id: int):
 @login_required
 def move_indicator(slug: str, indicator_id: int):
     """Move an indicator one step within its goal."""
-    process = load_process(slug, "monitoring.manage")
-    indicator = get_in_process_or_404(process, Indicator, indicator_id)
+    process, indicator = load_in_process(
+        slug, "monitoring.manage", Indicator, indicator_id
+    )
     apply_move(
         services_indicators.move_indicator,
         indicator,
@@ -170,8 +162,9 @@ def move_indicator(slug: str, indicator_id: int):
 @login_required
 def delete_indicator(slug: str, indicator_id: int):
     """Ask for confirmation (saying how many values go), then remove an indicator."""
-    process = load_process(slug, "monitoring.manage")
-    indicator = get_in_process_or_404(process, Indicator, indicator_id)
+    process, indicator = load_in_process(
+        slug, "monitoring.manage", Indicator, indicator_id
+    )
     title = localized(indicator.title, process.language)
     return confirm_then(
         "monitoring/indicator_delete.html",

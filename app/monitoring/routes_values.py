@@ -8,8 +8,8 @@ from flask_login import current_user, login_required
 
 from ..extensions import db
 from ..forms import form_status
-from ..models import Indicator, IndicatorValue, Organisation, Process
-from ..web import confirm_then, get_in_process_or_404, load_process
+from ..models import Indicator, IndicatorValue, Process
+from ..web import confirm_then, get_in_process_or_404, load_in_process
 from . import bp, queries, services_indicators
 from .forms import ValueForm
 from .urls import indicator_url
@@ -57,23 +57,19 @@ def _value_form(
 def value_form(slug: str, indicator_id: int, value_id: int | None = None):
     """Add one value of an indicator, or correct one; a second value for the same
     period, place and subgroup is refused with a link to the existing one."""
-    process = load_process(slug, "monitoring.manage")
-    indicator = get_in_process_or_404(process, Indicator, indicator_id)
+    process, indicator = load_in_process(
+        slug, "monitoring.manage", Indicator, indicator_id
+    )
     row = _row(process, indicator, value_id) if value_id is not None else None
     form = _value_form(process, indicator, row)
     duplicate = None
     if form.validate_on_submit():
-        organisation = (
-            db.session.get(Organisation, int(form.organisation.data))
-            if form.organisation.data
-            else None
-        )
         try:
             saved = services_indicators.save_value(
                 indicator,
                 period=form.period.data,
                 value=form.number,
-                organisation=organisation,
+                organisation=queries.chosen_organisation(form.organisation.data),
                 area=form.area.data or "",
                 subgroup=form.subgroup.data or "",
                 note=form.note.data or "",
@@ -117,8 +113,9 @@ def value_form(slug: str, indicator_id: int, value_id: int | None = None):
 @login_required
 def delete_value(slug: str, indicator_id: int, value_id: int):
     """Ask for confirmation, then remove one value."""
-    process = load_process(slug, "monitoring.manage")
-    indicator = get_in_process_or_404(process, Indicator, indicator_id)
+    process, indicator = load_in_process(
+        slug, "monitoring.manage", Indicator, indicator_id
+    )
     row = _row(process, indicator, value_id)
     return confirm_then(
         "monitoring/value_delete.html",

@@ -34,15 +34,18 @@ from ..text import render_markdown, render_translated
 log = logging.getLogger("osallistamo.monitoring")
 
 
-class NoPublishedProposal(DomainError):
-    message = _l(
+class NoPublishedProposal(
+    DomainError,
+    message=_l(
         "The process has no published follow-up proposal. Publish the proposal "
         "first, or add the goals by hand."
-    )
+    ),
+): ...
 
 
-class NoteInFuture(DomainError):
-    message = _l("A status note cannot be dated in the future.")
+class NoteInFuture(
+    DomainError, message=_l("A status note cannot be dated in the future.")
+): ...
 
 
 # Goals ---------------------------------------------------------------------------

@@ -37,19 +37,23 @@ from .targets import clean_subgroup, valid_period
 AREA_MAX = 120
 
 
-class PeriodKindLocked(DomainError):
-    message = _l(
+class PeriodKindLocked(
+    DomainError,
+    message=_l(
         "The indicator already has values, so its kind of period cannot change. "
         "Remove the values first, or make a new indicator."
-    )
+    ),
+): ...
 
 
-class InvalidPeriod(DomainError):
-    message = _l("The period is not valid for this indicator.")
+class InvalidPeriod(
+    DomainError, message=_l("The period is not valid for this indicator.")
+): ...
 
 
-class BothOrganisationAndArea(DomainError):
-    message = _l("Give either an organisation or an area, not both.")
+class BothOrganisationAndArea(
+    DomainError, message=_l("Give either an organisation or an area, not both.")
+): ...
 
 
 class DuplicateValue(DomainError):
@@ -263,15 +267,14 @@ def upsert_value(
     indicator: Indicator,
     *,
     period: str,
-    value: float,
     organisation: Organisation | None = None,
     area: str = "",
     subgroup: str = "",
-    note: str = "",
-    actor: User | None = None,
     origin: ValueOrigin = ValueOrigin.IMPORT,
+    **fields,
 ) -> tuple[IndicatorValue, bool]:
-    """Add the value, or replace the one with the same period, place and subgroup.
+    """Add the value, or replace the one with the same period, place and subgroup;
+    ``fields`` (the value, a note, the actor) as ``save_value``.
 
     Returns the value and whether it was added (False: an existing one updated).
     """
@@ -282,14 +285,12 @@ def upsert_value(
     row = save_value(
         indicator,
         period=period,
-        value=value,
         organisation=organisation,
         area=area,
         subgroup=subgroup,
-        note=note,
-        actor=actor,
         origin=origin,
         existing=existing,
+        **fields,
     )
     return row, existing is None
 

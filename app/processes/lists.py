@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import flash, redirect, render_template, url_for
+from flask import redirect, url_for
 from werkzeug.wrappers import Response
 
-from ..extensions import db
-from ..forms import ConfirmForm
 from ..models import Process
-from ..web import apply_move
+from ..web import apply_move, confirm_then
 
 
 def overview_url(process: Process, section: str | None = None) -> str:
@@ -40,10 +38,11 @@ def delete_from_list(
     **context,
 ):
     """Show the confirmation page; on a confirmed POST delete, commit and go back."""
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        delete()
-        db.session.commit()
-        flash(deleted_message, "success")
-        return redirect(overview_url(process, section))
-    return render_template(template, form=form, process=process, **context)
+    return confirm_then(
+        template,
+        delete,
+        deleted_message,
+        overview_url(process, section),
+        process=process,
+        **context,
+    )

@@ -50,8 +50,21 @@ def _schedule(starts_at: datetime | None, ends_at: datetime | None) -> tuple:
 
 
 def _apply(
-    phase: Phase, process: Process, *, kind, title, description, starts_at, ends_at
+    phase: Phase,
+    process: Process,
+    *,
+    kind: PhaseKind | str,
+    title: dict,
+    description: dict | None = None,
+    starts_at: datetime | None = None,
+    ends_at: datetime | None = None,
 ) -> None:
+    """Set a phase's kind, texts and times.
+
+    :param starts_at: aware datetime (Helsinki input converted by the route), or None.
+    :raises MissingTitle: without a title in the process's main language.
+    :raises InvalidSchedule: when the end does not come after the start.
+    """
     title = require_title(process, title)
     starts_at, ends_at = _schedule(starts_at, ends_at)
     description = clean_texts(description)
@@ -63,31 +76,14 @@ def _apply(
     phase.ends_at = ends_at
 
 
-def add_phase(
-    process: Process,
-    *,
-    kind: PhaseKind | str,
-    title: dict,
-    description: dict | None = None,
-    starts_at: datetime | None = None,
-    ends_at: datetime | None = None,
-) -> Phase:
-    """Add a phase after the process's last one.
+def add_phase(process: Process, **fields) -> Phase:
+    """Add a phase after the process's last one (``fields`` as ``_apply``).
 
-    :param starts_at: aware datetime (Helsinki input converted by the route), or None.
     :raises MissingTitle: without a title in the process's main language.
     :raises InvalidSchedule: when the end does not come after the start.
     """
     phase = Phase()
-    _apply(
-        phase,
-        process,
-        kind=kind,
-        title=title,
-        description=description,
-        starts_at=starts_at,
-        ends_at=ends_at,
-    )
+    _apply(phase, process, **fields)
     append_to(process, "phases", phase)
     db.session.flush()
     _ensure_kind_settings(phase)
@@ -95,25 +91,10 @@ def add_phase(
     return phase
 
 
-def update_phase(
-    phase: Phase,
-    *,
-    kind: PhaseKind | str,
-    title: dict,
-    description: dict | None = None,
-    starts_at: datetime | None = None,
-    ends_at: datetime | None = None,
-) -> Phase:
-    """Change a phase's kind, texts and times; its place in the order stays."""
-    _apply(
-        phase,
-        phase.process,
-        kind=kind,
-        title=title,
-        description=description,
-        starts_at=starts_at,
-        ends_at=ends_at,
-    )
+def update_phase(phase: Phase, **fields) -> Phase:
+    """Change a phase's kind, texts and times (``fields`` as ``_apply``); its place
+    in the order stays."""
+    _apply(phase, phase.process, **fields)
     db.session.flush()
     _ensure_kind_settings(phase)
     return phase

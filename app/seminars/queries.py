@@ -27,10 +27,25 @@ def has_seminar(phase: Phase) -> bool:
     return phase.kind is PhaseKind.SEMINAR and phase.seminar is not None
 
 
+def page_context(process: Process, seminar: Seminar) -> dict:
+    """What every seminar page's template is given: the process, the seminar
+    and its phase."""
+    return {"process": process, "seminar": seminar, "phase": seminar.phase}
+
+
 def load_seminar(slug: str, phase_id: int, action: str) -> tuple[Process, Seminar]:
     """The process and seminar of a URL, after checking the action on the process."""
     process, phase = load_in_process(slug, action, Phase, phase_id, accept=has_seminar)
     return process, phase.seminar
+
+
+def load_agenda_item(
+    slug: str, phase_id: int, item_id: int, action: str
+) -> tuple[Process, Seminar, AgendaItem]:
+    """The process, seminar and agenda item of a set-up URL, the action checked first."""
+    process, seminar = load_seminar(slug, phase_id, action)
+    item = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
+    return process, seminar, item
 
 
 def load_workshop(

@@ -12,7 +12,7 @@ from ..web import save_or_show
 from . import bp, queries_choices, services, services_choices
 from .forms import SeminarSettingsForm
 from .methods import METHODS, structure_warning
-from .queries import blocks_of, load_seminar
+from .queries import blocks_of, load_seminar, page_context
 from .urls import settings_url
 
 
@@ -24,9 +24,7 @@ def agenda(slug: str, phase_id: int):
     now = datetime.now(UTC)
     return render_template(
         "seminars/agenda.html",
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
+        **page_context(process, seminar),
         blocks=blocks_of(seminar),
         methods=METHODS,
         taken=queries_choices.seat_counts(seminar),
@@ -58,9 +56,7 @@ def settings(slug: str, phase_id: int):
         lambda: render_template(
             "seminars/settings.html",
             form=form,
-            process=process,
-            seminar=seminar,
-            phase=seminar.phase,
+            **page_context(process, seminar),
             taken=queries_choices.seat_counts(seminar),
             warnings={
                 workshop.id: structure_warning(workshop)
@@ -78,9 +74,7 @@ def choices(slug: str, phase_id: int):
     process, seminar = load_seminar(slug, phase_id, "seminar.manage")
     return render_template(
         "seminars/choices.html",
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
+        **page_context(process, seminar),
         blocks=blocks_of(seminar),
         people=queries_choices.choosers(seminar),
     )

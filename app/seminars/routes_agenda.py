@@ -8,12 +8,12 @@ from flask_login import login_required
 
 from ..forms import edit_form
 from ..i18n import to_helsinki_input
-from ..models import AgendaItem, AgendaKind
-from ..web import confirm_then, get_in_process_or_404, save_or_show
+from ..models import AgendaKind
+from ..web import confirm_then, save_or_show
 from . import bp, services
 from .forms import AgendaItemForm
 from .labels import item_title
-from .queries import in_seminar, load_seminar
+from .queries import load_agenda_item, load_seminar, page_context
 from .urls import settings_url
 
 AGENDA_RULE = "/<slug>/seminars/<int:phase_id>/agenda"
@@ -37,9 +37,7 @@ def _save_or_show(form: AgendaItemForm, process, seminar, item, save, saved_mess
         lambda: render_template(
             "seminars/agenda_item_form.html",
             form=form,
-            process=process,
-            seminar=seminar,
-            phase=seminar.phase,
+            **page_context(process, seminar),
             item=item,
         ),
     )
@@ -70,8 +68,7 @@ def add_item(slug: str, phase_id: int):
 @login_required
 def edit_item(slug: str, phase_id: int, item_id: int):
     """Edit an agenda item."""
-    process, seminar = load_seminar(slug, phase_id, "seminar.manage")
-    item = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
+    process, seminar, item = load_agenda_item(slug, phase_id, item_id, "seminar.manage")
     # The stored times are aware UTC; the inputs show naive Helsinki time.
     form = edit_form(
         AgendaItemForm,
@@ -100,17 +97,14 @@ def edit_item(slug: str, phase_id: int, item_id: int):
 @login_required
 def delete_item(slug: str, phase_id: int, item_id: int):
     """Ask for confirmation, then remove an agenda item (POST only)."""
-    process, seminar = load_seminar(slug, phase_id, "seminar.manage")
-    item = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
+    process, seminar, item = load_agenda_item(slug, phase_id, item_id, "seminar.manage")
     title = item_title(item, process.language)
     return confirm_then(
         "seminars/agenda_item_delete.html",
         partial(services.delete_agenda_item, item),
         _("The agenda item “%(title)s” has been removed.", title=title),
         settings_url(slug, phase_id, "agenda"),
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
+        **page_context(process, seminar),
         item=item,
         title=title,
         is_block=item.kind is AgendaKind.WORKSHOPS,

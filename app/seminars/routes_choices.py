@@ -8,10 +8,9 @@ from flask_login import current_user, login_required
 
 from ..forms import ConfirmForm
 from ..i18n import localized
-from ..models import Workshop
-from ..web import apply_or_flash, get_in_process_or_404
+from ..web import apply_or_flash
 from . import bp, services_choices
-from .queries import in_seminar, load_seminar
+from .queries import load_workshop
 from .urls import agenda_url
 
 CHOICE_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>"
@@ -19,9 +18,8 @@ CHOICE_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>"
 
 def _apply(slug: str, phase_id: int, workshop_id: int, change, done) -> object:
     """Load the workshop, check the button's form, apply the change, back to it."""
-    process, seminar = load_seminar(slug, phase_id, "workshop.choose")
-    workshop = get_in_process_or_404(
-        process, Workshop, workshop_id, in_seminar(seminar)
+    process, _seminar, workshop = load_workshop(
+        slug, phase_id, workshop_id, "workshop.choose"
     )
     if not ConfirmForm().validate_on_submit():
         abort(400)

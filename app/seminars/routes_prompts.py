@@ -17,7 +17,7 @@ from . import bp
 from . import services_workshops as services
 from .forms import WorkshopPromptForm
 from .methods import spec
-from .queries import load_workshop, load_workshop_prompt
+from .queries import load_workshop, load_workshop_prompt, page_context
 from .urls import workshop_url
 
 PROMPTS_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>/prompts"
@@ -41,9 +41,7 @@ def _save_or_show(form, process, seminar, workshop, prompt, save, saved_message)
         lambda: render_template(
             "seminars/prompt_form.html",
             form=form,
-            process=process,
-            seminar=seminar,
-            phase=seminar.phase,
+            **page_context(process, seminar),
             workshop=workshop,
             method=spec(workshop.method),
             prompt=prompt,
@@ -127,9 +125,7 @@ def delete_workshop_prompt(slug: str, phase_id: int, workshop_id: int, prompt_id
         partial(services.delete_workshop_prompt, prompt),
         _("“%(text)s” has been removed.", text=text),
         _back(slug, phase_id, workshop),
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
+        **page_context(process, seminar),
         workshop=workshop,
         method=spec(workshop.method),
         prompt=prompt,

@@ -8,13 +8,13 @@ from flask_login import login_required
 
 from ..forms import edit_form
 from ..i18n import localized
-from ..models import AgendaItem, AgendaKind
-from ..web import apply_move, confirm_then, get_in_process_or_404, save_or_show
+from ..models import AgendaKind
+from ..web import apply_move, confirm_then, save_or_show
 from . import bp
 from . import services_workshops as services
 from .forms import WorkshopForm
 from .methods import METHODS, spec, structure_warning
-from .queries import in_seminar, load_seminar, load_workshop
+from .queries import load_agenda_item, load_workshop, page_context
 from .urls import settings_url, workshop_url
 
 WORKSHOP_RULE = "/<slug>/seminars/<int:phase_id>/workshops/<int:workshop_id>"
@@ -32,9 +32,7 @@ def _save_or_show(form, process, seminar, block, workshop, save, message, next_u
         lambda: render_template(
             "seminars/workshop_form.html",
             form=form,
-            process=process,
-            seminar=seminar,
-            phase=seminar.phase,
+            **page_context(process, seminar),
             block=block,
             workshop=workshop,
             methods=METHODS,
@@ -52,8 +50,9 @@ def _save_or_show(form, process, seminar, block, workshop, save, message, next_u
 @login_required
 def add_workshop(slug: str, phase_id: int, item_id: int):
     """Add a workshop to a workshop block; its prompts are set up next."""
-    process, seminar = load_seminar(slug, phase_id, "seminar.manage")
-    block = get_in_process_or_404(process, AgendaItem, item_id, in_seminar(seminar))
+    process, seminar, block = load_agenda_item(
+        slug, phase_id, item_id, "seminar.manage"
+    )
     if block.kind is not AgendaKind.WORKSHOPS:
         abort(404)
     return _save_or_show(
@@ -130,9 +129,7 @@ def delete_workshop(slug: str, phase_id: int, workshop_id: int):
         partial(services.delete_workshop, workshop),
         _("The workshop “%(title)s” has been removed.", title=title),
         settings_url(slug, phase_id, f"item-{workshop.agenda_item_id}"),
-        process=process,
-        seminar=seminar,
-        phase=seminar.phase,
+        **page_context(process, seminar),
         workshop=workshop,
         title=title,
         chosen=len(workshop.choices),

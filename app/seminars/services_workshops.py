@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from ..errors import DomainError
 from ..extensions import db
 from ..models import AgendaItem, AgendaKind, Prompt, Workshop, WorkshopMethod
-from ..ordering import Direction, in_order, move_within, remove_from, renumber
+from ..ordering import Direction, append_to, move_within, remove_from
 from ..text import render_translated
 from .methods import spec
 
@@ -67,12 +67,17 @@ def _apply_workshop(
     *,
     language: str,
     title: dict,
-    description: dict,
-    facilitator_name: str,
-    room: str,
-    method: WorkshopMethod | str,
-    seat_limit: int | None,
+    description: dict | None = None,
+    facilitator_name: str = "",
+    room: str = "",
+    method: WorkshopMethod | str = WorkshopMethod.BUZZ_GROUPS,
+    seat_limit: int | None = None,
 ) -> None:
+    """Set a workshop's texts, method and seat limit.
+
+    :raises MissingWorkshopTitle, InvalidSeatLimit: for texts or limits against the rules.
+    """
+    description = description or {}
     if not title.get(language):
         raise MissingWorkshopTitle()
     if seat_limit is not None and not 1 <= seat_limit <= MAX_SEATS:
@@ -101,17 +106,9 @@ def _add_default_prompts(workshop: Workshop) -> None:
         )
 
 
-def add_workshop(
-    block: AgendaItem,
-    *,
-    title: dict,
-    description: dict | None = None,
-    facilitator_name: str = "",
-    room: str = "",
-    method: WorkshopMethod | str = WorkshopMethod.BUZZ_GROUPS,
-    seat_limit: int | None = None,
-) -> Workshop:
-    """Add a workshop at the end of the block; a treasure map gets its three parts.
+def add_workshop(block: AgendaItem, **fields) -> Workshop:
+    """Add a workshop at the end of the block (``fields`` as ``_apply_workshop``);
+    a treasure map gets its three parts.
 
     :raises NotAWorkshopBlock: for an agenda item of another kind.
     :raises MissingWorkshopTitle, InvalidSeatLimit: for texts or limits against the rules.
@@ -119,50 +116,22 @@ def add_workshop(
     if block.kind is not AgendaKind.WORKSHOPS:
         raise NotAWorkshopBlock()
     workshop = Workshop()
-    _apply_workshop(
-        workshop,
-        language=block.process.language,
-        title=title,
-        description=description or {},
-        facilitator_name=facilitator_name,
-        room=room,
-        method=method,
-        seat_limit=seat_limit,
-    )
-    existing = in_order(block.workshops)
-    block.workshops.append(workshop)
-    renumber(existing + [workshop])
+    _apply_workshop(workshop, language=block.process.language, **fields)
+    append_to(block, "workshops", workshop)
     _add_default_prompts(workshop)
     db.session.flush()
     log.info("workshop %s added to agenda item %s", workshop.id, block.id)
     return workshop
 
 
-def update_workshop(
-    workshop: Workshop,
-    *,
-    title: dict,
-    description: dict | None = None,
-    facilitator_name: str = "",
-    room: str = "",
-    method: WorkshopMethod | str = WorkshopMethod.BUZZ_GROUPS,
-    seat_limit: int | None = None,
-) -> Workshop:
-    """Change a workshop. A lower seat limit keeps the places already taken.
+def update_workshop(workshop: Workshop, **fields) -> Workshop:
+    """Change a workshop (``fields`` as ``_apply_workshop``). A lower seat limit
+    keeps the places already taken.
 
     Switching to a treasure map adds its three parts when the workshop has no prompts
     yet; existing prompts are never rewritten (the set-up page warns instead).
     """
-    _apply_workshop(
-        workshop,
-        language=workshop.process.language,
-        title=title,
-        description=description or {},
-        facilitator_name=facilitator_name,
-        room=room,
-        method=method,
-        seat_limit=seat_limit,
-    )
+    _apply_workshop(workshop, language=workshop.process.language, **fields)
     if not workshop.prompts:
         _add_default_prompts(workshop)
     db.session.flush()
@@ -209,9 +178,7 @@ def add_workshop_prompt(
         raise TooManyWorkshopPrompts()
     prompt = Prompt()
     _apply_prompt(prompt, workshop.process.language, question, guidance or {})
-    existing = in_order(workshop.prompts)
-    workshop.prompts.append(prompt)
-    renumber(existing + [prompt])
+    append_to(workshop, "prompts", prompt)
     db.session.flush()
     log.info("prompt %s added to workshop %s", prompt.id, workshop.id)
     return prompt
