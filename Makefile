@@ -20,6 +20,7 @@ SERVE_SECRET_FILE = instance/serve_secret_key
 SERVE_ENV = OSALLISTAMO_ENV=production \
 	DATABASE_URL='$(SERVE_DATABASE_URL)' \
 	RATELIMIT_STORAGE_URI='$(SERVE_REDIS_URL)' \
+	JOBS_REDIS_URL='$(SERVE_REDIS_URL)' \
 	SESSION_COOKIE_SECURE="$${SESSION_COOKIE_SECURE:-false}" \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat $(SERVE_SECRET_FILE))}" \
 	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(SERVE_PORT)}"
@@ -145,8 +146,11 @@ serve: translations serve-preflight
 	@$(SERVE_ENV) $(FLASK) db upgrade
 	@$(SERVE_ENV) $(FLASK) demo load --if-empty --allow-production
 	@$(SERVE_ENV) $(FLASK) demo accounts
-	@echo "== gunicorn, $(SERVE_WORKERS) workers, at http://127.0.0.1:$(SERVE_PORT) (Ctrl-C stops)"
-	@$(SERVE_ENV) $(BIN)/gunicorn --workers $(SERVE_WORKERS) --bind 127.0.0.1:$(SERVE_PORT) \
+	@echo "== the embedding worker (flask embeddings work) and gunicorn, $(SERVE_WORKERS) workers,"
+	@echo "   at http://127.0.0.1:$(SERVE_PORT) (Ctrl-C stops both)"
+	@$(SERVE_ENV) $(FLASK) embeddings work & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(SERVE_ENV) $(BIN)/gunicorn --workers $(SERVE_WORKERS) --bind 127.0.0.1:$(SERVE_PORT) \
 		--access-logfile - 'app:create_app()'
 
 # Create the PostgreSQL database if missing, check Redis, make a trial SECRET_KEY once.
