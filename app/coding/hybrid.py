@@ -7,12 +7,21 @@ theme's closest confirmed comments, semantic.example_similarity) + WORD_WEIGHT x
 reaches THRESHOLD (several may), best first. The weights and the threshold are
 chosen on the tune half of the frozen evaluation set (evaluation/themes/,
 ``python -m evaluation.themes.evaluate --tune``); the heldout half is run once the
-method is fixed (docs/coding.md). Not yet wired into the coding page.
+method is fixed (docs/coding.md).
+
+Comments whose embedding is not there yet (the worker has not reached them) keep
+the word score alone, against the words-only bar, so a fresh comment still gets
+suggestions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+
 import numpy as np
+
+from ..embeddings.model import Embedder
+from .semantic import example_similarity, theme_similarity
 
 THEME_WEIGHT = 1.0
 EXAMPLE_WEIGHT = 1.0
@@ -26,3 +35,90 @@ def combine(
     theme_part: np.ndarray, example_part: np.ndarray, words: np.ndarray
 ) -> np.ndarray:
     return THEME_WEIGHT * theme_part + EXAMPLE_WEIGHT * example_part + WORD_WEIGHT * words
+
+
+#: Theme texts' vectors by (model, text): themes change rarely, so a click on
+#: "Suggest themes" embeds only what is new. Bounded: cleared when it grows past this.
+_THEME_VECTORS: dict[tuple[str, str], np.ndarray] = {}
+_THEME_VECTORS_MAX = 5000
+
+
+def theme_text_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    if len(_THEME_VECTORS) > _THEME_VECTORS_MAX:
+        _THEME_VECTORS.clear()
+    missing = [t for t in dict.fromkeys(texts) if (embedder.name, t) not in _THEME_VECTORS]
+    if missing:
+        for text, vector in zip(missing, embedder.embed(missing), strict=True):
+            _THEME_VECTORS[(embedder.name, text)] = vector
+    if not texts:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([_THEME_VECTORS[(embedder.name, t)] for t in texts])
+
+
+def pick(
+    scores: np.ndarray,
+    theme_ids: Sequence[int],
+    excluded: Iterable[int],
+    *,
+    threshold: float,
+    limit: int,
+) -> list[tuple[int, float]]:
+    """The best ``limit`` themes at or above ``threshold``, best first."""
+    excluded = set(excluded)
+    ranked = sorted(
+        (
+            (theme_id, float(scores[column]))
+            for column, theme_id in enumerate(theme_ids)
+            if theme_id not in excluded
+        ),
+        key=lambda pair: (-pair[1], pair[0]),
+    )
+    return [(tid, round(score, 4)) for tid, score in ranked[:limit] if score >= threshold]
+
+
+def rank_hybrid(
+    *,
+    theme_ids: Sequence[int],
+    theme_texts: Sequence[Sequence[str]],
+    comment_vectors: Mapping[int, np.ndarray],
+    example_vectors: Sequence[Sequence[np.ndarray]],
+    word_scores: Mapping[int, Mapping[int, float]],
+    embedder: Embedder,
+    skip: Mapping[int, Iterable[int]],
+    limit: int,
+) -> dict[int, list[tuple[int, float]]]:
+    """Suggestions for the comments of ``word_scores`` (every comment asked about):
+    the hybrid score where the comment has a vector, the word score where not."""
+    result: dict[int, list[tuple[int, float]]] = {}
+    with_vector = [cid for cid in word_scores if cid in comment_vectors]
+    words = np.array(
+        [[word_scores[cid].get(tid, 0.0) for tid in theme_ids] for cid in word_scores],
+        dtype=np.float32,
+    ).reshape(len(word_scores), len(theme_ids))
+    rows = {cid: row for row, cid in enumerate(word_scores)}
+    for cid in word_scores:
+        if cid not in comment_vectors:
+            result[cid] = pick(
+                words[rows[cid]],
+                theme_ids,
+                skip.get(cid, ()),
+                threshold=WORDS_ONLY_THRESHOLD,
+                limit=limit,
+            )
+    if with_vector:
+        vectors = np.stack([comment_vectors[cid] for cid in with_vector])
+        themes = [theme_text_vectors(embedder, list(texts)) for texts in theme_texts]
+        examples = [
+            np.stack(list(group)) if len(group) else np.zeros((0, embedder.dim), np.float32)
+            for group in example_vectors
+        ]
+        scores = combine(
+            theme_similarity(vectors, themes),
+            example_similarity(vectors, examples),
+            words[[rows[cid] for cid in with_vector]],
+        )
+        for row, cid in enumerate(with_vector):
+            result[cid] = pick(
+                scores[row], theme_ids, skip.get(cid, ()), threshold=THRESHOLD, limit=limit
+            )
+    return result

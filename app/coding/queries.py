@@ -15,9 +15,11 @@ import sqlalchemy.orm as so
 from flask import abort
 
 from ..comments import visible
+from ..embeddings import model as embedding_model
 from ..extensions import db
 from ..models import (
     Comment,
+    CommentEmbedding,
     Discussion,
     Organisation,
     Phase,
@@ -219,3 +221,28 @@ def get_tag_or_404(process: Process, tag_id: int) -> ThemeTag:
         abort(404)
     get_comment_or_404(process, tag.comment_id)
     return tag
+
+
+@dataclass(frozen=True)
+class SuggestionMethod:
+    """What the suggestions compare, for the coding page to say."""
+
+    #: The sentence-embedding model's name, or None when suggestions use words only.
+    model: str | None
+    #: Comments in the scope that have a current embedding (0 without a model).
+    embedded: int
+
+
+def suggestion_method(process: Process, phase: Phase | None) -> SuggestionMethod:
+    embedder = embedding_model.current()
+    if embedder is None:
+        return SuggestionMethod(None, 0)
+    ids = _visible_in(process, phase).with_only_columns(Comment.id).subquery()
+    embedded = db.session.scalar(
+        sa.select(sa.func.count(CommentEmbedding.comment_id)).where(
+            CommentEmbedding.comment_id.in_(sa.select(ids.c.id)),
+            CommentEmbedding.model == embedder.name,
+            CommentEmbedding.vector.is_not(None),
+        )
+    )
+    return SuggestionMethod(embedder.name, embedded or 0)

@@ -99,6 +99,7 @@ def index(slug: str):
         page_args=page_args(filters, request.args),
         page=page,
         counts=queries.coding_counts(process, phase),
+        method=queries.suggestion_method(process, phase),
         phases=queries.coding_phases(process),
         prompts=queries.prompts_of(process, phase),
         organisations=queries.organisations_of(process),

@@ -13,7 +13,9 @@ character 4- and 5-grams of each base form: "tietosuojasta" then meets "tietosuo
 and "lastensuojelu" meets "lastensuojeluilmoitus".
 
 ``rank`` is a pure function over texts (tested without a database);
-``suggest`` loads a process's themes and decisions and calls it.
+``suggest`` loads a process's themes and decisions and calls it. Where the sentence
+embedding model is available (app/embeddings), ``suggest`` uses the hybrid of
+hybrid.py instead: meanings and these word scores together.
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from ..comments import visible
+from ..embeddings.model import current as current_model
+from ..embeddings.services import vectors_of
 from ..extensions import db
 from ..models import Comment, Process, TagStatus, Theme, ThemeTag
 from ..textmining import SUPPORTED, base_forms
+from .hybrid import rank_hybrid
 
 #: Below this score a theme is not suggested: a comment such as "Thank you, a good
 #: meeting!" shares a word or two with some theme by chance, not a topic. Measured
@@ -160,10 +165,10 @@ def _theme_texts(theme: Theme, process: Process) -> tuple[tuple[str, str], ...]:
     return tuple(texts)
 
 
-def _confirmed_examples(process: Process) -> dict[int, list[str]]:
-    """Texts of visible comments confirmed to each theme of the process."""
+def _confirmed_examples(process: Process) -> dict[int, list[tuple[int, str]]]:
+    """Ids and texts of visible comments confirmed to each theme of the process."""
     rows = db.session.execute(
-        sa.select(ThemeTag.theme_id, Comment.body)
+        sa.select(ThemeTag.theme_id, Comment.id, Comment.body)
         .join(Comment, Comment.id == ThemeTag.comment_id)
         .join(Theme, Theme.id == ThemeTag.theme_id)
         .where(
@@ -173,20 +178,23 @@ def _confirmed_examples(process: Process) -> dict[int, list[str]]:
         )
         .order_by(ThemeTag.id)
     )
-    examples: dict[int, list[str]] = {}
-    for theme_id, body in rows:
-        examples.setdefault(theme_id, []).append(body)
+    examples: dict[int, list[tuple[int, str]]] = {}
+    for theme_id, comment_id, body in rows:
+        examples.setdefault(theme_id, []).append((comment_id, body))
     return examples
 
 
-def profiles_of(process: Process) -> list[ThemeProfile]:
+def profiles_of(
+    process: Process, examples: dict[int, list[tuple[int, str]]] | None = None
+) -> list[ThemeProfile]:
     """The process's themes as profiles, with what people have confirmed so far."""
-    examples = _confirmed_examples(process)
+    if examples is None:
+        examples = _confirmed_examples(process)
     return [
         ThemeProfile(
             theme_id=theme.id,
             texts=_theme_texts(theme, process),
-            examples=tuple(examples.get(theme.id, ())),
+            examples=tuple(body for _cid, body in examples.get(theme.id, ())),
         )
         for theme in process.themes
     ]
@@ -218,9 +226,30 @@ def suggest(
     """
     comments = list(comments)
     texts = {comment.id: comment.body or "" for comment in comments}
-    return rank(
-        profiles_of(process),
-        texts,
-        lang=process.language,
-        skip=decided_themes(list(texts)),
+    examples = _confirmed_examples(process)
+    profiles = profiles_of(process, examples)
+    skip = decided_themes(list(texts))
+    embedder = current_model()
+    if embedder is None:
+        return rank(profiles, texts, lang=process.language, skip=skip)
+    # Every theme's word score (the hybrid weighs them); the choice comes after.
+    words = rank(
+        profiles, texts, lang=process.language, min_score=0.0, limit=len(profiles)
+    )
+    example_ids = {tid: [cid for cid, _body in pairs] for tid, pairs in examples.items()}
+    vectors = vectors_of(
+        list(texts) + [cid for ids in example_ids.values() for cid in ids], embedder.name
+    )
+    return rank_hybrid(
+        theme_ids=[p.theme_id for p in profiles],
+        theme_texts=[[text for text, _lang in p.texts] for p in profiles],
+        comment_vectors={cid: vectors[cid] for cid in texts if cid in vectors},
+        example_vectors=[
+            [vectors[cid] for cid in example_ids.get(p.theme_id, ()) if cid in vectors]
+            for p in profiles
+        ],
+        word_scores={cid: dict(pairs) for cid, pairs in words.items()},
+        embedder=embedder,
+        skip=skip,
+        limit=MAX_SUGGESTIONS,
     )
