@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("coding", __name__)
 
-from . import labels, routes
+from . import labels, routes, routes_discovery

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField
-from wtforms.validators import DataRequired, Optional, Regexp
+from wtforms import BooleanField, HiddenField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..models import Phase, Process
 from ..requests import parse_id
@@ -78,3 +78,34 @@ def page_args(filters: CodingFilters, args) -> dict:
     if page and page > 1:
         page_args["page"] = page
     return page_args
+
+
+class DiscoverForm(FlaskForm):
+    """Theme discovery's button, and whether to group all comments or only those
+    not coded to a theme yet."""
+
+    only_uncoded = BooleanField(
+        _l("Only comments not coded to any theme yet"),
+        default=True,
+        description=_l(
+            "Leaves out the comments a person has confirmed to a theme. Untick to "
+            "group every comment."
+        ),
+    )
+
+
+class AdoptForm(FlaskForm):
+    """Making a candidate a theme: its title, which the person may change."""
+
+    title = StringField(
+        _l("Title of the new theme"),
+        validators=[
+            DataRequired(message=_l("Give the theme a title.")),
+            Length(max=200, message=_l("At most %(max)d characters.")),
+        ],
+    )
+
+
+class DismissForm(FlaskForm):
+    """Dismissing a candidate: the CSRF token only (it can be found again by
+    grouping anew only if its comments change)."""

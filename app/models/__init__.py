@@ -1,7 +1,7 @@
 """Every model, imported here so Alembic and the app see all tables."""
 
 from .base import TimestampMixin, UTCDateTime, utcnow
-from .coding import TagStatus, ThemeTag
+from .coding import CandidateStatus, TagStatus, ThemeCandidate, ThemeTag
 from .comments import (
     COMMENT_MAX_LENGTH,
     Comment,
@@ -98,6 +98,7 @@ __all__ = [
     "ProposalStatus",
     "ProposalVersion",
     "TagStatus",
+    "ThemeCandidate",
     "ThemeTag",
     "Ballot",
     "BallotOption",
@@ -113,6 +114,7 @@ __all__ = [
     "ModerationAction",
     "ModerationEvent",
     "OutboxMessage",
+    "CandidateStatus",
     "CommentEmbedding",
     "Discussion",
     "Prompt",

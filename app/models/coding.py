@@ -11,7 +11,7 @@ import sqlalchemy.orm as so
 from ..extensions import db
 from .base import UTCDateTime, str_enum, utcnow
 from .comments import Comment
-from .processes import Theme
+from .processes import Process, Theme
 from .users import User
 
 
@@ -54,3 +54,49 @@ class ThemeTag(db.Model):
     )
     theme: so.Mapped[Theme] = so.relationship()
     decided_by: so.Mapped[User | None] = so.relationship()
+
+
+class CandidateStatus(enum.StrEnum):
+    #: Proposed by theme discovery; waits for a person.
+    OPEN = "open"
+    #: Made into a theme (``theme_id``); its comments were suggested for it.
+    ADOPTED = "adopted"
+    #: Turned down: a later discovery does not offer the same comments again.
+    DISMISSED = "dismissed"
+
+
+class ThemeCandidate(db.Model):
+    """A group of comments that theme discovery found talking about the same thing.
+
+    Only a proposal: it becomes a theme when a person adopts it. ``comment_ids``
+    lists its comments best first (closest to the group's centre); the name is made
+    of its key words in the process's language, which the person can change.
+    """
+
+    __tablename__ = "theme_candidates"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    process_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey(Process.id, ondelete="CASCADE"), index=True
+    )
+    #: The phase whose comments were grouped; None: every phase of the process.
+    phase_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("phases.id", ondelete="CASCADE")
+    )
+    name: so.Mapped[str] = so.mapped_column(sa.String(200))
+    keywords: so.Mapped[list] = so.mapped_column(sa.JSON, default=list)
+    comment_ids: so.Mapped[list] = so.mapped_column(sa.JSON, default=list)
+    status: so.Mapped[CandidateStatus] = so.mapped_column(
+        str_enum(CandidateStatus), default=CandidateStatus.OPEN, index=True
+    )
+    theme_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey(Theme.id, ondelete="SET NULL")
+    )
+    created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
+    decided_by_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey(User.id, ondelete="SET NULL")
+    )
+    decided_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
+
+    process: so.Mapped[Process] = so.relationship()
+    theme: so.Mapped[Theme | None] = so.relationship()

@@ -64,6 +64,7 @@ from app.models import (
     SurveyQuestion,
     SurveyResponse,
     Theme,
+    ThemeCandidate,
     User,
     VoterUnit,
     WorkGroup,
@@ -273,6 +274,14 @@ def _build_process(
         teammate_comment, user=member, reason="Asiaton sävy.", now=now
     )
     theme_tag = coding_services.add_code(comment, themes[0], actor=facilitator, now=now)
+    candidate = ThemeCandidate(
+        process=process,
+        name=f"Ehdokas {tag}",
+        keywords=["ehdokas"],
+        comment_ids=[comment.id, teammate_comment.id],
+        created_at=now,
+    )
+    db.session.add(candidate)
 
     ballot = voting_services.save_ballot(
         None,
@@ -416,6 +425,7 @@ def _build_process(
         "teammate_comment": teammate_comment,
         "reply": reply,
         "tag": theme_tag,
+        "candidate": candidate,
         "ballot": ballot,
         "vote": vote,
         "proposal": proposal,

@@ -1,6 +1,6 @@
 """sentence embeddings of comments (coding suggestions, theme discovery)
 
-Revision ID: 0009_comment_embeddings
+Revision ID: 0010_comment_embeddings
 Revises: 0008_monitoring_surveys_privacy
 Create Date: 2026-12-07 13:20:00
 
@@ -8,7 +8,7 @@ Create Date: 2026-12-07 13:20:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_comment_embeddings"
+revision = "0010_comment_embeddings"
 down_revision = "0008_monitoring_surveys_privacy"
 branch_labels = None
 depends_on = None

@@ -1,0 +1,117 @@
+"""Theme discovery: grouping comments that talk about the same thing (pure numpy and
+scikit-learn over vectors and texts; services_discovery.py loads and stores).
+
+1. The comments' sentence embeddings are centred (e5 gives every text a large
+   common component that hides the differences) and reduced to a few principal
+   directions, then grouped by average-linkage clustering on cosine distance with a
+   distance limit: the data decides how many groups there are, and a comment far
+   from every other stays on its own.
+2. Groups smaller than ``MIN_SIZE`` are not candidates: their comments stay
+   ungrouped rather than forced into a group they do not fit.
+3. Each candidate is named by its key words: the base forms (textmining.py) whose
+   TF-IDF weight is highest inside the group compared with the rest, in the
+   process's language; its comments are ordered by closeness to the group's centre,
+   so the first two or three represent it.
+
+The limits were chosen on the tune half of the evaluation set (docs/coding.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.decomposition import PCA
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..textmining import base_forms
+
+#: Fewer comments than this are not grouped: the page says so instead.
+MIN_COMMENTS = 8
+#: A candidate has at least this many comments.
+MIN_SIZE = 3
+#: Principal directions kept (fewer when there are fewer comments).
+DIMENSIONS = 40
+#: Cosine distance under which groups are joined (average linkage).
+DISTANCE = 0.6
+#: Key words in a candidate's name.
+NAME_WORDS = 3
+#: Common words that name nothing (pronouns, quantifiers, everyday verbs): the
+#: lemmatiser's stop words (textmining.STOPWORDS) are only the shortest list.
+NOT_KEYWORDS = {
+    "fi": set(
+        "kaikki mikään kukaan joku jokin minä sinä hän me te he mä sä kerta kerran "
+        "asia juttu tapa tehdä saada käydä kertoa toivoa tietää sanoa ajatella ihan "
+        "aika hyvä paljon liian enemmän vähemmän jotenkin oikeasti yksi kaksi".split()
+    ),
+    "sv": set(
+        "alla allt någon något ingen inget jag du vi ni man sak gång saker göra "
+        "få säga tycka veta bra mycket lite mer mindre en ett två".split()
+    ),
+    "en": set(
+        "all any anyone someone nothing i you we thing things time make get say "
+        "think know good lot more less one two really".split()
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    #: Indexes into the input, closest to the group's centre first.
+    members: tuple[int, ...]
+    keywords: tuple[str, ...]
+
+
+def _reduced(vectors: np.ndarray) -> np.ndarray:
+    centred = vectors - vectors.mean(axis=0)
+    dims = min(DIMENSIONS, len(vectors) - 1, vectors.shape[1])
+    reduced = PCA(n_components=dims, random_state=0).fit_transform(centred)
+    norms = np.linalg.norm(reduced, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return reduced / norms
+
+
+def _keywords(texts: Sequence[str], lang: str, members: list[int]) -> tuple[str, ...]:
+    skip = NOT_KEYWORDS.get(lang, set())
+    forms = [
+        [form for form in base_forms(text, lang) if form not in skip and len(form) > 3]
+        for text in texts
+    ]
+    if not any(forms):
+        return ()
+    matrix = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True).fit(forms)
+    weights = matrix.transform(forms).toarray()
+    inside = np.zeros(len(texts), dtype=bool)
+    inside[members] = True
+    outside = weights[~inside].mean(axis=0) if (~inside).any() else 0.0
+    contrast = weights[inside].mean(axis=0) - outside
+    # A key word must come up in at least two of the group's comments.
+    present = (weights[inside] > 0).sum(axis=0)
+    contrast[present < min(2, len(members))] = -np.inf
+    names = matrix.get_feature_names_out()
+    best = np.argsort(-contrast, kind="stable")[:NAME_WORDS]
+    return tuple(str(names[i]) for i in best if np.isfinite(contrast[i]) and contrast[i] > 0)
+
+
+def discover(vectors: np.ndarray, texts: Sequence[str], lang: str) -> list[Group]:
+    """Candidate groups among the comments, biggest first; [] when there are fewer
+    than MIN_COMMENTS or no group reaches MIN_SIZE."""
+    if len(vectors) < MIN_COMMENTS:
+        return []
+    reduced = _reduced(np.asarray(vectors, dtype=np.float32))
+    labels = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=DISTANCE, metric="cosine", linkage="average"
+    ).fit_predict(reduced)
+    groups = []
+    for label in np.unique(labels):
+        members = np.flatnonzero(labels == label)
+        if len(members) < MIN_SIZE:
+            continue
+        centre = reduced[members].mean(axis=0)
+        closeness = reduced[members] @ centre
+        ordered = [int(i) for i in members[np.argsort(-closeness, kind="stable")]]
+        groups.append(Group(tuple(ordered), _keywords(texts, lang, ordered)))
+    groups.sort(key=lambda g: (-len(g.members), g.members[0]))
+    return groups
