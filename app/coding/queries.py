@@ -151,6 +151,9 @@ def coding_query(
             so.selectinload(Comment.group).selectinload(WorkGroup.organisation),
             so.selectinload(Comment.prompt),
             so.selectinload(Comment.tags).selectinload(ThemeTag.theme),
+            so.selectinload(Comment.tags)
+            .selectinload(ThemeTag.reason_comment)
+            .selectinload(Comment.group),
         )
     )
 

@@ -18,8 +18,9 @@ from flask_babel import lazy_gettext as _l
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Comment, Phase, Process, TagStatus, Theme, ThemeTag, User
+from .explain import Reason
 from .queries import scope_comments
-from .suggest import suggest
+from .suggest import suggest_explained
 
 log = logging.getLogger("osallistamo.coding")
 
@@ -68,6 +69,13 @@ def _decide(tag: ThemeTag, status: TagStatus, actor: User, now: datetime) -> Non
         tag.featured = False
 
 
+def give_reason(tag: ThemeTag, reason: Reason | None) -> None:
+    """Store why the tool suggests the theme (explain.py), or clear an old reason."""
+    tag.strength = reason.strength if reason else None
+    tag.reason_words = list(reason.words) if reason else []
+    tag.reason_comment_id = reason.comment_id if reason else None
+
+
 def refresh_suggestions(
     process: Process, *, phase: Phase | None = None, now: datetime
 ) -> RefreshResult:
@@ -86,7 +94,7 @@ def refresh_suggestions(
     )
     comments = [c for c in scope_comments(process, phase) if c.id not in coded]
     ids = [comment.id for comment in comments]
-    suggestions = suggest(process, comments) if comments else {}
+    suggestions, reasons = suggest_explained(process, comments) if comments else ({}, {})
     existing: dict[tuple[int, int], ThemeTag] = {}
     if ids:
         for tag in db.session.scalars(
@@ -101,17 +109,15 @@ def refresh_suggestions(
             tag = existing.pop((comment_id, theme_id), None)
             if tag is None:
                 # Not yet a tag at all: suggest() left out the decided themes.
-                db.session.add(
-                    ThemeTag(
-                        comment_id=comment_id,
-                        theme_id=theme_id,
-                        status=TagStatus.SUGGESTED,
-                        score=score,
-                        created_at=now,
-                    )
+                tag = ThemeTag(
+                    comment_id=comment_id,
+                    theme_id=theme_id,
+                    status=TagStatus.SUGGESTED,
+                    created_at=now,
                 )
-            else:
-                tag.score = score
+                db.session.add(tag)
+            tag.score = score
+            give_reason(tag, reasons.get((comment_id, theme_id)))
             stored += 1
     for tag in existing.values():  # suggested before, no longer
         db.session.delete(tag)

@@ -34,6 +34,7 @@ from ..embeddings.services import vectors_of
 from ..extensions import db
 from ..models import Comment, Process, TagStatus, Theme, ThemeTag
 from ..textmining import SUPPORTED, base_forms
+from .explain import Reason, explain
 from .hybrid import rank_hybrid
 
 #: Below this score a theme is not suggested: a comment such as "Thank you, a good
@@ -224,32 +225,55 @@ def suggest(
     Themes confirmed or rejected for a comment are left out; so is anything below
     ``MIN_SCORE``; at most ``MAX_SUGGESTIONS`` per comment, best first.
     """
+    return suggest_explained(process, comments)[0]
+
+
+def suggest_explained(
+    process: Process, comments: Iterable[Comment]
+) -> tuple[dict[int, list[tuple[int, float]]], dict[tuple[int, int], Reason]]:
+    """The suggestions and, for each (comment, theme), why (explain.py)."""
     comments = list(comments)
     texts = {comment.id: comment.body or "" for comment in comments}
     examples = _confirmed_examples(process)
     profiles = profiles_of(process, examples)
     skip = decided_themes(list(texts))
+    theme_texts = {p.theme_id: p.texts for p in profiles}
     embedder = current_model()
-    if embedder is None:
-        return rank(profiles, texts, lang=process.language, skip=skip)
-    # Every theme's word score (the hybrid weighs them); the choice comes after.
-    words = rank(
-        profiles, texts, lang=process.language, min_score=0.0, limit=len(profiles)
-    )
+    vectors: dict = {}
     example_ids = {tid: [cid for cid, _body in pairs] for tid, pairs in examples.items()}
-    vectors = vectors_of(
-        list(texts) + [cid for ids in example_ids.values() for cid in ids], embedder.name
-    )
-    return rank_hybrid(
-        theme_ids=[p.theme_id for p in profiles],
-        theme_texts=[[text for text, _lang in p.texts] for p in profiles],
+    if embedder is None:
+        suggestions = rank(profiles, texts, lang=process.language, skip=skip)
+    else:
+        # Every theme's word score (the hybrid weighs them); the choice comes after.
+        words = rank(
+            profiles, texts, lang=process.language, min_score=0.0, limit=len(profiles)
+        )
+        vectors = vectors_of(
+            list(texts) + [cid for ids in example_ids.values() for cid in ids],
+            embedder.name,
+        )
+        suggestions = rank_hybrid(
+            theme_ids=[p.theme_id for p in profiles],
+            theme_texts=[[text for text, _lang in p.texts] for p in profiles],
+            comment_vectors={cid: vectors[cid] for cid in texts if cid in vectors},
+            example_vectors=[
+                [vectors[cid] for cid in example_ids.get(p.theme_id, ()) if cid in vectors]
+                for p in profiles
+            ],
+            word_scores={cid: dict(pairs) for cid, pairs in words.items()},
+            embedder=embedder,
+            skip=skip,
+            limit=MAX_SUGGESTIONS,
+        )
+    reasons = explain(
+        suggestions,
+        texts=texts,
+        lang=process.language,
+        theme_texts=theme_texts,
         comment_vectors={cid: vectors[cid] for cid in texts if cid in vectors},
-        example_vectors=[
-            [vectors[cid] for cid in example_ids.get(p.theme_id, ()) if cid in vectors]
-            for p in profiles
-        ],
-        word_scores={cid: dict(pairs) for cid, pairs in words.items()},
-        embedder=embedder,
-        skip=skip,
-        limit=MAX_SUGGESTIONS,
+        example_vectors={
+            tid: [(cid, vectors[cid]) for cid in ids if cid in vectors]
+            for tid, ids in example_ids.items()
+        },
     )
+    return suggestions, reasons

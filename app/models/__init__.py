@@ -1,7 +1,13 @@
 """Every model, imported here so Alembic and the app see all tables."""
 
 from .base import TimestampMixin, UTCDateTime, utcnow
-from .coding import CandidateStatus, TagStatus, ThemeCandidate, ThemeTag
+from .coding import (
+    CandidateStatus,
+    SuggestionStrength,
+    TagStatus,
+    ThemeCandidate,
+    ThemeTag,
+)
 from .comments import (
     COMMENT_MAX_LENGTH,
     Comment,
@@ -97,6 +103,7 @@ __all__ = [
     "FollowUpProposal",
     "ProposalStatus",
     "ProposalVersion",
+    "SuggestionStrength",
     "TagStatus",
     "ThemeCandidate",
     "ThemeTag",

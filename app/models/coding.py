@@ -23,6 +23,12 @@ class TagStatus(enum.StrEnum):
     REJECTED = "rejected"
 
 
+class SuggestionStrength(enum.StrEnum):
+    #: Scored at or above the method's bar for a likely-right suggestion.
+    STRONG = "strong"
+    POSSIBLE = "possible"
+
+
 class ThemeTag(db.Model):
     """A comment coded to a theme, suggested by the tool or set by a facilitator."""
 
@@ -41,6 +47,16 @@ class ThemeTag(db.Model):
     )
     #: The suggestion's similarity score (0..1); None for codes set by hand.
     score: so.Mapped[float | None] = so.mapped_column(sa.Float)
+    #: How sure the tool was (suggestions only; None for codes set by hand).
+    strength: so.Mapped[SuggestionStrength | None] = so.mapped_column(
+        str_enum(SuggestionStrength)
+    )
+    #: Why: the words the comment shares with the theme's texts...
+    reason_words: so.Mapped[list] = so.mapped_column(sa.JSON, default=list)
+    #: ...and the theme's confirmed comment closest to this one.
+    reason_comment_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey(Comment.id, ondelete="SET NULL")
+    )
     #: A quote the facilitator chose to represent the theme in summaries.
     featured: so.Mapped[bool] = so.mapped_column(default=False)
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
@@ -50,7 +66,11 @@ class ThemeTag(db.Model):
     decided_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
 
     comment: so.Mapped[Comment] = so.relationship(
-        backref=so.backref("tags", cascade="all, delete-orphan", passive_deletes=True)
+        backref=so.backref("tags", cascade="all, delete-orphan", passive_deletes=True),
+        foreign_keys=[comment_id],
+    )
+    reason_comment: so.Mapped[Comment | None] = so.relationship(
+        foreign_keys=[reason_comment_id]
     )
     theme: so.Mapped[Theme] = so.relationship()
     decided_by: so.Mapped[User | None] = so.relationship()

@@ -1,4 +1,5 @@
-"""theme discovery: candidate themes found in the comments
+"""theme discovery: candidate themes found in the comments; why a theme is suggested
+(strength, shared words, closest confirmed comment)
 
 Revision ID: 0011_theme_candidates
 Revises: 0010_comment_embeddings
@@ -56,7 +57,36 @@ def upgrade():
         )
 
 
+    with op.batch_alter_table("theme_tags", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "strength",
+                sa.Enum("strong", "possible", name="suggestionstrength",
+                        native_enum=False, length=20),
+                nullable=True,
+            )
+        )  # fmt: skip
+        batch_op.add_column(
+            sa.Column("reason_words", sa.JSON(), nullable=False, server_default="[]")
+        )
+        batch_op.add_column(sa.Column("reason_comment_id", sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(
+            batch_op.f("fk_theme_tags_reason_comment_id_comments"),
+            "comments",
+            ["reason_comment_id"],
+            ["id"],
+            ondelete="SET NULL",
+        )
+
+
 def downgrade():
+    with op.batch_alter_table("theme_tags", schema=None) as batch_op:
+        batch_op.drop_constraint(
+            batch_op.f("fk_theme_tags_reason_comment_id_comments"), type_="foreignkey"
+        )
+        batch_op.drop_column("reason_comment_id")
+        batch_op.drop_column("reason_words")
+        batch_op.drop_column("strength")
     with op.batch_alter_table("theme_candidates", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_theme_candidates_status"))
         batch_op.drop_index(batch_op.f("ix_theme_candidates_process_id"))

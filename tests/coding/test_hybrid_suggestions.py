@@ -105,3 +105,29 @@ def test_without_a_model_the_page_says_words_only(client, auth, world):
     auth.login_as(world.facilitator)
     page = client.get(f"/p/{world.process.slug}/coding/").text
     assert "Method: words only." in page
+
+
+def test_the_closest_confirmed_comment_is_the_reason(db, client, auth, world, meanings):
+    """A confirmed staff comment explains the Swedish comment's suggestion."""
+    from app.coding import services as coding
+
+    confirmed = make_comment(
+        db, world.p1, world.group_b, "Kuraattorin virka on ollut auki puoli vuotta.", 8
+    )
+    coding.add_code(confirmed, world.staff, actor=world.facilitator, now=NOW)
+    swedish = make_comment(db, world.p1, world.group_a, SWEDISH, 9)
+    db.session.commit()
+    embeddings.fill(meanings)
+    services.refresh_suggestions(world.process, now=NOW)
+    db.session.commit()
+    tag = db.session.scalar(
+        sa.select(ThemeTag).where(
+            ThemeTag.comment_id == swedish.id, ThemeTag.theme_id == world.staff.id
+        )
+    )
+    assert tag.reason_comment_id == confirmed.id
+    assert tag.strength.value == "strong"
+    auth.login_as(world.facilitator)
+    page = client.get(f"/p/{world.process.slug}/coding/").text
+    assert f"Close to a confirmed comment of {world.group_b.name}:" in page
+    assert "Strong suggestion:" in page
