@@ -34,8 +34,15 @@ import sqlalchemy as sa
 
 from ..auth.services import find_user_by_email
 from ..coding.queries import scope_comments
-from ..coding.services import add_code, confirm, reject, set_featured, tag_of
-from ..coding.suggest import decided_themes, suggest
+from ..coding.services import (
+    add_code,
+    confirm,
+    give_reason,
+    reject,
+    set_featured,
+    tag_of,
+)
+from ..coding.suggest import decided_themes, suggest_explained
 from ..extensions import db
 from ..followup.services import draft_proposal, save_version
 from ..models import (
@@ -107,7 +114,7 @@ def _suggestions(
     the demo. Not ``refresh_suggestions`` itself: it would also suggest the next
     themes on the comments already decided on, after every load.
     """
-    ranked = suggest(process, visible)
+    ranked, reasons = suggest_explained(process, visible)
     ids = [comment.id for comment in targets]
     existing: dict[int, dict[int, ThemeTag]] = {cid: {} for cid in ids}
     for tag in db.session.scalars(
@@ -134,6 +141,7 @@ def _suggestions(
                 created += 1
             elif tag.score != score:
                 tag.score = score
+            give_reason(tag, reasons.get((cid, theme_id)))
             new[theme_id] = tag
         for tag in old.values():  # suggested before, no longer
             db.session.delete(tag)
