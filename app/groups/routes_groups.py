@@ -32,6 +32,7 @@ def _group_fields(form: WorkGroupForm) -> dict:
         "organisation": db.get_or_404(Organisation, form.organisation_id.data),
         "contact_name": form.contact_name.data or "",
         "contact_email": form.contact_email.data or "",
+        "seats": form.seats.data,
     }
 
 
@@ -100,6 +101,8 @@ def create_group(slug: str):
                 )
         except DuplicateName:
             form.name.errors.append(_duplicate_name_error())
+        except services.InvalidSeats as error:
+            form.seats.errors.append(str(error))
         else:
             drafts.discard(draft_key)
             flash(
@@ -149,6 +152,8 @@ def edit_group(slug: str, group_id: int):
                 services.update_group(group, actor=current_user, **_group_fields(form))
         except DuplicateName:
             form.name.errors.append(_duplicate_name_error())
+        except services.InvalidSeats as error:
+            form.seats.errors.append(str(error))
         else:
             drafts.discard(draft_key)
             flash(_("The changes have been saved."), "success")

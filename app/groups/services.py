@@ -7,9 +7,17 @@ import logging
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from ..errors import DomainError, DuplicateName, InviteClosed, InviteNotFound
+from ..errors import (
+    DomainError,
+    DuplicateName,
+    GroupFull,
+    InviteClosed,
+    InviteNotFound,
+)
 from ..extensions import db
 from ..models import (
+    DEFAULT_SEATS,
+    MAX_SEATS,
     GroupMembership,
     Organisation,
     OrganisationKind,
@@ -35,6 +43,28 @@ def find_group_by_code(code: str) -> WorkGroup:
     return group
 
 
+def lock_group(group: WorkGroup) -> None:
+    """Take the group's row lock until the commit (PostgreSQL; SQLite's writes are
+    serialised by BEGIN IMMEDIATE), so two joins or two first votes at the same
+    moment cannot both take the last place."""
+    db.session.execute(
+        sa.select(WorkGroup.id).where(WorkGroup.id == group.id).with_for_update()
+    )
+
+
+def member_count(group: WorkGroup) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count(GroupMembership.id)).where(
+            GroupMembership.group_id == group.id
+        )
+    )
+
+
+def is_full(group: WorkGroup) -> bool:
+    """Every place is taken: nobody new may join."""
+    return member_count(group) >= group.seats
+
+
 def join_group(
     code: str, *, user: User | None, display_name: str
 ) -> tuple[User, WorkGroup]:
@@ -42,10 +72,18 @@ def join_group(
 
     Someone already signed in joins as themselves; anyone else becomes a participant
     account without a password, named by ``display_name``.
+
+    :raises InviteNotFound, InviteClosed: for an unknown or closed invite.
+    :raises GroupFull: when the group has as many members as places (a member who
+        joins again is let through: nobody is added).
     """
     group = find_group_by_code(code)
     if not group.invite_open:
         raise InviteClosed()
+    if user is None or not group.has_member(user):
+        lock_group(group)
+        if is_full(group):
+            raise GroupFull(group.seats)
     if user is None:
         user = User(name=display_name.strip(), role=Role.PARTICIPANT)
         db.session.add(user)
@@ -138,6 +176,16 @@ def delete_organisation(organisation: Organisation, *, actor: User) -> None:
 # Work groups ------------------------------------------------------------------
 
 
+class InvalidSeats(DomainError):
+    def __init__(self):
+        super().__init__(_l("Give the group 1–%(max)d places.", max=MAX_SEATS))
+
+
+def _check_seats(seats: int) -> None:
+    if not isinstance(seats, int) or not 1 <= seats <= MAX_SEATS:
+        raise InvalidSeats()
+
+
 def group_name_taken(
     process: Process, name: str, exclude_id: int | None = None
 ) -> bool:
@@ -157,12 +205,15 @@ def create_group(
     organisation: Organisation,
     contact_name: str = "",
     contact_email: str = "",
+    seats: int = DEFAULT_SEATS,
 ) -> WorkGroup:
     """Add a work group to a process; it gets a fresh, open invite code.
 
     :raises DuplicateName: when the process already has a group with the name.
+    :raises InvalidSeats: for places outside 1..MAX_SEATS.
     """
     name = name.strip()
+    _check_seats(seats)
     if group_name_taken(process, name):
         raise DuplicateName()
     group = WorkGroup(
@@ -171,6 +222,7 @@ def create_group(
         name=name,
         contact_name=contact_name.strip(),
         contact_email=contact_email.strip().lower(),
+        seats=seats,
     )
     db.session.add(group)
     db.session.flush()
@@ -188,11 +240,20 @@ def update_group(
     organisation: Organisation,
     contact_name: str = "",
     contact_email: str = "",
+    seats: int | None = None,
 ) -> WorkGroup:
-    """Change a work group's name, organisation or contact person."""
+    """Change a work group's name, organisation, contact person or places.
+
+    Fewer places than members leaves every member in; nobody new joins until a
+    place is free. ``seats=None`` keeps the places as they are.
+    """
     name = name.strip()
+    if seats is not None:
+        _check_seats(seats)
     if group_name_taken(group.process, name, exclude_id=group.id):
         raise DuplicateName()
+    if seats is not None:
+        group.seats = seats
     group.name = name
     group.organisation = organisation
     group.contact_name = contact_name.strip()

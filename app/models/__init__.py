@@ -13,6 +13,8 @@ from .comments import (
 from .discussions import Discussion, Visibility
 from .followup import FollowUpProposal, ProposalStatus, ProposalVersion
 from .groups import (
+    DEFAULT_SEATS,
+    MAX_SEATS,
     GroupMembership,
     WorkGroup,
     hash_invite_code,
@@ -67,6 +69,8 @@ from .voting import (
 )
 
 __all__ = [
+    "DEFAULT_SEATS",
+    "MAX_SEATS",
     "Action",
     "ActionNote",
     "ActionStatus",
