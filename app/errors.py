@@ -50,8 +50,8 @@ class GroupFull(DomainError):
     def __init__(self, seats: int):
         super().__init__(
             _l(
-                "This work group is full: all its %(num)d places are taken. Ask your "
-                "facilitator to add places to the group.",
+                "This work group is full (places: %(num)d). Ask your facilitator to "
+                "add places to the group.",
                 num=seats,
             )
         )

@@ -86,9 +86,8 @@ class GroupVotesUsed(DomainError):
     def __init__(self, group: WorkGroup):
         super().__init__(
             _l(
-                "%(group)s has %(num)d places, and %(num)d of its members have "
-                "already voted in this ballot. Ask your facilitator to add places "
-                "to the group.",
+                "Every place of %(group)s has already voted in this ballot "
+                "(places: %(num)d). Ask your facilitator to add places to the group.",
                 group=group.name,
                 num=group.seats,
             )
