@@ -261,3 +261,75 @@ def test_voters_do_not_see_the_votes_per_group(person_ballot, client, auth, db, 
     assert "results-table" in html
     assert "group-voters-table" not in html
     assert "Voters per work group" not in html
+
+
+# The exported summary shows the votes per group too --------------------------------
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_summary_exports_show_votes_per_group(person_ballot, app, language):
+    """JSON (to the documented schema), Markdown, the printable page and Word list
+    each group's votes in a ballot where each person votes."""
+    import io
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    from docx import Document
+
+    from app.exports.docx import to_docx
+    from app.exports.html import to_html
+    from app.exports.json import to_json
+    from app.exports.markdown import to_markdown
+    from app.exports.summary import build_summary
+
+    w = person_ballot
+    w.cast(w.ballot, w.member, w.group, w.pick)
+    w.cast(w.ballot, w.teammate, w.group, w.pick)
+    w.cast(w.ballot, w.other_member, w.other_group, w.pick)
+    summary = build_summary(w.process, language=language)
+    ballot = summary.ballots[0]
+    assert ballot.voter_unit == "participant"
+    assert [(g.group, g.organisation, g.votes) for g in ballot.groups] == [
+        ("Ryhmä Aalto", "Keski-Uudenmaan koulutus", 2),
+        ("Ryhmä Bore", "Järvenpään kaupunki", 1),
+    ]
+    data = json.loads(to_json(summary))
+    schema_path = Path(__file__).resolve().parents[2] / "docs" / "summary.schema.json"
+    jsonschema.validate(data, json.loads(schema_path.read_text(encoding="utf-8")))
+    assert data["ballots"][0]["groups"][0] == {
+        "group": "Ryhmä Aalto",
+        "organisation": "Keski-Uudenmaan koulutus",
+        "votes": 2,
+    }
+    heading = {
+        "fi": "Äänestäjät työryhmittäin",
+        "sv": "Röstande per arbetsgrupp",
+        "en": "Voters per work group",
+    }[language]
+    markdown = to_markdown(summary)
+    assert f"#### {heading}" in markdown
+    assert "| Ryhmä Aalto | Keski-Uudenmaan koulutus | 2 |" in markdown
+    with app.test_request_context():
+        html = to_html(summary)
+    assert heading in html and "group-votes-table" in html
+    assert '<th scope="row">Ryhmä Aalto</th>' in html
+    document = Document(io.BytesIO(to_docx(summary)))
+    assert heading in [p.text for p in document.paragraphs]
+    cells = [
+        [cell.text for cell in row.cells] for t in document.tables for row in t.rows
+    ]
+    assert ["Ryhmä Aalto", "Keski-Uudenmaan koulutus", "2"] in cells
+
+
+def test_group_ballot_summaries_keep_their_tables(ballot_world):
+    """One vote per group: the groups are in the data, no extra table is drawn."""
+    from app.exports.markdown import to_markdown
+    from app.exports.summary import build_summary
+
+    w = ballot_world
+    ballot = w.make_ballot(voter_unit=VoterUnit.GROUP)
+    w.cast(ballot, w.member, w.group, {w.themes[0].id: 1})
+    summary = build_summary(w.process, language="en")
+    assert summary.ballots[0].groups[0].votes == 1
+    assert "Voters per work group" not in to_markdown(summary)
