@@ -43,6 +43,20 @@ class InviteClosed(
 ): ...
 
 
+class GroupFull(DomainError):
+    """Every place of the work group is taken (issue 16: joining again and again
+    must not multiply a group's votes)."""
+
+    def __init__(self, seats: int):
+        super().__init__(
+            _l(
+                "This work group is full (places: %(num)d). Ask your facilitator to "
+                "add places to the group.",
+                num=seats,
+            )
+        )
+
+
 class InviteNotFound(
     DomainError,
     message=_l("No work group has this code. Check the code and try again."),

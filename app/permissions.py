@@ -448,6 +448,12 @@ RULES: dict[str, Predicate] = {
             "organisation_used_only_in_own_processes",
         )
     ),
+    # Issue 16 (least privilege): a feedback survey's results are for the team, so
+    # the per-organisation averages it feeds into indicators are too; everyone in
+    # the process sees the whole region's average and the values entered by hand.
+    "monitoring.survey_organisations": is_admin
+    | is_process_facilitator
+    | is_process_observer,
 }
 
 

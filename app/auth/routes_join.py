@@ -4,7 +4,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..errors import DomainError
+from ..errors import DomainError, GroupFull
 from ..extensions import db, limiter
 from ..forms import form_status
 from ..groups import services as group_services
@@ -12,6 +12,14 @@ from . import bp
 from .forms import JoinAsSignedInForm, JoinCodeForm, JoinForm
 from .limits import join_per_address
 from .sessions import start_session
+
+
+def _full(group):
+    """Every place of the group is taken: say so, and who can help (409)."""
+    message = GroupFull(group.seats).message
+    return render_template(
+        "auth/join_invalid.html", message=message, heading=_("The work group is full")
+    ), 409
 
 
 @bp.route("/join", methods=["GET", "POST"])
@@ -49,6 +57,8 @@ def join(code: str):
     if signed_in and group.has_member(current_user):
         flash(_("You are already a member of %(group)s.", group=group.name), "info")
         return redirect(url_for("processes.detail", slug=group.process.slug))
+    if group_services.is_full(group):
+        return _full(group)
     form = JoinAsSignedInForm() if signed_in else JoinForm()
     if form.validate_on_submit():
         name = "" if signed_in else form.display_name.data
@@ -56,6 +66,9 @@ def join(code: str):
             user, group = group_services.join_group(
                 code, user=current_user if signed_in else None, display_name=name
             )
+        except GroupFull:
+            db.session.rollback()
+            return _full(group)
         except DomainError as error:
             db.session.rollback()
             flash(str(error.message), "error")

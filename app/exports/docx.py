@@ -113,6 +113,13 @@ def _ballot(document: DocumentType, ballot: BallotSummary) -> None:
         for rank, row in zip(rank_texts, ballot.rows, strict=True)
     ]
     table(document, header, rows)
+    if ballot.voter_unit == "participant" and ballot.groups:
+        document.add_heading(labels.group_votes_heading(), level=3)
+        table(
+            document,
+            labels.group_votes_header(),
+            [[g.group, g.organisation, str(g.votes)] for g in ballot.groups],
+        )
 
 
 def _proposal(document: DocumentType, proposal: ProposalView) -> None:

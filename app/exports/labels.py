@@ -240,6 +240,15 @@ def ballot_header(method: str) -> list[str]:
     ]
 
 
+def group_votes_header() -> list[str]:
+    """The votes-per-group table's header row (a ballot where each person votes)."""
+    return [_("Work group"), _("Organisation"), _("Votes")]
+
+
+def group_votes_heading() -> str:
+    return _("Voters per work group")
+
+
 def proposal_status_text(version: int, published_at) -> str:
     if published_at is None:
         return _("Draft, version %(num)d (not published)", num=version)

@@ -97,7 +97,15 @@ def _ballot(ballot: BallotSummary) -> list[str]:
     ]
     facts = f"{labels.voters_text(ballot.voters)} · {labels.method_text(ballot.method)}"
     lines = [f"### {escape(ballot.title)}", "", escape(facts), ""]
-    return lines + _table(header, rows, numeric={2, 3, 4}) + [""]
+    lines += _table(header, rows, numeric={2, 3, 4}) + [""]
+    if ballot.voter_unit == "participant" and ballot.groups:
+        groups = [
+            [escape(g.group), escape(g.organisation), str(g.votes)]
+            for g in ballot.groups
+        ]
+        lines += [f"#### {escape(labels.group_votes_heading())}", ""]
+        lines += _table(labels.group_votes_header(), groups, numeric={2}) + [""]
+    return lines
 
 
 def _proposal(proposal: ProposalView) -> list[str]:

@@ -20,6 +20,7 @@ from ..extensions import db
 from ..i18n import localized
 from ..models import Comment, Phase, Process, Vote
 from ..textmining import most_central
+from ..voting.audit import voters_per_group
 from ..voting.scoring import compute_results
 from .scope import confirmed_tags, phases_in_scope, visible_comments
 
@@ -103,12 +104,26 @@ class BallotRow:
 
 
 @dataclass
+class GroupVotes:
+    """How many votes a work group cast in a ballot (issue 16: in a ballot where
+    each person votes, a group that joined again and again to vote more shows)."""
+
+    group: str
+    organisation: str
+    votes: int
+
+
+@dataclass
 class BallotSummary:
     ballot_id: int
     title: str
     method: str
     voters: int
     rows: list[BallotRow]
+    #: "group" (one vote per work group) or "participant" (each person votes).
+    voter_unit: str = "group"
+    #: The work groups that voted, by name, with their votes.
+    groups: list[GroupVotes] = field(default_factory=list)
 
 
 @dataclass
@@ -190,6 +205,16 @@ def _ballots(phases: list[Phase], process: Process, language: str) -> list:
                     title=localized(ballot.title, process.language, language),
                     method=ballot.method.value,
                     voters=results.voters,
+                    voter_unit=ballot.voter_unit.value,
+                    groups=[
+                        GroupVotes(
+                            group=row.group.name,
+                            organisation=row.group.organisation.name,
+                            votes=row.votes,
+                        )
+                        for row in voters_per_group(ballot)
+                        if row.group is not None and row.votes
+                    ],
                     rows=[
                         BallotRow(
                             theme_id=row.theme.id,

@@ -21,7 +21,7 @@ SESSION_KEY = "group_drafts"
 MAX_DRAFTS = 2
 #: No field takes more (the browser stops at the fields' maxlength already).
 MAX_CHARS = 300
-FIELDS = ("name", "organisation_id", "contact_name", "contact_email")
+FIELDS = ("name", "organisation_id", "seats", "contact_name", "contact_email")
 
 
 def _drafts() -> dict:

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, StringField, SubmitField
+from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+)
 
-from ..models import Organisation, OrganisationKind
+from ..models import DEFAULT_SEATS, MAX_SEATS, Organisation, OrganisationKind
 from .labels import KIND_LABELS
 
 
@@ -64,6 +71,26 @@ class WorkGroupForm(FlaskForm):
         _l("Organisation"),
         coerce=_optional_int,
         validators=[DataRequired(_l("Choose the organisation the group belongs to."))],
+    )
+    seats = IntegerField(
+        _l("Places"),
+        default=DEFAULT_SEATS,
+        validators=[
+            InputRequired(
+                _l("Give the number of places, from 1 to %(max)d.", max=MAX_SEATS)
+            ),
+            NumberRange(
+                1,
+                MAX_SEATS,
+                _l("Give a number from 1 to %(max)d.", max=MAX_SEATS),
+            ),
+        ],
+        description=_l(
+            "How many people may join with the invitation. Nobody joins beyond it, "
+            "and in a ballot where each person votes the group casts at most this "
+            "many votes. Members who already joined stay if you lower it."
+        ),
+        render_kw={"inputmode": "numeric", "autocomplete": "off"},
     )
     contact_name = StringField(
         _l("Contact person's name"),

@@ -32,6 +32,7 @@ def _group_fields(form: WorkGroupForm) -> dict:
         "organisation": db.get_or_404(Organisation, form.organisation_id.data),
         "contact_name": form.contact_name.data or "",
         "contact_email": form.contact_email.data or "",
+        "seats": form.seats.data,
     }
 
 
@@ -74,6 +75,8 @@ def _group_form(process, group, save, saved_message):
                 saved = save(_group_fields(form))
         except DuplicateName:
             form.name.errors.append(_duplicate_name_error())
+        except services.InvalidSeats as error:
+            form.seats.errors.append(str(error))
         else:
             drafts.discard(draft_key)
             flash(saved_message(saved), "success")

@@ -7,9 +7,17 @@ import logging
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from ..errors import DomainError, DuplicateName, InviteClosed, InviteNotFound
+from ..errors import (
+    DomainError,
+    DuplicateName,
+    GroupFull,
+    InviteClosed,
+    InviteNotFound,
+)
 from ..extensions import db
 from ..models import (
+    DEFAULT_SEATS,
+    MAX_SEATS,
     GroupMembership,
     Organisation,
     OrganisationKind,
@@ -35,6 +43,28 @@ def find_group_by_code(code: str) -> WorkGroup:
     return group
 
 
+def lock_group(group: WorkGroup) -> None:
+    """Take the group's row lock until the commit (PostgreSQL; SQLite's writes are
+    serialised by BEGIN IMMEDIATE), so two joins or two first votes at the same
+    moment cannot both take the last place."""
+    db.session.execute(
+        sa.select(WorkGroup.id).where(WorkGroup.id == group.id).with_for_update()
+    )
+
+
+def member_count(group: WorkGroup) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count(GroupMembership.id)).where(
+            GroupMembership.group_id == group.id
+        )
+    )
+
+
+def is_full(group: WorkGroup) -> bool:
+    """Every place is taken: nobody new may join."""
+    return member_count(group) >= group.seats
+
+
 def join_group(
     code: str, *, user: User | None, display_name: str
 ) -> tuple[User, WorkGroup]:
@@ -42,10 +72,18 @@ def join_group(
 
     Someone already signed in joins as themselves; anyone else becomes a participant
     account without a password, named by ``display_name``.
+
+    :raises InviteNotFound, InviteClosed: for an unknown or closed invite.
+    :raises GroupFull: when the group has as many members as places (a member who
+        joins again is let through: nobody is added).
     """
     group = find_group_by_code(code)
     if not group.invite_open:
         raise InviteClosed()
+    if user is None or not group.has_member(user):
+        lock_group(group)
+        if is_full(group):
+            raise GroupFull(group.seats)
     if user is None:
         user = User(name=display_name.strip(), role=Role.PARTICIPANT)
         db.session.add(user)
@@ -139,6 +177,16 @@ def delete_organisation(organisation: Organisation, *, actor: User) -> None:
 # Work groups ------------------------------------------------------------------
 
 
+class InvalidSeats(DomainError):
+    def __init__(self):
+        super().__init__(_l("Give the group 1–%(max)d places.", max=MAX_SEATS))
+
+
+def _check_seats(seats: int) -> None:
+    if not isinstance(seats, int) or not 1 <= seats <= MAX_SEATS:
+        raise InvalidSeats()
+
+
 def group_name_taken(
     process: Process, name: str, exclude_id: int | None = None
 ) -> bool:
@@ -158,14 +206,21 @@ def _apply_group(
     organisation: Organisation,
     contact_name: str = "",
     contact_email: str = "",
+    seats: int | None = None,
 ) -> None:
-    """Set a work group's name, organisation and contact person.
+    """Set a work group's name, organisation, contact person and places
+    (``seats=None`` keeps the places as they are).
 
     :raises DuplicateName: when another group of the process has the name.
+    :raises InvalidSeats: for places outside 1..MAX_SEATS.
     """
     name = name.strip()
+    if seats is not None:
+        _check_seats(seats)
     if group_name_taken(process, name, exclude_id=group.id):
         raise DuplicateName()
+    if seats is not None:
+        group.seats = seats
     group.name = name
     group.organisation = organisation
     group.contact_name = contact_name.strip()
@@ -173,11 +228,13 @@ def _apply_group(
 
 
 def create_group(process: Process, *, actor: User, **fields) -> WorkGroup:
-    """Add a work group to a process (``fields`` as ``_apply_group``); it gets a
-    fresh, open invite code.
+    """Add a work group to a process (``fields`` as ``_apply_group``; places
+    DEFAULT_SEATS unless given); it gets a fresh, open invite code.
 
     :raises DuplicateName: when the process already has a group with the name.
+    :raises InvalidSeats: for places outside 1..MAX_SEATS.
     """
+    fields.setdefault("seats", DEFAULT_SEATS)
     group = WorkGroup()
     _apply_group(group, process, **fields)
     group.process = process
@@ -190,8 +247,9 @@ def create_group(process: Process, *, actor: User, **fields) -> WorkGroup:
 
 
 def update_group(group: WorkGroup, *, actor: User, **fields) -> WorkGroup:
-    """Change a work group's name, organisation or contact person (``fields`` as
-    ``_apply_group``)."""
+    """Change a work group's name, organisation, contact person or places (``fields``
+    as ``_apply_group``). Fewer places than members leaves every member in; nobody
+    new joins until a place is free."""
     _apply_group(group, group.process, **fields)
     db.session.flush()
     log.info("user %s edited work group %s", actor.id, group.id)

@@ -20,6 +20,8 @@ from .discussions import Discussion, Visibility
 from .embeddings import CommentEmbedding
 from .followup import FollowUpProposal, ProposalStatus, ProposalVersion
 from .groups import (
+    DEFAULT_SEATS,
+    MAX_SEATS,
     GroupMembership,
     WorkGroup,
     hash_invite_code,
@@ -74,6 +76,8 @@ from .voting import (
 )
 
 __all__ = [
+    "DEFAULT_SEATS",
+    "MAX_SEATS",
     "Action",
     "ActionNote",
     "ActionStatus",

@@ -22,6 +22,10 @@ INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 #: 31 ** 12 is about 2 ** 59 codes: guessing one, even at the join rate limit from
 #: many addresses at once, is impractical.
 INVITE_CODE_LENGTH = 12
+#: A new work group's places (issue 16: joining again cannot multiply its votes).
+DEFAULT_SEATS = 10
+#: The most places a facilitator may give one work group.
+MAX_SEATS = 500
 
 
 def normalise_invite_code(code: str) -> str:
@@ -77,6 +81,9 @@ class WorkGroup(TimestampMixin, db.Model):
     invite_code_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
     #: A closed invite refuses new members; existing members stay.
     invite_open: so.Mapped[bool] = so.mapped_column(default=True)
+    #: How many people may join: a join beyond it is refused, and in a ballot where
+    #: each person votes the group casts at most this many votes (issue 16).
+    seats: so.Mapped[int] = so.mapped_column(default=DEFAULT_SEATS)
 
     process: so.Mapped[Process] = so.relationship(back_populates="work_groups")
     organisation: so.Mapped[Organisation] = so.relationship(

@@ -23,6 +23,7 @@ from .dashboard import (
 )
 from .dashboard_indicators import indicator_status, values_by_indicator
 from .periods import available_periods, period_bounds, period_kind_of
+from .queries import team_only
 from .targets import Trend, Verdict, previous_period
 
 #: Statuses in which an action past its due date is overdue.
@@ -35,15 +36,18 @@ def build_dashboard(
     period: str | None = None,
     language: str | None = None,
     today: date | None = None,
+    team: bool = True,
 ) -> Dashboard:
     """The dashboard of ``process`` for ``period`` (default: the latest with values).
 
     :param language: of the goals' and indicators' titles (default: the reader's).
     :param today: the day actions are overdue against (default: today).
+    :param team: with the values only the process's team sees (the per-organisation
+        survey averages); False for everyone else.
     """
     language = language or current_language()
     today = today or date.today()
-    periods = available_periods(process)
+    periods = available_periods(process, hidden=None if team else team_only())
     if period is None and periods:
         period = periods[-1]
     goals = list(
@@ -53,7 +57,7 @@ def build_dashboard(
             .order_by(Goal.position, Goal.id)
         )
     )
-    values = values_by_indicator(goals)
+    values = values_by_indicator(goals, team=team)
     changes = Changes()
     statuses = []
     for goal in goals:

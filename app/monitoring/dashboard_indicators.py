@@ -14,18 +14,23 @@ from ..models import Goal, Indicator, IndicatorValue, Process
 from .dashboard import REGION, IndicatorStatus, Row, Series
 from .dashboard_words import region_text
 from .periods import matching_period, period_sort_key
+from .queries import shown
 from .targets import gap, previous_period, target_for, trend, verdict
 
 
-def values_by_indicator(goals: list[Goal]) -> dict[int, list[IndicatorValue]]:
+def values_by_indicator(
+    goals: list[Goal], *, team: bool = True
+) -> dict[int, list[IndicatorValue]]:
+    """The goals' indicator values; ``team=False``: without the team's own values
+    (the per-organisation survey averages, ``queries.team_only``)."""
     ids = [indicator.id for goal in goals for indicator in goal.indicators]
     by_indicator: dict[int, list[IndicatorValue]] = defaultdict(list)
     if not ids:
         return by_indicator
     rows = db.session.scalars(
-        sa.select(IndicatorValue)
-        .where(IndicatorValue.indicator_id.in_(ids))
-        .options(so.joinedload(IndicatorValue.organisation))
+        shown(
+            sa.select(IndicatorValue).where(IndicatorValue.indicator_id.in_(ids)), team
+        ).options(so.joinedload(IndicatorValue.organisation))
     )
     for value in rows:
         by_indicator[value.indicator_id].append(value)

@@ -67,13 +67,16 @@ def school_year_of(day: date) -> str:
     return f"{first}-{first + 1}"
 
 
-def available_periods(process: Process) -> list[str]:
-    """The periods that have at least one value in the process, oldest first."""
-    periods = db.session.scalars(
+def available_periods(process: Process, *, hidden=None) -> list[str]:
+    """The periods that have at least one value in the process, oldest first
+    (``hidden``: a condition on the values to leave out)."""
+    stmt = (
         sa.select(IndicatorValue.period)
         .join(Indicator, Indicator.id == IndicatorValue.indicator_id)
         .join(Goal, Goal.id == Indicator.goal_id)
         .where(Goal.process_id == process.id)
-        .distinct()
     )
+    if hidden is not None:
+        stmt = stmt.where(sa.not_(hidden))
+    periods = db.session.scalars(stmt.distinct())
     return sorted(set(periods), key=period_sort_key)

@@ -16,11 +16,27 @@ from ..models import (
     IndicatorValue,
     Organisation,
     Process,
+    ValueOrigin,
     WorkGroup,
 )
 from ..web import get_in_process_or_404
 from . import targets
 from .targets import Verdict
+
+
+def team_only():
+    """The values only the process's team may see: the per-organisation averages a
+    feedback survey fed (a survey's results are for the team; issue 16). The whole
+    region's average and values entered by hand or imported are for everyone."""
+    return sa.and_(
+        IndicatorValue.origin == ValueOrigin.SURVEY,
+        IndicatorValue.organisation_id.is_not(None),
+    )
+
+
+def shown(stmt, team: bool):
+    """``stmt`` over indicator values, without the team's values unless ``team``."""
+    return stmt if team else stmt.where(sa.not_(team_only()))
 
 
 @dataclass
@@ -33,25 +49,31 @@ class LatestFigures:
     local_count: int = 0
 
 
-def latest_figures(indicators: list[Indicator]) -> dict[int, LatestFigures]:
+def latest_figures(
+    indicators: list[Indicator], *, team: bool = True
+) -> dict[int, LatestFigures]:
     """The newest period's figures of each indicator (periods sort as text: "2025-2026"
-    after "2024-2025", "2026" after "2025")."""
+    after "2024-2025", "2026" after "2025"); ``team=False`` leaves out the team's
+    values (``team_only``)."""
     ids = [indicator.id for indicator in indicators]
     result = {indicator_id: LatestFigures() for indicator_id in ids}
     if not ids:
         return result
     newest = dict(
         db.session.execute(
-            sa.select(IndicatorValue.indicator_id, sa.func.max(IndicatorValue.period))
-            .where(IndicatorValue.indicator_id.in_(ids))
-            .group_by(IndicatorValue.indicator_id)
+            shown(
+                sa.select(
+                    IndicatorValue.indicator_id, sa.func.max(IndicatorValue.period)
+                ).where(IndicatorValue.indicator_id.in_(ids)),
+                team,
+            ).group_by(IndicatorValue.indicator_id)
         ).all()
     )
     by_id = {indicator.id: indicator for indicator in indicators}
     rows = db.session.scalars(
-        sa.select(IndicatorValue)
-        .where(IndicatorValue.indicator_id.in_(ids))
-        .order_by(IndicatorValue.subgroup)
+        shown(
+            sa.select(IndicatorValue).where(IndicatorValue.indicator_id.in_(ids)), team
+        ).order_by(IndicatorValue.subgroup)
     )
     for row in rows:
         if newest.get(row.indicator_id) != row.period:
@@ -118,17 +140,18 @@ def organisation_by_name() -> dict[str, Organisation]:
     }
 
 
-def value_filters(indicator: Indicator) -> tuple[list[str], list[str]]:
+def value_filters(
+    indicator: Indicator, *, team: bool = True
+) -> tuple[list[str], list[str]]:
     """The periods (newest first) and subgroups an indicator's values have."""
+    of_indicator = IndicatorValue.indicator_id == indicator.id
     periods = db.session.scalars(
-        sa.select(IndicatorValue.period)
-        .where(IndicatorValue.indicator_id == indicator.id)
+        shown(sa.select(IndicatorValue.period).where(of_indicator), team)
         .distinct()
         .order_by(IndicatorValue.period.desc())
     )
     subgroups = db.session.scalars(
-        sa.select(IndicatorValue.subgroup)
-        .where(IndicatorValue.indicator_id == indicator.id)
+        shown(sa.select(IndicatorValue.subgroup).where(of_indicator), team)
         .distinct()
         .order_by(IndicatorValue.subgroup)
     )
@@ -136,10 +159,17 @@ def value_filters(indicator: Indicator) -> tuple[list[str], list[str]]:
 
 
 def values_statement(
-    indicator: Indicator, *, period: str | None = None, subgroup: str | None = None
+    indicator: Indicator,
+    *,
+    period: str | None = None,
+    subgroup: str | None = None,
+    team: bool = True,
 ):
     """The indicator's values, newest period first, the whole region before places."""
-    stmt = sa.select(IndicatorValue).where(IndicatorValue.indicator_id == indicator.id)
+    stmt = shown(
+        sa.select(IndicatorValue).where(IndicatorValue.indicator_id == indicator.id),
+        team,
+    )
     if period:
         stmt = stmt.where(IndicatorValue.period == period)
     if subgroup is not None:
@@ -153,15 +183,20 @@ def values_statement(
     )
 
 
-def value_counts_by_indicator(indicators: list[Indicator]) -> dict[int, int]:
+def value_counts_by_indicator(
+    indicators: list[Indicator], *, team: bool = True
+) -> dict[int, int]:
     ids = [indicator.id for indicator in indicators]
     counts: dict[int, int] = defaultdict(int)
     if ids:
         counts.update(
             db.session.execute(
-                sa.select(IndicatorValue.indicator_id, sa.func.count(IndicatorValue.id))
-                .where(IndicatorValue.indicator_id.in_(ids))
-                .group_by(IndicatorValue.indicator_id)
+                shown(
+                    sa.select(
+                        IndicatorValue.indicator_id, sa.func.count(IndicatorValue.id)
+                    ).where(IndicatorValue.indicator_id.in_(ids)),
+                    team,
+                ).group_by(IndicatorValue.indicator_id)
             ).all()
         )
     return counts

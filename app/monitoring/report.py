@@ -46,9 +46,12 @@ def build_report(
     period: str | None = None,
     language: str | None = None,
     now: datetime | None = None,
+    team: bool = True,
 ) -> AnnualReport:
     """The report of ``period`` (default: the latest with values) in ``language``.
 
+    :param team: with the per-organisation survey averages (the team's); False for
+        a reader outside the team.
     :raises UnknownPeriod: for a period that is not a school or calendar year.
     """
     if period is not None and period_kind_of(period) is None:
@@ -57,7 +60,7 @@ def build_report(
     now = now or datetime.now(UTC)
     with force_locale(language):
         dashboard = build_dashboard(
-            process, period=period, language=language, today=now.date()
+            process, period=period, language=language, today=now.date(), team=team
         )
         title = localized(process.title, process.language, language)
     return AnnualReport(

@@ -42,11 +42,13 @@ def export_report(
     period: str | None = None,
     language: str | None = None,
     now: datetime | None = None,
+    team: bool = True,
 ) -> ReportFile:
-    """Build the report and render it as ``docx`` or ``csv``."""
+    """Build the report and render it as ``docx`` or ``csv`` (``team``: see
+    ``build_report``)."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
-    report = build_report(process, period=period, language=language, now=now)
+    report = build_report(process, period=period, language=language, now=now, team=team)
     body = annual_docx(report) if fmt == "docx" else annual_csv(report)
     return ReportFile(
         body=body, mimetype=MIMETYPES[fmt], filename=report_filename(report, fmt)

@@ -25,7 +25,10 @@ def plan(slug: str):
         "monitoring/plan.html",
         process=process,
         goals=goals,
-        latest=queries.latest_figures(indicators),
+        latest=queries.latest_figures(
+            indicators,
+            team=can(current_user, "monitoring.survey_organisations", process),
+        ),
         today=helsinki_today(),
         is_overdue=services.is_overdue,
         manage=can(current_user, "monitoring.manage", process),

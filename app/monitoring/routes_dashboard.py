@@ -8,11 +8,12 @@ The report files take ``?lang=fi|sv|en`` (default: the reader's language).
 from __future__ import annotations
 
 from flask import abort, current_app, render_template, request, url_for
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from ..csvfiles import download_response
 from ..i18n import LANGUAGE_NAMES, current_language
 from ..models import ActionStatus
+from ..permissions import can
 from ..web import load_process
 from . import bp
 from . import dashboard_words as w
@@ -32,6 +33,11 @@ def _period_arg() -> str | None:
     return period
 
 
+def _team(process) -> bool:
+    """The reader sees the team's values (per-organisation survey averages)."""
+    return can(current_user, "monitoring.survey_organisations", process)
+
+
 def _language_arg() -> str:
     language = request.args.get("lang", "")
     if language not in current_app.config["LANGUAGES"]:
@@ -44,7 +50,7 @@ def _language_arg() -> str:
 def dashboard(slug: str):
     """Each goal's indicators against their targets, its actions, and what changed."""
     process = load_process(slug, "monitoring.view")
-    data = build_dashboard(process, period=_period_arg())
+    data = build_dashboard(process, period=_period_arg(), team=_team(process))
     charts = {
         status.indicator_id: build_trend_chart(status, f"chart-{status.indicator_id}")
         for goal in data.goals
@@ -89,7 +95,11 @@ def annual_report(slug: str, fmt: str):
     """The annual report of a period as Word or CSV."""
     process = load_process(slug, "monitoring.view")
     result = export_report(
-        process, fmt=fmt, period=_period_arg(), language=_language_arg()
+        process,
+        fmt=fmt,
+        period=_period_arg(),
+        language=_language_arg(),
+        team=_team(process),
     )
     return download_response(
         result.body, mimetype=result.mimetype, filename=result.filename

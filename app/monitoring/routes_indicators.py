@@ -101,7 +101,8 @@ def indicator(slug: str, indicator_id: int):
     process, indicator = load_in_process(
         slug, "monitoring.view", Indicator, indicator_id
     )
-    periods, subgroups = queries.value_filters(indicator)
+    team = can(current_user, "monitoring.survey_organisations", process)
+    periods, subgroups = queries.value_filters(indicator, team=team)
     period = request.args.get("period") or None
     if period is not None and period not in periods:
         period = None
@@ -111,7 +112,9 @@ def indicator(slug: str, indicator_id: int):
     if subgroup is not None and subgroup not in subgroups:
         subgroup, raw_subgroup = None, None
     page = db.paginate(
-        queries.values_statement(indicator, period=period, subgroup=subgroup),
+        queries.values_statement(
+            indicator, period=period, subgroup=subgroup, team=team
+        ),
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
     )
@@ -135,7 +138,7 @@ def indicator(slug: str, indicator_id: int):
             if value
         },
         everyone=EVERYONE,
-        total=queries.value_counts_by_indicator([indicator])[indicator.id],
+        total=queries.value_counts_by_indicator([indicator], team=team)[indicator.id],
         manage=can(current_user, "monitoring.manage", process),
         target_for=targets.target_for,
     )

@@ -15,7 +15,15 @@ from flask_babel import lazy_gettext as _l
 
 from ..extensions import db
 from ..i18n import localized, to_helsinki
-from ..models import Ballot, Vote, VoteEntry, VoterUnit, VotingMethod, WorkGroup
+from ..models import (
+    Ballot,
+    GroupMembership,
+    Vote,
+    VoteEntry,
+    VoterUnit,
+    VotingMethod,
+    WorkGroup,
+)
 from .services import unit_key
 
 
@@ -89,6 +97,75 @@ def turnout(ballot: Ballot) -> Turnout:
     result.eligible = len(everyone)
     result.voted = sum(1 for user_id in everyone if f"user:{user_id}" in votes)
     return result
+
+
+@dataclass
+class GroupVoters:
+    """How many of a group's places, members and votes a ballot saw (issue 16: a
+    group that joined again and again to vote more shows here)."""
+
+    #: None: votes whose work group has since been deleted.
+    group: WorkGroup | None
+    members: int
+    votes: int
+    #: Of the votes, those whose voter's account has since been deleted.
+    votes_of_deleted_accounts: int = 0
+
+    @property
+    def seats(self) -> int | None:
+        return self.group.seats if self.group is not None else None
+
+    @property
+    def over_members(self) -> bool:
+        """More votes than members: some voters have left (worth a look)."""
+        return self.group is not None and self.votes > self.members
+
+
+def voters_per_group(ballot: Ballot) -> list[GroupVoters]:
+    """Every work group of the process with its places, members and the votes cast
+    for it in this ballot (a person's or the group's), by name; votes of deleted
+    groups last."""
+    votes = dict(
+        db.session.execute(
+            sa.select(Vote.group_id, sa.func.count(Vote.id))
+            .where(Vote.ballot_id == ballot.id)
+            .group_by(Vote.group_id)
+        ).all()
+    )
+    deleted = dict(
+        db.session.execute(
+            sa.select(Vote.group_id, sa.func.count(Vote.id))
+            .where(Vote.ballot_id == ballot.id, Vote.unit_key.like("deleted:%"))
+            .group_by(Vote.group_id)
+        ).all()
+    )
+    groups = sorted(ballot.process.work_groups, key=lambda g: (g.name.lower(), g.id))
+    members = dict(
+        db.session.execute(
+            sa.select(GroupMembership.group_id, sa.func.count(GroupMembership.id))
+            .where(GroupMembership.group_id.in_([group.id for group in groups]))
+            .group_by(GroupMembership.group_id)
+        ).all()
+    )
+    rows = [
+        GroupVoters(
+            group=group,
+            members=members.get(group.id, 0),
+            votes=votes.get(group.id, 0),
+            votes_of_deleted_accounts=deleted.get(group.id, 0),
+        )
+        for group in groups
+    ]
+    if votes.get(None):
+        rows.append(
+            GroupVoters(
+                group=None,
+                members=0,
+                votes=votes[None],
+                votes_of_deleted_accounts=deleted.get(None, 0),
+            )
+        )
+    return rows
 
 
 def vote_count(ballot: Ballot) -> int:

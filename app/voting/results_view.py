@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,12 +33,33 @@ def visibility_of(ballot: Ballot, user, now: datetime) -> Visibility:
     )
 
 
+def _setup_digest(ballot: Ballot) -> str:
+    """What a viewer without the results sees of the ballot: its title and times."""
+    shown = [
+        ballot.title,
+        ballot.process.language,
+        ballot.opens_at.isoformat() if ballot.opens_at else None,
+        ballot.closes_at.isoformat() if ballot.closes_at else None,
+    ]
+    text = json.dumps(shown, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def etag_of(ballot: Ballot, seen: Visibility) -> str:
-    """Everything the projector's content depends on, read without any counting."""
+    """Everything the projector's content depends on, read without any counting.
+
+    While this viewer may not see the results, the tag is built from what the page
+    shows them (title, times, state, language) and never from ``results_version``,
+    which grows with every vote: a participant watching the projector or polling it
+    must not learn that votes are arriving (issue 16).
+    """
+    version = (
+        f"v{ballot.results_version}" if seen.shown else f"s{_setup_digest(ballot)}"
+    )
     return "-".join(
         (
             f"b{ballot.id}",
-            f"v{ballot.results_version}",
+            version,
             seen.state.value,
             "public" if seen.public else "staff" if seen.shown else "hidden",
             current_language(),

@@ -17,9 +17,10 @@ from datetime import UTC, datetime
 from flask import render_template
 from flask_login import current_user, login_required
 
-from ..models import Ballot
+from ..models import Ballot, VoterUnit
+from ..permissions import can
 from ..web import conditional, load_in_process
-from . import bp, charts
+from . import audit, bp, charts
 from .results_view import etag_of, results_context, visibility_of
 
 #: The projector shows the themes ranked this high (ties at the edge stay whole).
@@ -38,6 +39,10 @@ def results(slug: str, ballot_id: int):
     if context["results"] is not None:
         context["scoring_explanation"] = charts.scoring_explanation(ballot)
         context["place_headings"] = charts.place_headings(ballot)
+    # Issue 16: the team sees how many votes each group cast, so stuffing shows.
+    if can(current_user, "ballot.turnout", process):
+        context["group_voters"] = audit.voters_per_group(ballot)
+        context["per_person"] = ballot.voter_unit is VoterUnit.PARTICIPANT
     return render_template("voting/results.html", **context)
 
 

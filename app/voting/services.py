@@ -80,6 +80,20 @@ class NotAVoter(DomainError):
     message = _l("Only members of the process's work groups can vote.")
 
 
+class GroupVotesUsed(DomainError):
+    """Every place of the work group has voted in this person-by-person ballot."""
+
+    def __init__(self, group: WorkGroup):
+        super().__init__(
+            _l(
+                "Every place of %(group)s has already voted in this ballot "
+                "(places: %(num)d). Ask your facilitator to add places to the group.",
+                group=group.name,
+                num=group.seats,
+            )
+        )
+
+
 class EmptyVote(DomainError):
     message = _l("Choose at least one theme before voting.")
 
@@ -295,6 +309,25 @@ def _voter_group(ballot: Ballot, voter: User, group: WorkGroup | None):
     return group
 
 
+def _check_group_seats(ballot: Ballot, group: WorkGroup) -> None:
+    """A first personal vote fits in the group's places (issue 16, item 6).
+
+    Counted from the votes themselves, not the members: a vote stays when its voter's
+    account is deleted, so leaving and joining again must not give a group more
+    votes than it has places.
+    """
+    db.session.execute(
+        sa.select(WorkGroup.id).where(WorkGroup.id == group.id).with_for_update()
+    )
+    cast = db.session.scalar(
+        sa.select(sa.func.count(Vote.id)).where(
+            Vote.ballot_id == ballot.id, Vote.group_id == group.id
+        )
+    )
+    if cast >= group.seats:
+        raise GroupVotesUsed(group)
+
+
 def _find_vote(ballot: Ballot, key: str, *, lock: bool = False) -> Vote | None:
     stmt = sa.select(Vote).where(Vote.ballot_id == ballot.id, Vote.unit_key == key)
     if lock:
@@ -314,6 +347,7 @@ def cast_vote(
 
     :raises BallotNotOpen, BallotClosed: outside the voting time.
     :raises NotAVoter: for someone outside the process's work groups.
+    :raises GroupVotesUsed: for a first personal vote beyond the group's places.
     :raises EmptyVote, UnknownOption, TooManyChoices, TooManyPoints,
         TooManyPointsForTheme, InvalidRanking: for a choice against the rules.
     """
@@ -327,6 +361,8 @@ def cast_vote(
     key = unit_key(ballot, voter, group)
     created = False
     vote = _find_vote(ballot, key, lock=True)
+    if vote is None and ballot.voter_unit is VoterUnit.PARTICIPANT:
+        _check_group_seats(ballot, group)
     if vote is None:
         vote = Vote(ballot_id=ballot.id, unit_key=key, group_id=group.id, cast_at=now)
         try:

@@ -1,7 +1,7 @@
 """sentence embeddings of comments (coding suggestions, theme discovery)
 
 Revision ID: 0010_comment_embeddings
-Revises: 0008_monitoring_surveys_privacy
+Revises: 0009_work_group_seats
 Create Date: 2026-12-07 13:20:00
 
 """
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_comment_embeddings"
-down_revision = "0008_monitoring_surveys_privacy"
+down_revision = "0009_work_group_seats"
 branch_labels = None
 depends_on = None
 

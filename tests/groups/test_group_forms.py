@@ -15,6 +15,7 @@ def _group_form(organisation, **overrides):
         "organisation_id": str(organisation.id),
         "contact_name": "Jaana Järvinen",
         "contact_email": "jaana@jarvenpaa.fi",
+        "seats": "10",
     }
     data.update(overrides)
     return data

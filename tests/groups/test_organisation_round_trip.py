@@ -14,6 +14,7 @@ TYPED = {
     "name": "Tuusulan nuorisotyö",
     "contact_name": "Tiina Tuusula",
     "contact_email": "tiina@tuusula.fi",
+    "seats": "6",
 }
 
 
@@ -67,6 +68,7 @@ def test_new_group_form_comes_back_with_the_typed_values(client, auth, db, world
     )
     assert group.organisation_id == new_org.id
     assert group.contact_email == TYPED["contact_email"]
+    assert group.seats == 6
 
 
 def test_edit_form_comes_back_with_the_typed_values(client, auth, db, world):

@@ -189,6 +189,7 @@ def test_organisation_group_and_contact_names(client, auth, db, world):
                 "organisation_id": str(org_id),
                 "contact_name": contacts[n % len(contacts)],
                 "contact_email": "",
+                "seats": "10",
             },
         )
     groups = db.session.scalars(
@@ -211,6 +212,8 @@ def test_display_names_when_joining(client, auth, db, world):
     person's comments and on the group's page."""
     code = world.group.invite_code
     names = _name_chunks(120)
+    world.group.seats = 500  # every name joins: the places are not under test here
+    db.session.commit()
     for name in names:
         post_ok(client, f"/join/{code}", {"display_name": name})
         post_ok(client, world.thread, {"body": "Hei", "submission_key": ""})
