@@ -90,12 +90,18 @@ def most_central(texts: Sequence[str], k: int = 3, lang: str = "fi") -> list[int
     """Indexes of the ``k`` texts most similar to the others (the group's centre)."""
     if len(texts) <= k:
         return list(range(len(texts)))
+    return by_centrality(texts, lang)[:k]
+
+
+def by_centrality(texts: Sequence[str], lang: str = "fi") -> list[int]:
+    """Every text's index, the most similar to the others first."""
+    if len(texts) < 2:
+        return list(range(len(texts)))
     scores = similarity(texts, texts, lang)
     centrality = [
         (sum(row) - row[index]) / (len(row) - 1) for index, row in enumerate(scores)
     ]
-    ranked = sorted(range(len(texts)), key=lambda index: (-centrality[index], index))
-    return ranked[:k]
+    return sorted(range(len(texts)), key=lambda index: (-centrality[index], index))
 
 
 def warm_up() -> None:

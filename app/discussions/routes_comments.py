@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from flask import (
+    abort,
     current_app,
     flash,
     redirect,
@@ -263,3 +264,14 @@ def delete_comment(slug: str, comment_id: int):
     return _comment_page(
         "discussions/comment_delete.html", process, comment, form, comment=comment
     )
+
+
+@bp.route("/<slug>/comments/<int:comment_id>")
+@login_required
+def comment_link(slug: str, comment_id: int):
+    """A comment's lasting address (summaries and memos quote excerpts and link to
+    the whole comment): to its thread's page, at the comment, for whoever may read it."""
+    _process, comment = load_comment(slug, comment_id, "discussion.view")
+    if not can(current_user, "comment.view", comment):
+        abort(404)  # what the reader may not see is not there for them
+    return redirect(comment_url(comment))

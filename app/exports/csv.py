@@ -50,11 +50,18 @@ class CommentRow:
 
 
 def comment_rows(
-    process: Process, *, phase: Phase | None = None, language: str | None = None
+    process: Process,
+    *,
+    phase: Phase | None = None,
+    language: str | None = None,
+    survey_answers: bool = False,
 ) -> list[CommentRow]:
-    """Every comment a reader of the process may see in the scope, oldest first."""
+    """Every comment a reader of the process may see in the scope, oldest first
+    (with the coded survey answers' texts for the team: ``survey_answers``)."""
     language = language or process.language
-    comments = visible_comments(phases_in_scope(process, phase))
+    comments = visible_comments(
+        phases_in_scope(process, phase), survey_answers=survey_answers
+    )
     order = {theme.id: theme.position for theme in process.themes}
     titles = {
         theme.id: localized(theme.title, process.language, language)

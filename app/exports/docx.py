@@ -66,6 +66,10 @@ def _quote(document: DocumentType, quote: Quote) -> None:
     attribution = document.add_paragraph()
     add_inline(attribution, f"— {labels.quote_attribution(quote)}. ")
     attribution.add_run(labels.quote_question(quote)).italic = True
+    if marks := labels.quote_marks(quote):
+        attribution.add_run(f" {marks}")
+    if quote.url:
+        attribution.add_run(f" {labels.whole_comment()}: {quote.url}")
 
 
 def _theme(document: DocumentType, theme: ThemeSummary) -> None:

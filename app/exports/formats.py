@@ -65,7 +65,8 @@ def export(
 ) -> Export:
     """Build the summary and render it.
 
-    :param staff: the reader may see a draft proposal (the CLI is staff).
+    :param staff: the reader is the team (the CLI is): may see a draft proposal and
+        the survey answers coded to themes (survey results are the team's).
     :param kind: for CSV, ``comments`` or ``votes``.
     :raises UnknownFormat: for a format or CSV kind not in the lists.
     """
@@ -74,7 +75,9 @@ def export(
     language = language or process.language
     if fmt == "csv" and kind == "comments":
         # The comment rows come from the database, not from the summary.
-        rows = csv.comment_rows(process, phase=phase, language=language)
+        rows = csv.comment_rows(
+            process, phase=phase, language=language, survey_answers=staff
+        )
         body = csv.comments_csv(rows, show_names=process.show_names, language=language)
     else:
         body = _render(fmt, process, phase, language, staff, now)
@@ -86,7 +89,9 @@ def export(
 
 
 def _render(fmt, process, phase, language, staff, now) -> bytes:
-    summary = build_summary(process, phase=phase, language=language, now=now)
+    summary = build_summary(
+        process, phase=phase, language=language, now=now, survey_answers=staff
+    )
     proposal = proposal_view(process, staff=staff)
     if fmt == "md":
         return markdown.to_markdown(summary, proposal).encode("utf-8")

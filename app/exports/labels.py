@@ -152,6 +152,12 @@ def theme_facts(theme: ThemeSummary) -> str:
         groups=groups,
         organisations=organisations,
     )
+    if theme.survey_answers:
+        facts += " " + ngettext(
+            "%(num)d of them is a survey answer.",
+            "%(num)d of them are survey answers.",
+            theme.survey_answers,
+        )
     return f"{facts} {level}"
 
 
@@ -182,6 +188,20 @@ def quote_attribution(quote: Quote) -> str:
 
 def quote_question(quote: Quote) -> str:
     return _("Question: %(question)s", question=quote.question)
+
+
+def quote_marks(quote: Quote) -> str:
+    """What kind of text the quote is: a survey answer, an excerpt of a comment."""
+    marks = []
+    if quote.survey_answer:
+        marks.append(_("A survey answer."))
+    if quote.partial:
+        marks.append(_("An excerpt of a longer comment."))
+    return " ".join(marks)
+
+
+def whole_comment() -> str:
+    return _("The whole comment")
 
 
 def voters_text(count: int) -> str:

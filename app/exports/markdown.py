@@ -67,7 +67,12 @@ def _quote(quote: Quote) -> list[str]:
     body = [f"> {line}".rstrip() for line in user_markdown(quote.text).splitlines()]
     who = escape(labels.quote_attribution(quote))
     question = escape(labels.quote_question(quote))
-    return body + [">", f"> — {who}. {question}", ""]
+    after = [f"> — {who}. {question}"]
+    if marks := labels.quote_marks(quote):
+        after[0] += f" {escape(marks)}"
+    if quote.url:
+        after[0] += f" [{escape(labels.whole_comment())}](<{quote.url}>)"
+    return body + [">", *after, ""]
 
 
 def _theme(theme: ThemeSummary) -> list[str]:

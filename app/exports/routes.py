@@ -25,6 +25,8 @@ from .summary import build_summary
 
 
 def _is_staff(process: Process) -> bool:
+    """The team: sees a draft proposal, and the survey answers coded to themes (the
+    same people as the "survey.results" rule)."""
     return can(current_user, "proposal.view_draft", process)
 
 
@@ -32,7 +34,9 @@ def _load_summary(slug: str):
     """The URL's scope (process, phase, language), its summary and the proposal as
     this reader may see it: what the summary page and the printable page show."""
     process, phase, language = load_scope(slug)
-    data = build_summary(process, phase=phase, language=language)
+    data = build_summary(
+        process, phase=phase, language=language, survey_answers=_is_staff(process)
+    )
     proposal = proposal_view(process, staff=_is_staff(process))
     return process, phase, language, data, proposal
 

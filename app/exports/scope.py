@@ -16,6 +16,7 @@ from ..models import (
     PhaseKind,
     Process,
     Prompt,
+    Survey,
     TagStatus,
     ThemeTag,
     WorkGroup,
@@ -27,20 +28,32 @@ def phases_in_scope(process: Process, phase: Phase | None) -> list[Phase]:
     return [phase] if phase is not None else list(process.phases)
 
 
-def visible_comments(phases: list[Phase]) -> list[Comment]:
-    """Comments of the phases' discussions that any reader may see, oldest first."""
-    phase_ids = [p.id for p in phases if p.kind is PhaseKind.DISCUSSION]
-    if not phase_ids:
+def visible_comments(
+    phases: list[Phase], *, survey_answers: bool = False
+) -> list[Comment]:
+    """Comments of the phases' discussions that any reader may see, oldest first;
+    with ``survey_answers`` also the free-text answers of their surveys (which only
+    the team reads: the caller decides)."""
+    discussion_phases = [p.id for p in phases if p.kind is PhaseKind.DISCUSSION]
+    survey_phases = [p.id for p in phases if p.kind is PhaseKind.SURVEY]
+    owners = [
+        Prompt.discussion_id.in_(
+            sa.select(Discussion.id).where(Discussion.phase_id.in_(discussion_phases))
+        )
+    ]
+    if survey_answers and survey_phases:
+        owners.append(
+            Prompt.survey_id.in_(
+                sa.select(Survey.id).where(Survey.phase_id.in_(survey_phases))
+            )
+        )
+    if not discussion_phases and len(owners) == 1:
         return []
     return list(
         db.session.scalars(
             sa.select(Comment)
             .join(Prompt, Prompt.id == Comment.prompt_id)
-            .join(Discussion, Discussion.id == Prompt.discussion_id)
-            .where(
-                Discussion.phase_id.in_(phase_ids),
-                visible(),
-            )
+            .where(sa.or_(*owners), visible())
             .options(
                 so.selectinload(Comment.group).selectinload(WorkGroup.organisation),
                 so.selectinload(Comment.author),

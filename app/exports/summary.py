@@ -19,9 +19,11 @@ import sqlalchemy as sa
 from ..extensions import db
 from ..i18n import localized
 from ..models import Comment, Phase, Process, Vote
-from ..textmining import most_central
+from ..text import render_markdown
+from ..urls import external_url
 from ..voting.audit import voters_per_group
 from ..voting.scoring import compute_results
+from .quotes import Excerpt, central_excerpts, excerpt_of
 from .scope import confirmed_tags, phases_in_scope, visible_comments
 
 #: Quotes per theme when the facilitator has not chosen them.
@@ -52,6 +54,12 @@ class Quote:
     author: str | None = None
     #: Chosen by the facilitator (True) or picked as the most central (False).
     chosen: bool = False
+    #: The text is the comment's most central sentence or two, not all of it.
+    partial: bool = False
+    #: A free-text answer to a survey (not a discussion comment).
+    survey_answer: bool = False
+    #: The whole comment's lasting address (discussion comments; None otherwise).
+    url: str | None = None
 
 
 @dataclass
@@ -75,6 +83,8 @@ class ThemeSummary:
     comments: int = 0
     groups: int = 0
     organisations: int = 0
+    #: How many of ``comments`` are free-text survey answers.
+    survey_answers: int = 0
     quotes: list[Quote] = field(default_factory=list)
     #: The theme's result in the summary's main ballot (None without one).
     vote: ThemeVote | None = None
@@ -167,11 +177,12 @@ class Summary:
 # Building ------------------------------------------------------------------------
 
 
-def _quote(comment: Comment, process: Process, language: str, chosen: bool) -> Quote:
+def _quote(excerpt: Excerpt, process: Process, language: str, chosen: bool) -> Quote:
+    comment = excerpt.comment
     return Quote(
         comment_id=comment.id,
-        text=comment.body,
-        html=comment.body_html,
+        text=excerpt.text,
+        html=str(render_markdown(excerpt.text)) if excerpt.partial else comment.body_html,
         group=comment.group.name,
         organisation=comment.group.organisation.name,
         question=localized(comment.prompt.question, process.language, language),
@@ -180,18 +191,28 @@ def _quote(comment: Comment, process: Process, language: str, chosen: bool) -> Q
         if process.show_names and comment.author is not None
         else None,
         chosen=chosen,
+        partial=excerpt.partial,
+        survey_answer=comment.prompt.survey_id is not None,
+        url=external_url(
+            "discussions.comment_link", slug=process.slug, comment_id=comment.id
+        )
+        if comment.prompt.discussion_id is not None
+        else None,
     )
 
 
 def _quotes(comments: list[Comment], featured: set[int], process, language) -> list:
+    """The facilitator's chosen quotes, else the most central sentences of the theme's
+    comments (replies only when there is nothing else), each from another comment."""
     chosen = [c for c in comments if c.id in featured]
     if chosen:
-        return [_quote(c, process, language, True) for c in chosen]
+        return [
+            _quote(excerpt_of(c, process.language), process, language, True)
+            for c in chosen
+        ]
     top_level = [c for c in comments if c.parent_id is None] or comments
-    central = most_central(
-        [c.body for c in top_level], DEFAULT_QUOTES, process.language
-    )
-    return [_quote(top_level[i], process, language, False) for i in central]
+    excerpts = central_excerpts(top_level, DEFAULT_QUOTES, process.language)
+    return [_quote(e, process, language, False) for e in excerpts]
 
 
 def _ballots(phases: list[Phase], process: Process, language: str) -> list:
@@ -273,11 +294,17 @@ def build_summary(
     phase: Phase | None = None,
     language: str | None = None,
     now: datetime | None = None,
+    survey_answers: bool = False,
 ) -> Summary:
-    """Summarise a process (or one phase): themes, quotes, votes, participation."""
+    """Summarise a process (or one phase): themes, quotes, votes, participation.
+
+    ``survey_answers``: count and quote the coded free-text survey answers among
+    the themes' comments too; survey results are the team's ("survey.results"), so
+    only a summary for the team includes them. Participation counts discussions only.
+    """
     language = language or process.language
     phases = phases_in_scope(process, phase)
-    comments = visible_comments(phases)
+    comments = visible_comments(phases, survey_answers=survey_answers)
     by_id = {c.id: c for c in comments}
     tags = confirmed_tags(list(by_id))
     per_theme: dict[int, list[Comment]] = defaultdict(list)
@@ -303,6 +330,9 @@ def build_summary(
                     theme.description_html, process.language, language
                 ),
                 comments=len(theme_comments),
+                survey_answers=sum(
+                    1 for c in theme_comments if c.prompt.survey_id is not None
+                ),
                 groups=len({c.group_id for c in theme_comments}),
                 organisations=len({c.group.organisation_id for c in theme_comments}),
                 quotes=_quotes(theme_comments, featured[theme.id], process, language)
@@ -326,12 +356,13 @@ def build_summary(
             if theme.vote is not None:
                 theme.gap = theme.talk_rank - theme.vote.rank
     coded = {tag.comment_id for tag in tags}
+    discussed = [c for c in comments if c.prompt.survey_id is None]
     participation = Participation(
         groups_invited=len(process.work_groups),
-        groups_answered=len({c.group_id for c in comments if c.parent_id is None}),
+        groups_answered=len({c.group_id for c in discussed if c.parent_id is None}),
         groups_voted=_groups_voted([b.ballot_id for b in ballots]),
-        comments=len(comments),
-        uncoded=len([c for c in comments if c.id not in coded]),
+        comments=len(discussed),
+        uncoded=len([c for c in discussed if c.id not in coded]),
     )
     return Summary(
         process_slug=process.slug,

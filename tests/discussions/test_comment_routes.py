@@ -371,3 +371,11 @@ def test_posting_is_rate_limited(client, auth, thread, app):
         assert codes == [302, 302, 429]
     finally:
         app.config["COMMENT_LIMIT_PER_USER"] = "30 per minute"
+
+
+def test_a_comments_lasting_address_leads_to_it_in_its_thread(client, auth, thread):
+    comment = post_as(thread, thread.member, thread.group, "Pysyvä osoite.")
+    auth.login_as(thread.facilitator)
+    response = client.get(f"/p/{thread.process.slug}/comments/{comment.id}")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"{thread.url}#comment-{comment.id}")

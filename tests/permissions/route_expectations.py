@@ -250,6 +250,11 @@ EXPECTATIONS: dict[str, Expect] = {
         frozenset({"participant", "observer"}),
         args={"comment_id": Obj("teammate_comment")},
     ),
+    # A comment's lasting address leads whoever reads it to its thread (302); group
+    # 2 has not answered, so group 1's comment is not there for it (404).
+    "discussions.comment_link": Expect(
+        GROUP1_PEOPLE, ok={302}, args={"comment_id": Obj("teammate_comment")}
+    ),
     "discussions.moderate_comment": Expect(FACILITATORS, args={"action": "hide"}),
     "discussions.comment_history": Expect(FACILITATORS),
     "discussions.moderation_queue": Expect(FACILITATORS),
