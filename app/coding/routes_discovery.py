@@ -112,9 +112,7 @@ def discover(slug: str):
 @bp.route("/<slug>/coding/candidates/<int:candidate_id>/adopt", methods=["POST"])
 @login_required
 def adopt_candidate(slug: str, candidate_id: int):
-    process = load_process(slug, "process.code")
-    candidate = queries_discovery.get_candidate_or_404(process, candidate_id)
-    phase = candidate_phase(process, candidate)
+    process, candidate, phase = _load_candidate(slug, candidate_id)
     form = AdoptForm(prefix=f"c{candidate.id}")
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
@@ -138,9 +136,7 @@ def adopt_candidate(slug: str, candidate_id: int):
 @bp.route("/<slug>/coding/candidates/<int:candidate_id>/dismiss", methods=["POST"])
 @login_required
 def dismiss_candidate(slug: str, candidate_id: int):
-    process = load_process(slug, "process.code")
-    candidate = queries_discovery.get_candidate_or_404(process, candidate_id)
-    phase = candidate_phase(process, candidate)
+    process, candidate, phase = _load_candidate(slug, candidate_id)
     if not DismissForm().validate_on_submit():
         abort(400)
     apply_or_flash(
@@ -152,7 +148,9 @@ def dismiss_candidate(slug: str, candidate_id: int):
     return redirect(_page_url(process, phase))
 
 
-def candidate_phase(process, candidate):
-    if candidate.phase_id is None:
-        return None
-    return next((p for p in process.phases if p.id == candidate.phase_id), None)
+def _load_candidate(slug: str, candidate_id: int):
+    """The process, one of its candidates, and the phase it was found in (or None)."""
+    process = load_process(slug, "process.code")
+    candidate = queries_discovery.get_candidate_or_404(process, candidate_id)
+    phase = next((p for p in process.phases if p.id == candidate.phase_id), None)
+    return process, candidate, phase

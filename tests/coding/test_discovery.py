@@ -15,6 +15,7 @@ from app.coding import discovery, services_discovery
 from app.embeddings import model
 from app.embeddings import services as embeddings
 from app.models import CandidateStatus, TagStatus, Theme, ThemeCandidate, ThemeTag
+from tests.embedding_backend import embedding_backend
 
 from .conftest import make_comment
 
@@ -64,14 +65,8 @@ class Topics:
 
 @pytest.fixture()
 def topics(app):
-    instance = Topics()
-    model.BACKENDS["topics"] = lambda: instance
-    model.forget_loaded()
-    app.config["EMBEDDINGS"] = "topics"
-    yield instance
-    app.config["EMBEDDINGS"] = "off"
-    model.BACKENDS.pop("topics", None)
-    model.forget_loaded()
+    with embedding_backend(app, "topics", Topics()) as instance:
+        yield instance
 
 
 def test_the_data_decides_the_groups_and_loners_stay_ungrouped(topics):

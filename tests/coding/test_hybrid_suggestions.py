@@ -15,6 +15,7 @@ from app.coding import services
 from app.embeddings import model
 from app.embeddings import services as embeddings
 from app.models import TagStatus, ThemeTag
+from tests.embedding_backend import embedding_backend
 
 from .conftest import make_comment
 
@@ -40,14 +41,8 @@ class Meanings:
 
 @pytest.fixture()
 def meanings(app):
-    instance = Meanings()
-    model.BACKENDS["meanings"] = lambda: instance
-    model.forget_loaded()
-    app.config["EMBEDDINGS"] = "meanings"
-    yield instance
-    app.config["EMBEDDINGS"] = "off"
-    model.BACKENDS.pop("meanings", None)
-    model.forget_loaded()
+    with embedding_backend(app, "meanings", Meanings()) as instance:
+        yield instance
 
 
 def suggested(db, comment) -> list[int]:

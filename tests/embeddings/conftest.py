@@ -10,11 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from app.embeddings import model
+from tests.embedding_backend import embedding_backend
 
 DIM = 384
 
@@ -41,11 +44,33 @@ class WordHashing:
 @pytest.fixture()
 def embedder(app):
     """The ``words`` backend switched on for this test (and off after it)."""
-    instance = WordHashing()
-    model.BACKENDS["words"] = lambda: instance
-    model.forget_loaded()
-    app.config["EMBEDDINGS"] = "words"
-    yield instance
-    app.config["EMBEDDINGS"] = "off"
-    model.BACKENDS.pop("words", None)
-    model.forget_loaded()
+    with embedding_backend(app, "words", WordHashing()) as instance:
+        yield instance
+
+
+@pytest.fixture()
+def open_prompt(db, create_user, create_process, create_group, create_phase):
+    """A member of a work group and an open discussion's prompt to post under."""
+    from app.discussions import services as discussions
+    from app.models import PhaseKind, Role
+
+    member = create_user(Role.PARTICIPANT)
+    process = create_process()
+    group = create_group(process, members=(member,))
+    now = datetime.now(UTC)
+    phase = create_phase(
+        process,
+        kind=PhaseKind.DISCUSSION,
+        starts_at=now - timedelta(days=1),
+        ends_at=now + timedelta(days=7),
+    )
+    prompt = discussions.add_prompt(
+        discussions.ensure_discussion(phase), question={"fi": "Mitä?"}, guidance={}
+    )
+    db.session.commit()
+    return SimpleNamespace(
+        member=member,
+        group=group,
+        prompt=prompt,
+        url=f"/p/{process.slug}/discussions/{phase.id}/prompts/{prompt.id}/",
+    )

@@ -18,28 +18,8 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 @pytest.fixture()
-def thread(db, create_user, create_process, create_group, create_phase):
-    from datetime import UTC, datetime, timedelta
-
-    from app.discussions import services as discussions
-    from app.models import PhaseKind, Role
-
-    member = create_user(Role.PARTICIPANT)
-    process = create_process()
-    group = create_group(process, members=(member,))
-    now = datetime.now(UTC)
-    phase = create_phase(
-        process,
-        kind=PhaseKind.DISCUSSION,
-        starts_at=now - timedelta(days=1),
-        ends_at=now + timedelta(days=7),
-    )
-    prompt = discussions.add_prompt(
-        discussions.ensure_discussion(phase), question={"fi": "Mitä?"}, guidance={}
-    )
-    db.session.commit()
-    url = f"/p/{process.slug}/discussions/{phase.id}/prompts/{prompt.id}/"
-    return member, group, url
+def thread(open_prompt):
+    return open_prompt.member, open_prompt.group, open_prompt.url
 
 
 def post(client, auth, thread, body):

@@ -3,7 +3,7 @@ and a text that breaks the model is retried a few times without holding others u
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import numpy as np
 import pytest
@@ -11,29 +11,15 @@ import sqlalchemy as sa
 
 from app.comments import wipe
 from app.embeddings import services
-from app.models import Comment, CommentEmbedding, PhaseKind, Role
+from app.models import Comment, CommentEmbedding
 
 from .conftest import WordHashing
 
 
 @pytest.fixture()
-def comments(db, create_user, create_process, create_group, create_phase):
-    from app.discussions import services as discussions
+def comments(db, open_prompt):
     from app.discussions import services_comments
 
-    author = create_user(Role.PARTICIPANT)
-    process = create_process()
-    group = create_group(process, members=(author,))
-    now = datetime.now(UTC)
-    phase = create_phase(
-        process,
-        kind=PhaseKind.DISCUSSION,
-        starts_at=now - timedelta(days=1),
-        ends_at=now + timedelta(days=7),
-    )
-    discussion = discussions.ensure_discussion(phase)
-    prompt = discussions.add_prompt(discussion, question={"fi": "Mitä?"}, guidance={})
-    db.session.commit()
     made = []
     for body in (
         "Kuraattorille pääsee liian hitaasti",
@@ -41,7 +27,11 @@ def comments(db, create_user, create_process, create_group, create_phase):
         "Tiedonkulku koulun ja kodin välillä katkeaa",
     ):
         comment, _ = services_comments.post_comment(
-            prompt, author=author, group=group, body=body, now=datetime.now(UTC)
+            open_prompt.prompt,
+            author=open_prompt.member,
+            group=open_prompt.group,
+            body=body,
+            now=datetime.now(UTC),
         )
         made.append(comment)
     db.session.commit()
