@@ -73,26 +73,40 @@ def _reduced(vectors: np.ndarray) -> np.ndarray:
     return reduced / norms
 
 
-def _keywords(texts: Sequence[str], lang: str, members: list[int]) -> tuple[str, ...]:
-    skip = NOT_KEYWORDS.get(lang, set())
-    forms = [
-        [form for form in base_forms(text, lang) if form not in skip and len(form) > 3]
-        for text in texts
-    ]
-    if not any(forms):
-        return ()
-    matrix = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True).fit(forms)
-    weights = matrix.transform(forms).toarray()
-    inside = np.zeros(len(texts), dtype=bool)
-    inside[members] = True
-    outside = weights[~inside].mean(axis=0) if (~inside).any() else 0.0
-    contrast = weights[inside].mean(axis=0) - outside
-    # A key word must come up in at least two of the group's comments.
-    present = (weights[inside] > 0).sum(axis=0)
-    contrast[present < min(2, len(members))] = -np.inf
-    names = matrix.get_feature_names_out()
-    best = np.argsort(-contrast, kind="stable")[:NAME_WORDS]
-    return tuple(str(names[i]) for i in best if np.isfinite(contrast[i]) and contrast[i] > 0)
+class _KeyWords:
+    """Key words of groups of the same texts: the texts are lemmatised and weighed
+    (TF-IDF) once, then each group's words are contrasted with the rest."""
+
+    def __init__(self, texts: Sequence[str], lang: str):
+        skip = NOT_KEYWORDS.get(lang, set())
+        forms = [
+            [form for form in base_forms(text, lang) if form not in skip and len(form) > 3]
+            for text in texts
+        ]
+        self.empty = not any(forms)
+        if self.empty:
+            return
+        vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)
+        self.weights = vectorizer.fit_transform(forms).tocsr()
+        self.names = vectorizer.get_feature_names_out()
+        self.total = np.asarray(self.weights.sum(axis=0)).ravel()
+        self.n = len(texts)
+
+    def of(self, members: list[int]) -> tuple[str, ...]:
+        if self.empty:
+            return ()
+        inside = self.weights[members]
+        inside_sum = np.asarray(inside.sum(axis=0)).ravel()
+        rest = self.n - len(members)
+        outside = (self.total - inside_sum) / rest if rest else 0.0
+        contrast = inside_sum / len(members) - outside
+        # A key word must come up in at least two of the group's comments.
+        present = np.asarray((inside > 0).sum(axis=0)).ravel()
+        contrast[present < min(2, len(members))] = -np.inf
+        best = np.argsort(-contrast, kind="stable")[:NAME_WORDS]
+        return tuple(
+            str(self.names[i]) for i in best if np.isfinite(contrast[i]) and contrast[i] > 0
+        )
 
 
 def discover(vectors: np.ndarray, texts: Sequence[str], lang: str) -> list[Group]:
@@ -104,6 +118,7 @@ def discover(vectors: np.ndarray, texts: Sequence[str], lang: str) -> list[Group
     labels = AgglomerativeClustering(
         n_clusters=None, distance_threshold=DISTANCE, metric="cosine", linkage="average"
     ).fit_predict(reduced)
+    keywords = _KeyWords(texts, lang)
     groups = []
     for label in np.unique(labels):
         members = np.flatnonzero(labels == label)
@@ -112,6 +127,6 @@ def discover(vectors: np.ndarray, texts: Sequence[str], lang: str) -> list[Group
         centre = reduced[members].mean(axis=0)
         closeness = reduced[members] @ centre
         ordered = [int(i) for i in members[np.argsort(-closeness, kind="stable")]]
-        groups.append(Group(tuple(ordered), _keywords(texts, lang, ordered)))
+        groups.append(Group(tuple(ordered), keywords.of(ordered)))
     groups.sort(key=lambda g: (-len(g.members), g.members[0]))
     return groups
