@@ -103,9 +103,11 @@ test: test-units
 	@$(MAKE) --no-print-directory e2e-preflight E2E_REQUIRED= || true
 	$(BIN)/python -m pytest tests/e2e -m e2e $(PYTEST_ARGS)
 
-## Only the tests without a browser (what CI runs again on PostgreSQL).
+## Only the tests without a browser (what CI runs again on PostgreSQL): in parallel,
+## then the few that time this process's CPU, alone (parallel workers would slow them).
 test-units: install-dev install-node translations
-	$(BIN)/python -m pytest -m "not e2e" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not e2e and not timing" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m timing $(PYTEST_ARGS)
 
 ## Only the browser tests (tests/e2e, -m e2e); stops first if something they need is missing.
 test-e2e: install-dev install-node translations

@@ -32,6 +32,7 @@ prompts.proposed_by_id          proposed_topics                 cleared (the top
 survey_responses.submitted_by_id survey_responses (the group's   cleared (the answers are the
                                 answers you submitted)          group's)
 theme_tags.decided_by_id        coding_decisions                cleared
+theme_candidates.decided_by_id  theme_candidates_decided        cleared
 proposal_versions.created_by_id proposal_versions               cleared
 action_notes.created_by_id      action_notes                    cleared
 indicator_values.entered_by_id  indicator_values                cleared
@@ -93,6 +94,7 @@ USER_COLUMNS = frozenset(
         ("prompts", "proposed_by_id"),
         ("survey_responses", "submitted_by_id"),
         ("theme_tags", "decided_by_id"),
+        ("theme_candidates", "decided_by_id"),
         ("proposal_versions", "created_by_id"),
         ("action_notes", "created_by_id"),
         ("indicator_values", "entered_by_id"),

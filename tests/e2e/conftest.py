@@ -118,8 +118,10 @@ def free_port() -> int:
 
 
 def wait_until_up(
-    url: str, process: subprocess.Popen, log_path: Path, timeout: float = 30
+    url: str, process: subprocess.Popen, log_path: Path, timeout: float = 120
 ) -> None:
+    """Wait for the server's first answer: generous, because a loaded machine (tests
+    in parallel beside it) can take half a minute to start its workers."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

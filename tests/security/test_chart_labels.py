@@ -96,6 +96,7 @@ def test_vote_chart_draws_dollar_titles(seed):
     assert png.startswith(b"\x89PNG")
 
 
+@pytest.mark.timing
 def test_vote_chart_cost_of_adversarial_titles():
     """Thirteen adversarial titles of the maximum length cost under 100 ms extra."""
     plain = [_fill("Hyvinvointi ja osallisuus ", TITLE_MAX)] * THEMES

@@ -58,6 +58,7 @@ def cpu_ms(text: str) -> float:
     return best * 1000
 
 
+@pytest.mark.timing
 def test_no_participant_text_takes_more_than_100_ms():
     """Every adversarial text of a comment's maximum length renders in under 100 ms."""
     slow = {
@@ -68,6 +69,7 @@ def test_no_participant_text_takes_more_than_100_ms():
     assert slow == {}, f"slower than 100 ms: {slow}"
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("name", sorted(adversarial(16)))
 def test_cost_grows_linearly_with_length(name):
     """Four times the text costs at most about four times the time (not sixteen):
