@@ -83,6 +83,8 @@ RUN_BASE_URL = $${BASE_URL:-http://$(HOST):$(PORT)}
 run: translations
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
+	@# The comments' embeddings for the coding suggestions (says so if there is no model).
+	-$(FLASK) embeddings fill
 	BASE_URL="$(RUN_BASE_URL)" $(FLASK) demo accounts
 	@echo "Osallistamo: $(RUN_BASE_URL)"
 	BASE_URL="$(RUN_BASE_URL)" $(FLASK) run --debug --host $(HOST) --port $(PORT)
@@ -91,6 +93,7 @@ run: translations
 demo: translations
 	$(FLASK) db upgrade
 	$(FLASK) demo load
+	-$(FLASK) embeddings fill
 
 # Parallel pytest workers for the tests without a browser (pytest-xdist; 0 = in-process).
 TEST_WORKERS ?= auto

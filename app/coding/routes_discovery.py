@@ -85,6 +85,16 @@ def discover(slug: str):
             ),
             "error",
         )
+    elif not run.candidates:
+        flash(
+            _(
+                "No groups found among %(total)d comments: too few of them speak of "
+                "the same thing. Try again when there are more comments, or group "
+                "every comment.",
+                total=run.looked_at,
+            ),
+            "info",
+        )
     else:
         flash(
             ngettext(

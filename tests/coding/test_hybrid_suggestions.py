@@ -93,7 +93,7 @@ def test_the_coding_page_says_which_method_is_in_use(client, auth, db, world, me
     assert "Method: meanings and words." in page
     assert "0 of 4 comments are ready for comparing meanings" in page
     embeddings.fill(meanings)
-    assert "4 of 4 comments are ready for comparing meanings" in client.get(url).text
+    assert "Every comment is ready for comparing meanings." in client.get(url).text
 
 
 def test_without_a_model_the_page_says_words_only(client, auth, world):
