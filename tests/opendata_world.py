@@ -20,7 +20,7 @@ from app.models import (
     ProposalStatus,
     scope_key_for,
 )
-from tests.exports.conftest import HIDDEN_WORD, DELETED_WORD, summary_world  # noqa: F401
+from tests.exports.conftest import DELETED_WORD, HIDDEN_WORD, summary_world
 
 __all__ = ["open_world", "summary_world", "HIDDEN_WORD", "DELETED_WORD"]
 
