@@ -272,6 +272,7 @@ PARAMETERS = {
         "required": True,
         "description": "The process's address name, e.g. keski-uusimaa.",
         "schema": {"type": "string", "pattern": "^[a-z0-9-]{1,80}$"},
+        "example": "keski-uusimaa",
     },
     "limit": {
         "name": "limit",
