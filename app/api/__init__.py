@@ -12,6 +12,13 @@ unless ``API_CORS_ORIGINS`` names origins. The OpenAPI 3.1 description is
 
 from flask import Blueprint
 
+from ..extensions import limiter
+from .auth import InvalidToken, api_limit, rate_limit_key
+from .responses import add_cors, invalid_token
+
 bp = Blueprint("api", __name__)
+limiter.limit(api_limit, key_func=rate_limit_key)(bp)
+bp.after_request(add_cors)
+bp.register_error_handler(InvalidToken, invalid_token)
 
 from . import routes, routes_docs

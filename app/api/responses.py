@@ -9,7 +9,8 @@ import hashlib
 import json
 from typing import Any
 
-from flask import Response, abort, current_app, request
+from flask import Response, abort, current_app, jsonify, request
+from flask_babel import gettext as _
 
 from ..requests import parse_id
 
@@ -116,4 +117,16 @@ def add_cors(response: Response) -> Response:
         "ETag, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"
     )
     response.headers["Access-Control-Max-Age"] = "600"
+    return response
+
+
+def invalid_token(error) -> Response:
+    """401 for a Bearer token that is unknown, revoked or expired."""
+    response = jsonify(
+        error_body(
+            401, "invalid_token", _("The API token is unknown, revoked or expired.")
+        )
+    )
+    response.status_code = 401
+    response.headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
     return response

@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import abort, current_app, jsonify, request
+from flask import abort, current_app, request
 from flask_babel import gettext as _
 
 from ..exports.json import summary_data
 from ..exports.proposal_view import proposal_view
 from ..exports.summary import build_summary
-from ..extensions import limiter
 from ..permissions import can, summary_out
 from ..requests import query_id_or_404
 from ..voting.scoring import compute_results
 from ..web import get_phase_or_404
 from . import bp
-from .auth import (
-    InvalidToken,
-    api_limit,
-    caller,
-    load_readable,
-    rate_limit_key,
-    with_token,
-)
+from .auth import caller, load_readable, with_token
 from .data import (
     ballot_data,
     comment_data,
@@ -34,29 +26,7 @@ from .data import (
     theme_data,
 )
 from .queries import comments_page, confirmed_themes, indicators_of, processes_page
-from .responses import (
-    add_cors,
-    cursor_arg,
-    error_body,
-    json_response,
-    limit_arg,
-    page_of,
-)
-
-limiter.limit(api_limit, key_func=rate_limit_key)(bp)
-bp.after_request(add_cors)
-
-
-@bp.errorhandler(InvalidToken)
-def _invalid_token(error):
-    response = jsonify(
-        error_body(
-            401, "invalid_token", _("The API token is unknown, revoked or expired.")
-        )
-    )
-    response.status_code = 401
-    response.headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
-    return response
+from .responses import cursor_arg, json_response, limit_arg, page_of
 
 
 def _running(process) -> bool:
