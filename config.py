@@ -121,6 +121,16 @@ class Config:
         "JOIN_LIMIT_PER_ADDRESS", "200 per 15 minutes"
     )
 
+    # The open-data API (/api/v1). Calls per token, or per address without one.
+    API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120 per minute")
+    #: Seconds shared caches may keep what anyone reads (a public process).
+    API_CACHE_SECONDS = _int("API_CACHE_SECONDS", 60)
+    #: Origins whose web pages may read the API in a browser (CORS): "*" or a
+    #: comma-separated list of https://origins. Empty (the default): CORS is off.
+    API_CORS_ORIGINS = os.environ.get("API_CORS_ORIGINS", "")
+    #: Days a new API token lasts unless its owner chooses fewer (at most a year).
+    API_TOKEN_DAYS = _int("API_TOKEN_DAYS", 90)
+
     # Mail. Without MAIL_SERVER, messages are written to the log (development).
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = _int("MAIL_PORT", 587)

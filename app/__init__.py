@@ -87,6 +87,7 @@ def configure_extensions(app: Flask) -> None:
 
 def configure_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
+    from .api import bp as api_bp
     from .auth import bp as auth_bp
     from .coding import bp as coding_bp
     from .discussions import bp as discussions_bp
@@ -97,8 +98,10 @@ def configure_blueprints(app: Flask) -> None:
     from .monitoring import bp as monitoring_bp
     from .privacy import bp as privacy_bp
     from .processes import bp as processes_bp
+    from .public import bp as public_bp
     from .seminars import bp as seminars_bp
     from .surveys import bp as surveys_bp
+    from .tokens import bp as tokens_bp
     from .voting import bp as voting_bp
 
     app.register_blueprint(main_bp)
@@ -115,6 +118,9 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(privacy_bp)
     app.register_blueprint(groups_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(public_bp, url_prefix="/open")
+    app.register_blueprint(api_bp, url_prefix="/api/v1")
+    app.register_blueprint(tokens_bp, url_prefix="/tokens")
 
 
 def configure_templates(app: Flask) -> None:

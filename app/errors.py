@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
@@ -137,8 +137,48 @@ ERROR_TEXTS = {
 }
 
 
-def render_error(code: int, detail: str | None = None):
+#: Where the JSON API lives: its errors are JSON in one shape, not pages.
+API_PREFIX = "/api/"
+#: The stable ``code`` of each status in the API's errors.
+API_ERROR_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    429: "rate_limited",
+    500: "server_error",
+}
+
+
+def api_error(code: int, message: str):
+    """``{"error": {"status", "code", "message"}}`` with the status."""
+    response = jsonify(
+        {
+            "error": {
+                "status": code,
+                "code": API_ERROR_CODES.get(code, "error"),
+                "message": str(message),
+            }
+        }
+    )
+    response.status_code = code
+    return response
+
+
+def _own_description(error) -> str | None:
+    """A description the code gave (``abort(400, description=...)``), not the default."""
+    description = getattr(error, "description", None)
+    if not description or description == type(error).description:
+        return None
+    return description
+
+
+def render_error(code: int, detail: str | None = None, error=None):
     title, text = ERROR_TEXTS.get(code, ERROR_TEXTS[500])
+    if request.path.startswith(API_PREFIX):
+        return api_error(code, detail or _own_description(error) or text)
     return render_template(
         "errors/error.html", code=code, title=title, text=detail or text
     ), code
@@ -146,7 +186,9 @@ def render_error(code: int, detail: str | None = None):
 
 def register_error_handlers(app: Flask) -> None:
     for code in (400, 403, 404, 405, 413, 429):
-        app.register_error_handler(code, lambda e, code=code: render_error(code))
+        app.register_error_handler(
+            code, lambda e, code=code: render_error(code, error=e)
+        )
 
     @app.errorhandler(CSRFError)
     def _csrf_error(error):

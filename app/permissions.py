@@ -21,6 +21,7 @@ from flask import abort
 
 from .comments import answered_group_ids, groups_of
 from .models import (
+    ApiToken,
     Comment,
     Discussion,
     GroupMembership,
@@ -325,6 +326,38 @@ def summary_is_out(user, obj) -> bool:
     return summary_out(process, obj if isinstance(obj, Phase) else None, _now())
 
 
+@predicate
+def is_public_process(user, obj) -> bool:
+    """The object's process is public (open data): anyone may read its public parts."""
+    process = process_of(obj)
+    return process is not None and bool(process.is_public)
+
+
+class TokenHolder:
+    """Whoever calls the API with a personal token: not a signed-in person (every
+    person's predicate answers no), only what the token covers."""
+
+    is_authenticated = False
+
+    def __init__(self, token: ApiToken, now: datetime):
+        self.token = token
+        self.now = now
+
+
+@predicate
+def token_covers(user, obj) -> bool:
+    """A usable API token scoped to the object's process, whose owner still runs it."""
+    process = process_of(obj)
+    if not isinstance(user, TokenHolder) or process is None:
+        return False
+    token = user.token
+    return (
+        token.is_usable(user.now)
+        and any(p.id == process.id for p in token.processes)
+        and can(token.user, "process.manage", process)
+    )
+
+
 # Rules -----------------------------------------------------------------------
 
 RULES: dict[str, Predicate] = {
@@ -335,6 +368,18 @@ RULES: dict[str, Predicate] = {
     | is_process_observer
     | is_process_member,
     "process.manage": is_admin | is_process_facilitator,
+    # Open data (issue 18): making a process public, and what the public reads.
+    "process.publish": is_admin | is_process_facilitator,
+    "public.view": is_public_process,
+    # On a phase (or the process): its summary once nothing in it is running.
+    "public.summary": is_public_process & summary_is_out,
+    # The read-only API: a public process for anyone, others with a token.
+    "api.read": is_public_process | token_covers,
+    # Through a token the process's team reads what is still running too (open
+    # discussions' comments, open ballots' results, the summary any time).
+    "api.read_running": token_covers,
+    # Personal API tokens: accounts that run processes.
+    "token.manage": is_admin | is_facilitator_account,
     "process.delete": is_admin | is_process_facilitator,
     "process.team": is_admin | is_process_facilitator,
     "group.view": is_admin
@@ -470,6 +515,22 @@ def require(user, action: str, obj=None) -> None:
     """Abort with 403 unless the user may perform the action (views call this)."""
     if not can(user, action, obj):
         abort(403)
+
+
+def public_processes(stmt: sa.Select) -> sa.Select:
+    """Narrow a ``select(Process)`` to the public ones (the "public.view" rule)."""
+    return stmt.where(Process.is_public.is_(True))
+
+
+def api_processes(stmt: sa.Select, user) -> sa.Select:
+    """Narrow a ``select(Process)`` to what the API caller reads ("api.read"): the
+    public processes and those a usable token covers whose owner still manages them."""
+    if not isinstance(user, TokenHolder) or not user.token.is_usable(user.now):
+        return public_processes(stmt)
+    ids = [
+        p.id for p in user.token.processes if can(user.token.user, "process.manage", p)
+    ]
+    return stmt.where(sa.or_(Process.is_public.is_(True), Process.id.in_(ids)))
 
 
 def visible_processes(stmt: sa.Select, user) -> sa.Select:

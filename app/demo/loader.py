@@ -11,6 +11,7 @@ first (``timeline.resolve``): a reload on another day moves them.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
@@ -23,6 +24,7 @@ from ..models import Organisation, Phase, Process, ProcessRole, Theme, User, Wor
 from ..processes import services as process_services
 from ..processes import services_phases as phase_services
 from ..processes import services_themes as theme_services
+from ..processes.services_publicity import set_public
 from ..text import render_translated
 from .base import LoadReport, assign, at_position, participant
 from .clock import DemoClock
@@ -122,13 +124,21 @@ def _organisation(data: dict, actor: User, report: LoadReport) -> Organisation:
 def _process(data: dict, creator: User, report: LoadReport) -> Process:
     texts = {key: data[key] for key in ("title", "language", "region", "description")}
     process = db.session.scalar(sa.select(Process).where(Process.slug == data["slug"]))
-    if process is None:
+    created = process is None
+    if created:
         report.created["process"] += 1
-        return process_services.create_process(
+        process = process_services.create_process(
             creator=creator, slug=data["slug"], **texts
         )
-    html = render_translated(data["description"])
-    assign(process, report, "process", description_html=html, **texts)
+    else:
+        html = render_translated(data["description"])
+        assign(process, report, "process", description_html=html, **texts)
+    # Open data (issue 18): the demo is public, so its pages and API can be tried.
+    public = bool(data.get("public", False))
+    if bool(process.is_public) != public:
+        set_public(process, public, actor=creator, now=datetime.now(UTC))
+        if not created:
+            report.updated["process"] += 1
     return process
 
 

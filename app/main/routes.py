@@ -6,21 +6,34 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..models import Process
-from ..permissions import visible_processes
+from ..permissions import public_processes, visible_processes
 from ..urls import safe_next
 from . import bp
+
+#: Public processes on the front page; the rest are on the list's pages.
+FRONT_PAGE_PUBLIC = 6
 
 
 @bp.route("/")
 def index():
-    """Signed in: the processes one takes part in. Otherwise: sign in or join."""
+    """Signed in: the processes one takes part in. Otherwise: sign in or join.
+    For everyone: the latest public processes (open data)."""
     processes = []
     if current_user.is_authenticated:
         stmt = visible_processes(sa.select(Process), current_user).order_by(
             Process.created_at.desc()
         )
         processes = db.session.scalars(stmt.limit(50)).all()
-    return render_template("main/index.html", processes=processes)
+    public_stmt = public_processes(sa.select(Process)).order_by(
+        Process.public_since.desc(), Process.id.desc()
+    )
+    public = db.session.scalars(public_stmt.limit(FRONT_PAGE_PUBLIC + 1)).all()
+    return render_template(
+        "main/index.html",
+        processes=processes,
+        public=public[:FRONT_PAGE_PUBLIC],
+        more_public=len(public) > FRONT_PAGE_PUBLIC,
+    )
 
 
 @bp.route("/language/<lang>")

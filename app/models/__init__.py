@@ -1,5 +1,6 @@
 """Every model, imported here so Alembic and the app see all tables."""
 
+from .api import TOKEN_PREFIX, ApiToken, api_token_processes, hash_token, new_token
 from .base import TimestampMixin, UTCDateTime, utcnow
 from .coding import (
     CandidateStatus,
@@ -78,6 +79,11 @@ from .voting import (
 __all__ = [
     "DEFAULT_SEATS",
     "MAX_SEATS",
+    "TOKEN_PREFIX",
+    "ApiToken",
+    "api_token_processes",
+    "hash_token",
+    "new_token",
     "Action",
     "ActionNote",
     "ActionStatus",

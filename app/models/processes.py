@@ -53,6 +53,14 @@ class Process(TimestampMixin, db.Model):
     language: so.Mapped[str] = so.mapped_column(sa.String(5), default="fi")
     #: Whether summaries and exports name the people behind comments (groups always).
     show_names: so.Mapped[bool] = so.mapped_column(default=False)
+    #: Open data (issue 18): anyone may read the process's public page and its API
+    #: without signing in: phases, closed summaries and results, the published
+    #: proposal and the dashboard. Off until a facilitator turns it on.
+    is_public: so.Mapped[bool] = so.mapped_column(
+        default=False, server_default=sa.false()
+    )
+    #: When the process was last made public (None: never, or not now).
+    public_since: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
     deleted_account_comments: so.Mapped[DeletedAccountComments] = so.mapped_column(
         str_enum(DeletedAccountComments),
         default=DeletedAccountComments.KEEP_AS_GROUP,

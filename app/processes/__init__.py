@@ -4,4 +4,11 @@ from flask import Blueprint
 
 bp = Blueprint("processes", __name__)
 
-from . import labels, routes, routes_phases, routes_team, routes_themes
+from . import (
+    labels,
+    routes,
+    routes_phases,
+    routes_publicity,
+    routes_team,
+    routes_themes,
+)

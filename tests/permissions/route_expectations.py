@@ -18,6 +18,9 @@ from .world import ROLES
 
 # Role sets ---------------------------------------------------------------------
 
+#: What anyone may cache of the open-data API (config API_CACHE_SECONDS).
+API_SHARED_CACHE = "public, max-age=60"
+
 ANYONE = frozenset(ROLES)
 SIGNED_IN = ANYONE - {"anonymous"}
 NOBODY = frozenset()
@@ -64,6 +67,9 @@ class Expect:
     public: bool = False
     args: dict = field(default_factory=dict)
     note: str = ""
+    #: The Cache-Control an anonymous reader gets (open data anyone may cache);
+    #: everyone else, and every other rule, gets ``no-store``.
+    anonymous_cache: str = "no-store"
 
     @property
     def post_roles(self) -> frozenset:
@@ -105,6 +111,7 @@ ARGUMENTS = {
     "token": "not-a-valid-reset-token",
     "lang": "en",
     "fmt": "md",
+    "token_id": Obj("api_token"),
 }
 
 #: phase_id and prompt_id by blueprint: the kind of phase (prompt) its views serve.
@@ -148,7 +155,7 @@ ID_ARGUMENTS = {
 
 
 #: Ids of installation-wide objects (accounts, organisations): not bound to a process.
-GLOBAL_ID_ARGUMENTS = {"user_id", "organisation_id"}
+GLOBAL_ID_ARGUMENTS = {"user_id", "organisation_id", "token_id"}
 
 
 def rule_key(rule) -> str:
@@ -372,6 +379,54 @@ EXPECTATIONS: dict[str, Expect] = {
     "privacy.data_json": Expect(SIGNED_IN),
     "privacy.delete_account": Expect(SIGNED_IN),
     "privacy.erase_process": Expect(FACILITATORS),
+    # Open data (issue 18) ----------------------------------------------------------
+    # Process A is not public: its public pages and its API are not found for
+    # anyone (the API never uses the session; a token is the only key). The public
+    # world (test_public_matrix.py) makes A public and checks them again.
+    "processes.publicity": Expect(FACILITATORS),
+    "public.index": Expect(ANYONE, public=True),
+    "public.process": Expect(NOBODY),
+    "public.summary": Expect(NOBODY),
+    "public.proposal": Expect(NOBODY),
+    "public.dashboard": Expect(NOBODY),
+    "api.index": Expect(ANYONE, public=True, anonymous_cache=API_SHARED_CACHE),
+    "api.processes": Expect(ANYONE, public=True, anonymous_cache=API_SHARED_CACHE),
+    "api.openapi": Expect(ANYONE, public=True, anonymous_cache=API_SHARED_CACHE),
+    "api.docs": Expect(ANYONE, public=True),
+    "api.process": Expect(NOBODY),
+    "api.phases": Expect(NOBODY),
+    "api.prompts": Expect(NOBODY),
+    "api.themes": Expect(NOBODY),
+    "api.comments": Expect(NOBODY),
+    "api.ballots": Expect(NOBODY),
+    "api.summary": Expect(NOBODY),
+    "api.indicators": Expect(NOBODY),
+    # Personal API tokens: accounts that run processes; a token is its owner's.
+    "tokens.index": Expect(FACILITATOR_ACCOUNTS),
+    "tokens.revoke": Expect(frozenset({"facilitator"})),
+}
+
+#: What the open-data API rules expect when process A is public (the rest of the
+#: map stays as above: making a process public opens nothing else of it).
+PUBLIC_A_EXPECTATIONS: dict[str, Expect] = {
+    "public.process": Expect(ANYONE, public=True),
+    # A's discussion and ballot are still open: no summary yet, for anyone.
+    "public.summary": Expect(NOBODY),
+    "public.proposal": Expect(ANYONE, public=True),
+    "public.dashboard": Expect(ANYONE, public=True),
+    **{
+        f"api.{name}": Expect(ANYONE, public=True, anonymous_cache=API_SHARED_CACHE)
+        for name in (
+            "process",
+            "phases",
+            "prompts",
+            "themes",
+            "comments",
+            "ballots",
+            "indicators",
+        )
+    },
+    "api.summary": Expect(NOBODY),
 }
 
 

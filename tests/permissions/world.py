@@ -43,6 +43,7 @@ from app.models import (
     ActionNote,
     ActionStatus,
     AgendaKind,
+    ApiToken,
     Comment,
     Goal,
     GroupMembership,
@@ -487,6 +488,18 @@ def build_world() -> World:
         now=now,
     )
     a.objects["teammate"] = teammate
+    # The facilitator's personal API token for process A (the token pages).
+    api_token = ApiToken(
+        user_id=users["facilitator"].id,
+        name="Raportointi",
+        token_hash=f"{next(_numbers):064d}",
+        hint="osa_matrix",
+        created_at=now,
+        expires_at=now + timedelta(days=30),
+        processes=[a.process],
+    )
+    db.session.add(api_token)
+    a.objects["api_token"] = api_token
     a.objects["user"] = users["participant"]
     b.objects["user"] = users["outsider"]
     db.session.commit()
