@@ -20,6 +20,7 @@ from . import (
     routes,
     routes_agenda,
     routes_choices,
+    routes_joining,
     routes_live,
     routes_memos,
     routes_projector,

@@ -289,6 +289,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "seminars.projector": Expect(PROCESS_PEOPLE),
     "seminars.projector_fragment": Expect(PROCESS_PEOPLE),
     "seminars.control": Expect(FACILITATORS),
+    # The printable join sheet (QR code and code) is the facilitators' to print.
+    "seminars.join_sheet": Expect(FACILITATORS),
     "seminars.control_action": post_only(FACILITATORS, args={"action": "next"}),
     # Voting ------------------------------------------------------------------------
     "voting.new_ballot": Expect(FACILITATORS),
