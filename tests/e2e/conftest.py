@@ -175,6 +175,7 @@ class LiveServer:
     # A seminar going on now (seed_live).
     live_phase_id: int = 0
     live_workshop_id: int = 0
+    live_join_code: str = ""
 
     def __call__(self, path: str = "/") -> str:
         return self.url + path

@@ -62,4 +62,8 @@ def seed_live(process, *, facilitator, group, now) -> dict:
             body=text,
             now=now - timedelta(minutes=10 - minutes),
         )
-    return {"live_phase_id": phase.id, "live_workshop_id": workshop.id}
+    return {
+        "live_phase_id": phase.id,
+        "live_workshop_id": workshop.id,
+        "live_join_code": workshop.join_code,
+    }
