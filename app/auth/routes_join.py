@@ -18,8 +18,14 @@ from .limits import join_per_address
 from .sessions import start_session
 
 
+def _no_code_asked() -> bool:
+    return not request.args.get("code")
+
+
 @bp.route("/join", methods=["GET", "POST"])
 @limiter.limit(join_per_address, methods=["POST"])
+# A code in the address is looked up too (the wall's QR code): the same limit.
+@limiter.limit(join_per_address, methods=["GET"], exempt_when=_no_code_asked)
 def join_code():
     """Type the code from an invitation or a workshop's wall; it leads on.
 
