@@ -23,6 +23,7 @@ from . import (
     routes_joining,
     routes_live,
     routes_memos,
+    routes_offline,
     routes_projector,
     routes_prompts,
     routes_workshops,

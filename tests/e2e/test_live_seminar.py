@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, join, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -62,3 +62,53 @@ def test_projector_and_join_sheet_show_the_code(page, live_server, shot):
         assert_accessible(page, name)
     # The print button is the script's (hidden without it).
     assert page.locator("[data-print]").is_visible()
+
+
+def test_notes_written_offline_are_kept_and_sent_once(new_page, live_server, shot):
+    """Offline, a note waits on the phone, survives a reload, and goes once when the
+    connection returns, even from two tabs at once; a refused one keeps its text."""
+    page = new_page(viewport=PHONE)
+    join(page, live_server, "Katvealueen Kirjoittaja")
+    live = (
+        f"/p/{live_server.process_slug}/workshops/{live_server.live_workshop_id}/live"
+    )
+    page.goto(live)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.reload()  # now through the worker, which keeps a copy of the page
+    context = page.context
+    context.set_offline(True)
+    text = "Kirjoitettu ilman verkkoa"
+    page.fill("textarea[name=note-body]", text)
+    page.click(".live-note-form [type=submit]")
+    waiting = page.locator("#offline-notes .offline-note-waiting")
+    waiting.get_by_text(text).wait_for()
+    assert page.locator("textarea[name=note-body]").input_value() == ""
+    too_long = "pitkä " * 100
+    page.fill("textarea[name=note-body]", too_long)
+    page.click(".live-note-form [type=submit]")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.offline-note-waiting').length === 2"
+    )
+    page.reload()  # offline: the worker's copy, and the queue from IndexedDB
+    waiting.first.wait_for()
+    assert waiting.count() == 2
+    assert "Ei verkkoyhteyttä" in page.locator("#offline-status").text_content()
+    shot(page, "offline-waiting-320")
+    assert_accessible(page, "live phone page with notes waiting (320 px)")
+    other = context.new_page()  # a second tab sends the same queue at the same time
+    context.set_offline(False)
+    other.goto(live)
+    refused = page.locator("#offline-notes .offline-note-refused")
+    refused.wait_for()
+    assert (
+        "at most 500" in refused.text_content()
+        or "enintään 500" in refused.text_content()
+    )
+    assert "pitkä pitkä" in refused.text_content()
+    notes = page.locator("#workshop-live-notes").get_by_text(text)
+    notes.first.wait_for()  # the poll brings it
+    page.reload()
+    assert page.locator("#notes-list").get_by_text(text).count() == 1
+    assert page.locator("#offline-notes .offline-note-refused").count() == 1
+    page.get_by_role("button", name="Takaisin lomakkeelle").click()
+    assert "pitkä pitkä" in page.locator("textarea[name=note-body]").input_value()

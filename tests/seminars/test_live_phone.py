@@ -206,3 +206,23 @@ def test_unknown_code_is_said_plainly(client):
     """A code that is neither a group's nor a workshop's: the form's error."""
     response = client.post("/join", data={"code": "ZZZZ ZZZZ"})
     assert response.status_code == 422
+
+
+# Offline-safe capture (the browser test sends notes offline) ---------------------
+
+
+def test_offline_pieces_are_served(client, auth, db, world, room):
+    """The worker script under /p/ (its scope), a token for the session, and the
+    phone page's form marked for the script only while the form is shown."""
+    *_, base = room
+    worker = client.get("/p/live-sw.js")
+    assert worker.status_code == 200 and "javascript" in worker.content_type
+    assert "caches" in worker.text
+    token = client.get("/csrf-token")
+    assert token.status_code == 200 and token.json["csrf_token"]
+    auth.login_as(world.member)
+    set_times(db, world, datetime.now(UTC) - timedelta(minutes=10))
+    page = client.get(base + "/live").text
+    assert "data-offline-notes" in page and "js/live-offline.js" in page
+    set_times(db, world, datetime.now(UTC) - timedelta(hours=5))
+    assert "js/live-offline.js" not in client.get(base + "/live").text
