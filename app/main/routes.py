@@ -1,8 +1,9 @@
 """The front page, the language switch and the health check."""
 
 import sqlalchemy as sa
-from flask import current_app, redirect, render_template, request, session
+from flask import current_app, jsonify, redirect, render_template, request, session
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 
 from ..extensions import db
 from ..models import Process
@@ -49,3 +50,10 @@ def healthz():
     """Liveness and database check for load balancers."""
     db.session.execute(sa.text("SELECT 1"))
     return {"status": "ok"}
+
+
+@bp.route("/csrf-token")
+def csrf_token():
+    """A fresh CSRF token of this session, for notes a phone kept while offline
+    (static/js/live-offline.js sends them with it when the connection returns)."""
+    return jsonify(csrf_token=generate_csrf())

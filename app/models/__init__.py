@@ -55,6 +55,7 @@ from .processes import (
 )
 from .prompts import Prompt
 from .seminars import (
+    JOIN_CODE_LENGTH,
     AgendaItem,
     AgendaKind,
     FeelingMark,
@@ -63,6 +64,7 @@ from .seminars import (
     WorkshopChoice,
     WorkshopMemo,
     WorkshopMethod,
+    normalise_join_code,
 )
 from .surveys import QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from .users import PasswordResetToken, Role, User
@@ -110,6 +112,8 @@ __all__ = [
     "Workshop",
     "WorkshopChoice",
     "WorkshopMethod",
+    "JOIN_CODE_LENGTH",
+    "normalise_join_code",
     "FollowUpProposal",
     "ProposalStatus",
     "ProposalVersion",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -99,6 +100,23 @@ class AgendaItem(TimestampMixin, db.Model):
         return self.seminar.phase.process
 
 
+#: The same unambiguous letters as the work groups' invite codes (no 0/O, 1/I/L).
+JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+#: Eight characters (an invite code has twelve, so the two never mix up): the code
+#: only points to the workshop's phone page, which still asks for a member's sign-in.
+JOIN_CODE_LENGTH = 8
+
+
+def new_join_code() -> str:
+    """A fresh random workshop code, e.g. 'K7P2MQ4H'."""
+    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def normalise_join_code(code: str) -> str:
+    """Accept a code as people type it: any case, with spaces or dashes."""
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
 class Workshop(TimestampMixin, db.Model):
     """A parallel workshop of a workshop block, run with a method."""
 
@@ -126,6 +144,10 @@ class Workshop(TimestampMixin, db.Model):
     )
     #: Grows with every change the projector shows: its ETag.
     live_version: so.Mapped[int] = so.mapped_column(default=0)
+    #: The short code on the wall and the join sheet that leads a phone here.
+    join_code: so.Mapped[str] = so.mapped_column(
+        sa.String(JOIN_CODE_LENGTH), unique=True, default=new_join_code
+    )
 
     block: so.Mapped[AgendaItem] = so.relationship(back_populates="workshops")
     choices: so.Mapped[list[WorkshopChoice]] = so.relationship(

@@ -92,17 +92,20 @@ def live_page(slug: str, workshop_id: int):
     """The workshop on a phone: the prompt, a note form and the latest notes."""
     process, workshop = load_in_process(slug, "seminar.view", Workshop, workshop_id)
     asked = query_id("prompt")
-    # The wall's version, plus what makes this viewer's page theirs.
-    tag = etag_of(workshop, f"p{asked or ''}", f"u{current_user.id}")
+    now = datetime.now(UTC)
+    state = services_live.capture_state(workshop, now)
+    # The wall's version, plus what makes this viewer's page theirs, and whether the
+    # room is before, in or after its hours (the page says which).
+    tag = etag_of(workshop, f"p{asked or ''}", f"u{current_user.id}", state)
     if request.method == "GET" and request.args.get("part") == "live":
         return conditional(
             tag,
             lambda: render_template(
                 "seminars/live_notes.html",
+                state=state,
                 **phone_context(process, workshop, current_user, asked),
             ),
         )
-    now = datetime.now(UTC)
     context = phone_context(process, workshop, current_user, asked)
     groups, prompts, focus = context["groups"], context["prompts"], context["focus"]
     posted = request.form if request.method == "POST" else {}
@@ -141,11 +144,14 @@ def live_page(slug: str, workshop_id: int):
                 db.session.get(Prompt, prompt_id), current_user
             )
     may_post = bool(groups) and can(current_user, action, process)
+    opens, closes = services_live.capture_window(workshop)
     page = render_template(
         "seminars/live.html",
         phase=workshop.block.seminar.phase,
         may_post=may_post,
-        capture_open=services_live.capture_open(workshop, now),
+        state=state,
+        opens=opens,
+        closes=closes,
         note_form=note_form,
         topic_form=topic_form,
         mark_forms=mark_forms,

@@ -24,6 +24,7 @@ from ..ordering import in_order
 from ..web import apply_or_flash, conditional, get_in_process_or_404, load_in_process
 from . import bp, queries_live, services_live, services_methods
 from .forms_live import ControlForm
+from .joining import join_context
 from .labels import SCALE_LABELS
 from .methods import spec
 from .queries import in_workshop
@@ -43,6 +44,7 @@ def projector(slug: str, workshop_id: int):
             "seminars/projector.html",
             etag=f'W/"{tag}"',
             poll_interval=POLL_INTERVAL_MS,
+            **join_context(workshop),
             **wall_context(process, workshop),
         ),
     )

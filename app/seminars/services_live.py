@@ -28,6 +28,7 @@ from ..models import (
     WorkshopMethod,
 )
 from ..ordering import in_order
+from ..permissions import PhaseState, window_state
 
 log = logging.getLogger("osallistamo.seminars")
 
@@ -109,6 +110,12 @@ def capture_window(workshop: Workshop) -> tuple[datetime | None, datetime | None
 def capture_open(workshop: Workshop, now: datetime) -> bool:
     opens, closes = capture_window(workshop)
     return opens is not None and opens <= now and (closes is None or now < closes)
+
+
+def capture_state(workshop: Workshop, now: datetime) -> PhaseState:
+    """Before, during or after the capture window: what the phone page says and offers."""
+    opens, closes = capture_window(workshop)
+    return window_state(opens, closes, now)
 
 
 def require_capture_open(workshop: Workshop, now: datetime) -> None:

@@ -174,6 +174,10 @@ class LiveServer:
     value_id: int = 0
     survey_phase_id: int = 0
     statement_id: int = 0
+    # A seminar going on now (seed_live).
+    live_phase_id: int = 0
+    live_workshop_id: int = 0
+    live_join_code: str = ""
 
     def __call__(self, path: str = "/") -> str:
         return self.url + path

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+from .seed_live import seed_live
+
 FACILITATOR_EMAIL = "fasilitaattori.e2e@example.fi"
 ADMIN_EMAIL = "admin.e2e@example.fi"
 #: Reads the process's results as its observer (a team role), changes nothing.
@@ -178,8 +180,10 @@ def seed() -> dict:
             video_phase=video_phase,
             now=now,
         )
+        live = seed_live(process, facilitator=facilitator, group=group, now=now)
         db.session.commit()
         return {
+            **live,
             "process_slug": process.slug,
             "process_title": PROCESS_TITLE["fi"],
             "group_name": group.name,

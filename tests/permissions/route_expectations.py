@@ -181,6 +181,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "auth.logout": post_only(ANYONE, public=True),
     "auth.end_other_sessions": Expect(SIGNED_IN),
     "auth.join_code": Expect(ANYONE, public=True),
+    # A fresh CSRF token of one's own session (offline notes are sent with it).
+    "main.csrf_token": Expect(ANYONE, public=True),
     "auth.join": Expect(
         ANYONE,
         public=True,
@@ -301,6 +303,10 @@ EXPECTATIONS: dict[str, Expect] = {
     "seminars.projector": Expect(PROCESS_PEOPLE),
     "seminars.projector_fragment": Expect(PROCESS_PEOPLE),
     "seminars.control": Expect(FACILITATORS),
+    # The printable join sheet (QR code and code) is the facilitators' to print.
+    "seminars.join_sheet": Expect(FACILITATORS),
+    # The phone page's service worker script: no data, for anyone.
+    "seminars.service_worker": Expect(ANYONE, public=True),
     "seminars.control_action": post_only(FACILITATORS, args={"action": "next"}),
     # Voting ------------------------------------------------------------------------
     "voting.new_ballot": Expect(FACILITATORS),
