@@ -13,6 +13,7 @@ from ..models import (
     ModerationEvent,
     Process,
     ProposalVersion,
+    ThemeCandidate,
     ThemeTag,
     User,
     WorkshopMemo,
@@ -32,6 +33,9 @@ def staff_records(user: User) -> dict:
         .order_by(ModerationEvent.created_at)
     )
     tags = all_rows(sa.select(ThemeTag).where(ThemeTag.decided_by_id == user.id))
+    candidates = all_rows(
+        sa.select(ThemeCandidate).where(ThemeCandidate.decided_by_id == user.id)
+    )
     versions = all_rows(
         sa.select(ProposalVersion).where(ProposalVersion.created_by_id == user.id)
     )
@@ -79,6 +83,15 @@ def staff_records(user: User) -> dict:
                 "decided_at": iso_time(t.decided_at),
             }
             for t in tags
+        ],
+        "theme_candidates_decided": [
+            {
+                "process": process_ref(c.process),
+                "name": c.name,
+                "status": c.status.value,
+                "decided_at": iso_time(c.decided_at),
+            }
+            for c in candidates
         ],
         "proposal_versions": [
             {

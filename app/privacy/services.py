@@ -19,6 +19,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import (
     ActionNote,
+    ApiToken,
     Comment,
     CommentFlag,
     CommentVersion,
@@ -33,6 +34,7 @@ from ..models import (
     Prompt,
     ProposalVersion,
     SurveyResponse,
+    ThemeCandidate,
     ThemeTag,
     User,
     Vote,
@@ -111,6 +113,7 @@ CLEARED_COLUMNS = (
     Prompt.proposed_by_id,
     SurveyResponse.submitted_by_id,
     ThemeTag.decided_by_id,
+    ThemeCandidate.decided_by_id,
     ProposalVersion.created_by_id,
     ActionNote.created_by_id,
     IndicatorValue.entered_by_id,
@@ -119,6 +122,8 @@ CLEARED_COLUMNS = (
 )
 #: Rows that are the person's own and go with the account.
 DELETED_WITH_ACCOUNT = (
+    # A personal API token and its process scopes (cascade) end with the account.
+    ApiToken.user_id,
     WorkshopChoice.user_id,
     FeelingMark.user_id,
     GroupMembership.user_id,
