@@ -38,6 +38,9 @@ action_notes.created_by_id      action_notes                    cleared
 indicator_values.entered_by_id  indicator_values                cleared
 workshop_memos.edited_by_id     workshop_memos                  cleared
 processes.created_by_id         processes_created               cleared
+api_tokens.user_id              api_tokens (name, first         deleted (the token stops
+                                characters, processes, times;   working)
+                                never the token or its hash)
 =============================== ============================== ==========================
 
 Not keyed by ``users.id`` but about the person: ``outbox_messages`` addressed to the
@@ -57,6 +60,7 @@ import sqlalchemy as sa
 from ..extensions import db
 from ..i18n import localized
 from ..models import (
+    ApiToken,
     Ballot,
     Comment,
     CommentFlag,
@@ -100,6 +104,7 @@ USER_COLUMNS = frozenset(
         ("indicator_values", "entered_by_id"),
         ("workshop_memos", "edited_by_id"),
         ("processes", "created_by_id"),
+        ("api_tokens", "user_id"),
     }
 )
 
@@ -343,6 +348,25 @@ def _group_contacts(user: User) -> list[dict]:
     ]
 
 
+def _api_tokens(user: User) -> list[dict]:
+    """One's personal API tokens: what tells them apart, never the token itself."""
+    tokens = all_rows(
+        sa.select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id)
+    )
+    return [
+        {
+            "name": token.name,
+            "starts_with": token.hint,
+            "processes": [process.slug for process in token.processes],
+            "created_at": iso_time(token.created_at),
+            "expires_at": iso_time(token.expires_at),
+            "revoked_at": iso_time(token.revoked_at),
+            "last_used_at": iso_time(token.last_used_at),
+        }
+        for token in tokens
+    ]
+
+
 def own_data(user: User, *, now: datetime | None = None) -> dict:
     """Collect everything stored about the user (see the module docstring)."""
     resets = all_rows(
@@ -372,6 +396,7 @@ def own_data(user: User, *, now: datetime | None = None) -> dict:
         "letters": _outbox(user),
         "named_as_group_contact": _group_contacts(user),
         "as_facilitator_or_observer": staff_records(user),
+        "api_tokens": _api_tokens(user),
     }
 
 

@@ -86,7 +86,7 @@ def staff_records(user: User) -> dict:
         ],
         "theme_candidates_decided": [
             {
-                "process": c.process_id,
+                "process": process_ref(c.process),
                 "name": c.name,
                 "status": c.status.value,
                 "theme_id": c.theme_id,

@@ -19,6 +19,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import (
     ActionNote,
+    ApiToken,
     Comment,
     CommentFlag,
     CommentVersion,
@@ -121,6 +122,8 @@ CLEARED_COLUMNS = (
 )
 #: Rows that are the person's own and go with the account.
 DELETED_WITH_ACCOUNT = (
+    # A personal API token and its process scopes (cascade) end with the account.
+    ApiToken.user_id,
     WorkshopChoice.user_id,
     FeelingMark.user_id,
     GroupMembership.user_id,

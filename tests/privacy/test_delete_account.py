@@ -248,3 +248,23 @@ def test_deletion_needs_sign_in(client):
     """Signed out, the deletion page sends to the sign-in page."""
     assert client.get("/account/delete").status_code == 302
     assert client.post("/account/delete").status_code == 302
+
+
+def test_api_tokens_end_with_the_account(db, create_user, create_process):
+    """Deleting the account deletes its API tokens and their process scopes."""
+    from datetime import UTC, datetime
+
+    from app.models import ApiToken, Role, api_token_processes
+    from app.privacy.services import delete_account
+    from app.tokens.services import create_token
+
+    owner = create_user(Role.FACILITATOR)
+    process = create_process(facilitator=owner)
+    create_token(owner, name="x", processes=[process], days=3, now=datetime.now(UTC))
+    create_user(Role.ADMIN)
+    db.session.commit()
+    delete_account(owner, now=datetime.now(UTC))
+    db.session.commit()
+    assert db.session.scalar(sa.select(sa.func.count(ApiToken.id))) == 0
+    count = sa.select(sa.func.count()).select_from(api_token_processes)
+    assert db.session.scalar(count) == 0

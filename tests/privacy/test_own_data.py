@@ -99,3 +99,27 @@ def test_my_data_page_links_download_and_deletion(client, auth, people):
     assert 'href="/account/data.json"' in html
     assert 'href="/account/delete"' in html
     assert "Oona Osallistuja" in html
+
+
+def test_api_tokens_are_in_the_download_without_the_token(
+    client, auth, db, create_user, create_process
+):
+    """One's API tokens are listed by name and first characters, never the token
+    or its hash (issue 18)."""
+    from datetime import UTC, datetime
+
+    from app.models import Role
+    from app.tokens.services import create_token
+
+    facilitator = create_user(Role.FACILITATOR)
+    process = create_process(facilitator=facilitator, slug="tokenit")
+    token, text = create_token(
+        facilitator, name="Raportti", processes=[process], days=5, now=datetime.now(UTC)
+    )
+    db.session.commit()
+    auth.login_as(facilitator)
+    raw = client.get("/account/data.json").get_data(as_text=True)
+    [listed] = json.loads(raw)["api_tokens"]
+    assert listed["name"] == "Raportti" and listed["processes"] == ["tokenit"]
+    assert listed["starts_with"] == token.hint
+    assert text not in raw and token.token_hash not in raw
