@@ -203,6 +203,10 @@ def live_server(tmp_path_factory):
         # the sign-in limits are tested in tests/auth, not here.
         "LOGIN_LIMIT_PER_EMAIL": "1000 per minute",
         "LOGIN_LIMIT_PER_ADDRESS": "1000 per minute",
+        # Without a job queue the web workers would embed every posted comment after
+        # answering, holding a sync worker while the browser waits for the next page;
+        # the embeddings are tested in tests/embeddings.
+        "EMBEDDINGS": "off",
     }
     run_step([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], env)
     seeded = json.loads(run_step([sys.executable, "-m", "tests.e2e.seed"], env))
