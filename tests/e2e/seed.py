@@ -40,7 +40,7 @@ def seed() -> dict:
     from app.discussions import services as discussion_services
     from app.extensions import db
     from app.groups import services as group_services
-    from app.models import OrganisationKind, Phase, PhaseKind, Role, Theme
+    from app.models import MAX_SEATS, OrganisationKind, Phase, PhaseKind, Role, Theme
     from app.processes import services as process_services
     from app.seminars import services as seminar_services
     from app.seminars import services_workshops as workshop_services
@@ -168,8 +168,14 @@ def seed() -> dict:
             name="Keravan kaupunki",
             kind=OrganisationKind.MUNICIPALITY,
         )
+        # Every browser test joins this group with new participants: room for all
+        # (the places themselves are tested in tests/groups and tests/voting).
         group = group_services.create_group(
-            process, actor=facilitator, name=GROUP_NAME, organisation=organisation
+            process,
+            actor=facilitator,
+            name=GROUP_NAME,
+            organisation=organisation,
+            seats=MAX_SEATS,
         )
         db.session.flush()
         followup = seed_followup(
