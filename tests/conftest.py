@@ -171,6 +171,24 @@ def csrf_app(app, database_uri):
     return csrf_on
 
 
+#: The Redis of the tests that need one (a database number of their own).
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture()
+def redis_client():
+    """A client of the test Redis; the test is skipped when Redis does not answer
+    (a developer's machine without it; CI has it)."""
+    redis = pytest.importorskip("redis")
+    client = redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        pytest.skip(f"Redis does not answer at {TEST_REDIS_URL}: {error}")
+    yield client
+    client.close()
+
+
 @pytest.fixture()
 def client(app):
     return app.test_client()

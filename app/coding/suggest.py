@@ -35,7 +35,7 @@ from ..extensions import db
 from ..models import Comment, Process, TagStatus, Theme, ThemeTag
 from ..textmining import SUPPORTED, base_forms
 from .explain import Reason, explain
-from .hybrid import rank_hybrid
+from .hybrid import pick, rank_hybrid
 
 #: Below this score a theme is not suggested: a comment such as "Thank you, a good
 #: meeting!" shares a word or two with some theme by chance, not a topic. Measured
@@ -132,23 +132,14 @@ def rank(
                 scores[:, column] += EXAMPLE_WEIGHT * closest.mean(axis=1)
                 start += len(group)
     skip = skip or {}
+    theme_ids = [profile.theme_id for profile in profiles]
+    capped = np.minimum(scores, 1.0)
     for row, cid in enumerate(ids):
         if len(comment_forms[row]) < MIN_FORMS:
             continue
-        excluded = set(skip.get(cid, ()))
-        ranked = sorted(
-            (
-                (profile.theme_id, min(1.0, float(scores[row, column])))
-                for column, profile in enumerate(profiles)
-                if profile.theme_id not in excluded
-            ),
-            key=lambda pair: (-pair[1], pair[0]),
+        result[cid] = pick(
+            capped[row], theme_ids, skip.get(cid, ()), threshold=min_score, limit=limit
         )
-        result[cid] = [
-            (theme_id, round(score, 4))
-            for theme_id, score in ranked[:limit]
-            if score >= min_score
-        ]
     return result
 
 

@@ -22,27 +22,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import csrf_token_from
+from tests.conftest import TEST_REDIS_URL, csrf_token_from
 from tests.e2e.conftest import free_port, run_step, wait_until_up
 
 pytestmark = pytest.mark.server
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_URL = TEST_REDIS_URL
 LIMIT = 4
 ATTEMPTS = 10
 
-
-@pytest.fixture()
-def redis_client():
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        pytest.skip(f"Redis does not answer at {REDIS_URL}: {error}")
-    yield client
-    client.close()
 
 
 class Browser:

@@ -5,7 +5,6 @@ answer; with JOBS_REDIS_URL the ids go on a Redis list for ``flask embeddings wo
 
 from __future__ import annotations
 
-import os
 import secrets
 
 import pytest
@@ -13,8 +12,7 @@ import sqlalchemy as sa
 
 from app.embeddings import queue
 from app.models import Comment, CommentEmbedding
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+from tests.conftest import TEST_REDIS_URL
 
 
 @pytest.fixture()
@@ -52,20 +50,14 @@ def test_without_a_model_posting_works_as_before(db, client, auth, app, thread):
 
 
 @pytest.fixture()
-def redis_queue(app):
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        pytest.skip(f"Redis does not answer at {REDIS_URL}: {error}")
-    app.config["JOBS_REDIS_URL"] = REDIS_URL
+def redis_queue(app, redis_client):
+    client = redis_client
+    app.config["JOBS_REDIS_URL"] = TEST_REDIS_URL
     app.config["JOBS_KEY_PREFIX"] = f"osallistamo-test-{secrets.token_hex(4)}"
     yield client
     client.delete(queue.queue_key(app))
     app.config["JOBS_REDIS_URL"] = ""
     app.config["JOBS_KEY_PREFIX"] = "osallistamo"
-    client.close()
 
 
 def test_with_redis_the_id_is_queued_not_embedded_in_the_web_process(

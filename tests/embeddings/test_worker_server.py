@@ -19,25 +19,14 @@ import time
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import csrf_token_from
+from tests.conftest import TEST_REDIS_URL, csrf_token_from
 from tests.e2e.conftest import free_port, run_step, wait_until_up
 from tests.voting.test_concurrency import ROOT, Member
 
 pytestmark = pytest.mark.server
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_URL = TEST_REDIS_URL
 
-
-@pytest.fixture()
-def redis_client():
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        pytest.skip(f"Redis does not answer at {REDIS_URL}: {error}")
-    yield client
-    client.close()
 
 
 def test_the_worker_embeds_a_comment_posted_to_the_server(redis_client, tmp_path):
