@@ -50,10 +50,10 @@ def _has_text():
     return sa.and_(Comment.deleted_at.is_(None), Comment.body != "")
 
 
-def stale_ids(model_name: str, limit: int | None = None) -> list[int]:
+def _stale(model_name: str):
     """Comments whose vector is missing, of another model, or older than the text."""
     row = CommentEmbedding
-    query = (
+    return (
         sa.select(Comment.id)
         .outerjoin(row, row.comment_id == Comment.id)
         .where(
@@ -65,15 +65,20 @@ def stale_ids(model_name: str, limit: int | None = None) -> list[int]:
                 sa.and_(row.vector.is_(None), row.attempts < MAX_ATTEMPTS),
             ),
         )
-        .order_by(Comment.id)
     )
+
+
+def stale_ids(model_name: str, limit: int | None = None) -> list[int]:
+    query = _stale(model_name).order_by(Comment.id)
     if limit is not None:
         query = query.limit(limit)
     return list(db.session.scalars(query))
 
 
 def count_stale(model_name: str) -> int:
-    return len(stale_ids(model_name))
+    """How many comments wait for a vector, counted by the database."""
+    stale = _stale(model_name).subquery()
+    return db.session.scalar(sa.select(sa.func.count()).select_from(stale)) or 0
 
 
 def forget(comment_ids: Sequence[int]) -> None:

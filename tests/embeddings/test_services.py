@@ -135,3 +135,9 @@ def test_a_text_emptied_behind_the_orm_loses_its_vector_at_the_next_sweep(
     db.session.commit()
     services.fill(embedder)
     assert comments[1].id not in rows(db)
+
+
+def test_count_stale_counts_what_stale_ids_lists(db, embedder, comments):
+    assert services.count_stale("words 1") == 3 == len(services.stale_ids("words 1"))
+    services.fill(embedder)
+    assert services.count_stale("words 1") == 0
