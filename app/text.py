@@ -35,10 +35,20 @@ _URL_RE = re.compile(
 assert r"(?<![@.\w-])" in _URL_RE.pattern, "bleach's URL pattern has changed"
 
 
+#: The scheme of an address, as a browser reads it.
+_SCHEME = re.compile(r"[\x00-\x20]*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
 def _set_rel(attrs, new=False):
-    """Give every link rel="nofollow noopener", whether written or linkified."""
+    """Give every link rel="nofollow noopener", whether written or linkified, and
+    drop an address of any other scheme than the allowed ones: bleach reads
+    "javascript:11" as a host and a port and lets it through."""
     href_key = (None, "href")
     if href_key not in attrs:
+        return attrs
+    scheme = _SCHEME.match(attrs[href_key])
+    if scheme and scheme.group(1).lower() not in ALLOWED_PROTOCOLS:
+        del attrs[href_key]
         return attrs
     attrs[(None, "rel")] = LINK_REL
     return attrs
@@ -78,6 +88,17 @@ def clean_control_characters(text: str) -> str:
     return _CONTROL_CHARACTERS.sub("", text)
 
 
+#: Stand-ins for marks that must reach the page as typed, not as Markdown. They pass
+#: through Markdown as plain letters (in code too, where a backslash escape would show)
+#: and are turned back after it. Private-use characters nobody types; any in a text
+#: are dropped first.
+_PLAIN = {"[": "\ue000", "]": "\ue001", "*": "\ue002", "_": "\ue003", "`": "\ue004"}
+_PLAIN_LT = "\ue005"
+_DROP_STAND_INS = {ord(mark): None for mark in [*_PLAIN.values(), _PLAIN_LT]}
+_RESTORE = {ord(stand_in): mark for mark, stand_in in _PLAIN.items()} | {
+    ord(_PLAIN_LT): "&lt;"
+}
+
 #: An inline link or image as people write them: ``[text](https://...)``.
 _INLINE_LINK = re.compile(
     r"!?\[[^\[\]\n]{0,500}\]"
@@ -88,21 +109,25 @@ _INLINE_LINK = re.compile(
 _BRACKET = re.compile(r"(?<!\\)((?:\\\\)*)([\[\]])")
 
 
+def _plain_bracket(match: re.Match) -> str:
+    return match.group(1) + _PLAIN[match.group(2)]
+
+
 def _escape_stray_brackets(source: str) -> str:
-    """Escape every bracket that is not part of an inline link or image.
+    """Make every bracket that is not part of an inline link or image plain text.
 
     Python-Markdown looks for the end of a link from every ``[``, which makes a text
-    of many brackets cost quadratic time (seconds for one 4,000-character comment);
-    escaped, they are plain text. Reference-style links are not offered.
+    of many brackets cost quadratic time (seconds for one 4,000-character comment).
+    Reference-style links are not offered.
     """
     if "[" not in source and "]" not in source:
         return source
     parts, end = [], 0
     for link in _INLINE_LINK.finditer(source):
-        parts.append(_BRACKET.sub(r"\1\\\2", source[end : link.start()]))
+        parts.append(_BRACKET.sub(_plain_bracket, source[end : link.start()]))
         parts.append(link.group(0))
         end = link.end()
-    parts.append(_BRACKET.sub(r"\1\\\2", source[end:]))
+    parts.append(_BRACKET.sub(_plain_bracket, source[end:]))
     return "".join(parts)
 
 
@@ -111,12 +136,30 @@ _LONG_MARK_RUN = re.compile(r"([*_`])\1{3,}")
 
 
 def _escape_long_mark_runs(source: str) -> str:
-    """Escape runs of four or more ``*``, ``_`` or backticks.
+    """Make runs of four or more ``*``, ``_`` or backticks plain text.
 
     Python-Markdown tries its emphasis patterns from every mark of such a run to the
     end of the text: quadratic time for "____...****" and nothing to show for it.
     """
-    return _LONG_MARK_RUN.sub(lambda run: re.sub(r"(.)", r"\\\1", run.group(0)), source)
+    return _LONG_MARK_RUN.sub(
+        lambda run: _PLAIN[run.group(1)] * len(run.group(0)), source
+    )
+
+
+#: A "<" that could open a tag but has no ">" in the next 1,000 characters.
+_UNCLOSED_TAG = re.compile(r"<(?=[A-Za-z/!?])(?![^>]{0,1000}>)")
+
+
+def _escape_unclosed_tags(source: str) -> str:
+    """Make a "<" that no ">" closes plain text.
+
+    The standard library's HTML parser, which Python-Markdown runs over the text,
+    scans from every such "<" to the end of the text: quadratic time for "<x]<x]...".
+    Shown as typed either way.
+    """
+    if "<" not in source:
+        return source
+    return _UNCLOSED_TAG.sub(_PLAIN_LT, source)
 
 
 #: How deep quotes and lists may nest on one line ("> > - + 1. text").
@@ -173,9 +216,11 @@ def render_markdown(source: str | None) -> Markup:
     """Render Markdown to cleaned, safe HTML."""
     if not source or not source.strip():
         return Markup("")
+    source = source.translate(_DROP_STAND_INS)
     source = _escape_long_mark_runs(_escape_stray_brackets(source))
+    source = _escape_unclosed_tags(source)
     source = _split_long_blocks(_limit_nesting(source))
-    html = markdown.markdown(source, output_format="html")
+    html = markdown.markdown(source, output_format="html").translate(_RESTORE)
     return Markup(_cleaner.clean(html).strip())
 
 

@@ -103,8 +103,13 @@ def empty_tables(app) -> None:
         tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
         with _db.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
-                conn.execute(
-                    sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+                # DELETE in one round trip: TRUNCATE rewrites every table's files and
+                # cost ~100 ms a test; the tables hold a few rows. Ids restart as
+                # TRUNCATE ... RESTART IDENTITY would.
+                deletes = "; ".join(f"DELETE FROM {name}" for name in tables)
+                conn.exec_driver_sql(deletes)
+                conn.exec_driver_sql(
+                    "SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S'"
                 )
             else:
                 for name in tables:

@@ -212,11 +212,14 @@ def _pg_archive_revision(path: Path) -> str | None:
     return " ".join(sorted(rows)) or None
 
 
-def _pg_archive_tables(path: Path) -> set[str]:
-    """The names of the tables the archive creates."""
-    return set(
-        re.findall(r"^\d+; \d+ \d+ TABLE \S+ (\S+) ", _archive_listing(path), re.M)
+def _pg_archive_objects(path: Path) -> tuple[set[str], set[str]]:
+    """The names of the tables and of the foreign keys the archive creates."""
+    listing = _archive_listing(path)
+    tables = set(re.findall(r"^\d+; \d+ \d+ TABLE \S+ (\S+) ", listing, re.M))
+    foreign_keys = set(
+        re.findall(r"^\d+; \d+ \d+ FK CONSTRAINT \S+ \S+ (\S+) ", listing, re.M)
     )
+    return tables, foreign_keys
 
 
 def pg_backup(url: URL, dest: Path, force: bool) -> BackupInfo:
@@ -250,19 +253,32 @@ def pg_inspect(path: Path) -> BackupInfo:
     return inspected(path, "postgresql", "a pg_dump archive", revision)
 
 
-def _pg_drop_extra_tables(url: URL, keep: set[str]) -> None:
-    """Drop tables of the live schema that the archive lacks (a newer schema's
-    tables), so that the restored database is exactly the backup."""
+def _pg_drop_extra_objects(url: URL, tables: set[str], foreign_keys: set[str]) -> None:
+    """Drop what the live schema has and the archive lacks (a newer schema's tables,
+    and its foreign keys between older tables, which would keep pg_restore --clean
+    from dropping the primary keys they point at), so that the restored database is
+    exactly the backup."""
     import psycopg
     from psycopg import sql
 
     conninfo, _env = pg_connection(url)
     with psycopg.connect(conninfo, password=url.password or None) as conn:
+        live_keys = conn.execute(
+            "SELECT c.conname, t.relname FROM pg_constraint c"
+            " JOIN pg_class t ON t.oid = c.conrelid"
+            " WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace"
+        ).fetchall()
+        for name, table in live_keys:
+            if name not in foreign_keys and table in tables:
+                conn.execute(
+                    sql.SQL("ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}").format(
+                        sql.Identifier(table), sql.Identifier(name)
+                    )
+                )
         rows = conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
         ).fetchall()
-        extra = sorted(name for (name,) in rows if name not in keep)
-        for name in extra:
+        for name in sorted(name for (name,) in rows if name not in tables):
             conn.execute(
                 sql.SQL("DROP TABLE IF EXISTS {} CASCADE").format(sql.Identifier(name))
             )
@@ -272,7 +288,7 @@ def pg_restore(path: Path, url: URL) -> None:
     """Replace the database at ``url`` with the archive at ``path``, all or nothing."""
     check_pg_client("pg_restore", url)
     conninfo, env = pg_connection(url)
-    _pg_drop_extra_tables(url, _pg_archive_tables(path))
+    _pg_drop_extra_objects(url, *_pg_archive_objects(path))
     run_pg(
         [
             pg_tool("pg_restore"),

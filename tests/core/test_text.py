@@ -36,6 +36,9 @@ HOSTILE = [
     "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[x](vbscript:msgbox(1))",
     '<a href="javascript:alert(1)">x</a>',
+    # bleach reads "javascript:11" as a host and a port.
+    '<a href="javascript:11">x</a>',
+    "[x](javascript:11)",
     '<a href="data:text/html,<script>alert(1)</script>">x</a>',
     "<javascript:alert(1)>",
     "[x][ref]\n\n[ref]: javascript:alert(1)",
@@ -130,6 +133,23 @@ def test_every_link_gets_nofollow_noopener():
         "mailto:d@example.fi",
     }
     assert all(link["rel"] == "nofollow noopener" for link in hrefs)
+
+
+@pytest.mark.parametrize(
+    ("source", "code"),
+    [
+        ("`a[0] = b[1]`", "a[0] = b[1]"),
+        ("`x **** y ____`", "x **** y ____"),
+        ("`if a <b then`", "if a &lt;b then"),
+        ("    rows[2]\n", "rows[2]\n"),
+    ],
+)
+def test_marks_made_plain_show_as_typed_inside_code(source, code):
+    """Brackets, long mark runs and unclosed "<" made plain (for speed) show as
+    typed in code too, without the backslashes an escape would leave there."""
+    html = str(render_markdown(source))
+    assert f"<code>{code}</code>" in html
+    assert "\\" not in html
 
 
 def test_text_inside_code_is_not_linkified():

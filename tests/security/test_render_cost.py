@@ -1,6 +1,6 @@
-"""Rendering cost (issue 16): no text a participant may post takes more than 100 ms
-to render as Markdown, whatever it holds, and no text of any length costs more than
-linear time. Short runs of punctuation used to cost seconds (brackets in the link
+"""Rendering cost (issue 16): no text a participant may post costs more than ten
+plain comments of its length to render as Markdown (about 100 ms), whatever it holds,
+and no text of any length costs more than linear time. Short runs of punctuation used to cost seconds (brackets in the link
 search, parentheses and hyphens in bleach's address search, thousands of short lines
 in one block) and a line of nested list markers was a RecursionError."""
 
@@ -58,15 +58,31 @@ def cpu_ms(text: str) -> float:
     return best * 1000
 
 
+#: A comment as people write them: a little emphasis, a link, a list.
+PLAIN_COMMENT = (
+    "Oppilashuollon yhteistyö toimii, kun *kaikki* tietävät roolinsa. Kuraattori ja "
+    "terveydenhoitaja tapaavat viikoittain, ja [suunnitelma](https://example.fi/a) on "
+    "kaikkien luettavissa.\n\n- yksi kohta\n- toinen kohta\n\n"
+)
+
+#: How many times a plain comment's cost the worst text of the same length may take.
+#: A plain 4,000-character comment takes about 9 ms, so this is the "under 100 ms" of
+#: issue 16 measured against the machine itself (bench/render_cost.py reports the ms).
+WORST_TO_PLAIN = 10
+
+
 @pytest.mark.timing
-def test_no_participant_text_takes_more_than_100_ms():
-    """Every adversarial text of a comment's maximum length renders in under 100 ms."""
+def test_no_participant_text_costs_more_than_ten_plain_comments():
+    """Every adversarial text of a comment's maximum length renders in at most ten
+    times the time of a plain comment of that length (a ratio, not milliseconds:
+    the machines are shared and their speed varies)."""
+    plain = cpu_ms((PLAIN_COMMENT * 100)[:COMMENT_MAX_LENGTH])
     slow = {
-        name: round(ms)
+        name: round(ms / plain, 1)
         for name, text in adversarial(COMMENT_MAX_LENGTH).items()
-        if (ms := cpu_ms(text)) > 100
+        if (ms := cpu_ms(text)) > WORST_TO_PLAIN * plain
     }
-    assert slow == {}, f"slower than 100 ms: {slow}"
+    assert slow == {}, f"times a plain comment ({plain:.1f} ms): {slow}"
 
 
 @pytest.mark.timing
