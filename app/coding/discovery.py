@@ -80,7 +80,11 @@ class _KeyWords:
     def __init__(self, texts: Sequence[str], lang: str):
         skip = NOT_KEYWORDS.get(lang, set())
         forms = [
-            [form for form in base_forms(text, lang) if form not in skip and len(form) > 3]
+            [
+                form
+                for form in base_forms(text, lang)
+                if form not in skip and len(form) > 3
+            ]
             for text in texts
         ]
         self.empty = not any(forms)
@@ -105,7 +109,9 @@ class _KeyWords:
         contrast[present < min(2, len(members))] = -np.inf
         best = np.argsort(-contrast, kind="stable")[:NAME_WORDS]
         return tuple(
-            str(self.names[i]) for i in best if np.isfinite(contrast[i]) and contrast[i] > 0
+            str(self.names[i])
+            for i in best
+            if np.isfinite(contrast[i]) and contrast[i] > 0
         )
 
 

@@ -2,8 +2,9 @@
 
 score = THEME_WEIGHT x (how much better the comment fits the theme's texts than the
 other themes', semantic.theme_similarity) + EXAMPLE_WEIGHT x (the same for the
-theme's closest confirmed comments, semantic.example_similarity) + WORD_WEIGHT x
-(the lemma TF-IDF score of suggest.rank). A theme is suggested when its score
+theme's closest confirmed comments, semantic.example_similarity) + NEIGHBOUR_WEIGHT
+x (those two for the comment's nearest comments in the process,
+semantic.neighbour_scores) + WORD_WEIGHT x (the lemma TF-IDF score of suggest.rank). A theme is suggested when its score
 reaches THRESHOLD (several may), best first. The weights and the threshold are
 chosen on the tune half of the frozen evaluation set (evaluation/themes/,
 ``python -m evaluation.themes.evaluate --tune``); the heldout half is run once the
@@ -21,20 +22,36 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from ..embeddings.model import Embedder
-from .semantic import example_similarity, theme_similarity
+from .semantic import example_similarity, neighbour_scores, theme_similarity
 
-THEME_WEIGHT = 1.0
-EXAMPLE_WEIGHT = 1.0
+THEME_WEIGHT = 0.5
+EXAMPLE_WEIGHT = 0.5
+NEIGHBOUR_WEIGHT = 1.0
 WORD_WEIGHT = 0.05
-THRESHOLD = 0.0227
+THRESHOLD = 0.0134
 #: The words-only method's own bar (suggest.MIN_SCORE), for the comparison.
 WORDS_ONLY_THRESHOLD = 0.05
 
 
-def combine(
-    theme_part: np.ndarray, example_part: np.ndarray, words: np.ndarray
+def semantic_scores(
+    comments: np.ndarray,
+    pool: np.ndarray,
+    self_rows: np.ndarray,
+    themes: Sequence[np.ndarray],
+    examples: Sequence[np.ndarray],
 ) -> np.ndarray:
-    return THEME_WEIGHT * theme_part + EXAMPLE_WEIGHT * example_part + WORD_WEIGHT * words
+    """(n_comments, n_themes): the embedding part of the score. ``pool`` holds the
+    vectors of the process's comments (the ones scored among them: comment i is
+    row ``self_rows[i]``, or -1)."""
+
+    def own(vectors: np.ndarray) -> np.ndarray:
+        return THEME_WEIGHT * theme_similarity(
+            vectors, themes, pool
+        ) + EXAMPLE_WEIGHT * example_similarity(vectors, examples, pool)
+
+    return own(comments) + NEIGHBOUR_WEIGHT * neighbour_scores(
+        comments, pool, own(pool), self_rows
+    )
 
 
 #: Theme texts' vectors by (model, text): themes change rarely, so a click on
@@ -46,7 +63,9 @@ _THEME_VECTORS_MAX = 5000
 def theme_text_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     if len(_THEME_VECTORS) > _THEME_VECTORS_MAX:
         _THEME_VECTORS.clear()
-    missing = [t for t in dict.fromkeys(texts) if (embedder.name, t) not in _THEME_VECTORS]
+    missing = [
+        t for t in dict.fromkeys(texts) if (embedder.name, t) not in _THEME_VECTORS
+    ]
     if missing:
         for text, vector in zip(missing, embedder.embed(missing), strict=True):
             _THEME_VECTORS[(embedder.name, text)] = vector
@@ -73,7 +92,9 @@ def pick(
         ),
         key=lambda pair: (-pair[1], pair[0]),
     )
-    return [(tid, round(score, 4)) for tid, score in ranked[:limit] if score >= threshold]
+    return [
+        (tid, round(score, 4)) for tid, score in ranked[:limit] if score >= threshold
+    ]
 
 
 def rank_hybrid(
@@ -109,16 +130,25 @@ def rank_hybrid(
         vectors = np.stack([comment_vectors[cid] for cid in with_vector])
         themes = [theme_text_vectors(embedder, list(texts)) for texts in theme_texts]
         examples = [
-            np.stack(list(group)) if len(group) else np.zeros((0, embedder.dim), np.float32)
+            np.stack(list(group))
+            if len(group)
+            else np.zeros((0, embedder.dim), np.float32)
             for group in example_vectors
         ]
-        scores = combine(
-            theme_similarity(vectors, themes),
-            example_similarity(vectors, examples),
-            words[[rows[cid] for cid in with_vector]],
+        # The process as far as it is known here: these comments and the confirmed.
+        pool = np.concatenate([vectors, *examples])
+        scores = (
+            semantic_scores(
+                vectors, pool, np.arange(len(with_vector)), themes, examples
+            )
+            + WORD_WEIGHT * (words[[rows[cid] for cid in with_vector]])
         )
         for row, cid in enumerate(with_vector):
             result[cid] = pick(
-                scores[row], theme_ids, skip.get(cid, ()), threshold=THRESHOLD, limit=limit
+                scores[row],
+                theme_ids,
+                skip.get(cid, ()),
+                threshold=THRESHOLD,
+                limit=limit,
             )
     return result

@@ -117,6 +117,13 @@ def scope_comments(process: Process, phase: Phase | None = None) -> list[Comment
     )
 
 
+def uncoded_comments(process: Process, phase: Phase | None = None) -> list[Comment]:
+    """The visible comments of a phase (or of the whole process) that no person
+    has given a theme yet, oldest first."""
+    stmt = _visible_in(process, phase).where(~_has_tag(TagStatus.CONFIRMED))
+    return list(db.session.scalars(stmt.order_by(Comment.created_at, Comment.id)))
+
+
 def _filtered(process: Process, phase: Phase | None, filters: CodingFilters):
     stmt = _visible_in(process, phase)
     if filters.prompt_id is not None:

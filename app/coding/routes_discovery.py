@@ -34,7 +34,9 @@ def _show(process, phase, adopt_forms=None, status=200):
     for view in views:
         forms.setdefault(
             view.candidate.id,
-            AdoptForm(prefix=f"c{view.candidate.id}", data={"title": view.candidate.name}),
+            AdoptForm(
+                prefix=f"c{view.candidate.id}", data={"title": view.candidate.name}
+            ),
         )
     return (
         render_template(
@@ -137,7 +139,9 @@ def adopt_candidate(slug: str, candidate_id: int):
             actor=current_user._get_current_object(),
             now=datetime.now(UTC),
         ),
-        _("“%(theme)s” is now a theme; its comments have it as a suggestion to confirm.")
+        _(
+            "“%(theme)s” is now a theme; its comments have it as a suggestion to confirm."
+        )
         % {"theme": title},
     )
     return redirect(_page_url(process, phase))

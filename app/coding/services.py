@@ -19,7 +19,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import Comment, Phase, Process, TagStatus, Theme, ThemeTag, User
 from .explain import Reason
-from .queries import scope_comments
+from .queries import uncoded_comments
 from .suggest import suggest_explained
 
 log = logging.getLogger("osallistamo.coding")
@@ -87,14 +87,11 @@ def refresh_suggestions(
     already coded are left alone: suggesting more themes for them would bury the
     uncoded ones under low-scoring extras (add a theme by hand instead).
     """
-    coded = set(
-        db.session.scalars(
-            sa.select(ThemeTag.comment_id).where(ThemeTag.status == TagStatus.CONFIRMED)
-        )
-    )
-    comments = [c for c in scope_comments(process, phase) if c.id not in coded]
+    comments = uncoded_comments(process, phase)
     ids = [comment.id for comment in comments]
-    suggestions, reasons = suggest_explained(process, comments) if comments else ({}, {})
+    suggestions, reasons = (
+        suggest_explained(process, comments) if comments else ({}, {})
+    )
     existing: dict[tuple[int, int], ThemeTag] = {}
     if ids:
         for tag in db.session.scalars(

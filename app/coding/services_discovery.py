@@ -165,9 +165,7 @@ def _decide(candidate: ThemeCandidate, status: CandidateStatus, actor: User, now
     candidate.decided_at = now
 
 
-def adopt(
-    candidate: ThemeCandidate, process: Process, *, title: str, actor: User, now
-):
+def adopt(candidate: ThemeCandidate, process: Process, *, title: str, actor: User, now):
     """Make the candidate a theme of the process; suggest it for its comments, with
     each comment's closeness to the group's centre as the score."""
     _decide(candidate, CandidateStatus.ADOPTED, actor, now)

@@ -231,7 +231,9 @@ def suggest_explained(
     theme_texts = {p.theme_id: p.texts for p in profiles}
     embedder = current_model()
     vectors: dict = {}
-    example_ids = {tid: [cid for cid, _body in pairs] for tid, pairs in examples.items()}
+    example_ids = {
+        tid: [cid for cid, _body in pairs] for tid, pairs in examples.items()
+    }
     if embedder is None:
         suggestions = rank(profiles, texts, lang=process.language, skip=skip)
     else:
@@ -248,7 +250,11 @@ def suggest_explained(
             theme_texts=[[text for text, _lang in p.texts] for p in profiles],
             comment_vectors={cid: vectors[cid] for cid in texts if cid in vectors},
             example_vectors=[
-                [vectors[cid] for cid in example_ids.get(p.theme_id, ()) if cid in vectors]
+                [
+                    vectors[cid]
+                    for cid in example_ids.get(p.theme_id, ())
+                    if cid in vectors
+                ]
                 for p in profiles
             ],
             word_scores={cid: dict(pairs) for cid, pairs in words.items()},

@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,7 +80,10 @@ def embed_all(texts: list[str]) -> dict[str, np.ndarray]:
             batch = missing[start : start + 32]
             for text, vector in zip(batch, model.embed(batch), strict=True):
                 cached[key[text]] = vector
-        np.savez(path, **cached)
+        # Written beside and moved into place: parallel test workers may both write.
+        partial = path.with_suffix(f".{os.getpid()}.npz")
+        np.savez(partial, **cached)
+        os.replace(partial, path)
     return {t: cached[key[t]] for t in texts}
 
 
@@ -127,10 +131,21 @@ def word_scores(themes, examples, scored) -> np.ndarray:
     return out
 
 
-def semantic_parts(themes, examples, scored, vectors):
-    from app.coding.semantic import example_similarity, theme_similarity
+def semantic_parts(themes, examples, scored, pool, vectors):
+    """The parts of the hybrid score (app/coding/hybrid.py), apart so that --tune
+    can weigh them: the theme and example scores of the scored comments, and of
+    their nearest comments in the pool (the half's comments in every language: the
+    process's comments as the app sees them)."""
+    from app.coding.semantic import (
+        example_similarity,
+        neighbour_scores,
+        theme_similarity,
+    )
 
     comment_vectors = np.stack([vectors[c["text"]] for c in scored])
+    pool_vectors = np.stack([vectors[c["text"]] for c in pool])
+    row_of = {c["id"]: row for row, c in enumerate(pool)}
+    self_rows = np.array([row_of.get(c["id"], -1) for c in scored])
     theme_vectors = [
         np.stack([vectors[t] for t in texts]) for texts in finnish_theme_texts(themes)
     ]
@@ -140,10 +155,27 @@ def semantic_parts(themes, examples, scored, vectors):
         else np.zeros((0, comment_vectors.shape[1]), dtype=np.float32)
         for p in range(1, len(themes) + 1)
     ]
-    return (
-        theme_similarity(comment_vectors, theme_vectors),
-        example_similarity(comment_vectors, example_vectors),
-    )
+    parts = []
+    for score in (
+        lambda v: theme_similarity(v, theme_vectors, pool_vectors),
+        lambda v: example_similarity(v, example_vectors, pool_vectors),
+    ):
+        parts.append(score(comment_vectors))
+        parts.append(
+            neighbour_scores(
+                comment_vectors, pool_vectors, score(pool_vectors), self_rows
+            )
+        )
+    theme_part, theme_neighbours, example_part, example_neighbours = parts
+    return theme_part, example_part, theme_neighbours, example_neighbours
+
+
+def weigh(parts, words, wt, we, wn, ww) -> np.ndarray:
+    """The hybrid score from its parts (hybrid.semantic_scores, written out)."""
+    theme_part, example_part, theme_neighbours, example_neighbours = parts
+    own = wt * theme_part + we * example_part
+    neighbours = wt * theme_neighbours + we * example_neighbours
+    return own + wn * neighbours + ww * words
 
 
 def figures(scores: np.ndarray, scored, threshold: float, limit: int = 3) -> dict:
@@ -155,9 +187,7 @@ def figures(scores: np.ndarray, scored, threshold: float, limit: int = 3) -> dic
     )
     tp = fp = fn = 0
     for i, comment in enumerate(scored):
-        predicted = {
-            int(t) + 1 for t in order[i, :limit] if scores[i, t] >= threshold
-        }
+        predicted = {int(t) + 1 for t in order[i, :limit] if scores[i, t] >= threshold}
         truth = set(comment["themes"])
         tp += len(predicted & truth)
         fp += len(predicted - truth)
@@ -173,31 +203,30 @@ def prepare(split: str):
         | {t for texts in finnish_theme_texts(themes) for t in texts}
     )
     vectors = embed_all(texts)
+    pool = [c for c in comments if c["split"] == split]
     prepared = {}
     for scenario in SCENARIOS:
         examples, scored = split_examples(comments, split, scenario, len(themes))
         words = word_scores(themes, examples, scored)
-        theme_part, example_part = semantic_parts(themes, examples, scored, vectors)
-        prepared[scenario] = (scored, words, theme_part, example_part)
+        parts = semantic_parts(themes, examples, scored, pool, vectors)
+        prepared[scenario] = (scored, words, parts)
     return prepared
 
 
 def report(split: str) -> None:
     from app.coding import hybrid
 
+    weights = (hybrid.THEME_WEIGHT, hybrid.EXAMPLE_WEIGHT, hybrid.NEIGHBOUR_WEIGHT)
     prepared = prepare(split)
     print(f"Split: {split}")
     print("| method | comments | themes in | confirmed | n | P@1 | P@3 | micro-F1 |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for scenario, (scored, words, theme_part, example_part) in prepared.items():
+    for scenario, (scored, words, parts) in prepared.items():
         methods = {
             "words": (words, hybrid.WORDS_ONLY_THRESHOLD),
-            "semantic": (
-                hybrid.combine(theme_part, example_part, words * 0),
-                hybrid.THRESHOLD,
-            ),
+            "semantic": (weigh(parts, words, *weights, 0.0), hybrid.THRESHOLD),
             "hybrid": (
-                hybrid.combine(theme_part, example_part, words),
+                weigh(parts, words, *weights, hybrid.WORD_WEIGHT),
                 hybrid.THRESHOLD,
             ),
         }
@@ -216,16 +245,20 @@ def tune() -> None:
     grid = itertools.product(
         [0.5, 1.0, 2.0],  # theme weight
         [0.0, 0.5, 1.0, 2.0],  # examples weight
-        [0.0, 0.05, 0.1, 0.2, 0.4],  # words weight
+        [0.0, 0.5, 1.0],  # neighbours weight
+        [0.0, 0.05, 0.1, 0.2],  # words weight
     )
-    for wt, we, ww in grid:
+    for weights in grid:
         combined = {
-            s: (scored, wt * tp + we * ep + ww * words)
-            for s, (scored, words, tp, ep) in prepared.items()
+            s: (scored, weigh(parts, words, *weights))
+            for s, (scored, words, parts) in prepared.items()
         }
         all_scores = np.concatenate([sc.ravel() for _s, sc in combined.values()])
         for threshold in np.quantile(all_scores, np.linspace(0.80, 0.99, 39)):
-            figs = {s: figures(sc, scored, threshold) for s, (scored, sc) in combined.items()}
+            figs = {
+                s: figures(sc, scored, threshold)
+                for s, (scored, sc) in combined.items()
+            }
             objective = np.mean(
                 [
                     figs[Scenario("fi", 2)]["p@1"],
@@ -236,10 +269,13 @@ def tune() -> None:
                 ]
             )
             if best is None or objective > best[0]:
-                best = (objective, wt, we, ww, float(threshold), figs)
-    objective, wt, we, ww, threshold, figs = best
+                best = (objective, weights, float(threshold), figs)
+    objective, (wt, we, wn, ww), threshold, figs = best
     print(f"best on tune: objective {objective:.3f}")
-    print(f"THEME_WEIGHT={wt} EXAMPLE_WEIGHT={we} WORD_WEIGHT={ww} THRESHOLD={threshold:.4f}")
+    print(
+        f"THEME_WEIGHT={wt} EXAMPLE_WEIGHT={we} NEIGHBOUR_WEIGHT={wn} "
+        f"WORD_WEIGHT={ww} THRESHOLD={threshold:.4f}"
+    )
     for scenario, f in figs.items():
         print(scenario, {k: round(v, 3) for k, v in f.items()})
 

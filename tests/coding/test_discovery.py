@@ -56,7 +56,13 @@ class Topics:
         rows = []
         for text in texts:
             low = text.lower()
-            topic = "parking" if "pysäköin" in low else "lunch" if "kouluruoka" in low else text
+            topic = (
+                "parking"
+                if "pysäköin" in low
+                else "lunch"
+                if "kouluruoka" in low
+                else text
+            )
             base = direction(topic) - 32768
             noise = (direction(text) - 32768) * (0.08 if topic != text else 1.0)
             rows.append(base + noise)
@@ -87,7 +93,9 @@ def test_too_few_comments_make_no_groups(topics):
 @pytest.fixture()
 def chatter(db, world, topics):
     made = [
-        make_comment(db, world.p1, world.group_a if n % 2 else world.group_b, text, 10 + n)
+        make_comment(
+            db, world.p1, world.group_a if n % 2 else world.group_b, text, 10 + n
+        )
         for n, text in enumerate(PARKING + LUNCH + LONERS)
     ]
     embeddings.fill(topics)
@@ -123,33 +131,47 @@ def test_discovery_proposes_the_new_topics_not_the_coded_ones(db, world, chatter
     lunch = candidate_about(db, LUNCH)
     assert lunch.name.startswith("Kouluruoka") and "kouluruoka" in lunch.keywords
     # running again replaces the open candidates instead of piling them up
-    services_discovery.run_discovery(world.process, phase=None, only_uncoded=True, now=NOW)
+    services_discovery.run_discovery(
+        world.process, phase=None, only_uncoded=True, now=NOW
+    )
     db.session.commit()
     assert len(candidates(db)) == 2
 
 
 def test_a_dismissed_group_is_not_offered_again(db, world, chatter, facilitator_user):
-    services_discovery.run_discovery(world.process, phase=None, only_uncoded=False, now=NOW)
+    services_discovery.run_discovery(
+        world.process, phase=None, only_uncoded=False, now=NOW
+    )
     parking = candidate_about(db, PARKING)
     services_discovery.dismiss(parking, actor=facilitator_user, now=NOW)
     db.session.commit()
-    services_discovery.run_discovery(world.process, phase=None, only_uncoded=False, now=NOW)
+    services_discovery.run_discovery(
+        world.process, phase=None, only_uncoded=False, now=NOW
+    )
     db.session.commit()
     assert [about(db, c) for c in candidates(db, CandidateStatus.OPEN)] == [set(LUNCH)]
     with pytest.raises(services_discovery.AlreadyDecided):
         services_discovery.dismiss(parking, actor=facilitator_user, now=NOW)
 
 
-def test_adopting_makes_a_theme_suggested_for_its_comments(db, world, chatter, facilitator_user):
-    services_discovery.run_discovery(world.process, phase=None, only_uncoded=False, now=NOW)
+def test_adopting_makes_a_theme_suggested_for_its_comments(
+    db, world, chatter, facilitator_user
+):
+    services_discovery.run_discovery(
+        world.process, phase=None, only_uncoded=False, now=NOW
+    )
     lunch = candidate_about(db, LUNCH)
     theme = services_discovery.adopt(
         lunch, world.process, title="Kouluruokailu", actor=facilitator_user, now=NOW
     )
     db.session.commit()
-    assert theme.title == {"fi": "Kouluruokailu"} and theme.process_id == world.process.id
+    assert (
+        theme.title == {"fi": "Kouluruokailu"} and theme.process_id == world.process.id
+    )
     assert lunch.status is CandidateStatus.ADOPTED and lunch.theme_id == theme.id
-    tags = list(db.session.scalars(sa.select(ThemeTag).where(ThemeTag.theme_id == theme.id)))
+    tags = list(
+        db.session.scalars(sa.select(ThemeTag).where(ThemeTag.theme_id == theme.id))
+    )
     assert {t.comment_id for t in tags} == set(lunch.comment_ids)
     assert all(t.status is TagStatus.SUGGESTED and 0 < t.score <= 1 for t in tags)
 
@@ -169,7 +191,9 @@ def facilitator_user(world):
 # The pages -----------------------------------------------------------------------
 
 
-def test_the_page_lists_candidates_with_their_comments(client, auth, db, world, chatter):
+def test_the_page_lists_candidates_with_their_comments(
+    client, auth, db, world, chatter
+):
     auth.login_as(world.facilitator)
     url = f"/p/{world.process.slug}/coding/discover"
     response = client.post(url, data={"only_uncoded": "y"}, follow_redirects=True)
@@ -188,8 +212,12 @@ def test_too_few_comments_are_said_plainly(client, auth, db, world, topics):
     assert "No candidates waiting." in page
 
 
-def test_an_empty_title_is_refused_and_nothing_is_adopted(client, auth, db, world, chatter):
-    services_discovery.run_discovery(world.process, phase=None, only_uncoded=False, now=NOW)
+def test_an_empty_title_is_refused_and_nothing_is_adopted(
+    client, auth, db, world, chatter
+):
+    services_discovery.run_discovery(
+        world.process, phase=None, only_uncoded=False, now=NOW
+    )
     db.session.commit()
     candidate = candidates(db)[0]
     auth.login_as(world.facilitator)
@@ -199,13 +227,17 @@ def test_an_empty_title_is_refused_and_nothing_is_adopted(client, auth, db, worl
     )
     assert response.status_code == 422
     assert "Give the theme a title." in response.text
-    count = sa.select(sa.func.count(Theme.id)).where(Theme.process_id == world.process.id)
+    count = sa.select(sa.func.count(Theme.id)).where(
+        Theme.process_id == world.process.id
+    )
     assert db.session.scalar(count) == 3
     assert candidate.status is CandidateStatus.OPEN
 
 
 def test_adopting_from_the_page(client, auth, db, world, chatter):
-    services_discovery.run_discovery(world.process, phase=None, only_uncoded=False, now=NOW)
+    services_discovery.run_discovery(
+        world.process, phase=None, only_uncoded=False, now=NOW
+    )
     db.session.commit()
     candidate = candidates(db)[0]
     auth.login_as(world.facilitator)

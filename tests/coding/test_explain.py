@@ -27,8 +27,8 @@ def test_no_shared_words_for_an_unrelated_comment():
 
 
 def test_strength_depends_on_the_method():
-    assert strength(0.06, semantic=True) is SuggestionStrength.STRONG
-    assert strength(0.04, semantic=True) is SuggestionStrength.POSSIBLE
+    assert strength(0.05, semantic=True) is SuggestionStrength.STRONG
+    assert strength(0.03, semantic=True) is SuggestionStrength.POSSIBLE
     assert strength(0.2, semantic=False) is SuggestionStrength.POSSIBLE
     assert strength(0.3, semantic=False) is SuggestionStrength.STRONG
 

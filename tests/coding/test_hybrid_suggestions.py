@@ -48,7 +48,9 @@ def meanings(app):
 def suggested(db, comment) -> list[int]:
     tags = db.session.scalars(
         sa.select(ThemeTag)
-        .where(ThemeTag.comment_id == comment.id, ThemeTag.status == TagStatus.SUGGESTED)
+        .where(
+            ThemeTag.comment_id == comment.id, ThemeTag.status == TagStatus.SUGGESTED
+        )
         .order_by(ThemeTag.score.desc())
     )
     return [tag.theme_id for tag in tags]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.coding.semantic import example_similarity, theme_similarity
+from app.coding.semantic import (
+    MIN_POOL,
+    example_similarity,
+    neighbour_scores,
+    theme_similarity,
+)
 
 
 def unit(*values):
@@ -40,3 +45,37 @@ def test_examples_count_by_the_closest_few_and_themes_without_any_score_zero():
     three = example_similarity(COMMENTS, examples, closest=3)
     # averaging in two far examples lowers theme 0's fit for comment 0
     assert three[0, 0] < one[0, 0]
+
+
+def test_a_theme_that_resembles_every_comment_does_not_win_them_all():
+    """Theme-wise correction over the process's comments: a "hub" theme, close to
+    everything, stops coming first for comments that fit another theme better
+    than the other comments do."""
+    rng = np.random.default_rng(7)
+    pool = np.stack([unit(1, 0.6, *rng.normal(0, 0.05, 2)) for _ in range(MIN_POOL)])
+    hub = [np.stack([unit(1, 0.6, 0, 0)])]
+    specific = [np.stack([unit(0.6, 1, 0, 0)])]
+    leaning = np.stack([unit(1, 0.9, 0, 0)])  # nearer the specific theme than most
+    themes = hub + specific
+    without = theme_similarity(leaning, themes)
+    with_pool = theme_similarity(leaning, themes, pool)
+    assert without[0, 0] > without[0, 1]  # the raw similarity favours the hub
+    assert with_pool[0, 1] > with_pool[0, 0]
+
+
+def test_neighbours_lend_their_scores_but_not_their_own_row():
+    """A comment takes the mean score of its nearest comments in the pool; its own
+    row is left out; a small pool lends nothing."""
+    pool = np.stack([unit(1, 0.01 * i, 0) for i in range(MIN_POOL)] + [unit(0, 0, 1)])
+    scores = np.zeros((len(pool), 2), dtype=np.float32)
+    scores[:MIN_POOL, 0] = 1.0  # the cluster's comments score theme 0
+    scores[MIN_POOL, 1] = 5.0  # the lone far comment scores theme 1
+    comments = pool[[0, MIN_POOL]]
+    lent = neighbour_scores(
+        comments, pool, scores, np.array([0, MIN_POOL]), neighbours=3
+    )
+    assert np.allclose(lent[0], [1.0, 0.0])
+    # the far comment's own 5.0 is not lent to itself: its neighbours are the cluster
+    assert np.allclose(lent[1], [1.0, 0.0])
+    small = neighbour_scores(comments, pool[:5], scores[:5], np.array([0, -1]))
+    assert np.allclose(small, 0)
