@@ -189,7 +189,7 @@ def worker_memory(env: dict) -> list[float]:
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
         for _ in range(10):
             opener.open(url + "/", timeout=30).read()
-        time.sleep(15)  # the workers' warm-up thread (gunicorn.conf.py) loads its dictionaries
+        time.sleep(2)
         children = subprocess.run(
             ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
         ).stdout.split()

@@ -22,9 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.decomposition import PCA
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..textmining import base_forms
 
@@ -65,6 +62,8 @@ class Group:
 
 
 def _reduced(vectors: np.ndarray) -> np.ndarray:
+    from sklearn.decomposition import PCA  # not with the app: see textmining.py
+
     centred = vectors - vectors.mean(axis=0)
     dims = min(DIMENSIONS, len(vectors) - 1, vectors.shape[1])
     reduced = PCA(n_components=dims, random_state=0).fit_transform(centred)
@@ -90,6 +89,8 @@ class _KeyWords:
         self.empty = not any(forms)
         if self.empty:
             return
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)
         self.weights = vectorizer.fit_transform(forms).tocsr()
         self.names = vectorizer.get_feature_names_out()
@@ -120,6 +121,8 @@ def discover(vectors: np.ndarray, texts: Sequence[str], lang: str) -> list[Group
     than MIN_COMMENTS or no group reaches MIN_SIZE."""
     if len(vectors) < MIN_COMMENTS:
         return []
+    from sklearn.cluster import AgglomerativeClustering
+
     reduced = _reduced(np.asarray(vectors, dtype=np.float32))
     labels = AgglomerativeClustering(
         n_clusters=None, distance_threshold=DISTANCE, metric="cosine", linkage="average"

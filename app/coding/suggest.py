@@ -25,8 +25,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import sqlalchemy as sa
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from ..comments import visible
 from ..embeddings.model import current as current_model
@@ -115,6 +113,10 @@ def rank(
     corpus = comment_forms + theme_forms + flat_examples
     if not any(corpus):
         return result
+    # scikit-learn is imported when used, not with the app (see textmining.py).
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
     matrix = TfidfVectorizer(analyzer=features, sublinear_tf=True).fit_transform(corpus)
     n_comments, n_themes = len(ids), len(profiles)
     scores = cosine_similarity(

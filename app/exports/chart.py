@@ -11,17 +11,8 @@ from __future__ import annotations
 import io
 import textwrap
 
-import matplotlib
-
-# Before anything imports pyplot: no display on a server.
-matplotlib.use("Agg")
-from matplotlib.figure import Figure
-
+from ..plotting import plain_figure
 from .summary import BallotSummary
-
-#: Labels are people's text: a "$" must not start matplotlib's mathtext (where an
-#: odd count is an error and a crafted formula costs seconds to lay out).
-PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
 
 #: Okabe–Ito blue: 4.9:1 on white, safe for the common colour-vision deficiencies.
 BAR_COLOUR = "#0072B2"
@@ -46,8 +37,7 @@ def vote_chart_png(ballot: BallotSummary, *, tied_text: str, score_label: str) -
     :param tied_text: the word for a shared rank ("tied"), already translated.
     :param score_label: the x axis' title ("Votes", "Points"...), already translated.
     """
-    with matplotlib.rc_context(PLAIN_TEXT):
-        return _draw(ballot, tied_text=tied_text, score_label=score_label)
+    return _draw(ballot, tied_text=tied_text, score_label=score_label)
 
 
 def _draw(ballot: BallotSummary, *, tied_text: str, score_label: str) -> bytes:
@@ -58,30 +48,28 @@ def _draw(ballot: BallotSummary, *, tied_text: str, score_label: str) -> bytes:
     scores = [row.score for row in rows]
     lines = sum(label.count("\n") + 1 for label in labels)
     height = max(2.0, 0.9 + 0.16 * lines + 0.12 * len(rows))
-    # A Figure of its own rather than pyplot's global state: requests in threads
-    # never draw on each other's chart, and nothing needs closing.
-    figure = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI)
-    axes = figure.subplots()
-    positions = list(range(len(rows)))
-    axes.barh(positions, scores, color=BAR_COLOUR, height=0.6)
-    axes.set_yticks(positions, labels=labels, fontsize=9, color=TEXT_COLOUR)
-    axes.invert_yaxis()  # rank 1 on top, as people read a list
-    scale = max(1, max(scores, default=0))
-    axes.set_xlim(0, scale * 1.15)
-    for position, score in zip(positions, scores, strict=True):
-        axes.text(
-            score + scale * 0.01,
-            position,
-            str(score),
-            va="center",
-            fontsize=9,
-            color=TEXT_COLOUR,
-        )
-    axes.set_xlabel(score_label, color=TEXT_COLOUR)
-    axes.xaxis.get_major_locator().set_params(integer=True)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
-    return buffer.getvalue()
+    with plain_figure(WIDTH_INCHES, height, DPI) as figure:
+        axes = figure.subplots()
+        positions = list(range(len(rows)))
+        axes.barh(positions, scores, color=BAR_COLOUR, height=0.6)
+        axes.set_yticks(positions, labels=labels, fontsize=9, color=TEXT_COLOUR)
+        axes.invert_yaxis()  # rank 1 on top, as people read a list
+        scale = max(1, max(scores, default=0))
+        axes.set_xlim(0, scale * 1.15)
+        for position, score in zip(positions, scores, strict=True):
+            axes.text(
+                score + scale * 0.01,
+                position,
+                str(score),
+                va="center",
+                fontsize=9,
+                color=TEXT_COLOUR,
+            )
+        axes.set_xlabel(score_label, color=TEXT_COLOUR)
+        axes.xaxis.get_major_locator().set_params(integer=True)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", metadata={"Software": None})
+        return buffer.getvalue()

@@ -182,7 +182,9 @@ def _quote(excerpt: Excerpt, process: Process, language: str, chosen: bool) -> Q
     return Quote(
         comment_id=comment.id,
         text=excerpt.text,
-        html=str(render_markdown(excerpt.text)) if excerpt.partial else comment.body_html,
+        html=str(render_markdown(excerpt.text))
+        if excerpt.partial
+        else comment.body_html,
         group=comment.group.name,
         organisation=comment.group.organisation.name,
         question=localized(comment.prompt.question, process.language, language),

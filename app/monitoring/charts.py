@@ -14,19 +14,11 @@ import io
 import math
 from dataclasses import dataclass
 
-import matplotlib
-
-# Before anything imports pyplot: no display on a server.
-matplotlib.use("Agg")
 from flask_babel import gettext as _
-from matplotlib.figure import Figure
 
+from ..plotting import plain_figure
 from .dashboard import IndicatorStatus
 from .dashboard_words import number_text, region_text, subgroup_text, target_text
-
-#: Labels are people's text (units, subgroups): a "$" must not start matplotlib's
-#: mathtext (where an odd count is an error and a crafted formula is slow).
-PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
 
 WIDTH = 600
 HEIGHT = 280
@@ -231,59 +223,64 @@ def build_trend_chart(status: IndicatorStatus, chart_id: str) -> TrendChart:
 def trend_png(status: IndicatorStatus, *, width_inches: float = 6.5) -> bytes:
     """The same chart as a PNG (matplotlib, Agg) for the Word report, every text
     drawn as written (``PLAIN_TEXT``: no mathtext)."""
-    with matplotlib.rc_context(PLAIN_TEXT):
-        return _draw_trend(status, width_inches)
+    return _draw_trend(status, width_inches)
 
 
 def _draw_trend(status: IndicatorStatus, width_inches: float) -> bytes:
     bottom_value, top_value, _step = _scale(status)
-    figure = Figure(figsize=(width_inches, 3.8), dpi=150)
-    axes = figure.subplots()
-    positions = list(range(len(status.periods)))
-    for n, series in enumerate(status.series):
-        style = n % len(COLOURS)
-        xs = [i for i, v in zip(positions, series.values, strict=True) if v is not None]
-        ys = [v for v in series.values if v is not None]
-        if not ys:
-            continue
-        axes.plot(
-            xs,
-            ys,
-            color=COLOURS[style],
-            marker=MPL_MARKERS[style],
-            linestyle=MPL_DASHES[style],
-            label=series_label(series.subgroup),
-        )
-        for x, y in zip(xs, ys, strict=True):
-            axes.annotate(
-                number_text(y, status.unit),
-                (x, y),
-                textcoords="offset points",
-                xytext=(0, 7),
-                ha="center",
-                fontsize=8,
-                color=TARGET_COLOUR,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
+    with plain_figure(width_inches, 3.8, 150) as figure:
+        axes = figure.subplots()
+        positions = list(range(len(status.periods)))
+        for n, series in enumerate(status.series):
+            style = n % len(COLOURS)
+            xs = [
+                i
+                for i, v in zip(positions, series.values, strict=True)
+                if v is not None
+            ]
+            ys = [v for v in series.values if v is not None]
+            if not ys:
+                continue
+            axes.plot(
+                xs,
+                ys,
+                color=COLOURS[style],
+                marker=MPL_MARKERS[style],
+                linestyle=MPL_DASHES[style],
+                label=series_label(series.subgroup),
             )
-    for value, label, colour in _targets(status):
-        axes.axhline(value, color=colour, linestyle=(0, (6, 3)), lw=1.2, label=label)
-    axes.set_xticks(positions, labels=status.periods, fontsize=9)
-    axes.set_xlim(-0.5, max(len(positions) - 0.5, 0.5))
-    axes.set_ylim(bottom_value, top_value)
-    if status.unit:
-        axes.set_ylabel(status.unit, color=TARGET_COLOUR)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if axes.get_legend_handles_labels()[0]:
-        # Below the plot, where it covers no line.
-        axes.legend(
-            fontsize=8,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.14),
-            ncol=2,
-            frameon=False,
-        )
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
-    return buffer.getvalue()
+            for x, y in zip(xs, ys, strict=True):
+                axes.annotate(
+                    number_text(y, status.unit),
+                    (x, y),
+                    textcoords="offset points",
+                    xytext=(0, 7),
+                    ha="center",
+                    fontsize=8,
+                    color=TARGET_COLOUR,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
+                )
+        for value, label, colour in _targets(status):
+            axes.axhline(
+                value, color=colour, linestyle=(0, (6, 3)), lw=1.2, label=label
+            )
+        axes.set_xticks(positions, labels=status.periods, fontsize=9)
+        axes.set_xlim(-0.5, max(len(positions) - 0.5, 0.5))
+        axes.set_ylim(bottom_value, top_value)
+        if status.unit:
+            axes.set_ylabel(status.unit, color=TARGET_COLOUR)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        if axes.get_legend_handles_labels()[0]:
+            # Below the plot, where it covers no line.
+            axes.legend(
+                fontsize=8,
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.14),
+                ncol=2,
+                frameon=False,
+            )
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", metadata={"Software": None})
+        return buffer.getvalue()
