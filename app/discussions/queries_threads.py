@@ -15,7 +15,7 @@ import sqlalchemy.orm as so
 from flask import current_app, url_for
 from flask_sqlalchemy.pagination import Pagination
 
-from ..comments import is_answer
+from ..comments import is_answer, process_groups
 from ..extensions import db
 from ..models import (
     Comment,
@@ -86,12 +86,7 @@ def thread_groups(process: Process, prompt: Prompt, user) -> ThreadGroups:
         .where(Comment.group_id == WorkGroup.id, Comment.prompt_id == prompt.id)
         .where(is_answer())
     )
-    rows = db.session.execute(
-        sa.select(WorkGroup, answered)
-        .where(WorkGroup.process_id == process.id)
-        .options(so.joinedload(WorkGroup.organisation))
-        .order_by(WorkGroup.name)
-    ).all()
+    rows = db.session.execute(process_groups(process.id).add_columns(answered)).all()
     groups = [group for group, _answered in rows]
     own_ids = (
         {m.group_id for m in user.memberships}

@@ -56,7 +56,9 @@ def build(db, create_user, create_process, create_phase, create_group, create_th
         facilitator = create_user(Role.FACILITATOR)
         process = create_process(facilitator=facilitator, language="fi")
         organisations = [
-            Organisation(name=f"Organisaatio {size}-{n}", kind=OrganisationKind.MUNICIPALITY)
+            Organisation(
+                name=f"Organisaatio {size}-{n}", kind=OrganisationKind.MUNICIPALITY
+            )
             for n in range(max(2, size // 3))
         ]
         db.session.add_all(organisations)
@@ -222,7 +224,6 @@ def test_pages_run_a_fixed_number_of_statements(
 ):
     small = counts_for(build, client, auth, count_statements, db, SMALL)
     large = counts_for(build, client, auth, count_statements, db, LARGE)
-    print({key: (len(small[key]), len(large[key])) for key in small})
     grown = {
         key: (len(small[key]), len(large[key]))
         for key in small
