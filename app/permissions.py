@@ -148,11 +148,17 @@ def discussion_allows(prompt: Prompt, action: str, now: datetime) -> bool:
 # The reading rule, the edit window and the summary's time ---------------------
 
 
-def may_read_others(prompt: Prompt, groups: Iterable[WorkGroup], now: datetime) -> bool:
+def may_read_others(
+    prompt: Prompt,
+    groups: Iterable[WorkGroup],
+    now: datetime,
+    answered: set[int] | None = None,
+) -> bool:
     """Whether members of these groups may read other groups' comments on the prompt.
 
     The rule (per discussion): always, or only after the group has answered the
     prompt itself (to avoid anchoring); after the discussion closes, always.
+    ``answered``: the groups that have answered, when the caller has them already.
     """
     discussion = prompt.discussion
     if discussion.visibility is Visibility.ALWAYS:
@@ -160,7 +166,9 @@ def may_read_others(prompt: Prompt, groups: Iterable[WorkGroup], now: datetime) 
     if discussion_allows(prompt, "comment.read", now):
         return True
     group_ids = {group.id for group in groups}
-    return bool(group_ids & answered_group_ids(prompt))
+    if answered is None:
+        answered = answered_group_ids(prompt)
+    return bool(group_ids & answered)
 
 
 def group_reads_thread(user, comment: Comment, now: datetime) -> bool:

@@ -62,7 +62,10 @@ def set_cache_policy(response: Response) -> None:
     """
     if request.endpoint == "static":
         return
-    signed_in = getattr(current_user, "is_authenticated", False)
+    # is_anonymous is a constant of the class: is_authenticated would read the
+    # account's row, which a view's commit has expired (on a POST, a second
+    # transaction and, on SQLite, a second write lock only for this header).
+    signed_in = not getattr(current_user, "is_anonymous", True)
     if signed_in or "Cache-Control" not in response.headers:
         response.headers["Cache-Control"] = "no-store"
 

@@ -351,3 +351,33 @@ def csrf_token_from(html: str) -> str:
     ) or re.search(r'name="csrf_token" value="([^"]+)"', html)
     assert match, "no CSRF token in the page"
     return match.group(1)
+
+
+class StatementLog(list):
+    """The SQL statements an application ran, without the transaction's own
+    (BEGIN, COMMIT, ROLLBACK, SAVEPOINT...), which say nothing about a page's reads."""
+
+    TRANSACTION = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+
+    def record(self, conn, cursor, statement, *args) -> None:
+        if not statement.lstrip().upper().startswith(self.TRANSACTION):
+            self.append(statement)
+
+
+@pytest.fixture()
+def count_statements(db):
+    """``with count_statements() as log: ...``: the statements run inside the block
+    (``len(log)``; print ``log`` to see them). Tests that a page's number of
+    statements stays fixed whatever its size use it."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def _count():
+        log = StatementLog()
+        sa.event.listen(db.engine, "before_cursor_execute", log.record)
+        try:
+            yield log
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", log.record)
+
+    return _count

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hmac
 from datetime import UTC, datetime
 
+import sqlalchemy.orm as so
 from flask import Flask, current_app, flash, request, session
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
 from ..extensions import db, login_manager
-from ..models import User
+from ..models import GroupMembership, User
 
 LAST_SEEN_KEY = "last_seen"
 
@@ -21,7 +22,13 @@ def load_user(login_id: str) -> User | None:
     user_id, _, version = login_id.partition(":")
     if not user_id.isdigit():
         return None
-    user = db.session.get(User, int(user_id))
+    # With the work groups, in the same statement: "is a member of this process"
+    # is asked on most pages, and would load each membership's group one by one.
+    user = db.session.get(
+        User,
+        int(user_id),
+        options=[so.joinedload(User.memberships).joinedload(GroupMembership.group)],
+    )
     if user is None or not user.is_active:
         return None
     if not hmac.compare_digest(user.session_version.encode(), version.encode()):

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask import abort
 
-from ..comments import visible
+from ..comments import process_groups, visible
 from ..embeddings import model as embedding_model
 from ..extensions import db
 from ..models import (
@@ -220,7 +220,8 @@ def prompts_of(process: Process, phase: Phase | None) -> list[tuple[Phase, Promp
 
 def organisations_of(process: Process) -> list[Organisation]:
     """The organisations behind the process's work groups, by name."""
-    seen = {group.organisation.id: group.organisation for group in process.work_groups}
+    groups = db.session.scalars(process_groups(process.id))
+    seen = {group.organisation.id: group.organisation for group in groups}
     return sorted(seen.values(), key=lambda organisation: organisation.name.lower())
 
 

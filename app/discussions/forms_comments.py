@@ -1,9 +1,11 @@
 """Writing comments: a new comment or reply, and an edit."""
 
 import secrets
+from collections.abc import Callable
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -75,3 +77,35 @@ class ReplyForm(CommentForm):
 class EditCommentForm(FlaskForm):
     body = body_field(_l("Comment"))
     submit = SubmitField(_l("Save the changes"))
+
+
+class ReplyFields:
+    """The reply form under every comment of a thread page, built and rendered once.
+
+    WTForms builds one ``ReplyForm`` with a placeholder prefix, the template renders
+    its fields once, and each comment gets a copy of that HTML with its own prefix
+    (the names and ids the reply view reads: ``reply<id>-body``...) and a submission
+    key of its own. The placeholders are only ever replaced inside attribute values
+    (after a raw ``"``, which escaped text such as a group's name cannot contain).
+    """
+
+    PREFIX = "replyID"
+    KEY = "_KEY_"
+
+    def __init__(self, groups):
+        self.form = ReplyForm(groups=groups, prefix=self.PREFIX, formdata=None)
+        self.form.submission_key.data = self.KEY
+
+    def copies(self, html: str) -> Callable[[int], Markup]:
+        """Each comment's copy of the fields rendered from ``self.form``."""
+        html = str(html)
+        prefix, key = f'"{self.PREFIX}-', f'value="{self.KEY}"'
+
+        def copy(comment_id: int) -> Markup:
+            return Markup(
+                html.replace(prefix, f'"reply{comment_id}-').replace(
+                    key, f'value="{new_submission_key()}"'
+                )
+            )
+
+        return copy

@@ -6,6 +6,7 @@ looked for, and another process's id (or a phase of another kind) is not found.
 
 from __future__ import annotations
 
+import sqlalchemy.orm as so
 from flask_login import current_user
 
 from ..models import Comment, Discussion, Phase, PhaseKind, Process, Prompt
@@ -39,7 +40,11 @@ def load_discussion(
     process, phase = load_in_process(
         slug, action, Phase, phase_id, accept=has_discussion
     )
-    return process, phase.discussion
+    discussion = phase.discussion
+    # The discussion's phase is this one: said here, it is not loaded again later
+    # (once this function returns, nothing else holds the phase object).
+    so.attributes.set_committed_value(discussion, "phase", phase)
+    return process, discussion
 
 
 def load_prompt(
@@ -47,6 +52,9 @@ def load_prompt(
 ) -> tuple[Process, Discussion, Prompt]:
     """The process, discussion and question of a URL, once the action is allowed."""
     process, discussion = load_discussion(slug, phase_id, action)
+    # Every question of the discussion in one statement: the pages say "question 2
+    # of 5", and the one asked for is then found without another.
+    discussion.prompts  # noqa: B018
     prompt = get_in_process_or_404(
         process,
         Prompt,

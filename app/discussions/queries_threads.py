@@ -8,14 +8,25 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask import current_app, url_for
+from flask_sqlalchemy.pagination import Pagination
 
-from ..comments import is_answer
+from ..comments import is_answer, process_groups
 from ..extensions import db
-from ..models import Comment, Discussion, Prompt, WorkGroup
+from ..models import (
+    Comment,
+    CommentFlag,
+    CommentVersion,
+    Discussion,
+    Process,
+    Prompt,
+    WorkGroup,
+)
+from ..permissions import can
 
 
 class Order(enum.StrEnum):
@@ -53,6 +64,158 @@ def unanswered_prompts(discussion: Discussion, groups: Iterable[WorkGroup]) -> l
     return [prompt for prompt in discussion.prompts if prompt.id not in answered]
 
 
+@dataclass
+class ThreadGroups:
+    """A thread page's work groups, loaded once: every group of the process with its
+    organisation (the filter menus; the comments' groups are then found without
+    a statement), which have answered the prompt, and the reader's own."""
+
+    all: list[WorkGroup]
+    answered: set[int]
+    own: list[WorkGroup]
+
+    @property
+    def organisations(self) -> list:
+        return sorted({g.organisation for g in self.all}, key=lambda o: o.name)
+
+
+def thread_groups(process: Process, prompt: Prompt, user) -> ThreadGroups:
+    """The process's work groups with their organisations, in one statement."""
+    answered = (
+        sa.exists()
+        .where(Comment.group_id == WorkGroup.id, Comment.prompt_id == prompt.id)
+        .where(is_answer())
+    )
+    rows = db.session.execute(process_groups(process.id).add_columns(answered)).all()
+    groups = [group for group, _answered in rows]
+    own_ids = (
+        {m.group_id for m in user.memberships}
+        if getattr(user, "is_authenticated", False)
+        else set()
+    )
+    return ThreadGroups(
+        all=groups,
+        answered={group.id for group, was_answered in rows if was_answered},
+        own=[group for group in groups if group.id in own_ids],
+    )
+
+
+@dataclass
+class ModerationFacts:
+    """For the team's links: open reports per comment id, and the edited comments."""
+
+    open_flags: dict[int, int] = field(default_factory=dict)
+    edited: set[int] = field(default_factory=set)
+
+    def add(self, comment_id: int, open_flags: int, edited: bool) -> None:
+        if open_flags:
+            self.open_flags[comment_id] = open_flags
+        if edited:
+            self.edited.add(comment_id)
+
+    @classmethod
+    def of(cls, comments: Iterable[Comment]) -> ModerationFacts:
+        """The facts of comments from their own flags and versions (loaded one by
+        one: for a few comments; a thread page has them from ``thread_page``)."""
+        facts = cls()
+        for comment in comments:
+            facts.add(comment.id, len(comment.open_flags), bool(comment.versions))
+        return facts
+
+
+@dataclass(frozen=True)
+class ReaderRights:
+    """What the reader may do with the comments of a page, decided once per page."""
+
+    user_id: int
+    #: Reads every group's comments (and sees who wrote them).
+    read_all: bool
+    may_flag: bool
+    may_moderate: bool
+    may_see_history: bool
+    facts: ModerationFacts
+
+
+def reader_rights(user, process: Process, facts: ModerationFacts) -> ReaderRights:
+    """The permission rules asked once for a page of the process's comments."""
+    return ReaderRights(
+        user_id=user.id,
+        read_all=can(user, "discussion.read_all", process),
+        may_flag=can(user, "comment.flag", process),
+        may_moderate=can(user, "comment.moderate", process),
+        may_see_history=can(user, "comment.history", process),
+        facts=facts,
+    )
+
+
+def _moderation_columns() -> tuple:
+    open_flags = (
+        sa.select(sa.func.count(CommentFlag.id))
+        .where(CommentFlag.comment_id == Comment.id, CommentFlag.resolved_at.is_(None))
+        .scalar_subquery()
+    )
+    edited = sa.exists().where(CommentVersion.comment_id == Comment.id)
+    return open_flags, edited
+
+
+class ThreadPage(Pagination):
+    """A page of threads in two statements whatever its size: the threads with the
+    total (a window count), then all their replies; each comment's author comes
+    with it, and for the team its open reports and whether it was edited
+    (``facts``). Groups and organisations are not loaded here: the page's
+    ``thread_groups`` has them all."""
+
+    def _query_items(self) -> list:
+        stmt: sa.Select = self._query_args["select"]
+        moderating: bool = self._query_args["moderating"]
+        extra = _moderation_columns() if moderating else ()
+        rows = db.session.execute(
+            stmt.add_columns(*extra, sa.func.count().over().label("total"))
+            .options(so.joinedload(Comment.author))
+            .limit(self.per_page)
+            .offset((self.page - 1) * self.per_page)
+        ).all()
+        self._total = rows[0].total if rows else None
+        self.facts = ModerationFacts()
+        threads = [row[0] for row in rows]
+        replies: dict[int, list[Comment]] = {thread.id: [] for thread in threads}
+        if threads:
+            reply_rows = db.session.execute(
+                sa.select(Comment, *extra)
+                .where(Comment.parent_id.in_(list(replies)))
+                .options(so.joinedload(Comment.author))
+                .order_by(Comment.created_at, Comment.id)
+            ).all()
+            for row in reply_rows:
+                replies[row[0].parent_id].append(row[0])
+            if moderating:
+                for row in (*rows, *reply_rows):
+                    self.facts.add(row[0].id, row[1], row[2])
+        for thread in threads:
+            so.attributes.set_committed_value(thread, "replies", replies[thread.id])
+        return threads
+
+    def _query_count(self) -> int:
+        if self._total is not None or self.page == 1:
+            return self._total or 0
+        # Past the last page: no row carried the total.
+        listed = self._query_args["select"].order_by(None).subquery()
+        return db.session.scalar(sa.select(sa.func.count()).select_from(listed))
+
+
+def thread_page(
+    stmt: sa.Select, *, page: int, per_page: int, moderating: bool
+) -> ThreadPage:
+    """One page of ``thread_query`` as ``ThreadPage`` shows it."""
+    return ThreadPage(
+        page=page,
+        per_page=per_page,
+        error_out=False,
+        select=stmt,
+        moderating=moderating,
+    )
+
+
 def thread_query(
     prompt: Prompt,
     *,
@@ -61,26 +224,18 @@ def thread_query(
     organisation_id: int | None = None,
     only_group_ids: Iterable[int] | None = None,
 ) -> sa.Select:
-    """Top-level comments of a prompt, filtered and sorted; replies load with them.
+    """Top-level comments of a prompt, filtered and sorted (``thread_page`` loads a
+    page of them with their replies).
 
     A deleted comment stays only while it has replies (they need their place).
     ``only_group_ids`` narrows to the reader's own groups when the rule hides others.
     """
     reply = so.aliased(Comment)
     has_replies = sa.exists().where(reply.parent_id == Comment.id)
-    stmt = (
-        sa.select(Comment)
-        .where(
-            Comment.prompt_id == prompt.id,
-            Comment.parent_id.is_(None),
-            sa.or_(Comment.deleted_at.is_(None), has_replies),
-        )
-        .options(
-            so.selectinload(Comment.replies).selectinload(Comment.group),
-            so.selectinload(Comment.replies).selectinload(Comment.author),
-            so.selectinload(Comment.group).selectinload(WorkGroup.organisation),
-            so.selectinload(Comment.author),
-        )
+    stmt = sa.select(Comment).where(
+        Comment.prompt_id == prompt.id,
+        Comment.parent_id.is_(None),
+        sa.or_(Comment.deleted_at.is_(None), has_replies),
     )
     if group_id is not None:
         stmt = stmt.where(Comment.group_id == group_id)

@@ -21,20 +21,26 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from ..comments import answered_group_ids, groups_of
+from ..comments import groups_of
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..forms import ConfirmForm, form_status
 from ..limits import per_user_writes, user_key
 from ..models import Comment, Prompt, WorkGroup
-from ..permissions import can, can_still_edit, edit_deadline, require
+from ..permissions import (
+    can,
+    can_still_edit,
+    edit_deadline,
+    may_read_others,
+    require,
+)
 from ..requests import query_id
 from ..web import apply_or_flash
 from . import bp, queries_threads, services
 from . import services_comments as comments
-from .forms_comments import CommentForm, EditCommentForm, ReplyForm
+from .forms_comments import CommentForm, EditCommentForm, ReplyFields, ReplyForm
 from .queries import load_comment, load_prompt, page_context
-from .queries_threads import comment_url
+from .queries_threads import ThreadGroups, comment_url
 
 
 def _go_to_comment_or_field_error(
@@ -52,10 +58,13 @@ def _go_to_comment_or_field_error(
         db.session.rollback()
         field.errors.append(str(error))
         return None
+    # The comment's page is counted before the commit, in the same transaction: after
+    # it, the count would begin a second one (on SQLite a second write lock).
+    url = comment_url(comment)
     db.session.commit()
     if changed:
         flash(message, category)
-    return redirect(comment_url(comment))
+    return redirect(url)
 
 
 def _post_form(
@@ -94,24 +103,33 @@ def _filters() -> dict:
     }
 
 
-def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
-    groups = groups_of(current_user, process.id)
-    reads_others = can(current_user, "comment.read", prompt)
+def _thread_page(
+    process, discussion, prompt: Prompt, form, groups: ThreadGroups, now: datetime
+):
+    """The thread page in a fixed number of statements: what the reader may do is
+    decided once here, not per comment, and every row it shows is loaded in bulk."""
+    own = groups.own
+    read_all = can(current_user, "discussion.read_all", process)
+    # The "comment.read" rule, with the answers already loaded.
+    reads_others = read_all or may_read_others(
+        prompt, own, now, answered=groups.answered
+    )
     filters = _filters()
+    may_moderate = can(current_user, "comment.moderate", process)
     stmt = queries_threads.thread_query(
         prompt,
         **filters,
-        only_group_ids=None if reads_others else [g.id for g in groups],
+        only_group_ids=None if reads_others else [g.id for g in own],
     )
-    page = db.paginate(
+    page = queries_threads.thread_page(
         stmt,
         page=query_id("page") or 1,
         per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
+        moderating=may_moderate,
     )
-    answered = answered_group_ids(prompt)
     current = services.state(discussion, now)
     may_post = can(current_user, "comment.post", prompt)
+    own_ids = {g.id for g in own}
     page_html = render_template(
         "discussions/thread.html",
         **page_context(process, discussion),
@@ -124,26 +142,22 @@ def _thread_page(process, discussion, prompt: Prompt, form, now: datetime):
             "group": filters["group_id"],
             "organisation": filters["organisation_id"],
         },
-        groups=groups,
-        own_group_ids={g.id for g in groups},
-        group_answered=bool(answered & {g.id for g in groups}),
-        answered_count=len(answered),
-        group_count=len(process.work_groups),
+        groups=own,
+        group_answered=bool(groups.answered & own_ids),
+        answered_count=len(groups.answered),
+        group_count=len(groups.all),
         reads_others=reads_others,
         may_post=may_post,
         # A refused post keeps its form (and text) even when posting has ended.
-        show_form=may_post or bool(groups and form.errors),
+        show_form=may_post or bool(own and form.errors),
         state=current.value,
         now=now,
         can_still_edit=can_still_edit,
         edit_deadline=edit_deadline,
-        all_groups=process.work_groups,
-        organisations=sorted(
-            {g.organisation for g in process.work_groups}, key=lambda o: o.name
-        ),
-        reply_form_for=lambda comment: ReplyForm(
-            groups=groups, prefix=f"reply{comment.id}", formdata=None
-        ),
+        all_groups=groups.all,
+        organisations=groups.organisations,
+        rights=queries_threads.reader_rights(current_user, process, page.facts),
+        reply_form=ReplyFields(own) if may_post and reads_others else None,
     )
     return page_html, form_status(form)
 
@@ -161,15 +175,15 @@ def thread(slug: str, phase_id: int, prompt_id: int):
         slug, phase_id, prompt_id, "discussion.view"
     )
     now = datetime.now(UTC)
-    groups = groups_of(current_user, process.id)
-    form = CommentForm(groups=groups)
+    groups = queries_threads.thread_groups(process, prompt, current_user)
+    form = CommentForm(groups=groups.own)
     if request.method == "POST":
         require(current_user, "prompt.comment", process)
         if form.validate_on_submit():
             posted = _post_form(form, prompt, now, _("Your comment has been posted."))
             if posted is not None:
                 return posted
-    return _thread_page(process, discussion, prompt, form, now)
+    return _thread_page(process, discussion, prompt, form, groups, now)
 
 
 @bp.route("/<slug>/comments/<int:comment_id>/reply", methods=["GET", "POST"])
@@ -256,11 +270,14 @@ def delete_comment(slug: str, comment_id: int):
         return _too_late(comment)
     form = ConfirmForm()
     if form.validate_on_submit():
+        # Counted before the change, in the same transaction (deleting a comment
+        # does not move the threads before it, which set its page).
+        url = comment_url(comment)
         apply_or_flash(
             lambda: comments.delete_comment(comment, actor=current_user, now=now),
             _("Your comment has been deleted."),
         )
-        return redirect(comment_url(comment))
+        return redirect(url)
     return _comment_page(
         "discussions/comment_delete.html", process, comment, form, comment=comment
     )

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask_babel import lazy_gettext as _l
 
+from ..comments import process_groups
 from ..extensions import db
 from ..i18n import localized, to_helsinki
 from ..models import (
@@ -139,7 +140,10 @@ def voters_per_group(ballot: Ballot) -> list[GroupVoters]:
             .group_by(Vote.group_id)
         ).all()
     )
-    groups = sorted(ballot.process.work_groups, key=lambda g: (g.name.lower(), g.id))
+    groups = sorted(
+        db.session.scalars(process_groups(ballot.process.id)),
+        key=lambda g: (g.name.lower(), g.id),
+    )
     members = dict(
         db.session.execute(
             sa.select(GroupMembership.group_id, sa.func.count(GroupMembership.id))

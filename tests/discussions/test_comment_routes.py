@@ -379,3 +379,48 @@ def test_a_comments_lasting_address_leads_to_it_in_its_thread(client, auth, thre
     response = client.get(f"/p/{thread.process.slug}/comments/{comment.id}")
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"{thread.url}#comment-{comment.id}")
+
+
+def test_a_post_takes_the_write_lock_once(client, auth, thread, app, db):
+    """Issue 19: the page the redirect names is counted before the commit, so a
+    comment's POST is one transaction (on SQLite one BEGIN IMMEDIATE, not two),
+    and the page is still the one the comment's thread is on."""
+    app.config["ITEMS_PER_PAGE"] = 2
+    try:
+        for n in range(2):
+            post_as(thread, thread.member, thread.group, f"Aiempi {n}")
+        auth.login_as(thread.member)
+        begins = []
+
+        def record(conn, cursor, statement, *args):
+            if statement.lstrip().upper().startswith("BEGIN"):
+                begins.append(statement)
+
+        sa.event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            response = client.post(
+                thread.url, data={"body": "Kolmas", "group_id": thread.group.id}
+            )
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", record)
+        comment = db.session.scalar(sa.select(Comment).where(Comment.body == "Kolmas"))
+        assert response.status_code == 302
+        assert response.headers["Location"].endswith(f"?page=2#comment-{comment.id}")
+        if db.engine.dialect.name == "sqlite":
+            assert begins == ["BEGIN IMMEDIATE"]
+    finally:
+        app.config["ITEMS_PER_PAGE"] = 20
+
+
+def test_past_the_last_page_the_total_still_shows(client, auth, thread, app):
+    """The thread count comes with the page's rows; a page past the end is empty."""
+    app.config["ITEMS_PER_PAGE"] = 2
+    try:
+        for n in range(3):
+            post_as(thread, thread.member, thread.group, f"Kommentti numero {n}")
+        auth.login_as(thread.facilitator)
+        assert "3 threads" in client.get(thread.url + "?page=2").text
+        past = client.get(thread.url + "?page=5")
+        assert past.status_code == 200 and "Kommentti numero" not in past.text
+    finally:
+        app.config["ITEMS_PER_PAGE"] = 20

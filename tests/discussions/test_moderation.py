@@ -9,7 +9,12 @@ from flask import session
 from flask_login import login_user
 
 from app.comments import groups_of
-from app.discussions import queries_moderation, services, services_comments
+from app.discussions import (
+    queries_moderation,
+    queries_threads,
+    services,
+    services_comments,
+)
 from app.discussions import services_moderation as moderation
 from app.models import (
     CommentFlag,
@@ -607,7 +612,10 @@ def _actions_html(app, user, process, comment) -> str:
         session["lang"] = "en"
         login_user(user)
         macros = app.jinja_env.get_template("discussions/_moderation_actions.html")
-        return str(macros.module.moderation_actions(process, comment))
+        # As the thread page asks: the rights once, the comments' facts in bulk.
+        facts = queries_threads.ModerationFacts.of([comment])
+        rights = queries_threads.reader_rights(user, process, facts)
+        return str(macros.module.moderation_actions(process, comment, rights))
 
 
 def test_readers_see_report_but_not_on_their_own(app, mod, db):
