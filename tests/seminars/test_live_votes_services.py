@@ -1,0 +1,365 @@
+"""Quick votes' services: opening, casting and changing, dots, closing, one open at a
+time, and the database's unique rules under concurrency."""
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from app.errors import NotAllowed
+from app.extensions import db as _db
+from app.models import LiveVote, LiveVoteBallot, LiveVoteDots, Role
+from app.seminars import queries_votes as queries
+from app.seminars import services_live as live
+from app.seminars import services_memos as memos
+from app.seminars import services_votes as votes
+from app.seminars import services_workshops as workshops
+
+
+@pytest.fixture()
+def room(db, world, make_workshop):
+    """A buzz-group workshop going on now, its first question on the wall."""
+    now = datetime.now(UTC)
+    world.phase.starts_at = now - timedelta(minutes=10)
+    world.phase.ends_at = now + timedelta(hours=2)
+    workshop = make_workshop("Porinat")
+    first = workshops.add_workshop_prompt(workshop, question={"fi": "Mikä toimii?"})
+    live.set_current_prompt(workshop, first, actor=world.facilitator)
+    db.session.commit()
+    return workshop, first
+
+
+def opened(world, workshop, options=("Kirjasto", "Uimahalli", "Puisto"), dots=1):
+    vote = votes.open_vote(
+        workshop,
+        question="Mihin panostetaan ensin?",
+        options=list(options),
+        dots_per_person=dots,
+        actor=world.facilitator,
+        now=datetime.now(UTC),
+    )
+    votes.db.session.commit()
+    return vote
+
+
+def cast(vote, user, dots):
+    result = votes.cast(vote, voter=user, dots=dots, now=datetime.now(UTC))
+    votes.db.session.commit()
+    return result
+
+
+def test_open_a_vote_with_typed_options(db, world, room):
+    """Blank lines go, the options keep their order, the wall's version grows."""
+    workshop, _ = room
+    before = workshop.live_version
+    vote = opened(world, workshop, options=(" Kirjasto ", "", "Uimahalli  "))
+    assert [o.label for o in vote.options] == ["Kirjasto", "Uimahalli"]
+    assert vote.is_open and vote.on_wall and vote.dots_per_person == 1
+    assert workshop.live_version > before
+    assert queries.open_vote(workshop).id == vote.id
+
+
+@pytest.mark.parametrize(
+    "options, error",
+    [
+        (["Yksi"], votes.TooFewOptions),
+        ([f"Vaihtoehto {n}" for n in range(11)], votes.TooManyOptions),
+        (["Sama", "sama"], votes.SameOptionTwice),
+        (["x" * 201, "Toinen"], votes.OptionTooLong),
+    ],
+)
+def test_typed_options_are_checked(db, world, room, options, error):
+    with pytest.raises(error):
+        opened(world, room[0], options=options)
+
+
+@pytest.mark.parametrize(
+    "question, dots, error",
+    [
+        ("  ", 1, votes.EmptyQuestion),
+        ("k" * 301, 1, votes.QuestionTooLong),
+        ("Kysymys", 0, votes.DotsOutOfRange),
+        ("Kysymys", 6, votes.DotsOutOfRange),
+    ],
+)
+def test_question_and_dots_are_checked(db, world, room, question, dots, error):
+    with pytest.raises(error):
+        votes.open_vote(
+            room[0],
+            question=question,
+            options=["A", "B"],
+            dots_per_person=dots,
+            actor=world.facilitator,
+            now=datetime.now(UTC),
+        )
+
+
+def test_only_one_open_vote_per_workshop(db, world, room, make_workshop):
+    """A second vote waits for the first to close; another workshop is not held up."""
+    workshop, _ = room
+    first = opened(world, workshop)
+    with pytest.raises(votes.VoteAlreadyOpen):
+        opened(world, workshop)
+    db.session.rollback()
+    opened(world, make_workshop("Toinen"))
+    votes.close_vote(first, actor=world.facilitator, now=datetime.now(UTC))
+    db.session.commit()
+    second = opened(world, workshop)
+    assert second.is_open
+    db.session.refresh(first)
+    assert not first.on_wall, "the new vote takes the wall"
+
+
+def test_the_database_refuses_a_second_open_vote(db, world, room):
+    """The partial unique index holds even when the service's check is skipped."""
+    workshop, _ = room
+    opened(world, workshop)
+    db.session.add(LiveVote(workshop_id=workshop.id, question="Ohi", options=[]))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_options_from_the_wall_notes(db, world, room, make_workshop):
+    """Notes become options with their text and their id; too few are refused, and
+    another workshop's notes are not taken."""
+    workshop, first = room
+    notes = [
+        live.add_note(
+            first,
+            author=world.member,
+            group=world.group,
+            body=f"Idea  {n}\nlisää",
+            now=datetime.now(UTC),
+        )[0]
+        for n in range(3)
+    ]
+    with pytest.raises(votes.TooFewNotes):
+        votes.open_vote_from_notes(
+            workshop,
+            question="Mikä idea?",
+            notes=notes[:1],
+            actor=world.facilitator,
+            now=datetime.now(UTC),
+        )
+    other = make_workshop("Muu")
+    with pytest.raises(live.NotThisWorkshop):
+        votes.open_vote_from_notes(
+            other,
+            question="Mikä idea?",
+            notes=notes,
+            actor=world.facilitator,
+            now=datetime.now(UTC),
+        )
+    vote = votes.open_vote_from_notes(
+        workshop,
+        question="Mikä idea?",
+        notes=notes,
+        dots_per_person=3,
+        actor=world.facilitator,
+        now=datetime.now(UTC),
+    )
+    assert [o.label for o in vote.options] == [f"Idea {n} lisää" for n in range(3)]
+    assert [o.comment_id for o in vote.options] == [n.id for n in notes]
+
+
+def test_cast_change_and_tally(db, world, room):
+    """One ballot per person: a second vote replaces the first; the tally counts."""
+    workshop, _ = room
+    vote = opened(world, workshop)
+    a, b, c = vote.options
+    version = workshop.live_version
+    _, created = cast(vote, world.member, {a.id: 1})
+    assert created and workshop.live_version > version
+    cast(vote, world.other_member, {a.id: 1})
+    _, created = cast(vote, world.member, {b.id: 1})
+    assert not created
+    result = queries.tally(vote)
+    assert [row.dots for row in result.rows] == [1, 1, 0]
+    assert result.voters == 2 and [row.share for row in result.rows] == [50, 50, 0]
+    assert queries.dots_of(vote, world.member) == {b.id: 1}
+    assert db.session.scalar(sa.select(sa.func.count(LiveVoteBallot.id))) == 2
+
+
+def test_dots_limits(db, world, room):
+    """Up to N dots over the options, several on one if wished; not more, not none,
+    not on another vote's option."""
+    workshop, _ = room
+    vote = opened(world, workshop, dots=3)
+    a, b, c = vote.options
+    cast(vote, world.member, {a.id: 2, b.id: 1, c.id: 0})
+    assert queries.dots_of(vote, world.member) == {a.id: 2, b.id: 1}
+    with pytest.raises(votes.TooManyDots):
+        votes.cast(
+            vote, voter=world.member, dots={a.id: 2, b.id: 2}, now=datetime.now(UTC)
+        )
+    with pytest.raises(votes.TooManyDots):
+        votes.cast(vote, voter=world.member, dots={a.id: 4}, now=datetime.now(UTC))
+    with pytest.raises(votes.NothingChosen):
+        votes.cast(vote, voter=world.member, dots={a.id: 0}, now=datetime.now(UTC))
+    with pytest.raises(votes.NotAnOption):
+        votes.cast(vote, voter=world.member, dots={99999: 1}, now=datetime.now(UTC))
+    db.session.rollback()
+    assert queries.dots_of(vote, world.member) == {a.id: 2, b.id: 1}
+
+
+def test_only_members_of_the_process_vote(db, world, room, create_user):
+    vote = opened(world, room[0])
+    for person in (world.observer, world.outsider, create_user(Role.PARTICIPANT)):
+        with pytest.raises(NotAllowed):
+            votes.cast(
+                vote,
+                voter=person,
+                dots={vote.options[0].id: 1},
+                now=datetime.now(UTC),
+            )
+
+
+def test_close_stores_the_result_and_stops_votes(db, world, room):
+    workshop, _ = room
+    vote = opened(world, workshop, dots=2)
+    a, b, _c = vote.options
+    cast(vote, world.member, {a.id: 2})
+    cast(vote, world.other_member, {a.id: 1, b.id: 1})
+    votes.close_vote(vote, actor=world.facilitator, now=datetime.now(UTC))
+    db.session.commit()
+    assert [o.dots for o in vote.options] == [3, 1, 0] and vote.voters == 2
+    assert queries.open_vote(workshop) is None
+    assert queries.wall_vote(workshop).id == vote.id, "the result stays on the wall"
+    with pytest.raises(votes.VoteClosed):
+        votes.cast(vote, voter=world.member, dots={b.id: 1}, now=datetime.now(UTC))
+    with pytest.raises(votes.VoteClosed):
+        votes.close_vote(vote, actor=world.facilitator, now=datetime.now(UTC))
+    db.session.rollback()
+    # The stored result is what the tally reads from now on.
+    db.session.execute(sa.delete(LiveVoteDots))
+    assert [row.dots for row in queries.tally(vote).rows] == [3, 1, 0]
+    votes.take_off_wall(vote, actor=world.facilitator)
+    assert queries.wall_vote(workshop) is None
+
+
+def test_delete_a_vote_with_its_ballots(db, world, room):
+    workshop, _ = room
+    vote = opened(world, workshop)
+    cast(vote, world.member, {vote.options[0].id: 1})
+    votes.delete_vote(vote, actor=world.facilitator)
+    db.session.commit()
+    assert db.session.scalar(sa.select(sa.func.count(LiveVoteBallot.id))) == 0
+    assert queries.votes_of(workshop) == []
+
+
+def test_the_memo_draft_has_the_results(db, world, room):
+    """A closed vote's result goes into the workshop memo, most votes first."""
+    workshop, _ = room
+    vote = opened(world, workshop)
+    a, b, _c = vote.options
+    cast(vote, world.member, {b.id: 1})
+    cast(vote, world.other_member, {b.id: 1})
+    open_text = memos.draft_texts(world.seminar, workshop)["results"]
+    assert "Mihin panostetaan ensin?" not in open_text, "an open vote has no result"
+    votes.close_vote(vote, actor=world.facilitator, now=datetime.now(UTC))
+    db.session.commit()
+    results = memos.draft_texts(world.seminar, workshop)["results"]
+    assert "Mihin panostetaan ensin?" in results
+    assert results.index("Uimahalli") < results.index("Kirjasto")
+    assert "Uimahalli: 2" in results and "(100 %)" in results
+
+
+def test_the_same_person_voting_twice_at_once_keeps_one_ballot(app, db, world, room):
+    """Two tabs send at the same moment: one ballot, with one tab's dots."""
+    workshop, _ = room
+    vote = opened(world, workshop, dots=1)
+    vote_id, user_id = vote.id, world.member.id
+    option_ids = [o.id for o in vote.options]
+    db.session.commit()  # the writers need the lock
+    barrier = threading.Barrier(4, timeout=30)
+    errors = []
+
+    def send(option_id: int) -> None:
+        with app.app_context():
+            try:
+                barrier.wait()
+                voter = _db.session.get(type(world.member), user_id)
+                this = _db.session.get(LiveVote, vote_id)
+                votes.cast(
+                    this, voter=voter, dots={option_id: 1}, now=datetime.now(UTC)
+                )
+                _db.session.commit()
+            except Exception as error:  # collected and asserted below
+                errors.append(error)
+            finally:
+                _db.session.remove()
+
+    threads = [
+        threading.Thread(target=send, args=(option_ids[n % 2],)) for n in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    ballots = _db.session.scalar(
+        sa.select(sa.func.count(LiveVoteBallot.id)).where(
+            LiveVoteBallot.vote_id == vote_id
+        )
+    )
+    dots = _db.session.scalar(sa.select(sa.func.sum(LiveVoteDots.dots)))
+    assert ballots == 1 and dots == 1
+
+
+def test_the_database_refuses_a_second_ballot(db, world, room):
+    vote = opened(world, room[0])
+    cast(vote, world.member, {vote.options[0].id: 1})
+    db.session.add(LiveVoteBallot(vote_id=vote.id, user_id=world.member.id))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_two_facilitators_opening_at_once_open_one_vote(app, db, world, room):
+    """Both press "Open the vote" at the same moment: one vote opens, the other
+    facilitator is told a vote is open already."""
+    workshop, _ = room
+    workshop_id, user_id = workshop.id, world.facilitator.id
+    db.session.commit()
+    barrier = threading.Barrier(3, timeout=30)
+    outcomes = []
+
+    def press() -> None:
+        with app.app_context():
+            try:
+                barrier.wait()
+                this = _db.session.get(type(workshop), workshop_id)
+                actor = _db.session.get(type(world.facilitator), user_id)
+                votes.open_vote(
+                    this,
+                    question="Kumpi?",
+                    options=["A", "B"],
+                    actor=actor,
+                    now=datetime.now(UTC),
+                )
+                _db.session.commit()
+                outcomes.append("opened")
+            except votes.VoteAlreadyOpen:
+                outcomes.append("refused")
+            except Exception as error:  # collected and asserted below
+                outcomes.append(error)
+            finally:
+                _db.session.remove()
+
+    threads = [threading.Thread(target=press) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["opened", "refused", "refused"]
+    assert (
+        _db.session.scalar(
+            sa.select(sa.func.count(LiveVote.id)).where(
+                LiveVote.workshop_id == workshop_id
+            )
+        )
+        == 1
+    )
