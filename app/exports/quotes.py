@@ -76,7 +76,9 @@ def central_excerpts(comments: Sequence[Comment], k: int, lang: str) -> list[Exc
     pool: list[tuple[Comment, list[str], int]] = []
     for comment in comments:
         parts = sentences(comment.body.strip())
-        pool += [(comment, parts, i) for i, p in enumerate(parts) if len(p) >= SENTENCE_MIN]
+        pool += [
+            (comment, parts, i) for i, p in enumerate(parts) if len(p) >= SENTENCE_MIN
+        ]
     if not pool:
         return [excerpt_of(c, lang) for c in list(comments)[:k]]
     ranked = by_centrality([parts[i] for _c, parts, i in pool], lang)

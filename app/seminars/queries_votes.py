@@ -146,4 +146,5 @@ def results_markdown(workshop: Workshop) -> str:
         sections.append("\n".join(lines))
     if not sections:
         return ""
-    return f"**{_('Quick votes')}**\n\n" + "\n\n".join(sections)
+    heading = _("Quick votes")
+    return f"**{heading}**\n\n" + "\n\n".join(sections)

@@ -145,7 +145,10 @@ def close_live_vote(slug: str, workshop_id: int, vote_id: int):
         lambda: services_votes.close_vote(
             vote, actor=current_user, now=datetime.now(UTC)
         ),
-        _("The vote is closed. Its result is on the wall and in the memo's draft."),
+        _(
+            "The vote is closed. Its result stays on the projector and is included"
+            " when the workshop memo is drafted."
+        ),
         control_url(workshop, "quick-vote"),
         process=process,
         workshop=workshop,

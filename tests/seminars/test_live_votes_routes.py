@@ -220,7 +220,8 @@ CAST = {"member"}
 
 
 @pytest.mark.parametrize(
-    "role", ["facilitator", "admin", "observer", "member", "other_facilitator", "stranger"]
+    "role",
+    ["facilitator", "admin", "observer", "member", "other_facilitator", "stranger"],
 )
 def test_who_may_do_what(client, auth, world, room, people, role):
     """Open and close: the process's facilitators; vote: its members; see: its
@@ -255,7 +256,9 @@ def test_anonymous_is_sent_to_sign_in(client, world, room):
     assert votes.db.session.scalar(sa.select(sa.func.count(LiveVoteBallot.id))) == 0
 
 
-def test_a_vote_of_another_workshop_is_not_found(client, auth, world, room, make_workshop):
+def test_a_vote_of_another_workshop_is_not_found(
+    client, auth, world, room, make_workshop
+):
     workshop, _, base = room
     other = open_one(world, make_workshop("Toinen"))
     auth.login_as(world.facilitator)
@@ -288,7 +291,9 @@ def test_csrf_is_required(csrf_app, world, room):
         voter.post(f"{base}/votes/{vote.id}", data={field: vote.options[0].id})
     ).status_code == 400
     page = voter.get(base + "/live").text
-    token = csrf_token_from(page.replace(f'name="vote{vote.id}-csrf_token"', 'name="csrf_token"'))
+    token = csrf_token_from(
+        page.replace(f'name="vote{vote.id}-csrf_token"', 'name="csrf_token"')
+    )
     response = voter.post(
         f"{base}/votes/{vote.id}",
         data={field: vote.options[0].id, f"vote{vote.id}-csrf_token": token},
@@ -308,7 +313,10 @@ def test_the_projector_shows_the_bars_and_its_etag_changes_with_a_vote(
     first = client.get(base + "/projector/live")
     assert "Mihin panostetaan?" in first.text and "0 votes" in first.text
     tag = first.headers["ETag"]
-    assert client.get(base + "/projector/live", headers={"If-None-Match": tag}).status_code == 304
+    assert (
+        client.get(base + "/projector/live", headers={"If-None-Match": tag}).status_code
+        == 304
+    )
     votes.cast(
         vote, voter=world.member, dots={vote.options[1].id: 1}, now=datetime.now(UTC)
     )

@@ -363,3 +363,44 @@ def test_two_facilitators_opening_at_once_open_one_vote(app, db, world, room):
         )
         == 1
     )
+
+
+def test_the_exports_have_the_results(db, world, room):
+    """A closed vote is in the summary's data and in its Markdown, Word and JSON."""
+    import io
+    import json
+
+    from docx import Document
+
+    from app.exports.docx import to_docx
+    from app.exports.json import to_json
+    from app.exports.markdown import to_markdown
+    from app.exports.summary import build_summary
+
+    workshop, _ = room
+    vote = opened(world, workshop, dots=2)
+    a, b, _c = vote.options
+    cast(vote, world.member, {b.id: 2})
+    cast(vote, world.other_member, {a.id: 1, b.id: 1})
+    assert build_summary(world.process, language="en").quick_votes == []
+    votes.close_vote(vote, actor=world.facilitator, now=datetime.now(UTC))
+    db.session.commit()
+    summary = build_summary(world.process, language="en")
+    [result] = summary.quick_votes
+    assert result.question == "Mihin panostetaan ensin?" and result.voters == 2
+    assert [(r.label, r.dots) for r in result.rows][:2] == [
+        ("Uimahalli", 3),
+        ("Kirjasto", 1),
+    ]
+    markdown = to_markdown(summary)
+    assert "## Quick votes in the workshops" in markdown
+    assert "| Uimahalli | 3 | 75" in markdown
+    data = json.loads(to_json(summary))
+    assert data["quick_votes"][0]["rows"][0]["dots"] == 3
+    text = "\n".join(
+        cell.text
+        for table in Document(io.BytesIO(to_docx(summary))).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    assert "Uimahalli" in text and "Dots" in text
