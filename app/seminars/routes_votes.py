@@ -133,6 +133,21 @@ def live_vote(slug: str, workshop_id: int, vote_id: int):
     return page, 422 if form.errors else 200
 
 
+def _confirm(workshop: Workshop, vote: LiveVote, act, done: str, **context):
+    """The confirmation page of closing or deleting, then the change (PRG)."""
+    return confirm_then(
+        "seminars/vote_confirm.html",
+        act,
+        done,
+        control_url(workshop, "quick-vote"),
+        workshop=workshop,
+        phase=workshop.block.seminar.phase,
+        vote=vote,
+        tally=tally(vote),
+        **context,
+    )
+
+
 @bp.route(f"{VOTE}/close", methods=["GET", "POST"])
 @login_required
 def close_live_vote(slug: str, workshop_id: int, vote_id: int):
@@ -140,8 +155,9 @@ def close_live_vote(slug: str, workshop_id: int, vote_id: int):
     process, workshop, vote = _vote(slug, "live_vote.manage", workshop_id, vote_id)
     if not vote.is_open:
         abort(404)
-    return confirm_then(
-        "seminars/vote_confirm.html",
+    return _confirm(
+        workshop,
+        vote,
         lambda: services_votes.close_vote(
             vote, actor=current_user, now=datetime.now(UTC)
         ),
@@ -149,12 +165,7 @@ def close_live_vote(slug: str, workshop_id: int, vote_id: int):
             "The vote is closed. Its result stays on the projector and is included"
             " when the workshop memo is drafted."
         ),
-        control_url(workshop, "quick-vote"),
         process=process,
-        workshop=workshop,
-        phase=workshop.block.seminar.phase,
-        vote=vote,
-        tally=tally(vote),
         closing=True,
     )
 
@@ -164,16 +175,12 @@ def close_live_vote(slug: str, workshop_id: int, vote_id: int):
 def delete_live_vote(slug: str, workshop_id: int, vote_id: int):
     """Delete a vote and its ballots for good (after a confirmation)."""
     process, workshop, vote = _vote(slug, "live_vote.manage", workshop_id, vote_id)
-    return confirm_then(
-        "seminars/vote_confirm.html",
+    return _confirm(
+        workshop,
+        vote,
         lambda: services_votes.delete_vote(vote, actor=current_user),
         _("The vote has been deleted."),
-        control_url(workshop, "quick-vote"),
         process=process,
-        workshop=workshop,
-        phase=workshop.block.seminar.phase,
-        vote=vote,
-        tally=tally(vote),
         closing=False,
     )
 

@@ -1,7 +1,7 @@
 """Quick votes' pages: who may open, vote and close; the forms and their messages;
 the projector's ETag and its fixed number of statements."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -10,21 +10,12 @@ from app.models import GroupMembership, LiveVote, LiveVoteBallot, Role
 from app.seminars import queries_votes as queries
 from app.seminars import services_live as live
 from app.seminars import services_votes as votes
-from app.seminars import services_workshops as workshops
 from tests.conftest import csrf_token_from
 
 
 @pytest.fixture()
-def room(db, world, make_workshop):
-    """A buzz-group workshop going on now, its first question on the wall."""
-    now = datetime.now(UTC)
-    world.phase.starts_at = now - timedelta(minutes=10)
-    world.phase.ends_at = now + timedelta(hours=2)
-    workshop = make_workshop("Porinat")
-    first = workshops.add_workshop_prompt(workshop, question={"fi": "Mikä toimii?"})
-    live.set_current_prompt(workshop, first, actor=world.facilitator)
-    db.session.commit()
-    return workshop, first, f"/p/{world.process.slug}/workshops/{workshop.id}"
+def room(live_room):
+    return live_room
 
 
 def open_one(world, workshop, dots=1):
@@ -350,7 +341,7 @@ def test_the_projector_fragment_reads_a_fixed_number_of_statements(
     auth.login_as(world.observer)
     counts = []
     voters = [world.member, world.other_member]
-    for n in range(6):
+    for _ in range(6):
         person = create_user(Role.PARTICIPANT)
         db.session.add(GroupMembership(group=world.group, user=person))
         voters.append(person)

@@ -2,7 +2,7 @@
 time, and the database's unique rules under concurrency."""
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -15,20 +15,12 @@ from app.seminars import queries_votes as queries
 from app.seminars import services_live as live
 from app.seminars import services_memos as memos
 from app.seminars import services_votes as votes
-from app.seminars import services_workshops as workshops
 
 
 @pytest.fixture()
-def room(db, world, make_workshop):
-    """A buzz-group workshop going on now, its first question on the wall."""
-    now = datetime.now(UTC)
-    world.phase.starts_at = now - timedelta(minutes=10)
-    world.phase.ends_at = now + timedelta(hours=2)
-    workshop = make_workshop("Porinat")
-    first = workshops.add_workshop_prompt(workshop, question={"fi": "Mikä toimii?"})
-    live.set_current_prompt(workshop, first, actor=world.facilitator)
-    db.session.commit()
-    return workshop, first
+def room(live_room):
+    """The workshop and its first prompt."""
+    return live_room[:2]
 
 
 def opened(world, workshop, options=("Kirjasto", "Uimahalli", "Puisto"), dots=1):
@@ -267,6 +259,31 @@ def test_the_memo_draft_has_the_results(db, world, room):
     assert "Uimahalli: 2" in results and "(100 %)" in results
 
 
+def together(app, count: int, work) -> list:
+    """Run ``work(n)`` in ``count`` threads released at the same moment, each with
+    its own session; what each returned or raised, in no particular order."""
+    barrier = threading.Barrier(count, timeout=30)
+    outcomes = []
+
+    def run(n: int) -> None:
+        with app.app_context():
+            try:
+                barrier.wait()
+                outcomes.append(work(n))
+                _db.session.commit()
+            except Exception as error:  # collected and asserted by the caller
+                outcomes.append(error)
+            finally:
+                _db.session.remove()
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
 def test_the_same_person_voting_twice_at_once_keeps_one_ballot(app, db, world, room):
     """Two tabs send at the same moment: one ballot, with one tab's dots."""
     workshop, _ = room
@@ -274,32 +291,17 @@ def test_the_same_person_voting_twice_at_once_keeps_one_ballot(app, db, world, r
     vote_id, user_id = vote.id, world.member.id
     option_ids = [o.id for o in vote.options]
     db.session.commit()  # the writers need the lock
-    barrier = threading.Barrier(4, timeout=30)
-    errors = []
 
-    def send(option_id: int) -> None:
-        with app.app_context():
-            try:
-                barrier.wait()
-                voter = _db.session.get(type(world.member), user_id)
-                this = _db.session.get(LiveVote, vote_id)
-                votes.cast(
-                    this, voter=voter, dots={option_id: 1}, now=datetime.now(UTC)
-                )
-                _db.session.commit()
-            except Exception as error:  # collected and asserted below
-                errors.append(error)
-            finally:
-                _db.session.remove()
+    def send(n: int) -> str:
+        votes.cast(
+            _db.session.get(LiveVote, vote_id),
+            voter=_db.session.get(type(world.member), user_id),
+            dots={option_ids[n % 2]: 1},
+            now=datetime.now(UTC),
+        )
+        return "sent"
 
-    threads = [
-        threading.Thread(target=send, args=(option_ids[n % 2],)) for n in range(4)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors
+    assert together(app, 4, send) == ["sent"] * 4
     ballots = _db.session.scalar(
         sa.select(sa.func.count(LiveVoteBallot.id)).where(
             LiveVoteBallot.vote_id == vote_id
@@ -319,57 +321,39 @@ def test_the_database_refuses_a_second_ballot(db, world, room):
 
 
 def test_two_facilitators_opening_at_once_open_one_vote(app, db, world, room):
-    """Both press "Open the vote" at the same moment: one vote opens, the other
-    facilitator is told a vote is open already."""
+    """Three presses of "Open the vote" at the same moment: one vote opens, the
+    others are told a vote is open already."""
     workshop, _ = room
     workshop_id, user_id = workshop.id, world.facilitator.id
     db.session.commit()
-    barrier = threading.Barrier(3, timeout=30)
-    outcomes = []
 
-    def press() -> None:
-        with app.app_context():
-            try:
-                barrier.wait()
-                this = _db.session.get(type(workshop), workshop_id)
-                actor = _db.session.get(type(world.facilitator), user_id)
-                votes.open_vote(
-                    this,
-                    question="Kumpi?",
-                    options=["A", "B"],
-                    actor=actor,
-                    now=datetime.now(UTC),
-                )
-                _db.session.commit()
-                outcomes.append("opened")
-            except votes.VoteAlreadyOpen:
-                outcomes.append("refused")
-            except Exception as error:  # collected and asserted below
-                outcomes.append(error)
-            finally:
-                _db.session.remove()
-
-    threads = [threading.Thread(target=press) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(outcomes) == ["opened", "refused", "refused"]
-    assert (
-        _db.session.scalar(
-            sa.select(sa.func.count(LiveVote.id)).where(
-                LiveVote.workshop_id == workshop_id
+    def press(n: int) -> str:
+        try:
+            votes.open_vote(
+                _db.session.get(type(workshop), workshop_id),
+                question="Kumpi?",
+                options=["A", "B"],
+                actor=_db.session.get(type(world.facilitator), user_id),
+                now=datetime.now(UTC),
             )
-        )
-        == 1
+        except votes.VoteAlreadyOpen:
+            return "refused"
+        return "opened"
+
+    assert sorted(together(app, 3, press)) == ["opened", "refused", "refused"]
+    opened_now = _db.session.scalar(
+        sa.select(sa.func.count(LiveVote.id)).where(LiveVote.workshop_id == workshop_id)
     )
+    assert opened_now == 1
 
 
 def test_the_exports_have_the_results(db, world, room):
     """A closed vote is in the summary's data and in its Markdown, Word and JSON."""
     import io
     import json
+    from pathlib import Path
 
+    import jsonschema
     from docx import Document
 
     from app.exports.docx import to_docx
@@ -397,6 +381,10 @@ def test_the_exports_have_the_results(db, world, room):
     assert "| Uimahalli | 3 | 75" in markdown
     data = json.loads(to_json(summary))
     assert data["quick_votes"][0]["rows"][0]["dots"] == 3
+    schema = json.loads(
+        (Path(__file__).parents[2] / "docs/summary.schema.json").read_text()
+    )
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
     text = "\n".join(
         cell.text
         for table in Document(io.BytesIO(to_docx(summary))).tables
