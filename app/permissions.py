@@ -469,6 +469,11 @@ RULES: dict[str, Predicate] = {
     # feeling line's marks, by work-group members (the hours are the service's rule).
     "note.post": is_process_member,
     "note.mark": is_process_member,
+    # Quick votes on the wall (issue 17): opened, closed and deleted by the
+    # facilitators; cast from the phones by work-group members (the vote being open
+    # is the service's rule).
+    "live_vote.manage": is_admin | is_process_facilitator,
+    "live_vote.cast": is_process_member,
     # Earlier versions of edited comments and the audit log.
     "comment.history": is_admin | is_process_facilitator,
     # Follow-up monitoring: goals, actions, indicators and their values are kept by

@@ -20,7 +20,7 @@ from . import labels
 from .chart import vote_chart_png
 from .docx_text import add_inline, add_markdown
 from .proposal_view import ProposalView
-from .summary import BallotSummary, Quote, Summary, ThemeSummary
+from .summary import BallotSummary, QuickVoteSummary, Quote, Summary, ThemeSummary
 
 
 def _title_page(document: DocumentType, summary: Summary) -> None:
@@ -141,6 +141,15 @@ def _proposal(document: DocumentType, proposal: ProposalView) -> None:
             add_markdown(document, source)
 
 
+def _quick_vote(document: DocumentType, vote: QuickVoteSummary) -> None:
+    document.add_heading(f"{vote.workshop}: {vote.question}", level=2)
+    document.add_paragraph(labels.voters_text(vote.voters))
+    rows = [
+        [row.label, str(row.dots), labels.share_text(row.share)] for row in vote.rows
+    ]
+    table(document, labels.quick_vote_header(vote.dots_per_person), rows)
+
+
 def to_docx(summary: Summary, proposal: ProposalView | None = None) -> bytes:
     """The memo as .docx bytes, in the summary's language.
 
@@ -166,6 +175,10 @@ def to_docx(summary: Summary, proposal: ProposalView | None = None) -> bytes:
             document.add_heading(labels.headings()["results"], level=1)
             for ballot in summary.ballots:
                 _ballot(document, ballot)
+        if summary.quick_votes:
+            document.add_heading(labels.headings()["quick_votes"], level=1)
+            for vote in summary.quick_votes:
+                _quick_vote(document, vote)
         if proposal is not None:
             _proposal(document, proposal)
     buffer = io.BytesIO()

@@ -46,6 +46,7 @@ def headings() -> dict[str, str]:
         "talk_vote": _("Talked about and voted for"),
         "themes": _("Themes"),
         "results": _("Vote results"),
+        "quick_votes": _("Quick votes in the workshops"),
         "proposal": _("Proposal for follow-up work"),
         "quotes": _("Quotes"),
         "summary": _("Summary"),
@@ -202,6 +203,12 @@ def quote_marks(quote: Quote) -> str:
 
 def whole_comment() -> str:
     return _("The whole comment")
+
+
+def quick_vote_header(dots_per_person: int) -> list[str]:
+    """The columns of a quick vote's table: option, votes (or dots), share."""
+    count = _("Votes") if dots_per_person == 1 else _("Dots")
+    return [_("Option"), count, _("Share")]
 
 
 def voters_text(count: int) -> str:

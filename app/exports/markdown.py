@@ -11,7 +11,7 @@ import re
 
 from . import labels
 from .proposal_view import ProposalView
-from .summary import BallotSummary, Quote, Summary, ThemeSummary
+from .summary import BallotSummary, QuickVoteSummary, Quote, Summary, ThemeSummary
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -113,6 +113,17 @@ def _ballot(ballot: BallotSummary) -> list[str]:
     return lines
 
 
+def _quick_vote(vote: QuickVoteSummary) -> list[str]:
+    rows = [
+        [escape(row.label), str(row.dots), escape(labels.share_text(row.share))]
+        for row in vote.rows
+    ]
+    lines = [f"### {escape(vote.workshop)}: {escape(vote.question)}", ""]
+    lines += [escape(labels.voters_text(vote.voters)), ""]
+    header = labels.quick_vote_header(vote.dots_per_person)
+    return lines + _table(header, rows, numeric={1, 2}) + [""]
+
+
 def _proposal(proposal: ProposalView) -> list[str]:
     heads = labels.headings()
     lines = [f"## {escape(heads['proposal'])}", ""]
@@ -143,6 +154,10 @@ def to_markdown(summary: Summary, proposal: ProposalView | None = None) -> str:
             lines += [f"## {escape(labels.headings()['results'])}", ""]
             for ballot in summary.ballots:
                 lines += _ballot(ballot)
+        if summary.quick_votes:
+            lines += [f"## {escape(labels.headings()['quick_votes'])}", ""]
+            for vote in summary.quick_votes:
+                lines += _quick_vote(vote)
         if proposal is not None:
             lines += _proposal(proposal)
     return "\n".join(lines).rstrip() + "\n"

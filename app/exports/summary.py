@@ -19,6 +19,8 @@ import sqlalchemy as sa
 from ..extensions import db
 from ..i18n import localized
 from ..models import Comment, Phase, Process, Vote
+from ..seminars.queries import workshops_of
+from ..seminars.queries_votes import closed_votes
 from ..text import render_markdown
 from ..urls import external_url
 from ..voting.audit import voters_per_group
@@ -150,6 +152,28 @@ class Participation:
 
 
 @dataclass
+class QuickVoteRow:
+    label: str
+    #: Votes, or dots when each person had several.
+    dots: int
+    #: The option's share of every vote or dot given, 0..1.
+    share: float
+
+
+@dataclass
+class QuickVoteSummary:
+    """A workshop's quick vote on the wall, closed, with its stored result."""
+
+    vote_id: int
+    workshop: str
+    question: str
+    voters: int
+    dots_per_person: int
+    closed_at: datetime
+    rows: list[QuickVoteRow]
+
+
+@dataclass
 class Summary:
     process_slug: str
     process_title: str
@@ -163,6 +187,8 @@ class Summary:
     themes: list[ThemeSummary]
     ballots: list[BallotSummary]
     show_names: bool = False
+    #: The workshops' closed quick votes (issue 17), seminar by seminar.
+    quick_votes: list[QuickVoteSummary] = field(default_factory=list)
 
     @property
     def by_talk(self) -> list[ThemeSummary]:
@@ -256,6 +282,32 @@ def _ballots(phases: list[Phase], process: Process, language: str) -> list:
             )
     # The ballot with the most voters leads (the seed's closing vote).
     return sorted(summaries, key=lambda b: (-b.voters, b.ballot_id))
+
+
+def _quick_votes(phases: list[Phase], process: Process, language: str) -> list:
+    """The closed quick votes of the seminars' workshops in scope, most votes first."""
+    summaries = []
+    for phase in phases:
+        seminar = getattr(phase, "seminar", None)
+        for workshop in workshops_of(seminar) if seminar is not None else []:
+            title = localized(workshop.title, process.language, language)
+            for result in closed_votes(workshop):
+                vote = result.vote
+                summaries.append(
+                    QuickVoteSummary(
+                        vote_id=vote.id,
+                        workshop=title,
+                        question=vote.question,
+                        voters=result.voters,
+                        dots_per_person=vote.dots_per_person,
+                        closed_at=vote.closed_at,
+                        rows=[
+                            QuickVoteRow(row.option.label, row.dots, row.share / 100)
+                            for row in result.by_dots
+                        ],
+                    )
+                )
+    return summaries
 
 
 def _groups_voted(ballot_ids: list[int]) -> int:
@@ -379,4 +431,5 @@ def build_summary(
         themes=themes,
         ballots=ballots,
         show_names=process.show_names,
+        quick_votes=_quick_votes(phases, process, language),
     )

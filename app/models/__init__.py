@@ -28,6 +28,13 @@ from .groups import (
     hash_invite_code,
     normalise_invite_code,
 )
+from .live_votes import (
+    MAX_DOTS,
+    LiveVote,
+    LiveVoteBallot,
+    LiveVoteDots,
+    LiveVoteOption,
+)
 from .monitoring import (
     Action,
     ActionNote,
@@ -105,6 +112,11 @@ __all__ = [
     "ValueOrigin",
     "scope_key_for",
     "FeelingMark",
+    "MAX_DOTS",
+    "LiveVote",
+    "LiveVoteBallot",
+    "LiveVoteDots",
+    "LiveVoteOption",
     "WorkshopMemo",
     "AgendaItem",
     "AgendaKind",

@@ -26,5 +26,6 @@ from . import (
     routes_offline,
     routes_projector,
     routes_prompts,
+    routes_votes,
     routes_workshops,
 )

@@ -11,7 +11,7 @@ from ..comments import groups_of
 from ..i18n import current_language
 from ..models import Process, Prompt, User, WorkGroup, Workshop, WorkshopMethod
 from ..ordering import in_order
-from . import queries_live
+from . import queries_live, queries_votes
 from .labels import SCALE_LABELS
 from .methods import spec
 
@@ -60,7 +60,13 @@ def wall_context(process: Process, workshop: Workshop) -> dict:
         "distribution": None,
         "scale_labels": SCALE_LABELS,
         "walk": None,
+        "vote": None,
     }
+    shown = queries_votes.wall_vote(workshop)
+    if shown is not None:
+        # A vote on the wall takes the screen: its bars instead of the notes.
+        context["vote"] = queries_votes.tally(shown)
+        return context
     if method is WorkshopMethod.FEELING_LINE:
         statement = current or (prompts[0] if prompts else None)
         context["current"] = statement

@@ -21,8 +21,9 @@ from ..models import Prompt, Workshop, WorkshopMethod
 from ..permissions import can, require
 from ..requests import query_id
 from ..web import conditional, load_in_process, save_or_field_error
-from . import bp, queries_live, services_live, services_methods
+from . import bp, queries_live, queries_votes, services_live, services_methods
 from .forms_live import MarkForm, NoteForm, TopicForm
+from .forms_votes import cast_form
 from .queries_wall import POLL_INTERVAL_MS, etag_of, phone_context, stations
 from .urls import live_url
 
@@ -82,6 +83,12 @@ def _mark(workshop, prompt: Prompt, form: MarkForm, now):
     )
 
 
+def _new_vote(workshop, shown_vote: int | None):
+    """The open vote, unless the page already shows it at its top."""
+    vote = queries_votes.open_vote(workshop)
+    return vote if vote is not None and vote.id != shown_vote else None
+
+
 @bp.route(
     "/<slug>/workshops/<int:workshop_id>/live", methods=["GET", "POST"], endpoint="live"
 )
@@ -96,13 +103,18 @@ def live_page(slug: str, workshop_id: int):
     state = services_live.capture_state(workshop, now)
     # The wall's version, plus what makes this viewer's page theirs, and whether the
     # room is before, in or after its hours (the page says which).
-    tag = etag_of(workshop, f"p{asked or ''}", f"u{current_user.id}", state)
+    # The vote the page showed when loaded: its fragment points to a newer one.
+    shown_vote = query_id("vote")
+    tag = etag_of(
+        workshop, f"p{asked or ''}", f"u{current_user.id}", state, f"q{shown_vote}"
+    )
     if request.method == "GET" and request.args.get("part") == "live":
         return conditional(
             tag,
             lambda: render_template(
                 "seminars/live_notes.html",
                 state=state,
+                new_vote=_new_vote(workshop, shown_vote),
                 **phone_context(process, workshop, current_user, asked),
             ),
         )
@@ -145,6 +157,11 @@ def live_page(slug: str, workshop_id: int):
             )
     may_post = bool(groups) and can(current_user, action, process)
     opens, closes = services_live.capture_window(workshop)
+    vote = queries_votes.open_vote(workshop)
+    vote_form = None
+    if vote is not None and can(current_user, "live_vote.cast", process):
+        vote_form = cast_form(vote, formdata=None)
+        vote_form.fill(queries_votes.dots_of(vote, current_user))
     page = render_template(
         "seminars/live.html",
         phase=workshop.block.seminar.phase,
@@ -157,6 +174,8 @@ def live_page(slug: str, workshop_id: int):
         mark_forms=mark_forms,
         counts=queries_live.note_counts(workshop),
         stations=stations(workshop, groups),
+        vote=vote,
+        vote_form=vote_form,
         etag=f'W/"{tag}"',
         poll_interval=POLL_INTERVAL_MS,
         **context,

@@ -28,6 +28,7 @@ from .joining import join_context
 from .labels import SCALE_LABELS
 from .methods import spec
 from .queries import in_workshop
+from .queries_votes import tally, votes_of
 from .queries_wall import POLL_INTERVAL_MS, current_of, etag_of, walk, wall_context
 from .urls import control_url
 
@@ -91,6 +92,7 @@ def control(slug: str, workshop_id: int):
         walk=walk(workshop) if workshop.method is WorkshopMethod.PROCESS_WALK else None,
         distribution=queries_live.distribution,
         scale_labels=SCALE_LABELS,
+        votes=[tally(vote) for vote in votes_of(workshop)],
     )
 
 

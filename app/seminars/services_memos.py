@@ -40,6 +40,7 @@ from .methods import spec
 from .queries import workshops_of
 from .queries_live import distribution
 from .queries_memos import is_final, memo_for
+from .queries_votes import results_markdown
 from .urls import memo_url
 
 log = logging.getLogger("osallistamo.seminars")
@@ -165,6 +166,9 @@ def _workshop_texts(workshop: Workshop, language: str) -> dict[str, str]:
             lines.append("*" + _("No notes.") + "*")
         sections.append("\n".join(lines).rstrip())
     results = "\n\n".join(sections) or "*" + _("The workshop had no prompts.") + "*"
+    votes = results_markdown(workshop)
+    if votes:
+        results += "\n\n" + votes
     return {"aims": aims, "way_of_working": way, "results": results}
 
 

@@ -90,6 +90,7 @@ ARGUMENTS = {
     "group_id": Obj("group1"),
     "ballot_id": Obj("ballot"),
     "workshop_id": Obj("workshop"),
+    "vote_id": Obj("live_vote"),
     "item_id": Obj("block"),
     "theme_id": Obj("theme"),
     "member_id": Obj("observer_role"),
@@ -135,6 +136,7 @@ ID_ARGUMENTS = {
     "group_id",
     "ballot_id",
     "workshop_id",
+    "vote_id",
     "item_id",
     "theme_id",
     "member_id",
@@ -308,6 +310,13 @@ EXPECTATIONS: dict[str, Expect] = {
     # The phone page's service worker script: no data, for anyone.
     "seminars.service_worker": Expect(ANYONE, public=True),
     "seminars.control_action": post_only(FACILITATORS, args={"action": "next"}),
+    # Quick votes (issue 17): opened, closed and deleted by the facilitators; the
+    # phone's vote page for the process's people, its vote for the members.
+    "seminars.open_live_vote": Expect(FACILITATORS),
+    "seminars.live_vote": Expect(PROCESS_PEOPLE, post=MEMBERS),
+    "seminars.close_live_vote": Expect(FACILITATORS),
+    "seminars.delete_live_vote": Expect(FACILITATORS),
+    "seminars.live_vote_off_wall": post_only(FACILITATORS),
     # Voting ------------------------------------------------------------------------
     "voting.new_ballot": Expect(FACILITATORS),
     "voting.edit_ballot": Expect(FACILITATORS),

@@ -73,6 +73,7 @@ from app.models import (
 )
 from app.seminars import services as seminar_services
 from app.seminars import services_memos as memo_services
+from app.seminars import services_votes as vote_services
 from app.seminars import services_workshops
 from app.seminars.services import ensure_seminar
 from app.text import render_markdown
@@ -240,6 +241,14 @@ def _build_process(
     memo_services.mark_final(seminar_memo, actor=facilitator, now=now)
     workshop_memo = memo_services.draft_memo(
         seminar, workshop, actor=facilitator, now=now
+    )
+    # A quick vote open on the workshop's wall (issue 17).
+    live_vote = vote_services.open_vote(
+        workshop,
+        question="Kumpi ensin?",
+        options=["Kirjasto", "Uimahalli"],
+        actor=facilitator,
+        now=now,
     )
 
     # An online discussion, open now, with comments of group 1 only.
@@ -419,6 +428,7 @@ def _build_process(
         "note": note,
         "seminar_memo": seminar_memo,
         "workshop_memo": workshop_memo,
+        "live_vote": live_vote,
         "discussion_phase": discussion_phase,
         "discussion": discussion,
         "prompt": prompt,

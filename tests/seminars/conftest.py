@@ -1,6 +1,6 @@
 """A process with a seminar phase (13.00–15.00 Helsinki, on a Wednesday to come)."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -87,6 +87,24 @@ def make_workshop(db, block):
         return workshop
 
     return _make
+
+
+@pytest.fixture()
+def live_room(db, world, make_workshop):
+    """A buzz-group workshop going on now, its first question on the wall:
+    (workshop, first prompt, the workshop's address)."""
+    from app.seminars import services_live
+
+    now = datetime.now(UTC)
+    world.phase.starts_at = now - timedelta(minutes=10)
+    world.phase.ends_at = now + timedelta(hours=2)
+    workshop = make_workshop("Porinat")
+    first = services_workshops.add_workshop_prompt(
+        workshop, question={"fi": "Mikä toimii?"}
+    )
+    services_live.set_current_prompt(workshop, first, actor=world.facilitator)
+    db.session.commit()
+    return workshop, first, f"/p/{world.process.slug}/workshops/{workshop.id}"
 
 
 @pytest.fixture(autouse=True)
