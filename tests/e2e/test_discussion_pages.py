@@ -104,3 +104,26 @@ def test_the_projector_refreshes_itself_after_a_vote(new_page, live_server, shot
     # No reload: the script swaps the live part when the ETag changes.
     expect(screen.locator("#projector-live")).not_to_have_text(before, timeout=20_000)
     shot(screen, "projector-updated")
+
+
+def test_suggest_themes_shows_progress_while_the_server_works(page, live_server, shot):
+    """"Suggest themes" says what is happening instead of a silent wait: a progress
+    bar and a status text appear as soon as it is pressed. (The form's sending is
+    stopped here after the page's own script has run, to look at the page while it
+    waits; the suggestions themselves are tested in tests/coding.)"""
+    sign_in(page)
+    page.goto(f"/p/{live_server.process_slug}/coding/")
+    page.evaluate(
+        "document.querySelector('form.suggest-form')"
+        ".addEventListener('submit', (event) => event.preventDefault())"
+    )
+    button = page.locator("form.suggest-form button[type=submit]")
+    button.click()
+    area = page.locator("[data-progress-area]")
+    expect(area.locator("progress")).to_be_visible()
+    expect(area).to_have_attribute("role", "status")
+    expect(area).to_contain_text("kommenti")  # the facilitator reads Finnish
+    expect(button).to_have_attribute("aria-disabled", "true")
+    expect(area.locator("p.hint")).to_contain_text(" s ", timeout=5_000)
+    shot(page, "coding-suggest-progress")
+    assert_accessible(page, "coding, suggesting")
