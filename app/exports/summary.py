@@ -203,7 +203,9 @@ class Summary:
 # Building ------------------------------------------------------------------------
 
 
-def _quote(excerpt: Excerpt, process: Process, language: str, chosen: bool) -> Quote:
+def _quote(
+    excerpt: Excerpt, process: Process, language: str, chosen: bool, link: bool
+) -> Quote:
     comment = excerpt.comment
     return Quote(
         comment_id=comment.id,
@@ -224,23 +226,25 @@ def _quote(excerpt: Excerpt, process: Process, language: str, chosen: bool) -> Q
         url=external_url(
             "discussions.comment_link", slug=process.slug, comment_id=comment.id
         )
-        if comment.prompt.discussion_id is not None
+        if link and comment.prompt.discussion_id is not None
         else None,
     )
 
 
-def _quotes(comments: list[Comment], featured: set[int], process, language) -> list:
+def _quotes(
+    comments: list[Comment], featured: set[int], process, language, link: bool
+) -> list:
     """The facilitator's chosen quotes, else the most central sentences of the theme's
     comments (replies only when there is nothing else), each from another comment."""
     chosen = [c for c in comments if c.id in featured]
     if chosen:
         return [
-            _quote(excerpt_of(c, process.language), process, language, True)
+            _quote(excerpt_of(c, process.language), process, language, True, link)
             for c in chosen
         ]
     top_level = [c for c in comments if c.parent_id is None] or comments
     excerpts = central_excerpts(top_level, DEFAULT_QUOTES, process.language)
-    return [_quote(e, process, language, False) for e in excerpts]
+    return [_quote(e, process, language, False, link) for e in excerpts]
 
 
 def _ballots(phases: list[Phase], process: Process, language: str) -> list:
@@ -349,12 +353,15 @@ def build_summary(
     language: str | None = None,
     now: datetime | None = None,
     survey_answers: bool = False,
+    quote_links: bool = True,
 ) -> Summary:
     """Summarise a process (or one phase): themes, quotes, votes, participation.
 
     ``survey_answers``: count and quote the coded free-text survey answers among
     the themes' comments too; survey results are the team's ("survey.results"), so
     only a summary for the team includes them. Participation counts discussions only.
+    ``quote_links``: give each quote the address of its whole comment (a page for
+    signed-in readers: not on the public pages, where a visitor could not open it).
     """
     language = language or process.language
     phases = phases_in_scope(process, phase)
@@ -389,7 +396,9 @@ def build_summary(
                 ),
                 groups=len({c.group_id for c in theme_comments}),
                 organisations=len({c.group.organisation_id for c in theme_comments}),
-                quotes=_quotes(theme_comments, featured[theme.id], process, language)
+                quotes=_quotes(
+                    theme_comments, featured[theme.id], process, language, quote_links
+                )
                 if theme_comments
                 else [],
                 vote=ThemeVote(

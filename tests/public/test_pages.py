@@ -134,3 +134,20 @@ def test_public_pages_have_a_language_for_every_locale(client, open_world):
             session["lang"] = lang
         page = client.get("/open/kuntakokeilu/").get_data(as_text=True)
         assert f'<html lang="{lang}">' in page
+
+
+def test_public_quotes_do_not_link_to_pages_a_visitor_cannot_open(
+    client, db, open_world
+):
+    """A quote on the public summary has no "whole comment" link (that page is for
+    signed-in readers); the same summary for the team keeps it."""
+    from app.exports.summary import build_summary
+
+    page = client.get(
+        f"/open/kuntakokeilu/summary?phase={open_world.phase.id}"
+    ).get_data(as_text=True)
+    assert "<figure" in page or "<blockquote" in page
+    assert "/comments/" not in page
+    team = build_summary(open_world.process, phase=open_world.phase)
+    quotes = [quote for theme in team.themes for quote in theme.quotes]
+    assert quotes and all(quote.url and "/comments/" in quote.url for quote in quotes)
