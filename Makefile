@@ -102,15 +102,23 @@ TEST_WORKERS ?= auto
 ## without a browser in parallel, then the browser tests in one process (they share a
 ## server and a browser). Without Chromium, playwright or axe-core the browser tests are
 ## skipped, said plainly before and after the run (under CI=1 they fail instead).
-test: test-units
-	@$(MAKE) --no-print-directory e2e-preflight E2E_REQUIRED= || true
-	$(BIN)/python -m pytest tests/e2e -m e2e $(PYTEST_ARGS)
+## The browser tests run even when the others failed, so one run reports both.
+test: install-dev install-node translations
+	@status=0; \
+	$(MAKE) --no-print-directory test-units || status=$$?; \
+	$(MAKE) --no-print-directory e2e-preflight E2E_REQUIRED= || true; \
+	$(BIN)/python -m pytest tests/e2e -m e2e $(PYTEST_ARGS) || status=$$?; \
+	exit $$status
+
+# The tests that time this process's CPU (-m timing) touch no database; CI runs them
+# once, in the SQLite pass (TIMING_TESTS= skips them).
+TIMING_TESTS ?= yes
 
 ## Only the tests without a browser (what CI runs again on PostgreSQL): in parallel,
 ## then the few that time this process's CPU, alone (parallel workers would slow them).
 test-units: install-dev install-node translations
-	$(BIN)/python -m pytest -m "not e2e and not timing" -n $(TEST_WORKERS) $(PYTEST_ARGS)
-	$(BIN)/python -m pytest -m timing $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not e2e and not timing" -n $(TEST_WORKERS) --durations=15 $(PYTEST_ARGS)
+	$(if $(TIMING_TESTS),$(BIN)/python -m pytest -m timing $(PYTEST_ARGS))
 
 ## Only the browser tests (tests/e2e, -m e2e); stops first if something they need is missing.
 test-e2e: install-dev install-node translations
