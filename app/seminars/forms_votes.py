@@ -97,6 +97,14 @@ class OpenVoteForm(FlaskForm):
         if not self.is_submitted():
             self.note_ids.data = list(chosen)
 
+    def use_piles(self, piles) -> None:
+        """Offer the wall's piles (queries_piles) as the typed options."""
+        self.source.data = SOURCE_TYPED
+        self.options.data = "\n".join(
+            pile.label[: votes.OPTION_MAX_LENGTH]
+            for pile in piles[: votes.MAX_TYPED_OPTIONS]
+        )
+
     @property
     def from_notes(self) -> bool:
         return self.source.data == SOURCE_NOTES

@@ -106,6 +106,19 @@ def all_notes(workshop: Workshop) -> dict[int, list[Comment]]:
     return dict(notes)
 
 
+def wall_notes(workshop: Workshop) -> list[Comment]:
+    """The wall as the room sees it: visible notes not merged into another, of
+    the prompt shown now first."""
+    notes = [
+        note
+        for prompt_notes in all_notes(workshop).values()
+        for note in prompt_notes
+        if note.merged_into_id is None and not note.is_hidden
+    ]
+    notes.sort(key=lambda note: (note.prompt_id != workshop.current_prompt_id, note.id))
+    return notes
+
+
 # Process walk -------------------------------------------------------------------
 
 

@@ -18,11 +18,12 @@ from flask import abort, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..coding.discovery import MIN_COMMENTS
 from ..errors import DomainError
 from ..models import Comment, Prompt, Workshop, WorkshopMethod
 from ..ordering import in_order
 from ..web import apply_or_flash, conditional, get_in_process_or_404, load_in_process
-from . import bp, queries_live, services_live, services_methods
+from . import bp, queries_live, queries_piles, services_live, services_methods
 from .forms_live import ControlForm
 from .joining import join_context
 from .labels import SCALE_LABELS
@@ -93,6 +94,22 @@ def control(slug: str, workshop_id: int):
         distribution=queries_live.distribution,
         scale_labels=SCALE_LABELS,
         votes=[tally(vote) for vote in votes_of(workshop)],
+    )
+
+
+@bp.route("/<slug>/workshops/<int:workshop_id>/piles")
+@login_required
+def piles(slug: str, workshop_id: int):
+    """The wall's notes gathered into piles by what they mean (only proposed)."""
+    process, workshop = load_in_process(slug, "seminar.manage", Workshop, workshop_id)
+    return render_template(
+        "seminars/piles.html",
+        process=process,
+        workshop=workshop,
+        phase=workshop.block.seminar.phase,
+        wall=queries_piles.wall_piles(process, workshop),
+        shown_per_pile=queries_piles.SHOWN_PER_PILE,
+        min_notes=MIN_COMMENTS,
     )
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import abort, redirect, render_template
+from flask import abort, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..extensions import limiter
 from ..forms import ConfirmForm
 from ..limits import per_user_writes, user_key
-from ..models import Comment, LiveVote, Workshop
+from ..models import LiveVote, Workshop
 from ..permissions import can, require
 from ..web import (
     apply_or_flash,
@@ -27,7 +27,7 @@ from ..web import (
     save_or_field_error,
     save_or_show,
 )
-from . import bp, queries_live, services_votes
+from . import bp, queries_live, queries_piles, services_votes
 from .forms_votes import OpenVoteForm, cast_form
 from .queries_votes import dots_of, tally
 from .urls import control_url, live_url
@@ -45,27 +45,17 @@ def _vote(slug: str, action: str, workshop_id: int, vote_id: int):
     return process, workshop, vote
 
 
-def _wall_notes(workshop: Workshop) -> tuple[list[Comment], list[int]]:
-    """The notes that may become options (visible, not merged), and those of the
-    prompt shown now, which are ticked to begin with."""
-    notes = [
-        note
-        for prompt_notes in queries_live.all_notes(workshop).values()
-        for note in prompt_notes
-        if note.merged_into_id is None and not note.is_hidden
-    ]
-    notes.sort(key=lambda note: (note.prompt_id != workshop.current_prompt_id, note.id))
-    chosen = [n.id for n in notes if n.prompt_id == workshop.current_prompt_id]
-    return notes, chosen
-
-
 @bp.route(f"{VOTES}/new", methods=["GET", "POST"])
 @login_required
 def open_live_vote(slug: str, workshop_id: int):
     """Open a quick vote: a question with typed options, or notes of the wall."""
     process, workshop = load_in_process(slug, "live_vote.manage", Workshop, workshop_id)
-    notes, chosen = _wall_notes(workshop)
+    notes = queries_live.wall_notes(workshop)
+    chosen = [n.id for n in notes if n.prompt_id == workshop.current_prompt_id]
     form = OpenVoteForm(notes=notes, chosen=chosen)
+    if request.method == "GET" and request.args.get("from") == "piles":
+        # "Vote on the piles" of the piles page: their names as typed options.
+        form.use_piles(queries_piles.wall_piles(process, workshop).piles)
 
     def save():
         common = {

@@ -307,6 +307,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "seminars.control": Expect(FACILITATORS),
     # The printable join sheet (QR code and code) is the facilitators' to print.
     "seminars.join_sheet": Expect(FACILITATORS),
+    "seminars.piles": Expect(FACILITATORS),
     # The phone page's service worker script: no data, for anyone.
     "seminars.service_worker": Expect(ANYONE, public=True),
     "seminars.control_action": post_only(FACILITATORS, args={"action": "next"}),
