@@ -26,6 +26,7 @@ from . import (
     routes_offline,
     routes_projector,
     routes_prompts,
+    routes_questions,
     routes_votes,
     routes_workshops,
 )

@@ -21,6 +21,7 @@ from ..errors import DomainError, NotAllowed
 from ..extensions import db
 from ..models import (
     Comment,
+    Phase,
     Prompt,
     User,
     WorkGroup,
@@ -99,12 +100,17 @@ def bump(workshop: Workshop) -> None:
 # When the room is open --------------------------------------------------------
 
 
-def capture_window(workshop: Workshop) -> tuple[datetime | None, datetime | None]:
-    """From 30 minutes before the seminar phase starts to an hour after it ends."""
-    phase = workshop.block.seminar.phase
+def seminar_window(phase: Phase) -> tuple[datetime | None, datetime | None]:
+    """From 30 minutes before the seminar phase starts to an hour after it ends: when
+    phones add notes, and ask and like questions to the speakers."""
     opens = phase.starts_at - OPENS_BEFORE if phase.starts_at else None
     closes = phase.ends_at + CLOSES_AFTER if phase.ends_at else None
     return opens, closes
+
+
+def capture_window(workshop: Workshop) -> tuple[datetime | None, datetime | None]:
+    """The seminar's window (:func:`seminar_window`) for its workshop's notes."""
+    return seminar_window(workshop.block.seminar.phase)
 
 
 def capture_open(workshop: Workshop, now: datetime) -> bool:

@@ -1,0 +1,306 @@
+"""Questions to the speakers: the phone page (ask, like, one's own), the presenter
+view of the shortlist, and the facilitator's moderation list.
+
+The phone page follows the talk on now by the agenda's times (``?item=`` shows
+another talk). Like the workshop's phone page, its question form checks CSRF itself,
+so a form whose session expired comes back with its text (422) instead of an error
+page. Likes work without JavaScript: each is a small form that posts and comes back
+to the question (PRG). The phone list and the presenter view are answered 304 by
+``Seminar.live_version`` and refreshed by static/js/live-poll.js.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import partial
+
+from flask import abort, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..comments import groups_of
+from ..extensions import csrf, limiter
+from ..forms import ConfirmForm
+from ..limits import per_user_writes, user_key
+from ..models import AgendaItem, QuestionState, SpeakerQuestion
+from ..permissions import can, require
+from ..requests import query_id
+from ..web import (
+    apply_or_flash,
+    conditional,
+    confirm_then,
+    get_in_process_or_404,
+    save_or_field_error,
+)
+from . import bp, services_questions
+from .forms_questions import AskForm, LikeForm
+from .queries import load_seminar, page_context
+from .queries_questions import (
+    ORDERS,
+    TALK_KINDS,
+    all_questions,
+    current_talk,
+    is_on,
+    own_questions,
+    questions_etag,
+    shortlist,
+    talks_of,
+    visible_questions,
+)
+from .queries_wall import POLL_INTERVAL_MS
+from .urls import questions_url
+
+QUESTIONS = "/<slug>/seminars/<int:phase_id>/questions"
+QUESTION = f"{QUESTIONS}/<int:speaker_question_id>"
+
+
+def _talk(process, seminar, now: datetime) -> AgendaItem | None:
+    """The talk asked for (``?item=``, a talk of this seminar or 404), or the one on now."""
+    asked = query_id("item")
+    if asked is None:
+        return current_talk(seminar, now)
+    return get_in_process_or_404(
+        process,
+        AgendaItem,
+        asked,
+        lambda item: item.seminar_id == seminar.id and item.kind in TALK_KINDS,
+    )
+
+
+def _question(slug: str, phase_id: int, question_id: int, action: str):
+    """The process, seminar and one of its questions, once the action is allowed."""
+    process, seminar = load_seminar(slug, phase_id, action)
+    question = get_in_process_or_404(
+        process, SpeakerQuestion, question_id, lambda q: q.seminar_id == seminar.id
+    )
+    return process, seminar, question
+
+
+def _order() -> str:
+    order = request.args.get("sort", "likes")
+    return order if order in ORDERS else "likes"
+
+
+def _list_context(process, seminar, talk, order: str, state) -> dict:
+    """The phone page's changing part: the room's questions and one's own."""
+    return {
+        **page_context(process, seminar),
+        "talk": talk,
+        "order": order,
+        "state": state,
+        "rows": visible_questions(seminar, talk, current_user, order),
+        "mine": own_questions(seminar, talk, current_user),
+        "may_like": state == "open" and can(current_user, "question.like", process),
+        "like_form": LikeForm(formdata=None),
+    }
+
+
+@bp.route(QUESTIONS, methods=["GET", "POST"], endpoint="questions")
+@login_required
+@csrf.exempt
+@limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
+def questions_page(slug: str, phase_id: int):
+    """Ask the speaker: the talk on now, a question form, the room's questions."""
+    process, seminar = load_seminar(slug, phase_id, "seminar.view")
+    now = datetime.now(UTC)
+    talk = _talk(process, seminar, now)
+    order = _order()
+    state = services_questions.questions_state(seminar, now)
+    tag = questions_etag(seminar, talk, f"u{current_user.id}", order, state)
+    if request.method == "GET" and request.args.get("part") == "live":
+        return conditional(
+            tag,
+            lambda: render_template(
+                "seminars/questions_list.html",
+                **_list_context(process, seminar, talk, order, state),
+            ),
+        )
+    groups = groups_of(current_user, process.id)
+    form = AskForm(
+        groups=groups, **({} if request.method == "POST" else {"formdata": None})
+    )
+    if request.method == "POST":
+        require(current_user, "question.ask", process)
+        if form.validate_on_submit():
+            saved = save_or_field_error(
+                lambda: services_questions.ask(
+                    seminar,
+                    talk=talk,
+                    author=current_user,
+                    group=next(g for g in groups if g.id == form.group_id.data),
+                    body=form.body.data,
+                    now=now,
+                    submission_key=form.submission_key.data,
+                ),
+                form.body,
+                _("Your question has been sent. It is shown with your group's name."),
+                questions_url(seminar, talk and talk.id, "mine", sort=order),
+            )
+            if saved is not None:
+                return saved
+    talks = talks_of(seminar)
+    page = render_template(
+        "seminars/questions.html",
+        form=form,
+        groups=groups,
+        talks=talks,
+        on_now={t.id for t in talks if is_on(t, seminar, now)},
+        may_ask=bool(groups) and can(current_user, "question.ask", process),
+        etag=f'W/"{tag}"',
+        poll_interval=POLL_INTERVAL_MS,
+        **_list_context(process, seminar, talk, order, state),
+    )
+    return page, 422 if form.errors else 200
+
+
+@bp.route(f"{QUESTION}/like", methods=["POST"])
+@login_required
+@limiter.limit(per_user_writes, key_func=user_key)
+def like_question(slug: str, phase_id: int, speaker_question_id: int):
+    """Like a question, or take the like back; back to the question (PRG)."""
+    _process, seminar, question = _question(
+        slug, phase_id, speaker_question_id, "question.like"
+    )
+    form = LikeForm()
+    if not form.validate_on_submit():
+        abort(400)
+    liking = form.liked.data == "1"
+    act = services_questions.like if liking else services_questions.unlike
+    apply_or_flash(
+        lambda: act(question, user=current_user, now=datetime.now(UTC)),
+        _("You like this question.") if liking else _("Your like was taken back."),
+    )
+    return redirect(
+        questions_url(
+            seminar,
+            question.agenda_item_id,
+            f"question-{question.id}",
+            sort=request.args.get("sort"),
+        )
+    )
+
+
+# The presenter view -----------------------------------------------------------------
+
+
+def _presenter(slug: str, phase_id: int, template: str, **context):
+    process, seminar = load_seminar(slug, phase_id, "seminar.view")
+    talk = _talk(process, seminar, datetime.now(UTC))
+    tag = questions_etag(seminar, talk)
+    return conditional(
+        tag,
+        lambda: render_template(
+            template,
+            **page_context(process, seminar),
+            talk=talk,
+            rows=shortlist(seminar, talk),
+            etag=f'W/"{tag}"',
+            poll_interval=POLL_INTERVAL_MS,
+            **context,
+        ),
+    )
+
+
+@bp.route(f"{QUESTIONS}/presenter")
+@login_required
+def question_presenter(slug: str, phase_id: int):
+    """The shortlist for the stage's screen, most liked first; refreshes itself."""
+    return _presenter(slug, phase_id, "seminars/questions_presenter.html")
+
+
+@bp.route(f"{QUESTIONS}/presenter/live")
+@login_required
+def question_presenter_fragment(slug: str, phase_id: int):
+    """The presenter view's list only, for its polling script."""
+    return _presenter(slug, phase_id, "seminars/questions_presenter_live.html")
+
+
+# Moderation -------------------------------------------------------------------------
+
+
+@bp.route(f"{QUESTIONS}/moderate")
+@login_required
+def moderate_questions(slug: str, phase_id: int):
+    """Every question per talk, hidden ones too, with the facilitator's buttons."""
+    process, seminar = load_seminar(slug, phase_id, "question.moderate")
+    now = datetime.now(UTC)
+    talks = talks_of(seminar)
+    by_talk = all_questions(seminar)
+    return render_template(
+        "seminars/questions_moderate.html",
+        **page_context(process, seminar),
+        sections=[(talk, by_talk.get(talk.id, [])) for talk in talks]
+        + ([(None, by_talk[None])] if None in by_talk or not talks else []),
+        on_now={t.id for t in talks if is_on(t, seminar, now)},
+        form=ConfirmForm(),
+    )
+
+
+def _state(state: QuestionState, message: str):
+    def act(question, now):
+        services_questions.set_state(question, state, actor=current_user, now=now)
+        return message
+
+    return act
+
+
+def _hide(question, now):
+    services_questions.hide(question, actor=current_user, now=now)
+    return _("The question has been hidden from the room.")
+
+
+def _restore(question, now):
+    services_questions.restore(question, actor=current_user, now=now)
+    return _("The question is shown again.")
+
+
+def _actions() -> dict:
+    return {
+        "shortlist": _state(
+            QuestionState.SHORTLISTED,
+            _("The question is on the shortlist and on the presenter's screen."),
+        ),
+        "answered": _state(QuestionState.ANSWERED, _("The question is answered.")),
+        "new": _state(QuestionState.NEW, _("The question is back among the new ones.")),
+        "hide": _hide,
+        "restore": _restore,
+    }
+
+
+#: The moderation buttons' actions (the URL's last part).
+ACTIONS = ("shortlist", "answered", "new", "hide", "restore")
+
+
+@bp.route(f"{QUESTION}/moderate/<action>", methods=["POST"])
+@login_required
+def question_action(slug: str, phase_id: int, speaker_question_id: int, action: str):
+    """One of the moderation list's buttons; back to the list with a message."""
+    _process, seminar, question = _question(
+        slug, phase_id, speaker_question_id, "question.moderate"
+    )
+    if action not in ACTIONS:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    handler = _actions()[action]
+    apply_or_flash(lambda: handler(question, datetime.now(UTC)), lambda m: m)
+    return redirect(
+        questions_url(seminar, None, f"question-{question.id}", "moderate_questions")
+    )
+
+
+@bp.route(f"{QUESTION}/delete", methods=["GET", "POST"])
+@login_required
+def delete_question(slug: str, phase_id: int, speaker_question_id: int):
+    """Ask for confirmation, then delete a question and its likes for good."""
+    process, seminar, question = _question(
+        slug, phase_id, speaker_question_id, "question.moderate"
+    )
+    return confirm_then(
+        "seminars/question_delete.html",
+        partial(services_questions.delete_question, question, actor=current_user),
+        _("The question has been deleted."),
+        questions_url(seminar, None, "questions", "moderate_questions"),
+        **page_context(process, seminar),
+        question=question,
+    )
