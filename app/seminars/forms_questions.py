@@ -30,7 +30,11 @@ class AskForm(FlaskForm):
         ),
         # The server's limit is the rule: no maxlength, which would cut a pasted
         # text silently (static/js/comments.js counts the characters).
-        render_kw={"rows": 3, "data-max-length": SPEAKER_QUESTION_MAX_LENGTH},
+        render_kw={
+            "rows": 3,
+            "data-max-length": SPEAKER_QUESTION_MAX_LENGTH,
+            "maxlength": False,
+        },
     )
     group_id = SelectField(_l("On behalf of the work group"), coerce=int)
     #: The talk the page showed: a question typed as the talk changes goes to it.

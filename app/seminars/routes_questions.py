@@ -77,8 +77,13 @@ def _question(slug: str, phase_id: int, question_id: int, action: str):
 
 
 def _order() -> str:
-    order = request.args.get("sort", "likes")
-    return order if order in ORDERS else "likes"
+    order = request.args.get("sort", ORDERS[0])
+    return order if order in ORDERS else ORDERS[0]
+
+
+def _sort_arg(order: str) -> str | None:
+    """The ``sort`` argument of an address: none for the default order."""
+    return order if order != ORDERS[0] else None
 
 
 def _list_context(process, seminar, talk, order: str, state) -> dict:
@@ -134,7 +139,7 @@ def questions_page(slug: str, phase_id: int):
                 ),
                 form.body,
                 _("Your question has been sent. It is shown with your group's name."),
-                questions_url(seminar, talk and talk.id, "mine", sort=order),
+                questions_url(seminar, talk and talk.id, "mine", sort=_sort_arg(order)),
             )
             if saved is not None:
                 return saved
