@@ -322,6 +322,7 @@ def test_csrf_is_required(csrf_app, world, talk):
         session["_user_id"] = world.other_member.get_id()
         session["_fresh"] = True
         session["last_seen"] = datetime.now(UTC).timestamp()
+        session["lang"] = "en"
     data = {"ask-body": "Tallessa pysyvä kysymys", "ask-group_id": world.group.id}
     refused = client.post(world.base + "/questions", data=data)
     assert refused.status_code == 422
@@ -428,3 +429,24 @@ def test_a_fixed_number_of_statements(
             assert client.get(world.base + path).status_code == 200
         counts.append(len(log))
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.parametrize(
+    "lang, texts",
+    [
+        ("fi", ["Kysy puhujalta", "Lähetä kysymys", "1 tykkäys", "Tykkää"]),
+        ("sv", ["Fråga talaren", "Skicka frågan", "1 gillande", "Gilla"]),
+    ],
+)
+def test_the_phone_page_in_finnish_and_swedish(client, auth, world, talk, lang, texts):
+    question = ask(world, talk, who=world.other_member)
+    _db.session.add(
+        SpeakerQuestionLike(question_id=question.id, user_id=world.admin.id)
+    )
+    _db.session.commit()
+    auth.login_as(world.member)
+    with client.session_transaction() as session:
+        session["lang"] = lang
+    page = client.get(world.base + "/questions").text
+    for text in texts:
+        assert text in page, text

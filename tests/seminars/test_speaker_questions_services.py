@@ -305,7 +305,9 @@ def test_the_seminar_memo_has_the_questions(db, world, talks):
     """Answered and shortlisted questions per talk; new and hidden ones are left out."""
     _answered_and_shortlisted(world, talks)
     results = memos.draft_texts(world.seminar)["results"]
-    assert "Questions to the speakers" in results or "Kysymykset puhujille" in results
+    # Drafted in the process's language, Finnish.
+    assert "**Kysymykset puhujille**" in results
+    assert "Miten tämä rahoitetaan? (1 tykkäys; vastattu)" in results
     assert "Miten tämä rahoitetaan?" in results and "Kuka vastaa jatkosta?" in results
     assert "Anna Puhuja" in results
     assert results.index("Alustus") < results.index("Kommentti")
