@@ -23,6 +23,7 @@ from ..models import (
     Comment,
     Phase,
     Prompt,
+    Seminar,
     User,
     WorkGroup,
     Workshop,
@@ -86,15 +87,18 @@ class CannotMergeIntoMerged(
 class NotMerged(DomainError, message=_l("This note is not merged into another.")): ...
 
 
-def bump(workshop: Workshop) -> None:
-    """Tell the projectors something changed: one atomic UPDATE, then re-read lazily."""
+def bump(owner: Workshop | Seminar) -> None:
+    """Tell the live views something changed: one atomic UPDATE of the workshop's (or
+    the seminar's, for its questions to the speakers) ``live_version``, then re-read
+    lazily."""
+    model = type(owner)
     db.session.execute(
-        sa.update(Workshop)
-        .where(Workshop.id == workshop.id)
-        .values(live_version=Workshop.live_version + 1)
+        sa.update(model)
+        .where(model.id == owner.id)
+        .values(live_version=model.live_version + 1)
         .execution_options(synchronize_session=False)
     )
-    db.session.expire(workshop, ["live_version"])
+    db.session.expire(owner, ["live_version"])
 
 
 # When the room is open --------------------------------------------------------

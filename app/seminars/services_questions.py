@@ -33,7 +33,7 @@ from ..models import (
 )
 from ..permissions import PhaseState, window_state
 from .queries_questions import TALK_KINDS, talks_of
-from .services_live import seminar_window
+from .services_live import bump, seminar_window
 
 log = logging.getLogger("osallistamo.seminars")
 
@@ -82,17 +82,6 @@ class OwnQuestion(DomainError, message=_l("You cannot like your own question."))
 
 
 class SameState(DomainError, message=_l("The question is in that state already.")): ...
-
-
-def bump(seminar: Seminar) -> None:
-    """Tell the phones and the presenter view something changed: one atomic UPDATE."""
-    db.session.execute(
-        sa.update(Seminar)
-        .where(Seminar.id == seminar.id)
-        .values(live_version=Seminar.live_version + 1)
-        .execution_options(synchronize_session=False)
-    )
-    db.session.expire(seminar, ["live_version"])
 
 
 def questions_state(seminar: Seminar, now: datetime) -> PhaseState:

@@ -20,36 +20,13 @@ from app.seminars import services
 from app.seminars import services_questions as questions
 from tests.conftest import csrf_token_from
 
+from .test_speaker_questions_services import ask
+
 
 @pytest.fixture()
-def talk(db, world):
-    """An intro talk on now in a seminar going on now."""
-    now = datetime.now(UTC)
-    world.phase.starts_at = now - timedelta(minutes=10)
-    world.phase.ends_at = now + timedelta(hours=2)
-    item = services.add_agenda_item(
-        world.seminar,
-        kind=AgendaKind.INTRO_TALK,
-        starts_at=now - timedelta(minutes=10),
-        ends_at=now + timedelta(minutes=20),
-        title={"fi": "Alustus"},
-        speaker="Anna Puhuja",
-    )
-    db.session.commit()
-    return item
-
-
-def ask(world, talk, body="Miten tämä rahoitetaan?", who=None):
-    question, _ = questions.ask(
-        world.seminar,
-        talk=talk,
-        author=who or world.member,
-        group=world.group,
-        body=body,
-        now=datetime.now(UTC),
-    )
-    _db.session.commit()
-    return question
+def talk(talks):
+    """The intro talk on now (its speaker: Anna Puhuja)."""
+    return talks[0]
 
 
 def count(model) -> int:
@@ -215,22 +192,6 @@ def test_deleting_asks_first(client, auth, world, talk):
     assert count(SpeakerQuestion) == 0
 
 
-@pytest.fixture()
-def people(db, world, create_user, create_process, create_group):
-    """A participant of another process, on top of the seminar's own people."""
-    stranger = create_user(Role.PARTICIPANT)
-    create_group(create_process(facilitator=world.outsider), members=(stranger,))
-    db.session.commit()
-    return {
-        "facilitator": world.facilitator,
-        "admin": world.admin,
-        "observer": world.observer,
-        "member": world.other_member,
-        "other_facilitator": world.outsider,
-        "stranger": stranger,
-    }
-
-
 MODERATE = {"facilitator", "admin"}
 VIEW = MODERATE | {"observer", "member"}
 MEMBERS = {"member"}
@@ -243,7 +204,7 @@ MEMBERS = {"member"}
 def test_who_may_do_what(client, auth, world, talk, people, role):
     """Ask and like: the process's members; moderate: its facilitators; see: its
     people. Another process's participant and facilitator are refused everything."""
-    question = ask(world, talk)
+    question = ask(world, talk, who=world.other_member)
     auth.login_as(people[role])
     base = world.base + "/questions"
     one = f"{base}/{question.id}"

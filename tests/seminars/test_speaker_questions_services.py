@@ -23,32 +23,7 @@ from app.seminars import services
 from app.seminars import services_memos as memos
 from app.seminars import services_questions as questions
 
-from .test_live_votes_services import together
-
-
-@pytest.fixture()
-def talks(db, world):
-    """The seminar going on now: an intro talk on now, a comment talk after it."""
-    now = datetime.now(UTC)
-    world.phase.starts_at = now - timedelta(minutes=10)
-    world.phase.ends_at = now + timedelta(hours=2)
-    on_now = services.add_agenda_item(
-        world.seminar,
-        kind=AgendaKind.INTRO_TALK,
-        starts_at=now - timedelta(minutes=10),
-        ends_at=now + timedelta(minutes=20),
-        title={"fi": "Alustus"},
-        speaker="Anna Puhuja",
-    )
-    later = services.add_agenda_item(
-        world.seminar,
-        kind=AgendaKind.COMMENT_TALK,
-        starts_at=now + timedelta(minutes=20),
-        ends_at=now + timedelta(minutes=40),
-        title={"fi": "Kommentti"},
-    )
-    db.session.commit()
-    return on_now, later
+from .test_live_votes_services import rendered, together
 
 
 def ask(world, talk, body="Miten tämä rahoitetaan?", who=None, **kwargs):
@@ -316,17 +291,7 @@ def test_the_seminar_memo_has_the_questions(db, world, talks):
 
 def test_the_exports_have_the_questions(db, world, talks):
     """In the summary's data, its Markdown, HTML, Word and JSON (valid by the schema)."""
-    import io
-    import json
-    from pathlib import Path
-
-    import jsonschema
-    from docx import Document
-
-    from app.exports.docx import to_docx
     from app.exports.html import to_html
-    from app.exports.json import to_json
-    from app.exports.markdown import to_markdown
     from app.exports.summary import build_summary
 
     assert build_summary(world.process, language="en").speaker_questions == []
@@ -338,22 +303,10 @@ def test_the_exports_have_the_questions(db, world, talks):
         ("Kuka vastaa jatkosta?", "shortlisted", 0),
     ]
     assert rows[0].talk == "Alustus (Anna Puhuja)"
-    markdown = to_markdown(summary)
+    markdown, data, text = rendered(summary)
     assert "## Questions to the speakers" in markdown
-    assert "| Miten tämä rahoitetaan? | 1 | answered |" in markdown.replace(
-        "Answered", "answered"
-    )
+    assert "### Alustus (Anna Puhuja)" in markdown
+    assert "| Miten tämä rahoitetaan? | 1 | Answered |" in markdown
     assert "Kuka vastaa jatkosta?" in to_html(summary)
-    data = json.loads(to_json(summary))
     assert data["speaker_questions"][0]["likes"] == 1
-    schema = json.loads(
-        (Path(__file__).parents[2] / "docs/summary.schema.json").read_text()
-    )
-    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
-    text = "\n".join(
-        cell.text
-        for table in Document(io.BytesIO(to_docx(summary))).tables
-        for row in table.rows
-        for cell in row.cells
-    )
-    assert "Kuka vastaa jatkosta?" in text
+    assert "Kuka vastaa jatkosta?" in text and "On the shortlist" in text
