@@ -185,6 +185,24 @@ def all_questions(seminar: Seminar) -> dict[int | None, list[QuestionRow]]:
     return by_talk
 
 
+def talk_sections(
+    seminar: Seminar, rows: dict[int | None, list], *, empty: bool = False
+) -> list[tuple[AgendaItem | None, list]]:
+    """Rows per talk id as [(talk or None, rows)] in agenda order: the seminar's own
+    questions first, then the talks (and any item that stopped being a talk but
+    kept its questions). ``empty``: every talk, and the seminar's own section when
+    the agenda has no talks, even without questions (the moderation list)."""
+    talks = talks_of(seminar)
+    items: list[AgendaItem | None] = [None, *talks]
+    items += [item for item in seminar.agenda if item not in talks and item.id in rows]
+    sections = []
+    for talk in items:
+        found = rows.get(talk.id if talk is not None else None, [])
+        if found or (empty and (talk is not None or not talks)):
+            sections.append((talk, found))
+    return sections
+
+
 def for_the_record(seminar: Seminar) -> list[tuple[AgendaItem | None, list]]:
     """The answered and shortlisted questions per talk in agenda order (the memo and
     the exports): [(talk or None, [QuestionRow, ...])], most liked first."""
@@ -197,13 +215,7 @@ def for_the_record(seminar: Seminar) -> list[tuple[AgendaItem | None, list]]:
         ]
         for talk_id, talk_rows in all_questions(seminar).items()
     }
-    talks: list[AgendaItem | None] = [None, *talks_of(seminar)]
-    talks += [item for item in seminar.agenda if item not in talks and item.id in rows]
-    return [
-        (talk, rows[key])
-        for talk in talks
-        if rows.get(key := talk.id if talk is not None else None)
-    ]
+    return talk_sections(seminar, rows)
 
 
 def talk_name(talk: AgendaItem | None, language: str | None = None) -> str:

@@ -44,6 +44,7 @@ from .queries_questions import (
     own_questions,
     questions_etag,
     shortlist,
+    talk_sections,
     talks_of,
     visible_questions,
 )
@@ -229,14 +230,11 @@ def moderate_questions(slug: str, phase_id: int):
     """Every question per talk, hidden ones too, with the facilitator's buttons."""
     process, seminar = load_seminar(slug, phase_id, "question.moderate")
     now = datetime.now(UTC)
-    talks = talks_of(seminar)
-    by_talk = all_questions(seminar)
     return render_template(
         "seminars/questions_moderate.html",
         **page_context(process, seminar),
-        sections=[(talk, by_talk.get(talk.id, [])) for talk in talks]
-        + ([(None, by_talk[None])] if None in by_talk or not talks else []),
-        on_now={t.id for t in talks if is_on(t, seminar, now)},
+        sections=talk_sections(seminar, all_questions(seminar), empty=True),
+        on_now={t.id for t in talks_of(seminar) if is_on(t, seminar, now)},
         form=ConfirmForm(),
     )
 

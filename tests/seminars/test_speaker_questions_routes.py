@@ -181,6 +181,14 @@ def test_moderation_from_the_list(client, auth, world, talk):
     assert client.post(f"{base}/nonsense").status_code == 404
 
 
+def test_the_moderation_list_of_a_seminar_without_talks(client, auth, world):
+    """No agenda: one section for the seminar's own questions, empty at first."""
+    auth.login_as(world.facilitator)
+    page = client.get(world.base + "/questions/moderate")
+    assert page.status_code == 200
+    assert "Questions to the seminar" in page.text and "No questions yet." in page.text
+
+
 def test_deleting_asks_first(client, auth, world, talk):
     question = ask(world, talk)
     auth.login_as(world.facilitator)
