@@ -27,6 +27,7 @@ from . import (
     routes_projector,
     routes_prompts,
     routes_questions,
+    routes_questions_moderate,
     routes_votes,
     routes_workshops,
 )

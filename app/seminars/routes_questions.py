@@ -1,7 +1,7 @@
 """Questions to the speakers: the phone page (ask, like, one's own), the presenter
 view of the shortlist, and the facilitator's moderation list.
 
-The phone page follows the talk on now by the agenda's times (``?item=`` shows
+Moderating them is routes_questions_moderate.py. The phone page follows the talk on now by the agenda's times (``?item=`` shows
 another talk). Like the workshop's phone page, its question form checks CSRF itself,
 so a form whose session expired comes back with its text (422) instead of an error
 page. Likes work without JavaScript: each is a small form that posts and comes back
@@ -12,7 +12,6 @@ to the question (PRG). The phone list and the presenter view are answered 304 by
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from functools import partial
 
 from flask import abort, redirect, render_template, request
 from flask_babel import gettext as _
@@ -20,31 +19,27 @@ from flask_login import current_user, login_required
 
 from ..comments import groups_of
 from ..extensions import csrf, limiter
-from ..forms import ConfirmForm
 from ..limits import per_user_writes, user_key
-from ..models import AgendaItem, QuestionState, SpeakerQuestion
+from ..models import AgendaItem
 from ..permissions import can, require
 from ..requests import query_id
 from ..web import (
     apply_or_flash,
     conditional,
-    confirm_then,
     get_in_process_or_404,
     save_or_field_error,
 )
 from . import bp, services_questions
 from .forms_questions import AskForm, LikeForm
-from .queries import load_seminar, page_context
+from .queries import load_question, load_seminar, page_context
 from .queries_questions import (
     ORDERS,
     TALK_KINDS,
-    all_questions,
     current_talk,
     is_on,
     own_questions,
     questions_etag,
     shortlist,
-    talk_sections,
     talks_of,
     visible_questions,
 )
@@ -66,15 +61,6 @@ def _talk(process, seminar, now: datetime) -> AgendaItem | None:
         asked,
         lambda item: item.seminar_id == seminar.id and item.kind in TALK_KINDS,
     )
-
-
-def _question(slug: str, phase_id: int, question_id: int, action: str):
-    """The process, seminar and one of its questions, once the action is allowed."""
-    process, seminar = load_seminar(slug, phase_id, action)
-    question = get_in_process_or_404(
-        process, SpeakerQuestion, question_id, lambda q: q.seminar_id == seminar.id
-    )
-    return process, seminar, question
 
 
 def _order() -> str:
@@ -164,7 +150,7 @@ def questions_page(slug: str, phase_id: int):
 @limiter.limit(per_user_writes, key_func=user_key)
 def like_question(slug: str, phase_id: int, speaker_question_id: int):
     """Like a question, or take the like back; back to the question (PRG)."""
-    _process, seminar, question = _question(
+    _process, seminar, question = load_question(
         slug, phase_id, speaker_question_id, "question.like"
     )
     form = LikeForm()
@@ -219,91 +205,3 @@ def question_presenter(slug: str, phase_id: int):
 def question_presenter_fragment(slug: str, phase_id: int):
     """The presenter view's list only, for its polling script."""
     return _presenter(slug, phase_id, "seminars/questions_presenter_live.html")
-
-
-# Moderation -------------------------------------------------------------------------
-
-
-@bp.route(f"{QUESTIONS}/moderate")
-@login_required
-def moderate_questions(slug: str, phase_id: int):
-    """Every question per talk, hidden ones too, with the facilitator's buttons."""
-    process, seminar = load_seminar(slug, phase_id, "question.moderate")
-    now = datetime.now(UTC)
-    return render_template(
-        "seminars/questions_moderate.html",
-        **page_context(process, seminar),
-        sections=talk_sections(seminar, all_questions(seminar), empty=True),
-        on_now={t.id for t in talks_of(seminar) if is_on(t, seminar, now)},
-        form=ConfirmForm(),
-    )
-
-
-def _state(state: QuestionState, message: str):
-    def act(question, now):
-        services_questions.set_state(question, state, actor=current_user, now=now)
-        return message
-
-    return act
-
-
-def _hide(question, now):
-    services_questions.hide(question, actor=current_user, now=now)
-    return _("The question has been hidden from the room.")
-
-
-def _restore(question, now):
-    services_questions.restore(question, actor=current_user, now=now)
-    return _("The question is shown again.")
-
-
-def _actions() -> dict:
-    return {
-        "shortlist": _state(
-            QuestionState.SHORTLISTED,
-            _("The question is on the shortlist and on the presenter's screen."),
-        ),
-        "answered": _state(QuestionState.ANSWERED, _("The question is answered.")),
-        "new": _state(QuestionState.NEW, _("The question is back among the new ones.")),
-        "hide": _hide,
-        "restore": _restore,
-    }
-
-
-#: The moderation buttons' actions (the URL's last part).
-ACTIONS = ("shortlist", "answered", "new", "hide", "restore")
-
-
-@bp.route(f"{QUESTION}/moderate/<action>", methods=["POST"])
-@login_required
-def question_action(slug: str, phase_id: int, speaker_question_id: int, action: str):
-    """One of the moderation list's buttons; back to the list with a message."""
-    _process, seminar, question = _question(
-        slug, phase_id, speaker_question_id, "question.moderate"
-    )
-    if action not in ACTIONS:
-        abort(404)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    handler = _actions()[action]
-    apply_or_flash(lambda: handler(question, datetime.now(UTC)), lambda m: m)
-    return redirect(
-        questions_url(seminar, None, f"question-{question.id}", "moderate_questions")
-    )
-
-
-@bp.route(f"{QUESTION}/delete", methods=["GET", "POST"])
-@login_required
-def delete_question(slug: str, phase_id: int, speaker_question_id: int):
-    """Ask for confirmation, then delete a question and its likes for good."""
-    process, seminar, question = _question(
-        slug, phase_id, speaker_question_id, "question.moderate"
-    )
-    return confirm_then(
-        "seminars/question_delete.html",
-        partial(services_questions.delete_question, question, actor=current_user),
-        _("The question has been deleted."),
-        questions_url(seminar, None, "questions", "moderate_questions"),
-        **page_context(process, seminar),
-        question=question,
-    )
