@@ -130,6 +130,14 @@ def liked_ids(user: User, question_ids: list[int]) -> set[int]:
     )
 
 
+def like_count(question: SpeakerQuestion) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count(SpeakerQuestionLike.id)).where(
+            SpeakerQuestionLike.question_id == question.id
+        )
+    )
+
+
 def visible_questions(
     seminar: Seminar, talk: AgendaItem | None, user: User, order: str = "likes"
 ) -> list[QuestionRow]:

@@ -15,10 +15,12 @@ from datetime import UTC, datetime
 
 from flask import abort, redirect, render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from ..comments import groups_of
-from ..extensions import csrf, limiter
+from ..errors import DomainError
+from ..extensions import csrf, db, limiter
 from ..limits import per_user_writes, user_key
 from ..models import AgendaItem
 from ..permissions import can, require
@@ -37,6 +39,7 @@ from .queries_questions import (
     TALK_KINDS,
     current_talk,
     is_on,
+    like_count,
     own_questions,
     questions_etag,
     shortlist,
@@ -158,9 +161,12 @@ def like_question(slug: str, phase_id: int, speaker_question_id: int):
         abort(400)
     liking = form.liked.data == "1"
     act = services_questions.like if liking else services_questions.unlike
+    done = _("You like this question.") if liking else _("Your like was taken back.")
+    if request.accept_mimetypes.best == "application/json":
+        # static/js/questions.js: the button and the count change in place.
+        return _liked_json(question, liking, act, done)
     apply_or_flash(
-        lambda: act(question, user=current_user, now=datetime.now(UTC)),
-        _("You like this question.") if liking else _("Your like was taken back."),
+        lambda: act(question, user=current_user, now=datetime.now(UTC)), done
     )
     return redirect(
         questions_url(
@@ -170,6 +176,24 @@ def like_question(slug: str, phase_id: int, speaker_question_id: int):
             sort=request.args.get("sort"),
         )
     )
+
+
+def _liked_json(question, liking: bool, act, done: str):
+    """The like as JSON: the reader's state, the count in words and what to announce
+    (a refusal: 422 with its reason)."""
+    try:
+        act(question, user=current_user, now=datetime.now(UTC))
+    except DomainError as error:
+        db.session.rollback()
+        return {"message": str(error)}, 422
+    db.session.commit()
+    likes = like_count(question)
+    return {
+        "liked": liking,
+        "likes": likes,
+        "likes_text": ngettext("%(num)d like", "%(num)d likes", likes),
+        "message": done,
+    }
 
 
 # The presenter view -----------------------------------------------------------------

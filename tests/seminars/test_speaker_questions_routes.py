@@ -116,6 +116,32 @@ def test_like_and_take_back_without_javascript(client, auth, world, talk):
     assert client.post(url, data={"liked": "maybe"}).status_code == 400
 
 
+def test_a_like_from_the_script_is_answered_in_json(client, auth, world, talk):
+    """static/js/questions.js asks for JSON: the state, the count in words, the
+    message to announce; a refusal is 422 with its reason, and nothing is flashed."""
+    question = ask(world, talk)
+    auth.login_as(world.other_member)
+    url = f"{world.base}/questions/{question.id}/like"
+    json = {"Accept": "application/json"}
+    liked = client.post(url, data={"liked": "1"}, headers=json)
+    assert liked.status_code == 200
+    assert liked.json == {
+        "liked": True,
+        "likes": 1,
+        "likes_text": "1 like",
+        "message": "You like this question.",
+    }
+    taken = client.post(url, data={"liked": "0"}, headers=json).json
+    assert taken["liked"] is False and taken["likes_text"] == "0 likes"
+    auth.login_as(world.member)
+    own = client.post(url, data={"liked": "1"}, headers=json)
+    assert own.status_code == 422
+    assert own.json == {"message": "You cannot like your own question."}
+    assert "You cannot like" not in client.get(world.base + "/questions").text
+    page = client.get(world.base + "/questions").text
+    assert 'id="question-status"' in page and "js/questions.js" in page
+
+
 def test_ones_own_question_has_no_like_button(client, auth, world, talk):
     ask(world, talk)
     auth.login_as(world.member)
