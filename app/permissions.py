@@ -474,6 +474,12 @@ RULES: dict[str, Predicate] = {
     # is the service's rule).
     "live_vote.manage": is_admin | is_process_facilitator,
     "live_vote.cast": is_process_member,
+    # Questions to the speakers (issue 17): asked and liked from the phones by
+    # work-group members (the seminar's hours are the service's rule); shortlisted,
+    # answered, hidden and deleted by the facilitators.
+    "question.ask": is_process_member,
+    "question.like": is_process_member,
+    "question.moderate": is_admin | is_process_facilitator,
     # Earlier versions of edited comments and the audit log.
     "comment.history": is_admin | is_process_facilitator,
     # Follow-up monitoring: goals, actions, indicators and their values are kept by

@@ -20,7 +20,14 @@ from . import labels
 from .chart import vote_chart_png
 from .docx_text import add_inline, add_markdown
 from .proposal_view import ProposalView
-from .summary import BallotSummary, QuickVoteSummary, Quote, Summary, ThemeSummary
+from .summary import (
+    BallotSummary,
+    QuickVoteSummary,
+    Quote,
+    SpeakerQuestionSummary,
+    Summary,
+    ThemeSummary,
+)
 
 
 def _title_page(document: DocumentType, summary: Summary) -> None:
@@ -150,6 +157,19 @@ def _quick_vote(document: DocumentType, vote: QuickVoteSummary) -> None:
     table(document, labels.quick_vote_header(vote.dots_per_person), rows)
 
 
+def _speaker_questions(
+    document: DocumentType, questions: list[SpeakerQuestionSummary]
+) -> None:
+    document.add_heading(labels.headings()["speaker_questions"], level=1)
+    for talk, asked in labels.by_talk(questions):
+        document.add_heading(talk, level=2)
+        rows = [
+            [q.question, str(q.likes), labels.speaker_question_state(q.state)]
+            for q in asked
+        ]
+        table(document, labels.speaker_question_header(), rows)
+
+
 def to_docx(summary: Summary, proposal: ProposalView | None = None) -> bytes:
     """The memo as .docx bytes, in the summary's language.
 
@@ -179,6 +199,8 @@ def to_docx(summary: Summary, proposal: ProposalView | None = None) -> bytes:
             document.add_heading(labels.headings()["quick_votes"], level=1)
             for vote in summary.quick_votes:
                 _quick_vote(document, vote)
+        if summary.speaker_questions:
+            _speaker_questions(document, summary.speaker_questions)
         if proposal is not None:
             _proposal(document, proposal)
     buffer = io.BytesIO()

@@ -47,6 +47,7 @@ def headings() -> dict[str, str]:
         "themes": _("Themes"),
         "results": _("Vote results"),
         "quick_votes": _("Quick votes in the workshops"),
+        "speaker_questions": _("Questions to the speakers"),
         "proposal": _("Proposal for follow-up work"),
         "quotes": _("Quotes"),
         "summary": _("Summary"),
@@ -209,6 +210,23 @@ def quick_vote_header(dots_per_person: int) -> list[str]:
     """The columns of a quick vote's table: option, votes (or dots), share."""
     count = _("Votes") if dots_per_person == 1 else _("Dots")
     return [_("Option"), count, _("Share")]
+
+
+def speaker_question_header() -> list[str]:
+    """The columns of the questions to the speakers: question, likes, state."""
+    return [_("Question"), _("Likes"), _("State")]
+
+
+def by_talk(questions: list) -> list[tuple[str, list]]:
+    """The questions to the speakers talk by talk, in the summary's order."""
+    talks: dict[str, list] = {}
+    for question in questions:
+        talks.setdefault(question.talk, []).append(question)
+    return list(talks.items())
+
+
+def speaker_question_state(state: str) -> str:
+    return _("Answered") if state == "answered" else _("On the shortlist")
 
 
 def voters_text(count: int) -> str:

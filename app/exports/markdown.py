@@ -11,7 +11,14 @@ import re
 
 from . import labels
 from .proposal_view import ProposalView
-from .summary import BallotSummary, QuickVoteSummary, Quote, Summary, ThemeSummary
+from .summary import (
+    BallotSummary,
+    QuickVoteSummary,
+    Quote,
+    SpeakerQuestionSummary,
+    Summary,
+    ThemeSummary,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -124,6 +131,23 @@ def _quick_vote(vote: QuickVoteSummary) -> list[str]:
     return lines + _table(header, rows, numeric={1, 2}) + [""]
 
 
+def _speaker_questions(questions: list[SpeakerQuestionSummary]) -> list[str]:
+    """One table per talk, in the order the summary has them."""
+    lines = [f"## {escape(labels.headings()['speaker_questions'])}", ""]
+    for talk, asked in labels.by_talk(questions):
+        rows = [
+            [
+                escape(q.question),
+                str(q.likes),
+                escape(labels.speaker_question_state(q.state)),
+            ]
+            for q in asked
+        ]
+        lines += [f"### {escape(talk)}", ""]
+        lines += _table(labels.speaker_question_header(), rows, numeric={1}) + [""]
+    return lines
+
+
 def _proposal(proposal: ProposalView) -> list[str]:
     heads = labels.headings()
     lines = [f"## {escape(heads['proposal'])}", ""]
@@ -158,6 +182,8 @@ def to_markdown(summary: Summary, proposal: ProposalView | None = None) -> str:
             lines += [f"## {escape(labels.headings()['quick_votes'])}", ""]
             for vote in summary.quick_votes:
                 lines += _quick_vote(vote)
+        if summary.speaker_questions:
+            lines += _speaker_questions(summary.speaker_questions)
         if proposal is not None:
             lines += _proposal(proposal)
     return "\n".join(lines).rstrip() + "\n"

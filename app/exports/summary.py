@@ -20,6 +20,7 @@ from ..extensions import db
 from ..i18n import localized
 from ..models import Comment, Phase, Process, Vote
 from ..seminars.queries import workshops_of
+from ..seminars.queries_questions import for_the_record, talk_name
 from ..seminars.queries_votes import closed_votes
 from ..text import render_markdown
 from ..urls import external_url
@@ -174,6 +175,19 @@ class QuickVoteSummary:
 
 
 @dataclass
+class SpeakerQuestionSummary:
+    """A question to a speaker of a seminar, answered or shortlisted (issue 17)."""
+
+    question_id: int
+    #: The talk's title with its speaker (or "Questions to the seminar").
+    talk: str
+    question: str
+    #: "answered" or "shortlisted".
+    state: str
+    likes: int
+
+
+@dataclass
 class Summary:
     process_slug: str
     process_title: str
@@ -189,6 +203,8 @@ class Summary:
     show_names: bool = False
     #: The workshops' closed quick votes (issue 17), seminar by seminar.
     quick_votes: list[QuickVoteSummary] = field(default_factory=list)
+    #: The seminars' answered and shortlisted questions to the speakers (issue 17).
+    speaker_questions: list[SpeakerQuestionSummary] = field(default_factory=list)
 
     @property
     def by_talk(self) -> list[ThemeSummary]:
@@ -311,6 +327,27 @@ def _quick_votes(phases: list[Phase], process: Process, language: str) -> list:
                         ],
                     )
                 )
+    return summaries
+
+
+def _speaker_questions(phases: list[Phase], language: str) -> list:
+    """The answered and shortlisted questions of the seminars in scope, talk by talk,
+    most liked first (hidden ones never)."""
+    summaries = []
+    for phase in phases:
+        seminar = getattr(phase, "seminar", None)
+        for talk, rows in for_the_record(seminar) if seminar is not None else []:
+            name = talk_name(talk, language)
+            summaries += [
+                SpeakerQuestionSummary(
+                    question_id=row.question.id,
+                    talk=name,
+                    question=row.question.body,
+                    state=row.question.state.value,
+                    likes=row.likes,
+                )
+                for row in rows
+            ]
     return summaries
 
 
@@ -441,4 +478,5 @@ def build_summary(
         ballots=ballots,
         show_names=process.show_names,
         quick_votes=_quick_votes(phases, process, language),
+        speaker_questions=_speaker_questions(phases, language),
     )

@@ -73,6 +73,12 @@ from .seminars import (
     WorkshopMethod,
     normalise_join_code,
 )
+from .speaker_questions import (
+    SPEAKER_QUESTION_MAX_LENGTH,
+    QuestionState,
+    SpeakerQuestion,
+    SpeakerQuestionLike,
+)
 from .surveys import QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from .users import PasswordResetToken, Role, User
 from .voting import (
@@ -117,6 +123,10 @@ __all__ = [
     "LiveVoteBallot",
     "LiveVoteDots",
     "LiveVoteOption",
+    "SPEAKER_QUESTION_MAX_LENGTH",
+    "QuestionState",
+    "SpeakerQuestion",
+    "SpeakerQuestionLike",
     "WorkshopMemo",
     "AgendaItem",
     "AgendaKind",

@@ -50,6 +50,9 @@ class Seminar(TimestampMixin, db.Model):
     expected_output_html: so.Mapped[dict] = so.mapped_column(
         TranslatedText, default=dict
     )
+    #: Grows with every question asked, liked or moderated: the ETag of the
+    #: questions' phone page and presenter view.
+    live_version: so.Mapped[int] = so.mapped_column(default=0, server_default="0")
 
     phase: so.Mapped[Phase] = so.relationship(
         backref=so.backref("seminar", uselist=False, cascade="all, delete-orphan")

@@ -26,6 +26,8 @@ from . import (
     routes_offline,
     routes_projector,
     routes_prompts,
+    routes_questions,
+    routes_questions_moderate,
     routes_votes,
     routes_workshops,
 )

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..i18n import current_language, format_time, localized, to_helsinki
-from ..models import AgendaItem, AgendaKind, Phase, WorkshopMethod
+from ..models import AgendaItem, AgendaKind, Phase, QuestionState, WorkshopMethod
 from . import bp
 from .methods import spec
 
@@ -32,6 +32,13 @@ SCALE_LABELS = {
     5: _l("Strongly agree"),
 }
 
+#: A question to a speaker as its asker and the facilitator see it.
+QUESTION_STATE_LABELS = {
+    QuestionState.NEW: _l("Waiting"),
+    QuestionState.SHORTLISTED: _l("On the shortlist"),
+    QuestionState.ANSWERED: _l("Answered"),
+}
+
 #: The weekday (stand-alone: "keskiviikko", not "keskiviikkona") and the date.
 DAY_PATTERN = "cccc d.M.yyyy"
 
@@ -45,6 +52,14 @@ def agenda_kind_label(kind: AgendaKind | str) -> str:
 def item_title(item: AgendaItem, language: str) -> str:
     """An item's title, or its kind when it has none (a break)."""
     return localized(item.title, language) or agenda_kind_label(item.kind)
+
+
+@bp.app_template_filter("question_state")
+def question_state_label(question) -> str:
+    """{{ question | question_state }}: hidden, or its state, in the reader's language."""
+    if question.is_hidden:
+        return _("Hidden by the facilitator")
+    return str(QUESTION_STATE_LABELS[question.state])
 
 
 @bp.app_template_filter("method_name")

@@ -17,6 +17,7 @@ from ..models import (
     Process,
     Prompt,
     Seminar,
+    SpeakerQuestion,
     Workshop,
 )
 from ..web import get_in_process_or_404, load_in_process
@@ -66,6 +67,18 @@ def load_workshop_prompt(
     process, seminar, workshop = load_workshop(slug, phase_id, workshop_id, action)
     prompt = get_in_process_or_404(process, Prompt, prompt_id, in_workshop(workshop))
     return process, seminar, workshop, prompt
+
+
+def load_question(
+    slug: str, phase_id: int, question_id: int, action: str
+) -> tuple[Process, Seminar, SpeakerQuestion]:
+    """The process, seminar and one of its questions to the speakers, the action
+    checked first."""
+    process, seminar = load_seminar(slug, phase_id, action)
+    question = get_in_process_or_404(
+        process, SpeakerQuestion, question_id, lambda q: q.seminar_id == seminar.id
+    )
+    return process, seminar, question
 
 
 def in_seminar(seminar: Seminar) -> Callable[[AgendaItem | Workshop], bool]:

@@ -21,7 +21,9 @@ from ..errors import DomainError, NotAllowed
 from ..extensions import db
 from ..models import (
     Comment,
+    Phase,
     Prompt,
+    Seminar,
     User,
     WorkGroup,
     Workshop,
@@ -85,26 +87,34 @@ class CannotMergeIntoMerged(
 class NotMerged(DomainError, message=_l("This note is not merged into another.")): ...
 
 
-def bump(workshop: Workshop) -> None:
-    """Tell the projectors something changed: one atomic UPDATE, then re-read lazily."""
+def bump(owner: Workshop | Seminar) -> None:
+    """Tell the live views something changed: one atomic UPDATE of the workshop's (or
+    the seminar's, for its questions to the speakers) ``live_version``, then re-read
+    lazily."""
+    model = type(owner)
     db.session.execute(
-        sa.update(Workshop)
-        .where(Workshop.id == workshop.id)
-        .values(live_version=Workshop.live_version + 1)
+        sa.update(model)
+        .where(model.id == owner.id)
+        .values(live_version=model.live_version + 1)
         .execution_options(synchronize_session=False)
     )
-    db.session.expire(workshop, ["live_version"])
+    db.session.expire(owner, ["live_version"])
 
 
 # When the room is open --------------------------------------------------------
 
 
-def capture_window(workshop: Workshop) -> tuple[datetime | None, datetime | None]:
-    """From 30 minutes before the seminar phase starts to an hour after it ends."""
-    phase = workshop.block.seminar.phase
+def seminar_window(phase: Phase) -> tuple[datetime | None, datetime | None]:
+    """From 30 minutes before the seminar phase starts to an hour after it ends: when
+    phones add notes, and ask and like questions to the speakers."""
     opens = phase.starts_at - OPENS_BEFORE if phase.starts_at else None
     closes = phase.ends_at + CLOSES_AFTER if phase.ends_at else None
     return opens, closes
+
+
+def capture_window(workshop: Workshop) -> tuple[datetime | None, datetime | None]:
+    """The seminar's window (:func:`seminar_window`) for its workshop's notes."""
+    return seminar_window(workshop.block.seminar.phase)
 
 
 def capture_open(workshop: Workshop, now: datetime) -> bool:

@@ -40,6 +40,7 @@ from .methods import spec
 from .queries import workshops_of
 from .queries_live import distribution
 from .queries_memos import is_final, memo_for
+from .queries_questions import memo_markdown as questions_markdown
 from .queries_votes import results_markdown
 from .urls import memo_url
 
@@ -205,6 +206,9 @@ def _seminar_texts(seminar: Seminar, language: str) -> dict[str, str]:
         )
     no_workshops = _("The seminar had no workshops.")
     results = "\n\n".join(sections) or f"*{no_workshops}*"
+    asked = questions_markdown(seminar)
+    if asked:
+        results += "\n\n" + asked
     return {"aims": aims, "way_of_working": way, "results": results}
 
 

@@ -59,3 +59,22 @@ def memo_url(
     if has_request_context():
         return url_for(f"seminars.{endpoint}", **values)
     return current_app.url_map.bind("localhost").build(f"seminars.{endpoint}", values)
+
+
+def questions_url(
+    seminar: Seminar,
+    talk_id: int | None = None,
+    anchor: str | None = None,
+    endpoint: str = "questions",
+    **args,
+) -> str:
+    """A page of the questions to the speakers (the phone page, moderation, the
+    presenter view); ``talk_id`` names a talk instead of the one on now."""
+    return url_for(
+        f"seminars.{endpoint}",
+        slug=seminar.process.slug,
+        phase_id=seminar.phase_id,
+        item=talk_id,
+        _anchor=anchor,
+        **args,
+    )

@@ -91,6 +91,7 @@ ARGUMENTS = {
     "ballot_id": Obj("ballot"),
     "workshop_id": Obj("workshop"),
     "vote_id": Obj("live_vote"),
+    "speaker_question_id": Obj("speaker_question"),
     "item_id": Obj("block"),
     "theme_id": Obj("theme"),
     "member_id": Obj("observer_role"),
@@ -137,6 +138,7 @@ ID_ARGUMENTS = {
     "ballot_id",
     "workshop_id",
     "vote_id",
+    "speaker_question_id",
     "item_id",
     "theme_id",
     "member_id",
@@ -318,6 +320,16 @@ EXPECTATIONS: dict[str, Expect] = {
     "seminars.close_live_vote": Expect(FACILITATORS),
     "seminars.delete_live_vote": Expect(FACILITATORS),
     "seminars.live_vote_off_wall": post_only(FACILITATORS),
+    # Questions to the speakers (issue 17): the phone page for the process's people,
+    # asking and liking for the members; the presenter view for the process's
+    # people; moderating and deleting for the facilitators.
+    "seminars.questions": Expect(PROCESS_PEOPLE, post=MEMBERS),
+    "seminars.like_question": post_only(MEMBERS),
+    "seminars.question_presenter": Expect(PROCESS_PEOPLE),
+    "seminars.question_presenter_fragment": Expect(PROCESS_PEOPLE),
+    "seminars.moderate_questions": Expect(FACILITATORS),
+    "seminars.question_action": post_only(FACILITATORS, args={"action": "shortlist"}),
+    "seminars.delete_question": Expect(FACILITATORS),
     # Voting ------------------------------------------------------------------------
     "voting.new_ballot": Expect(FACILITATORS),
     "voting.edit_ballot": Expect(FACILITATORS),

@@ -55,6 +55,7 @@ FORM_CHECKED = {
     "discussions.edit_comment",
     "voting.ballot",
     "seminars.live",
+    "seminars.questions",
     "surveys.detail",
 }
 
@@ -131,6 +132,12 @@ def form_data(key: str, world) -> dict:
             "note-submission_key": "n1",
             "note-submit": "x",
         }
+    if key == "seminars.questions":
+        return {
+            "ask-body": "Uusi kysymys puhujalle",
+            "ask-group_id": group_id,
+            "ask-submission_key": "q1",
+        }
     if key == "surveys.detail":
         return {
             "group": group_id,
@@ -148,6 +155,8 @@ def token_field(key: str, world) -> str:
         return f"reply{world.a['comment'].id}-csrf_token"
     if key == "seminars.live":
         return "note-csrf_token"
+    if key == "seminars.questions":
+        return "ask-csrf_token"
     return "csrf_token"
 
 

@@ -73,6 +73,7 @@ from app.models import (
 )
 from app.seminars import services as seminar_services
 from app.seminars import services_memos as memo_services
+from app.seminars import services_questions as question_services
 from app.seminars import services_votes as vote_services
 from app.seminars import services_workshops
 from app.seminars.services import ensure_seminar
@@ -248,6 +249,15 @@ def _build_process(
         question="Kumpi ensin?",
         options=["Kirjasto", "Uimahalli"],
         actor=facilitator,
+        now=now,
+    )
+    # A question to the intro talk from a member of group 1 (issue 17).
+    speaker_question, _ = question_services.ask(
+        seminar,
+        talk=talk,
+        author=member,
+        group=group1,
+        body="Miten tämä rahoitetaan?",
         now=now,
     )
 
@@ -429,6 +439,7 @@ def _build_process(
         "seminar_memo": seminar_memo,
         "workshop_memo": workshop_memo,
         "live_vote": live_vote,
+        "speaker_question": speaker_question,
         "discussion_phase": discussion_phase,
         "discussion": discussion,
         "prompt": prompt,

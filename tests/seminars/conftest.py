@@ -107,6 +107,47 @@ def live_room(db, world, make_workshop):
     return workshop, first, f"/p/{world.process.slug}/workshops/{workshop.id}"
 
 
+@pytest.fixture()
+def talks(db, world):
+    """The seminar going on now: an intro talk on now, a comment talk after it."""
+    now = datetime.now(UTC)
+    world.phase.starts_at = now - timedelta(minutes=10)
+    world.phase.ends_at = now + timedelta(hours=2)
+    on_now = services.add_agenda_item(
+        world.seminar,
+        kind=AgendaKind.INTRO_TALK,
+        starts_at=now - timedelta(minutes=10),
+        ends_at=now + timedelta(minutes=20),
+        title={"fi": "Alustus"},
+        speaker="Anna Puhuja",
+    )
+    later = services.add_agenda_item(
+        world.seminar,
+        kind=AgendaKind.COMMENT_TALK,
+        starts_at=now + timedelta(minutes=20),
+        ends_at=now + timedelta(minutes=40),
+        title={"fi": "Kommentti"},
+    )
+    db.session.commit()
+    return on_now, later
+
+
+@pytest.fixture()
+def people(db, world, create_user, create_process, create_group):
+    """A participant of another process, on top of the seminar's own people."""
+    stranger = create_user(Role.PARTICIPANT)
+    create_group(create_process(facilitator=world.outsider), members=(stranger,))
+    db.session.commit()
+    return {
+        "facilitator": world.facilitator,
+        "admin": world.admin,
+        "observer": world.observer,
+        "member": world.member,
+        "other_facilitator": world.outsider,
+        "stranger": stranger,
+    }
+
+
 @pytest.fixture(autouse=True)
 def english_pages(client):
     """These tests read the English source texts (pages and the services' messages);

@@ -189,22 +189,6 @@ def test_closing_and_deleting_ask_first(client, auth, world, room):
     assert queries.votes_of(workshop) == []
 
 
-@pytest.fixture()
-def people(db, world, create_user, create_process, create_group):
-    """A participant of another process, on top of the seminar's own people."""
-    stranger = create_user(Role.PARTICIPANT)
-    create_group(create_process(facilitator=world.outsider), members=(stranger,))
-    db.session.commit()
-    return {
-        "facilitator": world.facilitator,
-        "admin": world.admin,
-        "observer": world.observer,
-        "member": world.member,
-        "other_facilitator": world.outsider,
-        "stranger": stranger,
-    }
-
-
 MANAGE = {"facilitator", "admin"}
 VIEW = MANAGE | {"observer", "member"}
 CAST = {"member"}

@@ -347,8 +347,9 @@ def test_two_facilitators_opening_at_once_open_one_vote(app, db, world, room):
     assert opened_now == 1
 
 
-def test_the_exports_have_the_results(db, world, room):
-    """A closed vote is in the summary's data and in its Markdown, Word and JSON."""
+def rendered(summary) -> tuple[str, dict, str]:
+    """The summary as Markdown, as JSON (valid by docs/summary.schema.json) and the
+    text of its Word document's tables."""
     import io
     import json
     from pathlib import Path
@@ -359,6 +360,23 @@ def test_the_exports_have_the_results(db, world, room):
     from app.exports.docx import to_docx
     from app.exports.json import to_json
     from app.exports.markdown import to_markdown
+
+    data = json.loads(to_json(summary))
+    schema = json.loads(
+        (Path(__file__).parents[2] / "docs/summary.schema.json").read_text()
+    )
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    text = "\n".join(
+        cell.text
+        for table in Document(io.BytesIO(to_docx(summary))).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    return to_markdown(summary), data, text
+
+
+def test_the_exports_have_the_results(db, world, room):
+    """A closed vote is in the summary's data and in its Markdown, Word and JSON."""
     from app.exports.summary import build_summary
 
     workshop, _ = room
@@ -376,19 +394,8 @@ def test_the_exports_have_the_results(db, world, room):
         ("Uimahalli", 3),
         ("Kirjasto", 1),
     ]
-    markdown = to_markdown(summary)
+    markdown, data, text = rendered(summary)
     assert "## Quick votes in the workshops" in markdown
     assert "| Uimahalli | 3 | 75" in markdown
-    data = json.loads(to_json(summary))
     assert data["quick_votes"][0]["rows"][0]["dots"] == 3
-    schema = json.loads(
-        (Path(__file__).parents[2] / "docs/summary.schema.json").read_text()
-    )
-    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
-    text = "\n".join(
-        cell.text
-        for table in Document(io.BytesIO(to_docx(summary))).tables
-        for row in table.rows
-        for cell in row.cells
-    )
     assert "Uimahalli" in text and "Dots" in text
