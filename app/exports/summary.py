@@ -390,15 +390,16 @@ def build_summary(
     language: str | None = None,
     now: datetime | None = None,
     survey_answers: bool = False,
-    quote_links: bool = True,
+    public: bool = False,
 ) -> Summary:
     """Summarise a process (or one phase): themes, quotes, votes, participation.
 
     ``survey_answers``: count and quote the coded free-text survey answers among
     the themes' comments too; survey results are the team's ("survey.results"), so
     only a summary for the team includes them. Participation counts discussions only.
-    ``quote_links``: give each quote the address of its whole comment (a page for
-    signed-in readers: not on the public pages, where a visitor could not open it).
+    ``public``: for the open pages: quotes without the address of their whole
+    comment (a page for signed-in readers, a visitor could not open it) and without
+    the audience's questions to the speakers (the seminar's, not the public's).
     """
     language = language or process.language
     phases = phases_in_scope(process, phase)
@@ -434,7 +435,7 @@ def build_summary(
                 groups=len({c.group_id for c in theme_comments}),
                 organisations=len({c.group.organisation_id for c in theme_comments}),
                 quotes=_quotes(
-                    theme_comments, featured[theme.id], process, language, quote_links
+                    theme_comments, featured[theme.id], process, language, not public
                 )
                 if theme_comments
                 else [],
@@ -478,5 +479,5 @@ def build_summary(
         ballots=ballots,
         show_names=process.show_names,
         quick_votes=_quick_votes(phases, process, language),
-        speaker_questions=_speaker_questions(phases, language),
+        speaker_questions=[] if public else _speaker_questions(phases, language),
     )

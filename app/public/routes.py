@@ -75,7 +75,7 @@ def summary(slug: str):
     language = request.args.get("lang", "")
     if language not in current_app.config["LANGUAGES"]:
         language = current_language()
-    data = build_summary(process, phase=phase, language=language, quote_links=False)
+    data = build_summary(process, phase=phase, language=language, public=True)
     return render_template(
         "public/summary.html",
         process=process,

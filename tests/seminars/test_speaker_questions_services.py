@@ -303,6 +303,10 @@ def test_the_exports_have_the_questions(db, world, talks):
         ("Kuka vastaa jatkosta?", "shortlisted", 0),
     ]
     assert rows[0].talk == "Alustus (Anna Puhuja)"
+    # The open pages' summary leaves the audience's questions to the team.
+    assert (
+        build_summary(world.process, language="en", public=True).speaker_questions == []
+    )
     markdown, data, text = rendered(summary)
     assert "## Questions to the speakers" in markdown
     assert "### Alustus (Anna Puhuja)" in markdown
