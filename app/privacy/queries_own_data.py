@@ -41,6 +41,14 @@ processes.created_by_id         processes_created               cleared
 api_tokens.user_id              api_tokens (name, first         deleted (the token stops
                                 characters, processes, times;   working)
                                 never the token or its hash)
+live_vote_ballots.user_id       live_seminar.quick_vote_ballots deleted (a closed vote keeps
+                                                                its stored result)
+live_votes.opened_by_id         live_seminar.quick_votes_opened cleared
+speaker_questions.author_id     live_seminar.questions_to_      cleared: the question stays
+                                speakers                        as the group's
+speaker_questions.moderated_by_id live_seminar.questions_      cleared
+                                moderated
+speaker_question_likes.user_id  live_seminar.question_likes     deleted
 =============================== ============================== ==========================
 
 Not keyed by ``users.id`` but about the person: ``outbox_messages`` addressed to the
@@ -78,6 +86,7 @@ from ..models import (
 )
 from ..models.users import PasswordResetToken
 from .download_values import all_rows, iso_time, process_ref
+from .queries_own_data_live import live_records, live_staff_records
 from .queries_own_data_staff import staff_records
 
 #: (table, column) of every foreign key to users.id this module and the deletion
@@ -105,6 +114,11 @@ USER_COLUMNS = frozenset(
         ("workshop_memos", "edited_by_id"),
         ("processes", "created_by_id"),
         ("api_tokens", "user_id"),
+        ("live_vote_ballots", "user_id"),
+        ("live_votes", "opened_by_id"),
+        ("speaker_questions", "author_id"),
+        ("speaker_questions", "moderated_by_id"),
+        ("speaker_question_likes", "user_id"),
     }
 )
 
@@ -397,6 +411,7 @@ def own_data(user: User, *, now: datetime | None = None) -> dict:
         "named_as_group_contact": _group_contacts(user),
         "as_facilitator_or_observer": staff_records(user),
         "api_tokens": _api_tokens(user),
+        "live_seminar": live_records(user) | live_staff_records(user),
     }
 
 

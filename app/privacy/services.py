@@ -27,12 +27,16 @@ from ..models import (
     FeelingMark,
     GroupMembership,
     IndicatorValue,
+    LiveVote,
+    LiveVoteBallot,
     ModerationEvent,
     OutboxMessage,
     Process,
     ProcessRole,
     Prompt,
     ProposalVersion,
+    SpeakerQuestion,
+    SpeakerQuestionLike,
     SurveyResponse,
     ThemeCandidate,
     ThemeTag,
@@ -119,6 +123,10 @@ CLEARED_COLUMNS = (
     IndicatorValue.entered_by_id,
     WorkshopMemo.edited_by_id,
     Process.created_by_id,
+    LiveVote.opened_by_id,
+    # A question to a speaker stays as its work group's, like a comment.
+    SpeakerQuestion.author_id,
+    SpeakerQuestion.moderated_by_id,
 )
 #: Rows that are the person's own and go with the account.
 DELETED_WITH_ACCOUNT = (
@@ -129,6 +137,10 @@ DELETED_WITH_ACCOUNT = (
     GroupMembership.user_id,
     ProcessRole.user_id,
     PasswordResetToken.user_id,
+    # A quick-vote ballot (its dots cascade) and a like are the person's own; a
+    # closed vote keeps the result stored on its options.
+    LiveVoteBallot.user_id,
+    SpeakerQuestionLike.user_id,
 )
 
 
