@@ -112,3 +112,54 @@ def test_notes_written_offline_are_kept_and_sent_once(new_page, live_server, sho
     assert page.locator("#offline-notes .offline-note-refused").count() == 1
     page.get_by_role("button", name="Takaisin lomakkeelle").click()
     assert "pitkä pitkä" in page.locator("textarea[name=note-body]").input_value()
+
+
+def test_quick_vote_and_questions_from_phones(new_page, live_server, shot):
+    """The facilitator opens a quick vote; a phone (320 px) votes at the top of its
+    page and asks the speaker a question; the facilitator shortlists it and the
+    presenter view and the wall show both. Every new page passes axe, on the phone
+    at 320 px and on the desktop."""
+    desk = new_page()
+    sign_in(desk)
+    base = f"/p/{live_server.process_slug}/workshops/{live_server.live_workshop_id}"
+    seminar = f"/p/{live_server.process_slug}/seminars/{live_server.live_phase_id}"
+    desk.goto(base + "/votes/new")
+    assert_accessible(desk, "open a quick vote")
+    desk.fill("input[name=question]", "Mikä ensin?")
+    desk.fill("textarea[name=options]", "Aukioloajat\nOmatoimikirjasto")
+    with desk.expect_navigation():
+        desk.click("main form [type=submit]")
+    desk.goto(base + "/piles")
+    assert_accessible(desk, "piles of notes (no model)")
+
+    phone = new_page(viewport=PHONE)
+    join(phone, live_server, "Äänestävä Puhelin")
+    phone.goto(base + "/live")
+    vote = phone.locator("fieldset.vote-options")
+    assert vote.bounding_box()["y"] < PHONE["height"], "the vote is below the fold"
+    shot(phone, "quick-vote-320")
+    assert_accessible(phone, "phone page with a quick vote (320 px)")
+    vote.get_by_label("Omatoimikirjasto").check()
+    with phone.expect_navigation():
+        vote.locator("xpath=ancestor::form").locator("[type=submit]").click()
+    phone.goto(seminar + "/questions")
+    phone.fill("textarea[name=ask-body]", "Miten aukioloja pidennetään?")
+    with phone.expect_navigation():
+        phone.click("form [type=submit].live-button")
+    assert phone.get_by_text("Miten aukioloja pidennetään?").count() >= 1
+    shot(phone, "questions-320")
+    assert_accessible(phone, "questions to the speaker (320 px)")
+    assert phone.locator("body").evaluate("b => b.scrollWidth") <= PHONE["width"]
+
+    desk.goto(seminar + "/questions/moderate")
+    assert_accessible(desk, "moderating the questions")
+    with desk.expect_navigation():
+        desk.locator("form[action$='/moderate/shortlist'] button").first.click()
+    desk.goto(seminar + "/questions/presenter")
+    assert desk.get_by_text("Miten aukioloja pidennetään?").count() == 1
+    shot(desk, "questions-presenter")
+    assert_accessible(desk, "presenter view")
+    desk.goto(base + "/projector")
+    assert desk.get_by_text("Omatoimikirjasto").count() >= 1
+    shot(desk, "projector-quick-vote")
+    assert_accessible(desk, "projector with a quick vote")
