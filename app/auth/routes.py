@@ -59,14 +59,20 @@ def logout():
 
     The session ends on the server too: the account's session version changes, so a
     copy of the cookie (taken from this browser) no longer signs anyone in. This also
-    signs the account out on its other devices.
+    signs the account out on its other devices. The browser is asked to forget what
+    the site stored in it (Clear-Site-Data): on a shared phone the next person must
+    not find the pages or send the notes kept for this one.
     """
     if current_user.is_authenticated:
         services.end_every_session(current_user)
         db.session.commit()
     end_session()
     flash(_("You are signed out."), "success")
-    return redirect(url_for("main.index"))
+    response = redirect(url_for("main.index"))
+    # A shared phone keeps nothing of this person: not the copies of the phone pages
+    # (live-sw.js), not the notes waiting to be sent (IndexedDB), not the drafts.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 @bp.route("/account/sessions", methods=["GET", "POST"])

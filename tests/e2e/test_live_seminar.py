@@ -112,6 +112,13 @@ def test_notes_written_offline_are_kept_and_sent_once(new_page, live_server, sho
     assert page.locator("#offline-notes .offline-note-refused").count() == 1
     page.get_by_role("button", name="Takaisin lomakkeelle").click()
     assert "pitkä pitkä" in page.locator("textarea[name=note-body]").input_value()
+    # Signing out leaves nothing for the next person on this phone: no kept pages,
+    # no notes waiting (Clear-Site-Data).
+    assert page.evaluate("caches.keys()") != []
+    with page.expect_navigation():
+        page.click("form[action$='/logout'] [type=submit]")
+    page.wait_for_function("async () => (await caches.keys()).length === 0")
+    assert page.evaluate("async () => (await indexedDB.databases()).length") == 0
 
 
 def test_quick_vote_and_questions_from_phones(new_page, live_server, shot):
