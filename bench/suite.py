@@ -60,7 +60,9 @@ COMMENTS = (
     " JOIN discussions ON discussions.id = prompts.discussion_id"
     " WHERE discussions.phase_id = :phase"
 )
-VOTE_REVISIONS = "SELECT coalesce(sum(revision), 0) FROM votes WHERE ballot_id = :ballot"
+VOTE_REVISIONS = (
+    "SELECT coalesce(sum(revision), 0) FROM votes WHERE ballot_id = :ballot"
+)
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--groups", type=int, default=500)
     parser.add_argument("--comment-groups", type=int, default=200)
     parser.add_argument("--export-repeats", type=int, default=3)
-    parser.add_argument("--only", nargs="*", help="scenario names (ceiling always runs)")
+    parser.add_argument(
+        "--only", nargs="*", help="scenario names (ceiling always runs)"
+    )
     parser.add_argument("--smoke", action="store_true", help=f"tiny sizes: {SMOKE}")
     parser.add_argument("--ratelimit-storage", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--app-python", type=Path, default=DEFAULT_APP_PYTHON)
@@ -126,7 +130,9 @@ def run_scenario(scenario: Scenario, args, host: str, seed: dict, server) -> dic
 
     def record(request_type, name, response_time, exception=None, **kw):
         response = kw.get("response")
-        status = getattr(response, "status_code", None) if response is not None else None
+        status = (
+            getattr(response, "status_code", None) if response is not None else None
+        )
         phase = (kw.get("context") or {}).get("phase", run.phase)
         samples.append((phase, name, response_time, status, exception is None))
         if exception is not None and len(failures) < 10:
@@ -178,7 +184,9 @@ def run_scenario(scenario: Scenario, args, host: str, seed: dict, server) -> dic
         },
     }
     if scenario.key == users.BALLOT_POLL:
-        polls = [s for s in measured if s[1] in (users.BALLOT_POLL, users.WORKSHOP_POLL)]
+        polls = [
+            s for s in measured if s[1] in (users.BALLOT_POLL, users.WORKSHOP_POLL)
+        ]
         result["share_304"] = sum(s[3] == 304 for s in polls) / max(1, len(polls))
         result["ballot_share_304"] = sum(s[3] == 304 for s in answered) / max(
             1, len(answered)
@@ -186,7 +194,9 @@ def run_scenario(scenario: Scenario, args, host: str, seed: dict, server) -> dic
     if scenario.rows:
         # Every accepted write of the scenario, whichever phase it started in.
         result["responses"] = sum(1 for s in samples if s[1] == scenario.key and s[4])
-        result["rows_written"] = server.scalar(scenario.rows, **seed_params(seed)) - before
+        result["rows_written"] = (
+            server.scalar(scenario.rows, **seed_params(seed)) - before
+        )
     return result
 
 
@@ -333,8 +343,11 @@ def main(argv=None) -> int:
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "machine": machine(),
-        "settings": {key: str(value) if isinstance(value, Path) else value
-                     for key, value in vars(args).items()} | {"lifted": LIFTED},  # fmt: skip
+        "settings": {
+            key: str(value) if isinstance(value, Path) else value
+            for key, value in vars(args).items()
+        }
+        | {"lifted": LIFTED},  # fmt: skip
         "scenarios": scenarios,
         "exports": exports,
     }

@@ -54,8 +54,10 @@ class Run:
 
     def take_groups(self, count: int, *, commenting: bool = False) -> list:
         """``count`` groups, round robin (over the commenting groups if asked)."""
-        pool = self.seed["groups"][: self.seed["comment_groups"]] if commenting else (
-            self.seed["groups"]
+        pool = (
+            self.seed["groups"][: self.seed["comment_groups"]]
+            if commenting
+            else (self.seed["groups"])
         )
         return [pool[next(self._next_group) % len(pool)] for _ in range(count)]
 
@@ -163,7 +165,9 @@ class Poster(Visitor):
 
     def action(self) -> None:
         if not self.form:
-            self.read_form(self.checked("GET", self.path, "GET thread (reload)", (200,)))
+            self.read_form(
+                self.checked("GET", self.path, "GET thread (reload)", (200,))
+            )
         self.sent += 1
         data = dict(self.form, group_id=str(self.group_id), submit="1",
                     body=f"Kuormakommentti {self.number}-{self.sent}: lisää pyöräteitä.")  # fmt: skip
@@ -183,10 +187,14 @@ class Voter(Visitor):
     group_count: int | None = None
 
     def sign_in(self) -> None:
-        self.groups = self.state.take_groups(self.group_count or self.state.groups_per_voter)
+        self.groups = self.state.take_groups(
+            self.group_count or self.state.groups_per_voter
+        )
         for _id, code in self.groups:
             self.join(code)
-        page = self.checked("GET", self.state.ballot_path(), "sign-in: GET ballot", (200,))
+        page = self.checked(
+            "GET", self.state.ballot_path(), "sign-in: GET ballot", (200,)
+        )
         self.csrf = hidden_value(page.text, "csrf_token")
         self.turn = 0
 
@@ -199,7 +207,9 @@ class Voter(Visitor):
         for n in range(3):
             data[f"theme-{themes[(first + n) % len(themes)]}"] = "y"
         self.follow(
-            self.checked("POST", self.state.ballot_path(), POST_VOTE, (302,), data=data),
+            self.checked(
+                "POST", self.state.ballot_path(), POST_VOTE, (302,), data=data
+            ),
             AFTER_VOTE,
         )
 
