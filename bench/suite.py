@@ -92,7 +92,7 @@ EXPORT_TARGET_S = {"docx": 5.0, "csv": 1.0, "json": 1.0}
 MEMORY_TARGET_MB = 300
 P95_TARGET_MS = 250.0
 SMOKE = {"comments": 200, "groups": 30, "comment_groups": 10, "clients": 4,
-         "writers": 4, "duration": 5.0, "workers": 1, "export_repeats": 1}  # fmt: skip
+         "writers": 4, "duration": 3.0, "workers": 1, "export_repeats": 1}  # fmt: skip
 
 
 def parse_args(argv=None) -> argparse.Namespace:

@@ -1,6 +1,6 @@
 """The product benchmark's smoke run: every scenario for seconds, with tiny sizes.
 
-Runs ``bench.suite --smoke`` (200 comments, 1 worker, 5 s a scenario) from the load
+Runs ``bench.suite --smoke`` (200 comments, 1 worker, 3 s a scenario) from the load
 driver's own environment, ``bench/.venv`` (``make bench-venv``: pip only), and checks
 that each scenario ran with no error and no lost write. It measures, so it is marked
 ``timing`` (run alone, after the parallel run). Skipped when bench/.venv or locust is
