@@ -119,9 +119,9 @@ class Visitor(RoomUser):
 
     def follow(self, post, name: str):
         """Follow a 302 as a browser would; the page, or None."""
-        location = (post.headers.get("Location") or "").split("#")[0]
-        if post.status_code != 302 or not location:
+        if post.status_code != 302:
             return None
+        location = (post.headers.get("Location") or "").split("#")[0]
         page = self.checked("GET", location, name, (200,))
         return page if page.status_code == 200 else None
 
