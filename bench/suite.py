@@ -49,11 +49,17 @@ from .server import (  # noqa: E402
     server_environment,
 )
 
-#: Limits lifted for a capacity run: every client comes from 127.0.0.1 and writes
-#: as fast as it is answered (429s would measure the limiter, not the app).
+#: Settings besides the seminar room's. The limits are lifted for a capacity run:
+#: every client comes from 127.0.0.1 and writes as fast as it is answered (429s would
+#: measure the limiter, not the app). Embedding is off: in production a separate
+#: worker embeds new comments (JOBS_REDIS_URL, docs/deployment.md); without one each
+#: web worker embeds every new comment itself after its answer, and the post scenario
+#: measured the model (3 comments a second, p50 24 s: in bench/results,
+#: 20261207T170049-suite-embedding-in-web-workers.json).
 LIFTED = {
     "COMMENT_LIMIT_PER_USER": "1000000 per minute",
     "API_RATE_LIMIT": "1000000 per minute",
+    "EMBEDDINGS": "off",
 }
 COMMENTS = (
     "SELECT count(*) FROM comments JOIN prompts ON prompts.id = comments.prompt_id"
