@@ -83,9 +83,7 @@ def add_seminar(process, facilitator):
 
     ensure_seminar = seminar_services.ensure_seminar
     # Started 20 minutes ago, so the note capture is open for the whole run.
-    starts = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(
-        minutes=20
-    )
+    starts = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=20)
     phase = Phase(
         process=process,
         kind=PhaseKind.SEMINAR,

@@ -128,8 +128,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     return args
 
 
-def run_scenario(scenario: Scenario, args, host: str, seed: dict, server) -> dict:
-    """Sign the clients in, measure ``--duration`` seconds, let them finish."""
+def run_scenario(scenario: Scenario, args, host: str, server, pid: int) -> dict:
+    """Sign the clients in, measure ``--duration`` seconds, let them finish; ``pid``
+    is the gunicorn serving ``host`` (its CPU is the server's, not other work)."""
+    seed = server.seed
     samples: list[tuple[str, str, float, int | None, bool]] = []
     failures: list[str] = []
     run = users.Run(host=host, seed=seed, groups_per_voter=args.groups_per_voter)
@@ -156,7 +158,7 @@ def run_scenario(scenario: Scenario, args, host: str, seed: dict, server) -> dic
     wait_for(lambda: run.signed_in + run.signin_failures >= sum(counts), 300,
              f"the {scenario.name} clients to sign in")  # fmt: skip
     before = server.scalar(scenario.rows, **seed_params(seed)) if scenario.rows else 0
-    meter = CpuMeter(server.process.pid, None)
+    meter = CpuMeter(pid, None)
     meter.start()
     run.phase = users.MEASURE
     started = time.monotonic()
@@ -328,11 +330,12 @@ def main(argv=None) -> int:
                                          args.ratelimit_storage, ROOT)  # fmt: skip
                 with gunicorn("bench.ceiling:create_app()", env=env, workdir=workdir,
                               workers=args.workers, app_python=args.app_python,
-                              app_root=ROOT, name="ceiling") as (ceiling_url, _p, _l):  # fmt: skip
+                              app_root=ROOT, name="ceiling") as (ceiling_url, bare, _l):  # fmt: skip
                     for scenario in wanted:
-                        host = ceiling_url if scenario.ceiling else server.url
+                        host, pid = (ceiling_url, bare.pid) if scenario.ceiling else (
+                            server.url, server.process.pid)  # fmt: skip
                         scenarios[scenario.name] = run_scenario(
-                            scenario, args, host, server.seed, server
+                            scenario, args, host, server, pid
                         )
                         row = scenarios[scenario.name]
                         print(f"{scenario.name}: {row['req_per_s']:.0f} req/s,"
