@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import time
 from dataclasses import dataclass, field
 
 import gevent
@@ -41,6 +42,8 @@ class Run:
     groups_per_voter: int = 5
     #: Seconds between the actions of users that pause (the live view's voter).
     think: float = 2.0
+    #: Paced scenarios: each client acts once every ``pace`` seconds (0: no pause).
+    pace: float = 0.0
     phase: str = SIGNIN
     signed_in: int = 0
     signin_failures: int = 0
@@ -111,11 +114,20 @@ class Visitor(RoomUser):
             gevent.sleep(0.05)
         run.active += 1
         try:
-            while run.phase == MEASURE:
+            # Paced: the clients' slots spread evenly over the first period.
+            next_at = time.monotonic() + random.uniform(0, run.pace)
+            while self.wait_until(next_at):
                 self.action()
+                next_at += run.pace
         finally:
             run.active -= 1
         raise StopUser()
+
+    def wait_until(self, moment: float) -> bool:
+        """Sleep until ``moment`` (paced) or not at all; False when the phase ends."""
+        while self.state.phase == MEASURE and time.monotonic() < moment:
+            gevent.sleep(min(0.25, moment - time.monotonic()))
+        return self.state.phase == MEASURE
 
     def follow(self, post, name: str):
         """Follow a 302 as a browser would; the page, or None."""

@@ -35,7 +35,8 @@ def test_every_scenario_runs_without_errors_or_lost_writes(tmp_path):
     result = json.loads(output.read_text())
     scenarios = result["scenarios"]
     assert set(scenarios) == {
-        "ceiling", "read thread", "post comment", "vote", "live view", "API read"
+        "ceiling", "read thread", "post comment", "vote", "live view", "API read",
+        "post comment, one every 10 s", "vote, 500 groups in a minute",
     }  # fmt: skip
     for name, row in scenarios.items():
         assert row["signin_failures"] == 0, name
