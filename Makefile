@@ -26,7 +26,7 @@ SERVE_ENV = OSALLISTAMO_ENV=production \
 	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(SERVE_PORT)}"
 
 .PHONY: run test test-units test-e2e e2e-preflight serve install install-dev install-node translations extract-messages \
-	update-messages demo lint clean serve-preflight bench
+	update-messages demo lint clean serve-preflight bench bench-venv bench-smoke bench-room
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -202,13 +202,25 @@ serve-preflight: $(VENV)/.installed
 		echo "A real deployment sets SECRET_KEY itself (see docs/deployment.md)."; \
 	fi
 
-## The seminar-room load benchmark against gunicorn on loopback (bench/README.md);
-## e.g. make bench BENCH_ARGS="--database postgres". locust lives in bench/.venv.
-bench: translations
+## Load benchmarks against gunicorn on loopback (bench/README.md); e.g.
+## make bench BENCH_ARGS="--database postgres". locust lives in bench/.venv.
+## The load driver's own environment (locust; pip only).
+bench-venv:
 	@test -x bench/.venv/bin/python || $(PYTHON) -m venv bench/.venv
 	@if [ ! -f bench/.venv/.installed ] || [ bench/requirements.txt -nt bench/.venv/.installed ]; then \
 		bench/.venv/bin/pip install --quiet -r bench/requirements.txt && touch bench/.venv/.installed; \
 	fi
+
+## The product benchmark (issue 19): every scenario, one table; several minutes.
+bench: translations bench-venv
+	bench/.venv/bin/python -m bench.suite $(BENCH_ARGS)
+
+## Every scenario for a few seconds with tiny sizes (what tests/bench runs).
+bench-smoke: translations bench-venv
+	bench/.venv/bin/python -m bench.suite --smoke --ratelimit-storage memory:// $(BENCH_ARGS)
+
+## The seminar room (issue 6): 150 phones adding notes in one minute.
+bench-room: translations bench-venv
 	bench/.venv/bin/python -m bench.run $(BENCH_ARGS)
 
 lint: install-dev

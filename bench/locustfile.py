@@ -129,7 +129,8 @@ class RoomUser(FastHttpUser):
             context={"phase": phase},
             **kw,
         ) as response:
-            location = response.headers.get("Location") or ""
+            # No headers when the request failed (a timeout): already a failure.
+            location = (response.headers or {}).get("Location") or ""
             if goes_to and goes_to not in location:
                 response.failure(f"redirected to {location!r}")
             elif response.status_code in expect:

@@ -31,12 +31,8 @@ def seed() -> dict:
     from app.auth import services as auth_services
     from app.extensions import db
     from app.groups import services as group_services
-    from app.models import OrganisationKind, Phase, PhaseKind, Role
+    from app.models import OrganisationKind, Role
     from app.processes import services as process_services
-    from app.seminars import live
-    from app.seminars import services as seminar_services
-    from app.seminars import services_workshops as workshop_services
-    from app.seminars.setup import ensure_seminar
 
     app = create_app()
     with app.app_context():
@@ -49,54 +45,7 @@ def seed() -> dict:
             language="fi",
             region="Keski-Uusimaa",
         )
-        # Started 20 minutes ago, so the note capture is open for the whole run.
-        starts = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(
-            minutes=20
-        )
-        phase = Phase(
-            process=process,
-            kind=PhaseKind.SEMINAR,
-            position=1,
-            title={"fi": "Työpajaseminaari"},
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=2),
-        )
-        db.session.add(phase)
-        db.session.flush()
-        seminar = ensure_seminar(phase)
-        seminar_services.add_agenda_item(
-            seminar,
-            kind="intro_talk",
-            starts_at=starts,
-            ends_at=starts + timedelta(minutes=15),
-            title={"fi": "Kirjastojen yhteinen tilannekuva"},
-            speaker="Kirjastotoimenjohtaja",
-        )
-        block = seminar_services.add_agenda_item(
-            seminar,
-            kind="workshops",
-            starts_at=starts + timedelta(minutes=15),
-            ends_at=starts + timedelta(minutes=90),
-            title={"fi": "Työpajat"},
-        )
-        seminar_services.add_agenda_item(
-            seminar,
-            kind="wrap_up",
-            starts_at=starts + timedelta(minutes=90),
-            ends_at=starts + timedelta(hours=2),
-            title={"fi": "Yhteinen purku"},
-        )
-        workshop = workshop_services.add_workshop(
-            block,
-            title={"fi": "Porinaryhmät: yhteisöllinen kirjastotyö"},
-            facilitator_name="Fanni Fasilitaattori",
-            method="buzz_groups",
-        )
-        prompts = [
-            workshop_services.add_workshop_prompt(workshop, question=question)
-            for question in PROMPTS
-        ]
-        live.set_current_prompt(workshop, prompts[0], actor=facilitator)
+        workshop, prompts = add_seminar(process, facilitator)
         groups = []
         for number in range(1, GROUPS + 1):
             organisation = group_services.create_organisation(
@@ -121,6 +70,65 @@ def seed() -> dict:
             "facilitator_email": FACILITATOR_EMAIL,
             "facilitator_password": PASSWORD,
         }
+
+
+def add_seminar(process, facilitator):
+    """A seminar phase happening now (started 20 minutes ago, so note capture is open
+    for a whole run) with one buzz-group workshop whose first prompt is current."""
+    from app.extensions import db
+    from app.models import Phase, PhaseKind
+    from app.seminars import services as seminar_services
+    from app.seminars import services_live as live
+    from app.seminars import services_workshops as workshop_services
+
+    ensure_seminar = seminar_services.ensure_seminar
+    # Started 20 minutes ago, so the note capture is open for the whole run.
+    starts = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=20)
+    phase = Phase(
+        process=process,
+        kind=PhaseKind.SEMINAR,
+        position=len(process.phases) + 1,
+        title={"fi": "Työpajaseminaari"},
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+    )
+    db.session.add(phase)
+    db.session.flush()
+    seminar = ensure_seminar(phase)
+    seminar_services.add_agenda_item(
+        seminar,
+        kind="intro_talk",
+        starts_at=starts,
+        ends_at=starts + timedelta(minutes=15),
+        title={"fi": "Kirjastojen yhteinen tilannekuva"},
+        speaker="Kirjastotoimenjohtaja",
+    )
+    block = seminar_services.add_agenda_item(
+        seminar,
+        kind="workshops",
+        starts_at=starts + timedelta(minutes=15),
+        ends_at=starts + timedelta(minutes=90),
+        title={"fi": "Työpajat"},
+    )
+    seminar_services.add_agenda_item(
+        seminar,
+        kind="wrap_up",
+        starts_at=starts + timedelta(minutes=90),
+        ends_at=starts + timedelta(hours=2),
+        title={"fi": "Yhteinen purku"},
+    )
+    workshop = workshop_services.add_workshop(
+        block,
+        title={"fi": "Porinaryhmät: yhteisöllinen kirjastotyö"},
+        facilitator_name="Fanni Fasilitaattori",
+        method="buzz_groups",
+    )
+    prompts = [
+        workshop_services.add_workshop_prompt(workshop, question=question)
+        for question in PROMPTS
+    ]
+    live.set_current_prompt(workshop, prompts[0], actor=facilitator)
+    return workshop, prompts
 
 
 if __name__ == "__main__":

@@ -38,13 +38,11 @@ with psycopg.connect(sys.argv[3], autocommit=True, connect_timeout=5) as conn:
         )
 """
 
-_COUNT_NOTES = """
-import sys, sqlalchemy as sa
+_SCALAR = """
+import json, sys, sqlalchemy as sa
 engine = sa.create_engine(sys.argv[1])
 with engine.connect() as conn:
-    print(conn.scalar(sa.text(
-        "SELECT count(*) FROM comments JOIN prompts ON prompts.id = comments.prompt_id"
-        " WHERE prompts.workshop_id = :w"), {"w": int(sys.argv[2])}))
+    print(conn.scalar(sa.text(sys.argv[2]), json.loads(sys.argv[3])))
 engine.dispose()
 """
 
@@ -59,20 +57,23 @@ class Server:
     app_python: Path
     app_root: Path
 
-    def count_notes(self) -> int:
-        """Notes of the seeded workshop in the database, read after the run."""
+    def scalar(self, query: str, **params) -> int:
+        """One number read from the database (SQL, read after or between runs)."""
         done = _run(
-            [
-                str(self.app_python),
-                "-c",
-                _COUNT_NOTES,
-                self.database_url,
-                str(self.seed["workshop_id"]),
-            ],
+            [str(self.app_python), "-c", _SCALAR, self.database_url, query,
+             json.dumps(params)],
             os.environ.copy(),
             self.app_root,
-        )
+        )  # fmt: skip
         return int(done.strip().splitlines()[-1])
+
+    def count_notes(self) -> int:
+        """Notes of the seeded workshop in the database, read after the run."""
+        return self.scalar(
+            "SELECT count(*) FROM comments JOIN prompts"
+            " ON prompts.id = comments.prompt_id WHERE prompts.workshop_id = :w",
+            w=self.seed["workshop_id"],
+        )
 
 
 def free_port() -> int:
@@ -152,6 +153,35 @@ def server_environment(
 
 
 @contextmanager
+def gunicorn(
+    factory: str, *, env: dict, workdir: Path, workers: int, app_python: Path,
+    app_root: Path, name: str = "server",
+):  # fmt: skip
+    """gunicorn serving ``factory`` with sync workers on a free loopback port; yields
+    the base URL and the process, stops it afterwards."""
+    port = free_port()
+    log_path = workdir / f"{name}.log"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [str(app_python), "-m", "gunicorn", "--workers", str(workers),
+             "--bind", f"127.0.0.1:{port}", "--graceful-timeout", "5",
+             "--access-logfile", str(workdir / f"{name}-access.log"), factory],
+            cwd=app_root, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url + "/healthz", process, log_path)
+        yield url, process, log_path
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
 def served(
     *,
     database_url: str,
@@ -160,37 +190,27 @@ def served(
     ratelimit_storage: str,
     app_python: Path = DEFAULT_APP_PYTHON,
     app_root: Path = ROOT,
+    seed: tuple[str, ...] = ("bench.seed",),
+    extra_env: dict | None = None,
 ):
     """Migrate and seed the database, then serve it with gunicorn on a free port.
 
     ``app_root`` is the checkout whose app is served (this one by default; another
-    one to compare two versions with the same benchmark).
+    one to compare two versions with the same benchmark). ``seed`` is the seeding
+    module and its arguments; ``extra_env`` settings on top of the benchmark's.
     """
     env = server_environment(workdir, database_url, ratelimit_storage, app_root)
+    env.update(extra_env or {})
     python = str(app_python)
     _run([python, "-m", "flask", "--app", "app", "db", "upgrade"], env, app_root)
-    seed = json.loads(
-        _run([python, "-m", "bench.seed"], env, app_root).strip().splitlines()[-1]
+    data = json.loads(
+        _run([python, "-m", *seed], env, app_root).strip().splitlines()[-1]
     )
-    port = free_port()
-    log_path = workdir / "server.log"
     # A key prefix of its own, so counters in a shared Redis never meet another run's.
-    factory = f"app:create_app(None, {{'RATELIMIT_KEY_PREFIX': 'bench-{port}-{os.getpid()}'}})"
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [python, "-m", "gunicorn", "--workers", str(workers),
-             "--bind", f"127.0.0.1:{port}", "--graceful-timeout", "5",
-             "--access-logfile", str(workdir / "access.log"), factory],
-            cwd=app_root, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url + "/healthz", process, log_path)
-        yield Server(url, database_url, seed, process, log_path, app_python, app_root)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    prefix = f"bench-{os.getpid()}-{secrets.token_hex(3)}"
+    factory = f"app:create_app(None, {{'RATELIMIT_KEY_PREFIX': '{prefix}'}})"
+    with gunicorn(
+        factory, env=env, workdir=workdir, workers=workers, app_python=app_python,
+        app_root=app_root,
+    ) as (url, process, log_path):  # fmt: skip
+        yield Server(url, database_url, data, process, log_path, app_python, app_root)
