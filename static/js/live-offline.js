@@ -1,5 +1,8 @@
-// Notes that survive a lost connection on a workshop's phone page
-// (templates/seminars/live.html). A note is first kept on the phone (IndexedDB),
+// Notes (and discussion comments) that survive a lost connection: a workshop's phone
+// page (templates/seminars/live.html) and a discussion's thread page
+// (templates/discussions/thread.html). The form names its fields' prefix in
+// data-offline-notes ("note-" on the phone page, "" on the thread page).
+// A note is first kept on the phone (IndexedDB),
 // then sent; while the connection is down it waits, shown as "waiting to be sent",
 // and goes when the connection returns, with a fresh CSRF token (/csrf-token). The
 // queue survives a reload (static/js/live-sw.js answers the page from its copy). The
@@ -16,6 +19,8 @@
   var form = document.querySelector("form[data-offline-notes]");
   var box = document.getElementById("offline-notes");
   if (!form || !box || !window.indexedDB || !window.fetch || !window.URLSearchParams) return;
+  var prefix = form.getAttribute("data-offline-notes") || "";
+  function field(name) { return form.elements[prefix + name]; }
 
   var list = box.querySelector("ul");
   var status = document.getElementById("offline-status");
@@ -96,10 +101,10 @@
       var actions = document.createElement("p");
       actions.className = "offline-note-actions";
       actions.appendChild(button(texts.editText, function () {
-        var field = form.elements["note-body"];
-        if (field.value.trim() && !window.confirm(texts.replaceText)) return;
-        field.value = note.body;
-        forget(note.key).then(render).then(function () { field.focus(); });
+        var body = field("body");
+        if (body.value.trim() && !window.confirm(texts.replaceText)) return;
+        body.value = note.body;
+        forget(note.key).then(render).then(function () { body.focus(); });
       }));
       actions.appendChild(button(texts.discardText, function () {
         if (window.confirm(texts.discardConfirmText)) forget(note.key).then(render);
@@ -133,15 +138,15 @@
 
   function reasonIn(html) {
     var doc = new DOMParser().parseFromString(html, "text/html");
-    var found = doc.querySelector(".live-note-form .field-errors li, .live-note-form .error-summary li, .live-note-form .error-summary p");
+    var found = doc.querySelector("form[data-offline-notes] .field-errors li, .error-summary li, .error-summary p");
     return found ? found.textContent.trim() : "";
   }
 
   // Resolves with the address to show after a sent note, or null.
   function sendOne(note, token) {
     var data = new URLSearchParams(note.fields);
-    data.set("note-csrf_token", token);
-    data.set("note-submit", "1");
+    data.set(prefix + "csrf_token", token);
+    data.set(prefix + "submit", "1");
     return fetch(note.action, { method: "POST", body: data, credentials: "same-origin" }).then(function (response) {
       var path = new URL(response.url).pathname;
       if (response.ok && response.redirected && path === note.page) {
@@ -198,38 +203,68 @@
   }
 
   form.addEventListener("submit", function (event) {
-    var field = form.elements["note-body"];
+    var body = field("body");
     // An empty note goes to the server as before, which says what is missing.
-    if (!field.value.trim()) return;
+    if (!body.value.trim()) return;
+    // The thread page (data-queue="offline") posts as usual while online: its
+    // message, draft and focus handling stay the page's own.
+    if (texts.queue === "offline" && navigator.onLine) return;
     event.preventDefault();
     var fields = [];
     new FormData(form).forEach(function (value, name) {
-      if (name !== "note-csrf_token" && name !== "note-submit") fields.push([name, value]);
+      if (name !== prefix + "csrf_token" && name !== prefix + "submit") fields.push([name, value]);
     });
     var note = {
-      key: form.elements["note-submission_key"].value,
+      key: field("submission_key").value,
       action: form.action,
       page: window.location.pathname,
       fields: fields,
-      body: field.value,
+      body: body.value,
       status: "waiting",
       created: Date.now()
     };
     keep(note)
       .then(function () {
         // The text is safe on the phone: the form is ready for the next note.
-        field.value = "";
-        form.elements["note-submission_key"].value = newKey();
+        body.value = "";
+        field("submission_key").value = newKey();
+        // Tell the page's other scripts (comments.js: the draft, the counter) that
+        // the box is empty, and that the form may be sent again.
+        body.dispatchEvent(new Event("input", { bubbles: true }));
+        form.dataset.submitting = "false";
+        var send = form.querySelector("[type=submit]");
+        if (send) send.removeAttribute("aria-disabled");
         return render();
       })
       .then(sendWaiting)
       .then(function (url) {
         // Sent at once: show the page with the note, as a plain post would.
-        if (url) window.location.assign(url + "#notes");
+        if (url) window.location.assign(url + (texts.sentAnchor || ""));
       });
   });
 
-  window.addEventListener("online", function () { render().then(sendWaiting); });
+  // Sent later, by itself: the phone page's poll brings the note in; a page without
+  // a poll (the thread page, data-show-sent="reload") is loaded again to show it.
+  function showSent(url) {
+    if (url && texts.showSent === "reload") {
+      window.location.assign(url + (texts.sentAnchor || ""));
+    }
+  }
+
+  // A page answered offline is the service worker's copy, with the submission key
+  // it had then: if a kept note already has that key, the form gets a new one (or
+  // the next note would replace it here and be taken for a resend by the server).
+  function freshKeyIfUsed(notes) {
+    var key = field("submission_key");
+    if (key && notes.some(function (note) { return note.key === key.value; })) {
+      key.value = newKey();
+    }
+  }
+
+  window.addEventListener("online", function () { render().then(sendWaiting).then(showSent); });
   window.addEventListener("offline", render);
-  render().then(sendWaiting);
+  render().then(function (notes) {
+    freshKeyIfUsed(notes);
+    return sendWaiting();
+  }).then(showSent);
 })();

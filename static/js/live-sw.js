@@ -1,4 +1,4 @@
-// The workshops' phone pages' service worker (served as /p/live-sw.js by
+// The phone pages' service worker (a workshop's notes, a discussion's thread) (served as /p/live-sw.js by
 // app/seminars/routes_offline.py, so its scope is /p/). Network first: a phone page
 // or a static file that arrives is also kept here; without a connection the last
 // copy kept is answered instead, so a reload shows the page and the notes waiting on
@@ -7,7 +7,8 @@
 "use strict";
 
 var CACHE = "osallistamo-live-v1";
-var PHONE_PAGE = /^\/p\/[^/]+\/workshops\/\d+\/live$/;
+// A workshop's phone page and a discussion's thread page (its comment form).
+var PHONE_PAGE = /^\/p\/[^/]+\/(workshops\/\d+\/live|discussions\/\d+\/prompts\/\d+\/)$/;
 
 self.addEventListener("install", function () {
   self.skipWaiting();

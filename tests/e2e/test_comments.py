@@ -94,3 +94,42 @@ def test_the_thread_page_passes_axe(participant, shot):
     page.wait_for_selector(".flash.posted")
     shot(page, "thread")
     assert_accessible(page, "the thread page")
+
+
+def test_a_comment_written_offline_waits_and_goes_once(new_page, live_server, shot):
+    """Offline, a comment is kept on the device (shown as waiting, also after a
+    reload through the service worker's copy) and goes by itself, once, when the
+    connection returns."""
+    page = new_page(viewport={"width": 390, "height": 844})
+    join(page, live_server, "Katveen Kommentoija")
+    thread = thread_url(live_server)
+    page.goto(thread)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.reload()  # now through the worker, which keeps a copy of the page
+    page.context.set_offline(True)
+    text = "Kirjoitettu junassa ilman verkkoa."
+    page.fill("#body", text)
+    page.click("form[data-offline-notes] [type=submit]")
+    waiting = page.locator("#offline-notes .offline-note-waiting")
+    expect(waiting.get_by_text(text)).to_be_visible()
+    assert page.input_value("#body") == ""
+    page.reload()  # offline: the worker's copy, and the queue from IndexedDB
+    expect(waiting.get_by_text(text)).to_be_visible()
+    expect(page.locator("#offline-status")).to_contain_text("Ei verkkoyhteyttä")
+    assert page.input_value("#body") == ""  # not also a draft to be sent again
+    second = "Ja toinen samalta matkalta."
+    page.fill("#body", second)
+    page.click("form[data-offline-notes] [type=submit]")
+    expect(waiting).to_have_count(2)
+    shot(page, "comment-waiting-390")
+    assert_accessible(page, "thread with a comment waiting (390 px)")
+    page.context.set_offline(False)
+    expect(
+        page.locator("article.comment .user-text").get_by_text(second)
+    ).to_have_count(1, timeout=20_000)
+    page.reload()
+    for sent in (text, second):
+        expect(
+            page.locator("article.comment .user-text").get_by_text(sent)
+        ).to_have_count(1)
+    expect(page.locator("#offline-notes .offline-note")).to_have_count(0)
