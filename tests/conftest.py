@@ -155,12 +155,17 @@ def _session_app(database_uri):
 
 @pytest.fixture()
 def app(_session_app):
+    # The app lives for the whole run: a test that changes its configuration
+    # (ITEMS_PER_PAGE = 2...) must not change the tests after it.
+    config = dict(_session_app.config)
     ctx = _session_app.app_context()
     ctx.push()
     yield _session_app
     _db.session.rollback()
     _db.session.remove()
     ctx.pop()
+    _session_app.config.clear()
+    _session_app.config.update(config)
     limiter.reset()
     empty_tables(_session_app)
 
