@@ -117,7 +117,7 @@ TIMING_TESTS ?= yes
 ## Only the tests without a browser (what CI runs again on PostgreSQL): in parallel,
 ## then the few that time this process's CPU, alone (parallel workers would slow them).
 test-units: install-dev install-node translations
-	$(BIN)/python -m pytest -m "not e2e and not timing" -n $(TEST_WORKERS) --durations=15 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not e2e and not timing" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 	$(if $(TIMING_TESTS),$(BIN)/python -m pytest -m timing $(PYTEST_ARGS))
 
 ## Only the browser tests (tests/e2e, -m e2e); stops first if something they need is missing.
