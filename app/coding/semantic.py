@@ -34,6 +34,8 @@ CLOSEST_EXAMPLES = 3
 MIN_POOL = 20
 #: How many of the process's comments closest to a comment lend it their scores.
 NEIGHBOURS = 10
+#: Comments compared with the pool at a time (memory, not speed).
+BLOCK = 512
 
 
 def relative(similarity: np.ndarray, present: np.ndarray) -> np.ndarray:
@@ -115,8 +117,14 @@ def neighbour_scores(
     out = np.zeros((comments.shape[0], pool_scores.shape[1]), dtype=np.float32)
     if len(pool) < max(MIN_POOL, neighbours + 1) or not len(comments):
         return out
-    sims = comments @ pool.T
-    inside = self_rows >= 0
-    sims[np.nonzero(inside)[0], self_rows[inside]] = -np.inf
-    nearest = np.argpartition(-sims, neighbours, axis=1)[:, :neighbours]
-    return pool_scores[nearest].mean(axis=1)
+    # A block of rows at a time: 10,000 comments against 10,000 would be a 400 MB
+    # matrix at once; a block of 512 against them is 20 MB.
+    for start in range(0, len(comments), BLOCK):
+        rows = slice(start, start + BLOCK)
+        sims = comments[rows] @ pool.T
+        own = self_rows[rows]
+        inside = own >= 0
+        sims[np.nonzero(inside)[0], own[inside]] = -np.inf
+        nearest = np.argpartition(-sims, neighbours, axis=1)[:, :neighbours]
+        out[rows] = pool_scores[nearest].mean(axis=1)
+    return out

@@ -79,3 +79,17 @@ def test_neighbours_lend_their_scores_but_not_their_own_row():
     assert np.allclose(lent[1], [1.0, 0.0])
     small = neighbour_scores(comments, pool[:5], scores[:5], np.array([0, -1]))
     assert np.allclose(small, 0)
+
+
+def test_neighbours_come_out_the_same_a_block_at_a_time(monkeypatch):
+    """The rows are compared with the pool in blocks (memory); blocks change nothing."""
+    from app.coding import semantic
+
+    rng = np.random.default_rng(3)
+    pool = rng.normal(size=(MIN_POOL * 3, 8)).astype(np.float32)
+    pool /= np.linalg.norm(pool, axis=1, keepdims=True)
+    scores = rng.normal(size=(len(pool), 4)).astype(np.float32)
+    rows = np.arange(len(pool))
+    whole = neighbour_scores(pool, pool, scores, rows)
+    monkeypatch.setattr(semantic, "BLOCK", 7)
+    assert np.allclose(neighbour_scores(pool, pool, scores, rows), whole)
