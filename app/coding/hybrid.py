@@ -33,25 +33,49 @@ THRESHOLD = 0.0134
 WORDS_ONLY_THRESHOLD = 0.05
 
 
-def semantic_scores(
+def semantic_parts(
     comments: np.ndarray,
     pool: np.ndarray,
     self_rows: np.ndarray,
     themes: Sequence[np.ndarray],
     examples: Sequence[np.ndarray],
-) -> np.ndarray:
-    """(n_comments, n_themes): the embedding part of the score. ``pool`` holds the
-    vectors of the process's comments (the ones scored among them: comment i is
-    row ``self_rows[i]``, or -1)."""
-
-    def own(vectors: np.ndarray) -> np.ndarray:
-        return THEME_WEIGHT * theme_similarity(
-            vectors, themes, pool
-        ) + EXAMPLE_WEIGHT * example_similarity(vectors, examples, pool)
-
-    return own(comments) + NEIGHBOUR_WEIGHT * neighbour_scores(
-        comments, pool, own(pool), self_rows
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The embedding parts of the score, each (n_comments, n_themes): the theme and
+    the examples score of the comments, and the same two of their nearest comments.
+    ``pool`` holds the vectors of the process's comments (the ones scored among
+    them: comment i is row ``self_rows[i]``, or -1). Apart, so that the evaluation
+    (evaluation/themes/) weighs them with the same ``weigh`` in its grid search."""
+    n_themes = len(themes)
+    pool_scores = np.concatenate(
+        [
+            theme_similarity(pool, themes, pool),
+            example_similarity(pool, examples, pool),
+        ],
+        axis=1,
     )
+    # One neighbour search for both parts (the mean is taken column by column).
+    neighbours = neighbour_scores(comments, pool, pool_scores, self_rows)
+    return (
+        theme_similarity(comments, themes, pool),
+        example_similarity(comments, examples, pool),
+        neighbours[:, :n_themes],
+        neighbours[:, n_themes:],
+    )
+
+
+def weigh(
+    parts: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    words: np.ndarray,
+    theme: float = THEME_WEIGHT,
+    example: float = EXAMPLE_WEIGHT,
+    neighbour: float = NEIGHBOUR_WEIGHT,
+    word: float = WORD_WEIGHT,
+) -> np.ndarray:
+    """The hybrid score from its parts (``semantic_parts``) and the word scores."""
+    theme_part, example_part, theme_neighbours, example_neighbours = parts
+    own = theme * theme_part + example * example_part
+    near = theme * theme_neighbours + example * example_neighbours
+    return own + neighbour * near + word * words
 
 
 #: Theme texts' vectors by (model, text): themes change rarely, so a click on
@@ -137,11 +161,11 @@ def rank_hybrid(
         ]
         # The process as far as it is known here: these comments and the confirmed.
         pool = np.concatenate([vectors, *examples])
-        scores = (
-            semantic_scores(
+        scores = weigh(
+            semantic_parts(
                 vectors, pool, np.arange(len(with_vector)), themes, examples
-            )
-            + WORD_WEIGHT * (words[[rows[cid] for cid in with_vector]])
+            ),
+            words[[rows[cid] for cid in with_vector]],
         )
         for row, cid in enumerate(with_vector):
             result[cid] = pick(

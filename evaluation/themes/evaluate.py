@@ -136,11 +136,7 @@ def semantic_parts(themes, examples, scored, pool, vectors):
     can weigh them: the theme and example scores of the scored comments, and of
     their nearest comments in the pool (the half's comments in every language: the
     process's comments as the app sees them)."""
-    from app.coding.semantic import (
-        example_similarity,
-        neighbour_scores,
-        theme_similarity,
-    )
+    from app.coding.hybrid import semantic_parts as parts_of
 
     comment_vectors = np.stack([vectors[c["text"]] for c in scored])
     pool_vectors = np.stack([vectors[c["text"]] for c in pool])
@@ -155,27 +151,9 @@ def semantic_parts(themes, examples, scored, pool, vectors):
         else np.zeros((0, comment_vectors.shape[1]), dtype=np.float32)
         for p in range(1, len(themes) + 1)
     ]
-    parts = []
-    for score in (
-        lambda v: theme_similarity(v, theme_vectors, pool_vectors),
-        lambda v: example_similarity(v, example_vectors, pool_vectors),
-    ):
-        parts.append(score(comment_vectors))
-        parts.append(
-            neighbour_scores(
-                comment_vectors, pool_vectors, score(pool_vectors), self_rows
-            )
-        )
-    theme_part, theme_neighbours, example_part, example_neighbours = parts
-    return theme_part, example_part, theme_neighbours, example_neighbours
-
-
-def weigh(parts, words, wt, we, wn, ww) -> np.ndarray:
-    """The hybrid score from its parts (hybrid.semantic_scores, written out)."""
-    theme_part, example_part, theme_neighbours, example_neighbours = parts
-    own = wt * theme_part + we * example_part
-    neighbours = wt * theme_neighbours + we * example_neighbours
-    return own + wn * neighbours + ww * words
+    return parts_of(
+        comment_vectors, pool_vectors, self_rows, theme_vectors, example_vectors
+    )
 
 
 def figures(scores: np.ndarray, scored, threshold: float, limit: int = 3) -> dict:
@@ -216,7 +194,6 @@ def prepare(split: str):
 def report(split: str) -> None:
     from app.coding import hybrid
 
-    weights = (hybrid.THEME_WEIGHT, hybrid.EXAMPLE_WEIGHT, hybrid.NEIGHBOUR_WEIGHT)
     prepared = prepare(split)
     print(f"Split: {split}")
     print("| method | comments | themes in | confirmed | n | P@1 | P@3 | micro-F1 |")
@@ -224,11 +201,8 @@ def report(split: str) -> None:
     for scenario, (scored, words, parts) in prepared.items():
         methods = {
             "words": (words, hybrid.WORDS_ONLY_THRESHOLD),
-            "semantic": (weigh(parts, words, *weights, 0.0), hybrid.THRESHOLD),
-            "hybrid": (
-                weigh(parts, words, *weights, hybrid.WORD_WEIGHT),
-                hybrid.THRESHOLD,
-            ),
+            "semantic": (hybrid.weigh(parts, words, word=0.0), hybrid.THRESHOLD),
+            "hybrid": (hybrid.weigh(parts, words), hybrid.THRESHOLD),
         }
         for name, (scores, threshold) in methods.items():
             f = figures(scores, scored, threshold)
@@ -240,6 +214,8 @@ def report(split: str) -> None:
 
 def tune() -> None:
     """Grid search on the tune half: the mean of the targets' figures."""
+    from app.coding.hybrid import weigh
+
     prepared = prepare("tune")
     best = None
     grid = itertools.product(

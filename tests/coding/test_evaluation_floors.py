@@ -40,16 +40,10 @@ def test_heldout_figures_stay_above_their_floors():
     from app.coding import hybrid
     from evaluation.themes import evaluate
 
-    weights = (
-        hybrid.THEME_WEIGHT,
-        hybrid.EXAMPLE_WEIGHT,
-        hybrid.NEIGHBOUR_WEIGHT,
-        hybrid.WORD_WEIGHT,
-    )
     figures, words = {}, {}
     for scenario, (scored, word_scores, parts) in evaluate.prepare("heldout").items():
         key = (scenario.lang, scenario.confirmed)
-        scores = evaluate.weigh(parts, word_scores, *weights)
+        scores = hybrid.weigh(parts, word_scores)
         figures[key] = evaluate.figures(scores, scored, hybrid.THRESHOLD)
         words[key] = evaluate.figures(word_scores, scored, hybrid.WORDS_ONLY_THRESHOLD)
     below = {
