@@ -165,6 +165,9 @@ class Config:
     #: development server's http://127.0.0.1:5000.
     BASE_URL = os.environ.get("BASE_URL", "")
     ITEMS_PER_PAGE = _int("ITEMS_PER_PAGE", 20)
+    #: Each worker keeps rendered thread pages' comments up to this many bytes
+    #: (app/fragment_cache.py; keyed by the data's version, so never stale); 0: none.
+    FRAGMENT_CACHE_BYTES = _int("FRAGMENT_CACHE_BYTES", 32 * 1024 * 1024)
 
     @classmethod
     def check(cls, settings: dict) -> None:

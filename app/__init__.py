@@ -74,8 +74,10 @@ def configure_extensions(app: Flask) -> None:
     from .database import configure_database
     from .extensions import babel, csrf, limiter, migrate
     from .i18n import select_locale
+    from .thread_versions import register as watch_thread_versions
 
     configure_database(app)
+    watch_thread_versions()
     from .extensions import db
 
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))

@@ -38,8 +38,9 @@ def hidden(html: str, name: str) -> str:
     raise ValueError(f"no {name} in the page")
 
 
-def prepare(workdir: Path) -> dict:
-    """Migrate and seed a SQLite file; point this process's settings at it."""
+def prepare(workdir: Path, seed: tuple[str, ...] = ("bench.seed",)) -> dict:
+    """Migrate and seed a SQLite file (``seed``: the seeding module and its
+    arguments); point this process's settings at it."""
     os.environ.update(
         {
             "OSALLISTAMO_ENV": "production",
@@ -53,7 +54,7 @@ def prepare(workdir: Path) -> dict:
             "LOG_LEVEL": "WARNING",
         }
     )
-    for command in (["flask", "--app", "app", "db", "upgrade"], ["bench.seed"]):
+    for command in (["flask", "--app", "app", "db", "upgrade"], list(seed)):
         done = subprocess.run(
             [sys.executable, "-m", *command],
             cwd=ROOT,

@@ -22,6 +22,7 @@ from ..models import (
     CommentFlag,
     CommentVersion,
     Discussion,
+    GroupMembership,
     Process,
     Prompt,
     WorkGroup,
@@ -66,39 +67,63 @@ def unanswered_prompts(discussion: Discussion, groups: Iterable[WorkGroup]) -> l
 
 @dataclass
 class ThreadGroups:
-    """A thread page's work groups, loaded once: every group of the process with its
-    organisation (the filter menus; the comments' groups are then found without
-    a statement), which have answered the prompt, and the reader's own."""
+    """What a thread page needs of the work groups on every request: the reader's
+    own groups, which of them have answered the prompt, and how many of the
+    process's groups there are and have answered. (The filter menus list every
+    group: ``all_groups``, loaded only when the comments are rendered.)"""
 
-    all: list[WorkGroup]
-    answered: set[int]
     own: list[WorkGroup]
+    own_answered: set[int]
+    answered_count: int
+    group_count: int
 
-    @property
-    def organisations(self) -> list:
-        return sorted({g.organisation for g in self.all}, key=lambda o: o.name)
+
+def _answered(prompt: Prompt) -> sa.Select:
+    return sa.select(Comment.group_id).where(
+        Comment.prompt_id == prompt.id, is_answer()
+    )
 
 
 def thread_groups(process: Process, prompt: Prompt, user) -> ThreadGroups:
-    """The process's work groups with their organisations, in one statement."""
+    """The reader's groups and the answer counts, in two statements."""
     # Not a correlated EXISTS per group: with 500 groups and 2,500 comments on the
     # prompt SQLite scanned the prompt's comments once per group (1 s a page, bench
     # suite); the uncorrelated IN list is built once.
-    answered = WorkGroup.id.in_(
-        sa.select(Comment.group_id).where(Comment.prompt_id == prompt.id, is_answer())
-    )
-    rows = db.session.execute(process_groups(process.id).add_columns(answered)).all()
-    groups = [group for group, _answered in rows]
-    own_ids = (
-        {m.group_id for m in user.memberships}
+    answered = _answered(prompt)
+    counts = db.session.execute(
+        sa.select(
+            sa.select(sa.func.count(WorkGroup.id))
+            .where(WorkGroup.process_id == process.id)
+            .scalar_subquery(),
+            sa.select(sa.func.count(sa.distinct(WorkGroup.id)))
+            .where(WorkGroup.process_id == process.id, WorkGroup.id.in_(answered))
+            .scalar_subquery(),
+        )
+    ).one()
+    rows = (
+        db.session.execute(
+            process_groups(process.id)
+            .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
+            .where(GroupMembership.user_id == user.id)
+            .add_columns(WorkGroup.id.in_(answered))
+        ).all()
         if getattr(user, "is_authenticated", False)
-        else set()
+        else []
     )
     return ThreadGroups(
-        all=groups,
-        answered={group.id for group, was_answered in rows if was_answered},
-        own=[group for group in groups if group.id in own_ids],
+        own=[group for group, _answered in rows],
+        own_answered={group.id for group, was_answered in rows if was_answered},
+        group_count=counts[0],
+        answered_count=counts[1],
     )
+
+
+def all_groups(process: Process) -> tuple[list[WorkGroup], list]:
+    """Every work group of the process and their organisations, by name (the
+    filter menus; the comments' groups are then found without a statement)."""
+    groups = list(db.session.scalars(process_groups(process.id)))
+    organisations = sorted({g.organisation for g in groups}, key=lambda o: o.name)
+    return groups, organisations
 
 
 @dataclass
@@ -125,27 +150,59 @@ class ModerationFacts:
 
 
 @dataclass(frozen=True)
-class ReaderRights:
-    """What the reader may do with the comments of a page, decided once per page."""
+class ReaderClass:
+    """What a reader may do with the comments of a page, decided once per page:
+    the same for every reader of the class (the thread page's cache key)."""
 
-    user_id: int
     #: Reads every group's comments (and sees who wrote them).
     read_all: bool
     may_flag: bool
     may_moderate: bool
     may_see_history: bool
-    facts: ModerationFacts
 
 
-def reader_rights(user, process: Process, facts: ModerationFacts) -> ReaderRights:
+def reader_class(user, process: Process) -> ReaderClass:
     """The permission rules asked once for a page of the process's comments."""
-    return ReaderRights(
-        user_id=user.id,
+    return ReaderClass(
         read_all=can(user, "discussion.read_all", process),
         may_flag=can(user, "comment.flag", process),
         may_moderate=can(user, "comment.moderate", process),
         may_see_history=can(user, "comment.history", process),
-        facts=facts,
+    )
+
+
+@dataclass(frozen=True)
+class ReaderRights:
+    """A reader class with the facts of the page's comments (for the team's links)."""
+
+    reader: ReaderClass
+    facts: ModerationFacts
+
+    @property
+    def read_all(self) -> bool:
+        return self.reader.read_all
+
+    @property
+    def may_flag(self) -> bool:
+        return self.reader.may_flag
+
+    @property
+    def may_moderate(self) -> bool:
+        return self.reader.may_moderate
+
+    @property
+    def may_see_history(self) -> bool:
+        return self.reader.may_see_history
+
+
+def comments_by_id(ids: Iterable[int]) -> list[Comment]:
+    """These comments with their threads (whether one is locked), in one statement."""
+    return list(
+        db.session.scalars(
+            sa.select(Comment)
+            .where(Comment.id.in_(list(ids)))
+            .options(so.joinedload(Comment.parent))
+        )
     )
 
 

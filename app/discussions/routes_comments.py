@@ -13,12 +13,14 @@ from flask import (
     abort,
     current_app,
     flash,
+    get_template_attribute,
     redirect,
     render_template,
     request,
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from ..comments import groups_of
@@ -36,7 +38,7 @@ from ..permissions import (
 )
 from ..requests import query_id
 from ..web import apply_or_flash
-from . import bp, queries_threads, services
+from . import bp, queries_threads, services, thread_cache
 from . import services_comments as comments
 from .forms_comments import CommentForm, EditCommentForm, ReplyFields, ReplyForm
 from .queries import load_comment, load_prompt, page_context
@@ -103,38 +105,80 @@ def _filters() -> dict:
     }
 
 
-def _thread_page(
-    process, discussion, prompt: Prompt, form, groups: ThreadGroups, now: datetime
-):
-    """The thread page in a fixed number of statements: what the reader may do is
-    decided once here, not per comment, and every row it shows is loaded in bulk."""
-    own = groups.own
-    read_all = can(current_user, "discussion.read_all", process)
-    # The "comment.read" rule, with the answers already loaded.
-    reads_others = read_all or may_read_others(
-        prompt, own, now, answered=groups.answered
-    )
+def _comments_section(
+    process, prompt: Prompt, *, reads_others: bool, may_reply: bool, own: list, now
+) -> Markup:
+    """The page's comments: from the worker's cache when this page was rendered for
+    readers of the same class since the thread last changed, otherwise rendered (in
+    a fixed number of statements) and kept; then filled in for this reader."""
     filters = _filters()
-    may_moderate = can(current_user, "comment.moderate", process)
+    page_number = query_id("page") or 1
+    reader = queries_threads.reader_class(current_user, process)
+    only_group_ids = None if reads_others else tuple(sorted(g.id for g in own))
+    key = thread_cache.cache_key(
+        process,
+        prompt,
+        reader=reader,
+        may_reply=may_reply,
+        only_group_ids=only_group_ids,
+        filters=filters,
+        page=page_number,
+    )
+    comments = thread_cache.cached(key)
+    if comments is None:
+        comments, shown = _render_comments(
+            process, prompt, reader, may_reply, only_group_ids, filters, page_number
+        )
+        thread_cache.keep(key, comments)
+        mine = [c for c in shown if c.author_id == current_user.id]
+    else:
+        mine_ids = comments.written_by(current_user.id)
+        mine = queries_threads.comments_by_id(mine_ids) if mine_ids else []
+    own_links = get_template_attribute("discussions/_comment.html", "own_actions")
+    reply_fields = None
+    if may_reply:
+        fields = ReplyFields(own)
+        reply_fields = fields.copies(
+            get_template_attribute("discussions/_comment.html", "reply_fields")(
+                fields.form, own
+            )
+        )
+    return thread_cache.personalise(
+        comments,
+        user_id=current_user.id,
+        own_actions={
+            c.id: own_links(process, c, edit_deadline(c))
+            for c in mine
+            if can_still_edit(c, current_user, now)
+        },
+        reply_fields=reply_fields,
+    )
+
+
+def _render_comments(
+    process, prompt, reader, may_reply, only_group_ids, filters, page_number
+) -> tuple[thread_cache.ThreadComments, list[Comment]]:
+    """A page of threads rendered for a class of readers, and the comments on it."""
     stmt = queries_threads.thread_query(
         prompt,
         **filters,
-        only_group_ids=None if reads_others else [g.id for g in own],
+        only_group_ids=only_group_ids,
     )
     page = queries_threads.thread_page(
         stmt,
-        page=query_id("page") or 1,
+        page=page_number,
         per_page=current_app.config["ITEMS_PER_PAGE"],
-        moderating=may_moderate,
+        moderating=reader.may_moderate,
     )
-    current = services.state(discussion, now)
-    may_post = can(current_user, "comment.post", prompt)
-    own_ids = {g.id for g in own}
-    page_html = render_template(
-        "discussions/thread.html",
-        **page_context(process, discussion),
+    reads_others = only_group_ids is None
+    all_groups, organisations = (
+        queries_threads.all_groups(process) if reads_others else ([], [])
+    )
+    html = render_template(
+        "discussions/_thread_comments.html",
+        process=process,
+        phase=prompt.discussion.phase,
         prompt=prompt,
-        form=form,
         page=page,
         filters=filters,
         filter_args={
@@ -142,22 +186,53 @@ def _thread_page(
             "group": filters["group_id"],
             "organisation": filters["organisation_id"],
         },
-        groups=own,
-        group_answered=bool(groups.answered & own_ids),
-        answered_count=len(groups.answered),
-        group_count=len(groups.all),
         reads_others=reads_others,
-        may_post=may_post,
+        all_groups=all_groups,
+        organisations=organisations,
+        rights=queries_threads.ReaderRights(reader, page.facts),
+        may_reply=may_reply,
+    )
+    shown = [c for thread in page.items for c in (thread, *thread.replies)]
+    return (
+        thread_cache.ThreadComments(html, {c.id: c.author_id for c in shown}),
+        shown,
+    )
+
+
+def _thread_page(
+    process, discussion, prompt: Prompt, form, groups: ThreadGroups, now: datetime
+):
+    """The thread page: what the reader may do is decided once here, not per
+    comment, and the comments come from ``_comments_section``."""
+    own = groups.own
+    read_all = can(current_user, "discussion.read_all", process)
+    # The "comment.read" rule, with the answers already loaded.
+    reads_others = read_all or may_read_others(
+        prompt, own, now, answered=groups.own_answered
+    )
+    current = services.state(discussion, now)
+    may_post = can(current_user, "comment.post", prompt)
+    page_html = render_template(
+        "discussions/thread.html",
+        **page_context(process, discussion),
+        prompt=prompt,
+        form=form,
+        groups=own,
+        group_answered=bool(groups.own_answered),
+        answered_count=groups.answered_count,
+        group_count=groups.group_count,
+        reads_others=reads_others,
         # A refused post keeps its form (and text) even when posting has ended.
         show_form=may_post or bool(own and form.errors),
         state=current.value,
-        now=now,
-        can_still_edit=can_still_edit,
-        edit_deadline=edit_deadline,
-        all_groups=groups.all,
-        organisations=groups.organisations,
-        rights=queries_threads.reader_rights(current_user, process, page.facts),
-        reply_form=ReplyFields(own) if may_post and reads_others else None,
+        comments_section=_comments_section(
+            process,
+            prompt,
+            reads_others=reads_others,
+            may_reply=may_post and reads_others,
+            own=own,
+            now=now,
+        ),
     )
     return page_html, form_status(form)
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import enum
+import secrets
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+
+
+def new_thread_version() -> int:
+    """A new random version token (non-negative, fits a signed 64-bit column)."""
+    return secrets.randbits(62)
 
 
 def utcnow() -> datetime:

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from ..extensions import db
-from .base import TimestampMixin, TranslatedText
+from .base import TimestampMixin, TranslatedText, new_thread_version
 from .discussions import Discussion
 
 if TYPE_CHECKING:
@@ -51,6 +51,11 @@ class Prompt(TimestampMixin, db.Model):
     question: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     guidance: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     guidance_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    #: Changes (to a new random number) whenever what its thread page lists changes:
+    #: the key of the page's cached comments (app/thread_versions.py).
+    thread_version: so.Mapped[int] = so.mapped_column(
+        sa.BigInteger, default=new_thread_version, server_default="0"
+    )
 
     discussion: so.Mapped[Discussion | None] = so.relationship(back_populates="prompts")
     workshop: so.Mapped[Workshop | None] = so.relationship(

@@ -14,6 +14,7 @@ from app.discussions import (
     queries_threads,
     services,
     services_comments,
+    thread_cache,
 )
 from app.discussions import services_moderation as moderation
 from app.models import (
@@ -612,10 +613,20 @@ def _actions_html(app, user, process, comment) -> str:
         session["lang"] = "en"
         login_user(user)
         macros = app.jinja_env.get_template("discussions/_moderation_actions.html")
-        # As the thread page asks: the rights once, the comments' facts in bulk.
+        # As the thread page asks: the rights once, the comments' facts in bulk;
+        # rendered for the reader's class, then filled in for the reader.
         facts = queries_threads.ModerationFacts.of([comment])
-        rights = queries_threads.reader_rights(user, process, facts)
-        return str(macros.module.moderation_actions(process, comment, rights))
+        reader = queries_threads.reader_class(user, process)
+        rights = queries_threads.ReaderRights(reader, facts)
+        html = str(macros.module.moderation_actions(process, comment, rights))
+        return str(
+            thread_cache.personalise(
+                thread_cache.ThreadComments(html, {comment.id: comment.author_id}),
+                user_id=user.id,
+                own_actions={},
+                reply_fields=None,
+            )
+        )
 
 
 def test_readers_see_report_but_not_on_their_own(app, mod, db):

@@ -1,0 +1,110 @@
+"""A thread page's comments, rendered once per version and class of readers.
+
+Rendering a page of 20 threads with their replies is most of a thread page's time
+(about 40 ms of 50, bench/profile_thread.py), and thousands of people read the same
+pages. So the comments are rendered for a *class* of readers (what they may do: the
+same key for every participant of the same standing, another for the team) and kept
+in the worker's fragment cache under the prompt's ``thread_version``, which every
+change to what the page shows replaces (app/thread_versions.py): an entry is never
+stale. What belongs to the one reader is left out of the cached HTML, in marks that
+``personalise`` fills on every request:
+
+- ``you``: the "you" badge on the reader's own comments (else the cached default:
+  the author's name for the team, or nothing);
+- ``own``: the links to edit or delete while the reader still may;
+- ``report``: the "Report" link, emptied on the reader's own comments;
+- ``reply``: the reply form's fields (the reader's groups, their CSRF token).
+
+The marks are HTML comments: a comment's text is cleaned of them (app/text.py) and
+names are escaped, so a person cannot write one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+from flask import current_app
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+
+from ..fragment_cache import fragment_cache
+from ..models import Process, Prompt
+from .queries_threads import ReaderClass
+
+_SLOT = re.compile(r"<!--slot:(you|own|report|reply):(\d+)-->(.*?)<!--/slot-->", re.S)
+
+
+@dataclass(frozen=True)
+class ThreadComments:
+    """The rendered comments of a page, and who wrote each (for the slots)."""
+
+    html: str
+    authors: dict[int, int | None]
+
+    def written_by(self, user_id: int) -> list[int]:
+        return [cid for cid, author in self.authors.items() if author == user_id]
+
+
+def cache_key(
+    process: Process,
+    prompt: Prompt,
+    *,
+    reader: ReaderClass,
+    may_reply: bool,
+    only_group_ids: tuple[int, ...] | None,
+    filters: dict,
+    page: int,
+) -> Hashable:
+    """Everything the cached HTML depends on besides the slots."""
+    return (
+        prompt.id,
+        prompt.thread_version,
+        process.slug,
+        prompt.discussion_id,
+        str(get_locale()),
+        reader,
+        may_reply,
+        only_group_ids,
+        filters["order"].value,
+        filters["group_id"],
+        filters["organisation_id"],
+        page,
+        current_app.config["ITEMS_PER_PAGE"],
+    )
+
+
+def cached(key: Hashable) -> ThreadComments | None:
+    return fragment_cache("thread").get(key)
+
+
+def keep(key: Hashable, comments: ThreadComments) -> None:
+    # The HTML's characters, with a little for the authors' map, are its cost.
+    fragment_cache("thread").put(key, comments, len(comments.html) + 64 * len(comments.authors))
+
+
+def personalise(
+    comments: ThreadComments,
+    *,
+    user_id: int,
+    own_actions: dict[int, str],
+    reply_fields: Callable[[int], str] | None,
+) -> Markup:
+    """The cached HTML with the reader's parts filled in."""
+    badge = Markup('<span class="badge">%s</span>') % escape(_("you"))
+    authors = comments.authors
+
+    def fill(match: re.Match) -> str:
+        kind, comment_id, default = match[1], int(match[2]), match[3]
+        own = authors.get(comment_id) == user_id
+        if kind == "you":
+            return badge if own else default
+        if kind == "report":
+            return "" if own else default
+        if kind == "own":
+            return own_actions.get(comment_id, "")
+        return reply_fields(comment_id) if reply_fields is not None else ""
+
+    return Markup(_SLOT.sub(fill, comments.html))
