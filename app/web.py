@@ -67,13 +67,15 @@ def get_in_process_or_404(
     model: type[T],
     obj_id: int,
     accept: Callable[[T], bool] | None = None,
+    options: tuple = (),
 ) -> T:
     """An object of this process by id (anything with a ``process``), or 404.
 
     Another process's id is simply not found, as is an object ``accept`` refuses
-    (e.g. a phase of the wrong kind).
+    (e.g. a phase of the wrong kind). ``options`` are loader options for the same
+    statement (what the page reads of the object, loaded with it).
     """
-    obj = db.session.get(model, obj_id)
+    obj = db.session.get(model, obj_id, options=options)
     owner = process_of(obj) if obj is not None else None
     if owner is None or owner.id != process.id or (accept and not accept(obj)):
         abort(404)
@@ -93,11 +95,12 @@ def load_in_process(
     model: type[T],
     obj_id: int,
     accept: Callable[[T], bool] | None = None,
+    options: tuple = (),
 ) -> tuple[Process, Any]:
     """The process and one of its objects: the right is checked before the object is
     looked for, so an outsider learns nothing about which ids exist."""
     process = load_process(slug, action)
-    return process, get_in_process_or_404(process, model, obj_id, accept)
+    return process, get_in_process_or_404(process, model, obj_id, accept, options)
 
 
 def get_phase_or_404(process: Process, phase_id: int) -> Phase:

@@ -58,26 +58,24 @@ def borda_points(rank: int, places: int) -> int:
     return places - rank + 1
 
 
-def _organisation_of_votes(ballot: Ballot) -> dict[int, int | None]:
-    """Each vote's organisation: its group's, or the voter's group's in this process."""
+def _organisation_of_vote(ballot: Ballot) -> sa.ScalarSelect:
+    """A vote's organisation, as a column: its group's, or (a participant's own
+    vote) that of the voter's first group in this process."""
     if ballot.voter_unit is VoterUnit.GROUP:
-        rows = db.session.execute(
-            sa.select(Vote.id, WorkGroup.organisation_id)
-            .join(WorkGroup, WorkGroup.id == Vote.group_id, isouter=True)
-            .where(Vote.ballot_id == ballot.id)
+        return (
+            sa.select(WorkGroup.organisation_id)
+            .where(WorkGroup.id == Vote.group_id)
+            .scalar_subquery()
         )
-    else:
-        rows = db.session.execute(
-            sa.select(Vote.id, sa.func.min(WorkGroup.organisation_id))
-            .join(GroupMembership, GroupMembership.user_id == Vote.cast_by_id)
-            .join(WorkGroup, WorkGroup.id == GroupMembership.group_id)
-            .where(
-                Vote.ballot_id == ballot.id,
-                WorkGroup.process_id == ballot.phase.process_id,
-            )
-            .group_by(Vote.id)
+    return (
+        sa.select(sa.func.min(WorkGroup.organisation_id))
+        .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
+        .where(
+            GroupMembership.user_id == Vote.cast_by_id,
+            WorkGroup.process_id == ballot.phase.process_id,
         )
-    return dict(rows.all())
+        .scalar_subquery()
+    )
 
 
 def _assign_ranks(rows: list[ThemeResult]) -> None:
@@ -97,15 +95,30 @@ def _assign_ranks(rows: list[ThemeResult]) -> None:
 def compute_results(ballot: Ballot) -> BallotResults:
     """Score every theme still on the ballot from the stored votes."""
     options = {option.theme_id: option.theme for option in ballot.options}
-    voters = db.session.scalar(
-        sa.select(sa.func.count(Vote.id)).where(Vote.ballot_id == ballot.id)
-    )
-    entries = db.session.execute(
-        sa.select(VoteEntry.vote_id, VoteEntry.theme_id, VoteEntry.value)
-        .join(Vote, Vote.id == VoteEntry.vote_id)
-        .where(Vote.ballot_id == ballot.id, VoteEntry.theme_id.in_(list(options)))
+    # One statement: every vote (a vote none of whose themes is still on the ballot
+    # counts as a voter too, with no entry), its organisation and its entries.
+    rows_read = db.session.execute(
+        sa.select(
+            Vote.id,
+            _organisation_of_vote(ballot),
+            VoteEntry.theme_id,
+            VoteEntry.value,
+        )
+        .outerjoin(
+            VoteEntry,
+            sa.and_(
+                VoteEntry.vote_id == Vote.id, VoteEntry.theme_id.in_(list(options))
+            ),
+        )
+        .where(Vote.ballot_id == ballot.id)
     ).all()
-    organisation_of = _organisation_of_votes(ballot) if entries else {}
+    voters = len({vote_id for vote_id, *_rest in rows_read})
+    organisation_of = {vote_id: organisation for vote_id, organisation, *_ in rows_read}
+    entries = [
+        (vote_id, theme_id, value)
+        for vote_id, _organisation, theme_id, value in rows_read
+        if theme_id is not None
+    ]
     places = ballot.max_choices
     rows = {
         theme_id: ThemeResult(
