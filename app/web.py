@@ -45,14 +45,15 @@ log = logging.getLogger("osallistamo.web")
 # Loading ---------------------------------------------------------------------
 
 
-def get_process_or_404(slug: str) -> Process:
+def get_process_or_404(slug: str, options: tuple = ()) -> Process:
     """The process of a URL's slug, or 404; with its team, which every permission
-    asks about (one statement, not two)."""
+    asks about (one statement, not two), and what ``options`` load with it (what
+    the page reads of the process: its phases, groups, themes...)."""
     process = (
         db.session.execute(
             sa.select(Process)
             .where(Process.slug == slug)
-            .options(so.joinedload(Process.roles))
+            .options(so.joinedload(Process.roles), *options)
         )
         .unique()
         .scalar_one_or_none()
@@ -82,9 +83,9 @@ def get_in_process_or_404(
     return obj
 
 
-def load_process(slug: str, action: str) -> Process:
+def load_process(slug: str, action: str, options: tuple = ()) -> Process:
     """The process of a URL, once the signed-in user may do the action on it."""
-    process = get_process_or_404(slug)
+    process = get_process_or_404(slug, options)
     require(current_user, action, process)
     return process
 
