@@ -67,9 +67,25 @@ def answered_group_ids(prompt: Prompt) -> set[int]:
 
 
 def groups_of(user: User, process_id: int) -> list[WorkGroup]:
-    """The user's work groups in a process, by name (usually exactly one)."""
+    """The user's work groups in a process, by name (usually exactly one).
+
+    The signed-in user comes with their memberships and groups (the sign-in loads
+    them in its one statement): then they are read from there, with no statement.
+    """
     if user is None or not getattr(user, "is_authenticated", False):
         return []
+    if hasattr(user, "_get_current_object"):  # current_user, a proxy
+        user = user._get_current_object()
+    state = sa.inspect(user, raiseerr=False)
+    if state is not None and "memberships" not in state.unloaded:
+        return sorted(
+            (
+                membership.group
+                for membership in user.memberships
+                if membership.group.process_id == process_id
+            ),
+            key=lambda group: (group.name, group.id),
+        )
     return list(
         db.session.scalars(
             sa.select(WorkGroup)

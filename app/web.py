@@ -45,14 +45,15 @@ log = logging.getLogger("osallistamo.web")
 # Loading ---------------------------------------------------------------------
 
 
-def get_process_or_404(slug: str) -> Process:
+def get_process_or_404(slug: str, options: tuple = ()) -> Process:
     """The process of a URL's slug, or 404; with its team, which every permission
-    asks about (one statement, not two)."""
+    asks about (one statement, not two), and what ``options`` load with it (what
+    the page reads of the process: its phases, groups, themes...)."""
     process = (
         db.session.execute(
             sa.select(Process)
             .where(Process.slug == slug)
-            .options(so.joinedload(Process.roles))
+            .options(so.joinedload(Process.roles), *options)
         )
         .unique()
         .scalar_one_or_none()
@@ -67,22 +68,24 @@ def get_in_process_or_404(
     model: type[T],
     obj_id: int,
     accept: Callable[[T], bool] | None = None,
+    options: tuple = (),
 ) -> T:
     """An object of this process by id (anything with a ``process``), or 404.
 
     Another process's id is simply not found, as is an object ``accept`` refuses
-    (e.g. a phase of the wrong kind).
+    (e.g. a phase of the wrong kind). ``options`` are loader options for the same
+    statement (what the page reads of the object, loaded with it).
     """
-    obj = db.session.get(model, obj_id)
+    obj = db.session.get(model, obj_id, options=options)
     owner = process_of(obj) if obj is not None else None
     if owner is None or owner.id != process.id or (accept and not accept(obj)):
         abort(404)
     return obj
 
 
-def load_process(slug: str, action: str) -> Process:
+def load_process(slug: str, action: str, options: tuple = ()) -> Process:
     """The process of a URL, once the signed-in user may do the action on it."""
-    process = get_process_or_404(slug)
+    process = get_process_or_404(slug, options)
     require(current_user, action, process)
     return process
 
@@ -93,11 +96,12 @@ def load_in_process(
     model: type[T],
     obj_id: int,
     accept: Callable[[T], bool] | None = None,
+    options: tuple = (),
 ) -> tuple[Process, Any]:
     """The process and one of its objects: the right is checked before the object is
     looked for, so an outsider learns nothing about which ids exist."""
     process = load_process(slug, action)
-    return process, get_in_process_or_404(process, model, obj_id, accept)
+    return process, get_in_process_or_404(process, model, obj_id, accept, options)
 
 
 def get_phase_or_404(process: Process, phase_id: int) -> Phase:

@@ -54,7 +54,7 @@ def filters_from_args(process: Process, args) -> tuple[CodingFilters, Phase | No
     phase = phases.get(int_arg(args, "phase"))
     prompts = {prompt.id for _phase, prompt in queries.prompts_of(process, phase)}
     groups = {group.id for group in process.work_groups}
-    organisations = {o.id for o in queries.organisations_of(process)}
+    organisations = {group.organisation_id for group in process.work_groups}
     try:
         status = CodingStatus(args.get("status", "all"))
     except ValueError:

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask import abort
 
-from ..comments import process_groups, visible
+from ..comments import visible
 from ..embeddings import model as embedding_model
 from ..extensions import db
 from ..models import (
@@ -27,6 +27,7 @@ from ..models import (
     Process,
     Prompt,
     Survey,
+    SurveyQuestion,
     TagStatus,
     ThemeTag,
     WorkGroup,
@@ -73,10 +74,31 @@ class CodingCounts:
     #: Suggested tags waiting for a decision, and the comments that have them.
     suggestions: int = 0
     suggested_comments: int = 0
+    #: With filters: the comments of the filtered list (else None).
+    matching: int | None = None
+    #: With a model: the comments of the scope with a current embedding of it.
+    embedded: int = 0
 
 
 #: The phases whose comments are coded: discussions, and surveys' free-text answers.
 CODED_KINDS = (PhaseKind.DISCUSSION, PhaseKind.SURVEY)
+
+
+def coding_page_options() -> tuple:
+    """What the coding pages read of the process, loaded with it: the phases with
+    their discussions' and surveys' questions (the phase and question menus), the
+    work groups with their organisations (the group and organisation menus) and the
+    themes; one statement each, whatever their number."""
+    return (
+        so.selectinload(Process.phases).options(
+            so.joinedload(Phase.discussion).joinedload(Discussion.prompts),
+            so.joinedload(Phase.survey)
+            .joinedload(Survey.questions)
+            .joinedload(SurveyQuestion.prompt),
+        ),
+        so.selectinload(Process.work_groups).joinedload(WorkGroup.organisation),
+        so.selectinload(Process.themes),
+    )
 
 
 def coding_phases(process: Process) -> list[Phase]:
@@ -150,17 +172,17 @@ def _filtered(process: Process, phase: Phase | None, filters: CodingFilters):
 def coding_query(
     process: Process, phase: Phase | None, filters: CodingFilters
 ) -> sa.Select:
-    """The coding list (for ``db.paginate``): oldest first, with what a card shows."""
+    """The coding list (for ``db.paginate``): oldest first, with what a card shows,
+    in the list's own statement."""
+    reason = so.joinedload(Comment.tags).joinedload(ThemeTag.reason_comment)
     return (
         _filtered(process, phase, filters)
         .order_by(Comment.created_at, Comment.id)
         .options(
-            so.selectinload(Comment.group).selectinload(WorkGroup.organisation),
-            so.selectinload(Comment.prompt),
-            so.selectinload(Comment.tags).selectinload(ThemeTag.theme),
-            so.selectinload(Comment.tags)
-            .selectinload(ThemeTag.reason_comment)
-            .selectinload(Comment.group),
+            so.joinedload(Comment.group).joinedload(WorkGroup.organisation),
+            so.joinedload(Comment.prompt),
+            so.joinedload(Comment.tags).joinedload(ThemeTag.theme),
+            reason.joinedload(Comment.group),
         )
     )
 
@@ -173,33 +195,63 @@ def matches(
     return db.session.scalar(sa.select(stmt.exists())) is True
 
 
-def coding_counts(process: Process, phase: Phase | None = None) -> CodingCounts:
-    """How far coding is in the scope: comments, coded, uncoded, suggestions."""
-    ids = _visible_in(process, phase).with_only_columns(Comment.id).subquery()
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(ids)) or 0
-    coded = (
-        db.session.scalar(
-            sa.select(sa.func.count(sa.distinct(ThemeTag.comment_id))).where(
-                ThemeTag.comment_id.in_(sa.select(ids.c.id)),
-                ThemeTag.status == TagStatus.CONFIRMED,
-            )
-        )
-        or 0
+def _count_of(stmt: sa.Select) -> sa.ScalarSelect:
+    """How many comments a statement of comments finds, as a column."""
+    ids = stmt.with_only_columns(Comment.id).subquery()
+    return sa.select(sa.func.count()).select_from(ids).scalar_subquery()
+
+
+def _tags_of(process: Process, phase: Phase | None, status: TagStatus, *columns):
+    """An aggregate of the scope's tags of a status, as a column."""
+    ids = _visible_in(process, phase).with_only_columns(Comment.id)
+    return (
+        sa.select(*columns)
+        .where(ThemeTag.comment_id.in_(ids), ThemeTag.status == status)
+        .scalar_subquery()
     )
-    suggestions, suggested_comments = db.session.execute(
-        sa.select(
-            sa.func.count(ThemeTag.id), sa.func.count(sa.distinct(ThemeTag.comment_id))
-        ).where(
-            ThemeTag.comment_id.in_(sa.select(ids.c.id)),
-            ThemeTag.status == TagStatus.SUGGESTED,
-        )
-    ).one()
+
+
+def coding_counts(
+    process: Process,
+    phase: Phase | None = None,
+    filters: CodingFilters | None = None,
+    model: str | None = None,
+) -> CodingCounts:
+    """How far coding is in the scope: comments, coded, uncoded, suggestions; with
+    ``filters``, also how many comments the filtered list has, and with a ``model``
+    how many comments have a current embedding of it. One statement."""
+    columns = [
+        _count_of(_visible_in(process, phase)),
+        _tags_of(
+            process,
+            phase,
+            TagStatus.CONFIRMED,
+            sa.func.count(sa.distinct(ThemeTag.comment_id)),
+        ),
+        _tags_of(process, phase, TagStatus.SUGGESTED, sa.func.count(ThemeTag.id)),
+        _tags_of(
+            process,
+            phase,
+            TagStatus.SUGGESTED,
+            sa.func.count(sa.distinct(ThemeTag.comment_id)),
+        ),
+        _count_of(_filtered(process, phase, filters))
+        if filters is not None
+        else sa.null(),
+        _embedded(process, phase, model) if model is not None else sa.null(),
+    ]
+    total, coded, suggestions, suggested_comments, matching, embedded = (
+        db.session.execute(sa.select(*columns)).one()
+    )
+    total = total or 0
     return CodingCounts(
         total=total,
-        coded=coded,
-        uncoded=total - coded,
+        coded=coded or 0,
+        uncoded=total - (coded or 0),
         suggestions=suggestions or 0,
         suggested_comments=suggested_comments or 0,
+        matching=matching,
+        embedded=embedded or 0,
     )
 
 
@@ -220,8 +272,7 @@ def prompts_of(process: Process, phase: Phase | None) -> list[tuple[Phase, Promp
 
 def organisations_of(process: Process) -> list[Organisation]:
     """The organisations behind the process's work groups, by name."""
-    groups = db.session.scalars(process_groups(process.id))
-    seen = {group.organisation.id: group.organisation for group in groups}
+    seen = {group.organisation.id: group.organisation for group in process.work_groups}
     return sorted(seen.values(), key=lambda organisation: organisation.name.lower())
 
 
@@ -244,16 +295,20 @@ class SuggestionMethod:
     embedded: int
 
 
-def suggestion_method(process: Process, phase: Phase | None) -> SuggestionMethod:
+def suggestion_model() -> str | None:
+    """The sentence-embedding model's name, or None when suggestions use words only."""
     embedder = embedding_model.current()
-    if embedder is None:
-        return SuggestionMethod(None, 0)
-    ids = _visible_in(process, phase).with_only_columns(Comment.id).subquery()
-    embedded = db.session.scalar(
-        sa.select(sa.func.count(CommentEmbedding.comment_id)).where(
-            CommentEmbedding.comment_id.in_(sa.select(ids.c.id)),
-            CommentEmbedding.model == embedder.name,
+    return embedder.name if embedder is not None else None
+
+
+def _embedded(process: Process, phase: Phase | None, model: str) -> sa.ScalarSelect:
+    ids = _visible_in(process, phase).with_only_columns(Comment.id)
+    return (
+        sa.select(sa.func.count(CommentEmbedding.comment_id))
+        .where(
+            CommentEmbedding.comment_id.in_(ids),
+            CommentEmbedding.model == model,
             CommentEmbedding.vector.is_not(None),
         )
+        .scalar_subquery()
     )
-    return SuggestionMethod(embedder.name, embedded or 0)

@@ -77,14 +77,19 @@ def _back(process: Process, phase, filters: CodingFilters, comment_id, after):
 @login_required
 def index(slug: str):
     """The comments of a phase or the whole process, with their codes and filters."""
-    process = load_process(slug, "process.code")
+    process = load_process(slug, "process.code", queries.coding_page_options())
     filters, phase = filters_from_args(process, request.args)
+    model = queries.suggestion_model()
+    # Every count of the page (the filtered list's too) in one statement.
+    counts = queries.coding_counts(process, phase, filters, model=model)
     page = db.paginate(
         queries.coding_query(process, phase, filters),
         page=int_arg(request.args, "page") or 1,
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
+        count=False,
     )
+    page.total = counts.matching
     if not page.items and page.pages and page.page > page.pages:
         # The last comment of the last page left the filter: show the new last page.
         return redirect(
@@ -98,8 +103,8 @@ def index(slug: str):
         filter_args=filters.as_args(),
         page_args=page_args(filters, request.args),
         page=page,
-        counts=queries.coding_counts(process, phase),
-        method=queries.suggestion_method(process, phase),
+        counts=counts,
+        method=queries.SuggestionMethod(model, counts.embedded),
         phases=queries.coding_phases(process),
         prompts=queries.prompts_of(process, phase),
         organisations=queries.organisations_of(process),

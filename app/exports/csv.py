@@ -25,7 +25,7 @@ from ..i18n import localized
 from ..models import Phase, Process
 from . import labels
 from .json import iso
-from .scope import confirmed_tags, phases_in_scope, visible_comments
+from .scope import phases_in_scope, visible_comments
 from .summary import Summary
 
 #: Between the titles of a comment's themes (a comma may be in a title).
@@ -59,7 +59,7 @@ def comment_rows(
     """Every comment a reader of the process may see in the scope, oldest first
     (with the coded survey answers' texts for the team: ``survey_answers``)."""
     language = language or process.language
-    comments = visible_comments(
+    comments, tags = visible_comments(
         phases_in_scope(process, phase), survey_answers=survey_answers
     )
     order = {theme.id: theme.position for theme in process.themes}
@@ -68,7 +68,7 @@ def comment_rows(
         for theme in process.themes
     }
     themes_of: dict[int, list[int]] = defaultdict(list)
-    for tag in confirmed_tags([comment.id for comment in comments]):
+    for tag in tags:
         themes_of[tag.comment_id].append(tag.theme_id)
     return [
         CommentRow(

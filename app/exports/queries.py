@@ -13,6 +13,7 @@ from ..requests import query_id_or_404
 from ..web import get_phase_or_404, load_process
 from . import formats
 from .csv import KINDS
+from .scope import summary_options
 
 
 def load_scope(slug: str) -> tuple[Process, Phase | None, str]:
@@ -21,7 +22,7 @@ def load_scope(slug: str) -> tuple[Process, Phase | None, str]:
     The team reads the summary at any time; participants once everything in its
     scope has closed (their memo links here).
     """
-    process = load_process(slug, "process.view")
+    process = load_process(slug, "process.view", summary_options())
     phase = None
     phase_id = query_id_or_404("phase")
     if phase_id is not None:

@@ -10,8 +10,11 @@ import sqlalchemy.orm as so
 from ..comments import visible
 from ..extensions import db
 from ..models import (
+    Ballot,
+    BallotOption,
     Comment,
     Discussion,
+    FollowUpProposal,
     Phase,
     PhaseKind,
     Process,
@@ -28,12 +31,31 @@ def phases_in_scope(process: Process, phase: Phase | None) -> list[Phase]:
     return [phase] if phase is not None else list(process.phases)
 
 
+def summary_options() -> tuple:
+    """What a summary reads of its process, loaded with it (``web.load_process``):
+    the phases with their ballots (their themes in order) and seminars, the themes,
+    the work groups with their organisations, and the follow-up proposal (its
+    versions only when there is one); one statement each, whatever their number."""
+    return (
+        so.selectinload(Process.phases).options(
+            so.joinedload(Phase.ballots)
+            .joinedload(Ballot.options)
+            .joinedload(BallotOption.theme),
+            so.joinedload(Phase.seminar),
+        ),
+        so.selectinload(Process.themes),
+        so.selectinload(Process.work_groups).joinedload(WorkGroup.organisation),
+        so.joinedload(Process.proposal).selectinload(FollowUpProposal.versions),
+    )
+
+
 def visible_comments(
     phases: list[Phase], *, survey_answers: bool = False
-) -> list[Comment]:
-    """Comments of the phases' discussions that any reader may see, oldest first;
-    with ``survey_answers`` also the free-text answers of their surveys (which only
-    the team reads: the caller decides)."""
+) -> tuple[list[Comment], list[ThemeTag]]:
+    """Comments of the phases' discussions that any reader may see, oldest first,
+    and the codes a person confirmed on them, in one statement; with
+    ``survey_answers`` also the free-text answers of their surveys (which only the
+    team reads: the caller decides)."""
     discussion_phases = [p.id for p in phases if p.kind is PhaseKind.DISCUSSION]
     survey_phases = [p.id for p in phases if p.kind is PhaseKind.SURVEY]
     owners = [
@@ -48,31 +70,24 @@ def visible_comments(
             )
         )
     if not discussion_phases and len(owners) == 1:
-        return []
-    return list(
-        db.session.scalars(
-            sa.select(Comment)
-            .join(Prompt, Prompt.id == Comment.prompt_id)
-            .where(sa.or_(*owners), visible())
-            .options(
-                so.selectinload(Comment.group).selectinload(WorkGroup.organisation),
-                so.selectinload(Comment.author),
-                so.selectinload(Comment.prompt),
-            )
-            .order_by(Comment.created_at, Comment.id)
-        )
-    )
-
-
-def confirmed_tags(comment_ids: list[int]) -> list[ThemeTag]:
-    """The codes a person confirmed on these comments."""
-    if not comment_ids:
-        return []
-    return list(
-        db.session.scalars(
-            sa.select(ThemeTag).where(
-                ThemeTag.comment_id.in_(comment_ids),
+        return [], []
+    rows = db.session.execute(
+        sa.select(Comment, ThemeTag)
+        .join(Prompt, Prompt.id == Comment.prompt_id)
+        .outerjoin(
+            ThemeTag,
+            sa.and_(
+                ThemeTag.comment_id == Comment.id,
                 ThemeTag.status == TagStatus.CONFIRMED,
-            )
+            ),
         )
-    )
+        .where(sa.or_(*owners), visible())
+        .options(
+            so.joinedload(Comment.group).joinedload(WorkGroup.organisation),
+            so.joinedload(Comment.author),
+            so.joinedload(Comment.prompt),
+        )
+        .order_by(Comment.created_at, Comment.id, ThemeTag.id)
+    ).all()
+    comments = list(dict.fromkeys(comment for comment, _tag in rows))
+    return comments, [tag for _comment, tag in rows if tag is not None]

@@ -14,20 +14,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-import sqlalchemy as sa
-
-from ..extensions import db
 from ..i18n import localized
-from ..models import Comment, Phase, Process, Vote
+from ..models import Comment, Phase, Process
 from ..seminars.queries import workshops_of
 from ..seminars.queries_questions import for_the_record, talk_name
 from ..seminars.queries_votes import closed_votes
 from ..text import render_markdown
 from ..urls import external_url
-from ..voting.audit import voters_per_group
-from ..voting.scoring import compute_results
+from ..voting.scoring import results_of
 from .quotes import Excerpt, central_excerpts, excerpt_of
-from .scope import confirmed_tags, phases_in_scope, visible_comments
+from .scope import phases_in_scope, visible_comments
 
 #: Quotes per theme when the facilitator has not chosen them.
 DEFAULT_QUOTES = 3
@@ -263,45 +259,56 @@ def _quotes(
     return [_quote(e, process, language, False, link) for e in excerpts]
 
 
-def _ballots(phases: list[Phase], process: Process, language: str) -> list:
+def _ballots(
+    phases: list[Phase], process: Process, language: str
+) -> tuple[list[BallotSummary], int]:
+    """The ballots' summaries, the one with the most voters first, and how many work
+    groups voted (or had members vote) in any of them."""
+    ballots = [ballot for phase in phases for ballot in getattr(phase, "ballots", [])]
+    results = results_of(ballots)  # one statement for every ballot
+    # The process's groups by name, as the team's results page lists them.
+    groups = sorted(process.work_groups, key=lambda g: (g.name.lower(), g.id))
     summaries = []
-    for phase in phases:
-        for ballot in getattr(phase, "ballots", []):
-            results = compute_results(ballot)
-            summaries.append(
-                BallotSummary(
-                    ballot_id=ballot.id,
-                    title=localized(ballot.title, process.language, language),
-                    method=ballot.method.value,
-                    voters=results.voters,
-                    voter_unit=ballot.voter_unit.value,
-                    groups=[
-                        GroupVotes(
-                            group=row.group.name,
-                            organisation=row.group.organisation.name,
-                            votes=row.votes,
-                        )
-                        for row in voters_per_group(ballot)
-                        if row.group is not None and row.votes
-                    ],
-                    rows=[
-                        BallotRow(
-                            theme_id=row.theme.id,
-                            title=localized(
-                                row.theme.title, process.language, language
-                            ),
-                            rank=row.rank,
-                            tied=row.tied,
-                            score=row.score,
-                            share=row.share,
-                            organisations=row.organisations,
-                        )
-                        for row in results.rows
-                    ],
-                )
+    for ballot in ballots:
+        result = results[ballot.id]
+        summaries.append(
+            BallotSummary(
+                ballot_id=ballot.id,
+                title=localized(ballot.title, process.language, language),
+                method=ballot.method.value,
+                voters=result.voters,
+                voter_unit=ballot.voter_unit.value,
+                groups=[
+                    GroupVotes(
+                        group=group.name,
+                        organisation=group.organisation.name,
+                        votes=result.votes_per_group[group.id],
+                    )
+                    for group in groups
+                    if result.votes_per_group.get(group.id)
+                ],
+                rows=[
+                    BallotRow(
+                        theme_id=row.theme.id,
+                        title=localized(row.theme.title, process.language, language),
+                        rank=row.rank,
+                        tied=row.tied,
+                        score=row.score,
+                        share=row.share,
+                        organisations=row.organisations,
+                    )
+                    for row in result.rows
+                ],
             )
+        )
+    voted = {
+        group_id
+        for result in results.values()
+        for group_id in result.votes_per_group
+        if group_id is not None
+    }
     # The ballot with the most voters leads (the seed's closing vote).
-    return sorted(summaries, key=lambda b: (-b.voters, b.ballot_id))
+    return sorted(summaries, key=lambda b: (-b.voters, b.ballot_id)), len(voted)
 
 
 def _quick_votes(phases: list[Phase], process: Process, language: str) -> list:
@@ -351,16 +358,6 @@ def _speaker_questions(phases: list[Phase], language: str) -> list:
     return summaries
 
 
-def _groups_voted(ballot_ids: list[int]) -> int:
-    if not ballot_ids:
-        return 0
-    return db.session.scalar(
-        sa.select(sa.func.count(sa.distinct(Vote.group_id))).where(
-            Vote.ballot_id.in_(ballot_ids), Vote.group_id.is_not(None)
-        )
-    )
-
-
 def _rank_talk(themes: list[ThemeSummary]) -> None:
     ordered = sorted(themes, key=lambda t: -t.comments)
     talked = [t for t in ordered if t.comments]
@@ -403,16 +400,15 @@ def build_summary(
     """
     language = language or process.language
     phases = phases_in_scope(process, phase)
-    comments = visible_comments(phases, survey_answers=survey_answers)
+    comments, tags = visible_comments(phases, survey_answers=survey_answers)
     by_id = {c.id: c for c in comments}
-    tags = confirmed_tags(list(by_id))
     per_theme: dict[int, list[Comment]] = defaultdict(list)
     featured: dict[int, set[int]] = defaultdict(set)
     for tag in tags:
         per_theme[tag.theme_id].append(by_id[tag.comment_id])
         if tag.featured:
             featured[tag.theme_id].add(tag.comment_id)
-    ballots = _ballots(phases, process, language)
+    ballots, groups_voted = _ballots(phases, process, language)
     main = ballots[0] if ballots else None
     vote_rows = {row.theme_id: row for row in main.rows} if main else {}
     themes = []
@@ -461,7 +457,7 @@ def build_summary(
     participation = Participation(
         groups_invited=len(process.work_groups),
         groups_answered=len({c.group_id for c in discussed if c.parent_id is None}),
-        groups_voted=_groups_voted([b.ballot_id for b in ballots]),
+        groups_voted=groups_voted,
         comments=len(discussed),
         uncoded=len([c for c in discussed if c.id not in coded]),
     )

@@ -126,31 +126,35 @@ def voters_per_group(ballot: Ballot) -> list[GroupVoters]:
     """Every work group of the process with its places, members and the votes cast
     for it in this ballot (a person's or the group's), by name; votes of deleted
     groups last."""
-    votes = dict(
-        db.session.execute(
-            sa.select(Vote.group_id, sa.func.count(Vote.id))
-            .where(Vote.ballot_id == ballot.id)
-            .group_by(Vote.group_id)
-        ).all()
+    votes: dict[int | None, int] = {}
+    deleted: dict[int | None, int] = {}
+    # One grouped count: all the votes of each group, and those of deleted accounts.
+    for group_id, all_votes, of_deleted in db.session.execute(
+        sa.select(
+            Vote.group_id,
+            sa.func.count(Vote.id),
+            sa.func.count(Vote.id).filter(Vote.unit_key.like("deleted:%")),
+        )
+        .where(Vote.ballot_id == ballot.id)
+        .group_by(Vote.group_id)
+    ):
+        votes[group_id] = all_votes
+        if of_deleted:
+            deleted[group_id] = of_deleted
+    # The groups with their organisations and how many members each has.
+    member_count = (
+        sa.select(sa.func.count(GroupMembership.id))
+        .where(GroupMembership.group_id == WorkGroup.id)
+        .correlate(WorkGroup)
+        .scalar_subquery()
     )
-    deleted = dict(
-        db.session.execute(
-            sa.select(Vote.group_id, sa.func.count(Vote.id))
-            .where(Vote.ballot_id == ballot.id, Vote.unit_key.like("deleted:%"))
-            .group_by(Vote.group_id)
-        ).all()
-    )
+    counted = db.session.execute(
+        process_groups(ballot.process.id).add_columns(member_count)
+    ).all()
     groups = sorted(
-        db.session.scalars(process_groups(ballot.process.id)),
-        key=lambda g: (g.name.lower(), g.id),
+        (group for group, _count in counted), key=lambda g: (g.name.lower(), g.id)
     )
-    members = dict(
-        db.session.execute(
-            sa.select(GroupMembership.group_id, sa.func.count(GroupMembership.id))
-            .where(GroupMembership.group_id.in_([group.id for group in groups]))
-            .group_by(GroupMembership.group_id)
-        ).all()
-    )
+    members = {group.id: count for group, count in counted}
     rows = [
         GroupVoters(
             group=group,

@@ -20,7 +20,7 @@ from flask_login import current_user, login_required
 from ..models import Ballot, VoterUnit
 from ..permissions import can
 from ..web import conditional, load_in_process
-from . import audit, bp, charts
+from . import audit, bp, charts, queries
 from .results_view import etag_of, results_context, visibility_of
 
 #: The projector shows the themes ranked this high (ties at the edge stay whole).
@@ -33,7 +33,9 @@ POLL_INTERVAL_MS = 5000
 @login_required
 def results(slug: str, ballot_id: int):
     """The ranking with a bar chart and the same numbers in a table."""
-    process, ballot = load_in_process(slug, "ballot.view", Ballot, ballot_id)
+    process, ballot = load_in_process(
+        slug, "ballot.view", Ballot, ballot_id, options=queries.BALLOT_WITH_THEMES
+    )
     seen = visibility_of(ballot, current_user, datetime.now(UTC))
     context = results_context(process, ballot, seen)
     if context["results"] is not None:

@@ -19,30 +19,33 @@ from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..forms import form_status
 from ..limits import per_user_writes, user_key
-from ..models import Ballot, VoterUnit, WorkGroup
+from ..models import Ballot, Vote, VoterUnit, WorkGroup
 from ..permissions import can, require
 from ..requests import query_id
 from ..web import load_in_process
-from . import bp, services
+from . import bp, queries, services
 from .forms_vote import vote_form
 
 
-def _selected_group(
+def _group_and_vote(
     ballot: Ballot, groups: list[WorkGroup], wanted_id: int | None
-) -> WorkGroup | None:
-    """The group the voter acts for: the one asked for, else the first.
+) -> tuple[WorkGroup | None, Vote | None]:
+    """The group the voter acts for (the one asked for, else the first) and the
+    unit's vote, found once.
 
     A participant's own vote stays with the group it was cast for, so the
     organisation behind it does not change when they change the vote.
     """
     if not groups:
-        return None
+        return None, None
     by_id = {group.id: group for group in groups}
     if ballot.voter_unit is VoterUnit.PARTICIPANT:
         vote = services.vote_of(ballot, current_user, None)
         if vote is not None and vote.group_id in by_id:
-            return by_id[vote.group_id]
-    return by_id.get(wanted_id, groups[0])
+            return by_id[vote.group_id], vote
+        return by_id.get(wanted_id, groups[0]), vote
+    group = by_id.get(wanted_id, groups[0])
+    return group, services.vote_of(ballot, current_user, group)
 
 
 def _ballot_url(ballot: Ballot, group: WorkGroup | None, groups: list) -> str:
@@ -56,7 +59,7 @@ def _ballot_url(ballot: Ballot, group: WorkGroup | None, groups: list) -> str:
     )
 
 
-def _page(process, ballot: Ballot, form, groups, group, now: datetime):
+def _page(process, ballot: Ballot, form, groups, group, vote, now: datetime):
     """Render the ballot page (422 when the form has errors)."""
     current = services.state(ballot, now)
     may_vote = (
@@ -64,7 +67,6 @@ def _page(process, ballot: Ballot, form, groups, group, now: datetime):
         and can(current_user, "ballot.vote", process)
         and current is services.BallotState.OPEN
     )
-    vote = services.vote_of(ballot, current_user, group) if group else None
     results_visible = services.results_visible(ballot, now)
     html = render_template(
         "voting/ballot.html",
@@ -94,12 +96,16 @@ def _page(process, ballot: Ballot, form, groups, group, now: datetime):
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def ballot(slug: str, ballot_id: int):
     """The ballot: its rules in plain words, the themes and the unit's vote."""
-    process, ballot = load_in_process(slug, "ballot.view", Ballot, ballot_id)
+    process, ballot = load_in_process(
+        slug, "ballot.view", Ballot, ballot_id, options=queries.BALLOT_WITH_THEMES
+    )
     now = datetime.now(UTC)
     groups = groups_of(current_user, process.id)
     if request.method == "POST":
         require(current_user, "ballot.vote", process)
-        group = _selected_group(ballot, groups, request.form.get("group_id", type=int))
+        group, _vote = _group_and_vote(
+            ballot, groups, request.form.get("group_id", type=int)
+        )
         form = vote_form(ballot, groups=groups, group=group)
         if form.validate_on_submit():
             group = form.group
@@ -123,8 +129,8 @@ def ballot(slug: str, ballot_id: int):
                     "success",
                 )
                 return redirect(_ballot_url(ballot, group, groups))
-        return _page(process, ballot, form, groups, group, now)
-    group = _selected_group(ballot, groups, query_id("group"))
-    vote = services.vote_of(ballot, current_user, group) if group else None
+        vote = services.vote_of(ballot, current_user, group) if group else None
+        return _page(process, ballot, form, groups, group, vote, now)
+    group, vote = _group_and_vote(ballot, groups, query_id("group"))
     form = vote_form(ballot, groups=groups, group=group, vote=vote)
-    return _page(process, ballot, form, groups, group, now)
+    return _page(process, ballot, form, groups, group, vote, now)

@@ -7,7 +7,7 @@ Themes with equal scores share a rank (1, 1, 3), and the tie is said out loud.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -16,6 +16,7 @@ from ..extensions import db
 from ..models import (
     Ballot,
     GroupMembership,
+    Phase,
     Theme,
     Vote,
     VoteEntry,
@@ -47,6 +48,8 @@ class BallotResults:
     #: Units that have voted.
     voters: int
     rows: list[ThemeResult]
+    #: How many votes were cast for each work group (None: no group any more).
+    votes_per_group: dict[int | None, int] = field(default_factory=dict)
 
     @property
     def top_score(self) -> int:
@@ -58,26 +61,25 @@ def borda_points(rank: int, places: int) -> int:
     return places - rank + 1
 
 
-def _organisation_of_votes(ballot: Ballot) -> dict[int, int | None]:
-    """Each vote's organisation: its group's, or the voter's group's in this process."""
-    if ballot.voter_unit is VoterUnit.GROUP:
-        rows = db.session.execute(
-            sa.select(Vote.id, WorkGroup.organisation_id)
-            .join(WorkGroup, WorkGroup.id == Vote.group_id, isouter=True)
-            .where(Vote.ballot_id == ballot.id)
+def _organisation_of_vote() -> sa.ColumnElement:
+    """A vote's organisation, as a column of a statement over votes joined with
+    their ballots and phases: its group's (a group's vote), or that of the voter's
+    first group in the ballot's process (a participant's own vote)."""
+    of_group = (
+        sa.select(WorkGroup.organisation_id)
+        .where(WorkGroup.id == Vote.group_id)
+        .scalar_subquery()
+    )
+    of_voter = (
+        sa.select(sa.func.min(WorkGroup.organisation_id))
+        .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
+        .where(
+            GroupMembership.user_id == Vote.cast_by_id,
+            WorkGroup.process_id == Phase.process_id,
         )
-    else:
-        rows = db.session.execute(
-            sa.select(Vote.id, sa.func.min(WorkGroup.organisation_id))
-            .join(GroupMembership, GroupMembership.user_id == Vote.cast_by_id)
-            .join(WorkGroup, WorkGroup.id == GroupMembership.group_id)
-            .where(
-                Vote.ballot_id == ballot.id,
-                WorkGroup.process_id == ballot.phase.process_id,
-            )
-            .group_by(Vote.id)
-        )
-    return dict(rows.all())
+        .scalar_subquery()
+    )
+    return sa.case((Ballot.voter_unit == VoterUnit.GROUP, of_group), else_=of_voter)
 
 
 def _assign_ranks(rows: list[ThemeResult]) -> None:
@@ -96,16 +98,47 @@ def _assign_ranks(rows: list[ThemeResult]) -> None:
 
 def compute_results(ballot: Ballot) -> BallotResults:
     """Score every theme still on the ballot from the stored votes."""
-    options = {option.theme_id: option.theme for option in ballot.options}
-    voters = db.session.scalar(
-        sa.select(sa.func.count(Vote.id)).where(Vote.ballot_id == ballot.id)
-    )
-    entries = db.session.execute(
-        sa.select(VoteEntry.vote_id, VoteEntry.theme_id, VoteEntry.value)
-        .join(Vote, Vote.id == VoteEntry.vote_id)
-        .where(Vote.ballot_id == ballot.id, VoteEntry.theme_id.in_(list(options)))
+    return results_of([ballot])[ballot.id]
+
+
+def results_of(ballots: list[Ballot]) -> dict[int, BallotResults]:
+    """The results of several ballots (by id), from one statement whatever their
+    number: every vote (one none of whose themes is still on its ballot counts as a
+    voter too), its work group, its organisation and its entries."""
+    if not ballots:
+        return {}
+    read = db.session.execute(
+        sa.select(
+            Vote.ballot_id,
+            Vote.id,
+            Vote.group_id,
+            _organisation_of_vote(),
+            VoteEntry.theme_id,
+            VoteEntry.value,
+        )
+        .join(Ballot, Ballot.id == Vote.ballot_id)
+        .join(Phase, Phase.id == Ballot.phase_id)
+        .outerjoin(VoteEntry, VoteEntry.vote_id == Vote.id)
+        .where(Vote.ballot_id.in_([ballot.id for ballot in ballots]))
+        .order_by(Vote.id, VoteEntry.id)
     ).all()
-    organisation_of = _organisation_of_votes(ballot) if entries else {}
+    rows_of: dict[int, list] = defaultdict(list)
+    for ballot_id, *row in read:
+        rows_of[ballot_id].append(row)
+    return {ballot.id: _score(ballot, rows_of[ballot.id]) for ballot in ballots}
+
+
+def _score(ballot: Ballot, read: list) -> BallotResults:
+    """One ballot's results from its rows (vote, group, organisation, theme, value)."""
+    options = {option.theme_id: option.theme for option in ballot.options}
+    group_of = {vote_id: group_id for vote_id, group_id, *_rest in read}
+    voters = len(group_of)
+    organisation_of = {vote_id: organisation for vote_id, _g, organisation, *_ in read}
+    entries = [
+        (vote_id, theme_id, value)
+        for vote_id, _group, _organisation, theme_id, value in read
+        if theme_id in options
+    ]
     places = ballot.max_choices
     rows = {
         theme_id: ThemeResult(
@@ -133,4 +166,9 @@ def compute_results(ballot: Ballot) -> BallotResults:
         row.organisations = len(organisations[theme_id])
     ordered = list(rows.values())
     _assign_ranks(ordered)
-    return BallotResults(ballot=ballot, voters=voters or 0, rows=ordered)
+    return BallotResults(
+        ballot=ballot,
+        voters=voters,
+        rows=ordered,
+        votes_per_group=dict(Counter(group_of.values())),
+    )

@@ -11,6 +11,7 @@ import logging
 from datetime import datetime
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
@@ -395,10 +396,22 @@ def cast_vote(
 
 
 def vote_of(ballot: Ballot, voter: User, group: WorkGroup | None) -> Vote | None:
-    """The unit's current vote, if any."""
+    """The unit's current vote, if any, with its entries and who cast it (the ballot
+    page shows both), in one statement."""
     if group is None and ballot.voter_unit is VoterUnit.GROUP:
         return None
-    return _find_vote(ballot, unit_key(ballot, voter, group))
+    return (
+        db.session.scalars(
+            sa.select(Vote)
+            .where(
+                Vote.ballot_id == ballot.id,
+                Vote.unit_key == unit_key(ballot, voter, group),
+            )
+            .options(so.joinedload(Vote.entries), so.joinedload(Vote.cast_by))
+        )
+        .unique()
+        .one_or_none()
+    )
 
 
 def theme_changed(theme_id: int) -> None:
