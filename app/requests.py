@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property, lru_cache
 
+from babel import support
 from flask import Flask, Request, abort, request
+from flask_babel import get_locale
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter
+from wtforms.i18n import messages_path
 
 from .text import clean_control_characters
 
@@ -62,6 +66,18 @@ class CleanFormRequest(Request):
                     for key, value in form.items(multi=True)
                 ]
             )
+
+    @cached_property
+    def wtforms_translations(self) -> support.Translations:
+        """WTForms' own messages in the reader's language. Flask-WTF reads them
+        from this attribute, and without it loads the catalogue from disk on every
+        request that builds a form."""
+        return _wtforms_catalogue(str(get_locale()))
+
+
+@lru_cache(maxsize=8)
+def _wtforms_catalogue(locale: str) -> support.Translations:
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
 
 
 class IdConverter(IntegerConverter):

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from bench.profile_request import hidden, prepare
 
+PROFILE_SORT = "cumulative"
+
 
 def sign_in_participant(client, code: str) -> None:
     page = client.get(f"/join/{code}").text
@@ -101,7 +103,7 @@ def main(argv=None) -> int:
                 client.get(path)
             profile.disable()
             out = io.StringIO()
-            pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(
+            pstats.Stats(profile, stream=out).sort_stats(PROFILE_SORT).print_stats(
                 args.top
             )
             print(out.getvalue().split("\n", 6)[-1][:8000])

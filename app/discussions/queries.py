@@ -34,11 +34,18 @@ def page_context(process: Process, discussion: Discussion) -> dict:
 
 
 def load_discussion(
-    slug: str, phase_id: int, action: str
+    slug: str, phase_id: int, action: str, options: tuple = ()
 ) -> tuple[Process, Discussion]:
-    """The process and the discussion of one of its phases, once the action is allowed."""
+    """The process and the discussion of one of its phases, once the action is
+    allowed; the phase and its discussion in one statement (with what ``options``
+    load of the discussion)."""
     process, phase = load_in_process(
-        slug, action, Phase, phase_id, accept=has_discussion
+        slug,
+        action,
+        Phase,
+        phase_id,
+        accept=has_discussion,
+        options=(so.joinedload(Phase.discussion).options(*options),),
     )
     discussion = phase.discussion
     # The discussion's phase is this one: said here, it is not loaded again later
@@ -51,10 +58,11 @@ def load_prompt(
     slug: str, phase_id: int, prompt_id: int, action: str
 ) -> tuple[Process, Discussion, Prompt]:
     """The process, discussion and question of a URL, once the action is allowed."""
-    process, discussion = load_discussion(slug, phase_id, action)
-    # Every question of the discussion in one statement: the pages say "question 2
-    # of 5", and the one asked for is then found without another.
-    discussion.prompts  # noqa: B018
+    # Every question of the discussion with it: the pages say "question 2 of 5",
+    # and the one asked for is then found without another statement.
+    process, discussion = load_discussion(
+        slug, phase_id, action, options=(so.joinedload(Discussion.prompts),)
+    )
     prompt = get_in_process_or_404(
         process,
         Prompt,

@@ -68,54 +68,56 @@ def unanswered_prompts(discussion: Discussion, groups: Iterable[WorkGroup]) -> l
 @dataclass
 class ThreadGroups:
     """What a thread page needs of the work groups on every request: the reader's
-    own groups, which of them have answered the prompt, and how many of the
-    process's groups there are and have answered. (The filter menus list every
+    own groups, and which of them have answered the prompt. (How many of the
+    process's groups have answered: ``answer_count``; the filter menus list every
     group: ``all_groups``, loaded only when the comments are rendered.)"""
 
     own: list[WorkGroup]
     own_answered: set[int]
-    answered_count: int
-    group_count: int
-
-
-def _answered(prompt: Prompt) -> sa.Select:
-    return sa.select(Comment.group_id).where(
-        Comment.prompt_id == prompt.id, is_answer()
-    )
 
 
 def thread_groups(process: Process, prompt: Prompt, user) -> ThreadGroups:
-    """The reader's groups and the answer counts, in two statements."""
+    """The reader's groups in the process, each with whether it has answered, in
+    one statement (a few rows, each looked up by the comments' group index)."""
+    if not getattr(user, "is_authenticated", False):
+        return ThreadGroups(own=[], own_answered=set())
+    answered = (
+        sa.exists()
+        .where(Comment.group_id == WorkGroup.id, Comment.prompt_id == prompt.id)
+        .where(is_answer())
+    )
+    rows = db.session.execute(
+        process_groups(process.id)
+        .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
+        .where(GroupMembership.user_id == user.id)
+        .add_columns(answered)
+    ).all()
+    return ThreadGroups(
+        own=[group for group, _answered in rows],
+        own_answered={group.id for group, was_answered in rows if was_answered},
+    )
+
+
+def answer_count(process: Process, prompt: Prompt) -> tuple[int, int]:
+    """How many work groups the process has, and how many have answered the prompt
+    (one statement; it reads every answer, so the page keeps it per thread version)."""
     # Not a correlated EXISTS per group: with 500 groups and 2,500 comments on the
     # prompt SQLite scanned the prompt's comments once per group (1 s a page, bench
     # suite); the uncorrelated IN list is built once.
-    answered = _answered(prompt)
-    counts = db.session.execute(
+    answered = sa.select(Comment.group_id).where(
+        Comment.prompt_id == prompt.id, is_answer()
+    )
+    groups, answering = db.session.execute(
         sa.select(
             sa.select(sa.func.count(WorkGroup.id))
             .where(WorkGroup.process_id == process.id)
             .scalar_subquery(),
-            sa.select(sa.func.count(sa.distinct(WorkGroup.id)))
+            sa.select(sa.func.count(WorkGroup.id))
             .where(WorkGroup.process_id == process.id, WorkGroup.id.in_(answered))
             .scalar_subquery(),
         )
     ).one()
-    rows = (
-        db.session.execute(
-            process_groups(process.id)
-            .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
-            .where(GroupMembership.user_id == user.id)
-            .add_columns(WorkGroup.id.in_(answered))
-        ).all()
-        if getattr(user, "is_authenticated", False)
-        else []
-    )
-    return ThreadGroups(
-        own=[group for group, _answered in rows],
-        own_answered={group.id for group, was_answered in rows if was_answered},
-        group_count=counts[0],
-        answered_count=counts[1],
-    )
+    return groups, answering
 
 
 def all_groups(process: Process) -> tuple[list[WorkGroup], list]:

@@ -212,6 +212,7 @@ def _thread_page(
     )
     current = services.state(discussion, now)
     may_post = can(current_user, "comment.post", prompt)
+    group_count, answered_count = thread_cache.answer_count(process, prompt)
     page_html = render_template(
         "discussions/thread.html",
         **page_context(process, discussion),
@@ -219,8 +220,8 @@ def _thread_page(
         form=form,
         groups=own,
         group_answered=bool(groups.own_answered),
-        answered_count=groups.answered_count,
-        group_count=groups.group_count,
+        answered_count=answered_count,
+        group_count=group_count,
         reads_others=reads_others,
         # A refused post keeps its form (and text) even when posting has ended.
         show_form=may_post or bool(own and form.errors),

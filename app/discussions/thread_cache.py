@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 
 from ..fragment_cache import fragment_cache
 from ..models import Process, Prompt
+from . import queries_threads
 from .queries_threads import ReaderClass
 
 _SLOT = re.compile(r"<!--slot:(you|own|report|reply):(\d+)-->(.*?)<!--/slot-->", re.S)
@@ -83,6 +84,17 @@ def cached(key: Hashable) -> ThreadComments | None:
 def keep(key: Hashable, comments: ThreadComments) -> None:
     # The HTML's characters, with a little for the authors' map, are its cost.
     fragment_cache("thread").put(key, comments, len(comments.html) + 64 * len(comments.authors))
+
+
+def answer_count(process: Process, prompt: Prompt) -> tuple[int, int]:
+    """``queries_threads.answer_count`` (the groups, the groups that have answered),
+    kept under the thread's version: every answer and every group changes it."""
+    key = (prompt.id, prompt.thread_version, process.id)
+    counts = fragment_cache("thread-counts").get(key)
+    if counts is None:
+        counts = queries_threads.answer_count(process, prompt)
+        fragment_cache("thread-counts").put(key, counts, 64)
+    return counts
 
 
 def personalise(

@@ -228,3 +228,28 @@ def test_the_cache_keeps_to_its_bytes():
     assert cache.size == 80
     cache.put("huge", "H", 101)
     assert cache.get("huge") is None and len(cache) == 2
+
+
+def test_a_render_runs_a_fixed_number_of_statements(
+    client, auth, world, app, monkeypatch, count_statements, create_user, create_group
+):
+    """Without the cache (every page rendered), more threads, replies and groups do
+    not mean more statements; with it, a page read again runs fewer."""
+
+    def statements() -> int:
+        auth.login_as(world.facilitator)
+        with count_statements() as log:
+            assert client.get(world.url).status_code == 200
+        return len(log)
+
+    cached = (statements(), statements())[1]
+    monkeypatch.setitem(app.config, "FRAGMENT_CACHE_BYTES", 0)
+    monkeypatch.setitem(app.extensions, "fragment_caches", {})
+    few = statements()
+    for n in range(6):
+        author = create_user(Role.PARTICIPANT)
+        group = create_group(world.process, members=(author,))
+        thread = world.post(author, group, f"Ketju {n}")
+        world.post(world.ann, world.groups[0], f"Vastaus {n}", reply_to=thread)
+    assert statements() == few
+    assert cached < few
