@@ -172,8 +172,10 @@ def _render_comments(
     )
     reads_others = only_group_ids is None
     all_groups, organisations = (
-        queries_threads.all_groups(process) if reads_others else ([], [])
+        queries_threads.filter_menus(process) if reads_others else ([], [])
     )
+    rights = queries_threads.ReaderRights(reader, page.facts)
+    shown = [c for thread in page.items for c in (thread, *thread.replies)]
     html = render_template(
         "discussions/_thread_comments.html",
         process=process,
@@ -189,10 +191,8 @@ def _render_comments(
         reads_others=reads_others,
         all_groups=all_groups,
         organisations=organisations,
-        rights=queries_threads.ReaderRights(reader, page.facts),
-        may_reply=may_reply,
+        comment_html=thread_cache.rendered_comments(shown, process, rights, may_reply),
     )
-    shown = [c for thread in page.items for c in (thread, *thread.replies)]
     return (
         thread_cache.ThreadComments(html, {c.id: c.author_id for c in shown}),
         shown,

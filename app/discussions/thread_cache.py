@@ -25,13 +25,13 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import current_app, get_template_attribute
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from ..fragment_cache import fragment_cache
-from ..models import Process, Prompt
+from ..models import Comment, Process, Prompt
 from . import queries_threads
 from .queries_threads import ReaderClass
 
@@ -84,6 +84,55 @@ def cached(key: Hashable) -> ThreadComments | None:
 def keep(key: Hashable, comments: ThreadComments) -> None:
     # The HTML's characters, with a little for the authors' map, are its cost.
     fragment_cache("thread").put(key, comments, len(comments.html) + 64 * len(comments.authors))
+
+
+def comment_key(comment: Comment, process: Process, rights, may_reply: bool) -> tuple:
+    """Everything ``_comment.html``'s ``render_comment`` reads, for one comment: its
+    rendering is kept under this key, so when a page of threads must be rendered
+    again (a new comment changed the thread's version) only what changed is."""
+    reader = rights.reader
+    thread = comment.parent or comment
+    reply_to = comment.reply_to if comment.reply_to_id != comment.parent_id else None
+    return (
+        str(get_locale()),
+        process.slug,
+        reader,
+        may_reply,
+        comment.id,
+        comment.parent_id,
+        comment.group.name,
+        comment.group.organisation.name,
+        comment.author.name if reader.read_all and comment.author else None,
+        comment.created_at,
+        comment.edited_at,
+        comment.deleted_at,
+        comment.hidden_at,
+        comment.hidden_reason,
+        comment.body_html,
+        reply_to.group.name if reply_to is not None else None,
+        thread.locked_at,
+        rights.facts.open_flags.get(comment.id, 0),
+        comment.id in rights.facts.edited,
+    )
+
+
+def rendered_comments(
+    comments: list[Comment], process: Process, rights, may_reply: bool
+) -> dict[int, Markup]:
+    """Each comment rendered for the page's class of readers, from the worker's cache
+    where it was rendered before with the same ``comment_key``."""
+    cache = fragment_cache("thread-comment")
+    render = get_template_attribute("discussions/_comment.html", "render_comment")
+    rendered = {}
+    for comment in comments:
+        key = comment_key(comment, process, rights, may_reply)
+        html = cache.get(key)
+        if html is None:
+            level = 3 if comment.parent_id is None else 4
+            html = render(process, comment, rights, may_reply, level)
+            cache.put(key, html, 2 * len(html) + len(comment.body_html or ""))
+        rendered[comment.id] = html
+    return rendered
 
 
 def answer_count(process: Process, prompt: Prompt) -> tuple[int, int]:
