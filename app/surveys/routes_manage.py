@@ -30,6 +30,18 @@ def _settings_url(slug: str, phase_id: int, anchor: str | None = "questions") ->
     return url_for("surveys.settings", slug=slug, phase_id=phase_id, _anchor=anchor)
 
 
+def _page(template: str, form, process, survey, **context) -> str:
+    """A set-up page of the survey: its form, process, survey and phase."""
+    return render_template(
+        template,
+        form=form,
+        process=process,
+        survey=survey,
+        phase=survey.phase,
+        **context,
+    )
+
+
 def _question_of(process, survey, question_id: int) -> SurveyQuestion:
     """A question of this survey; another survey's is not found."""
     return get_in_process_or_404(
@@ -46,12 +58,11 @@ def settings(slug: str, phase_id: int):
 
     def show():
         questions = list(survey.questions)
-        return render_template(
+        return _page(
             "surveys/settings.html",
-            form=form,
-            process=process,
-            survey=survey,
-            phase=survey.phase,
+            form,
+            process,
+            survey,
             questions=questions,
             locked={q.id for q in questions if services_questions.is_locked(q)},
             problems=feed_problems(survey),
@@ -73,20 +84,19 @@ def settings(slug: str, phase_id: int):
 
 
 def _save_or_show(form, process, survey, question, save, saved_message, locked):
-    """Save the question (add or edit), or show its form; a refusal shows at the
-    field it concerns."""
+    """Save the question (add or edit) with the form's values, or show its form; a
+    refusal shows at the field it concerns."""
     return save_or_show(
         form,
         lambda: save(**form.values()),
         partial(refused_field, form, process),
         saved_message,
         _settings_url(process.slug, survey.phase_id),
-        lambda: render_template(
+        lambda: _page(
             "surveys/question_form.html",
-            form=form,
-            process=process,
-            survey=survey,
-            phase=survey.phase,
+            form,
+            process,
+            survey,
             question=question,
             locked=locked,
             has_indicators=len(form.indicator.choices) > 1,
@@ -184,12 +194,11 @@ def delete_question(slug: str, phase_id: int, question_id: int):
             _("The question “%(question)s” has been removed.", question=text), "success"
         )
         return redirect(_settings_url(slug, phase_id))
-    return render_template(
+    return _page(
         "surveys/question_delete.html",
-        form=form,
-        process=process,
-        survey=survey,
-        phase=survey.phase,
+        form,
+        process,
+        survey,
         question=question,
         refusal=str(services_questions.QuestionLocked()) if locked else None,
     ), (409 if locked and request.method == "POST" else 200)
@@ -231,12 +240,11 @@ def next_period(slug: str, phase_id: int):
                 "success",
             )
             return redirect(_settings_url(slug, copy.phase_id, None))
-    page = render_template(
+    page = _page(
         "surveys/next_period.html",
-        form=form,
-        process=process,
-        survey=survey,
-        phase=survey.phase,
+        form,
+        process,
+        survey,
         following=following,
         refusal=refusal,
     )
