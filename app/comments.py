@@ -5,7 +5,9 @@ exports all post, revise, wipe or read these rows, and none of them should impor
 another domain for it. The domains keep their own rules (when a phase is open, which
 limits apply) and their own error messages; what is the same everywhere is here:
 cleaning a text, posting it once (a resent form finds its first row), keeping the
-earlier text as a version, wiping, the "shown" filter and the poster's work groups.
+earlier text as a version, wiping, the "shown" filter and the poster's work groups;
+and the texts of the prompt the rows answer (a discussion's question, a workshop's
+prompt), which both domains set the same way.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from .models import (
     User,
     WorkGroup,
 )
-from .text import render_markdown
+from .text import render_markdown, render_translated
 
 T = TypeVar("T")
 
@@ -112,6 +114,25 @@ def process_groups(process_id: int) -> sa.Select:
 
 
 # Writing ---------------------------------------------------------------------
+
+
+def set_prompt_texts(
+    prompt: Prompt,
+    language: str,
+    question: dict,
+    guidance: dict,
+    missing: type[DomainError],
+) -> None:
+    """Set a prompt's question and its guidance (rendered once, stored beside it).
+
+    :raises missing: when the question is not written in ``language`` (the process's
+        main language); each domain says it in its own words.
+    """
+    if not question.get(language):
+        raise missing()
+    prompt.question = question
+    prompt.guidance = guidance
+    prompt.guidance_html = render_translated(guidance)
 
 
 def clean_text(

@@ -29,6 +29,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms import Field
+from wtforms.form import BaseForm
 
 from .errors import DomainError
 from .extensions import db
@@ -153,28 +154,33 @@ def conditional(tag: str, render: Callable[[], object]) -> Response:
 
 
 def save_or_field_error(
-    save: Callable[[], object],
+    save: Callable[[], T],
     field,
-    saved_message: str,
-    next_url: str | Callable[[Any], str],
+    saved_message: str | Callable[[T], str],
+    next_url: str | Callable[[T], str],
 ) -> Response | None:
     """Apply a service; commit, flash and redirect, or show its refusal at the field.
 
     A broken rule (a :class:`DomainError`) rolls back and is appended to the field's
     errors; None is returned so the view renders the form again as it was typed.
-    ``field`` may also be a function of the error (a form whose rules concern several
-    fields), and ``next_url`` a function of what ``save`` returned (a new object's page).
+    ``field`` may also be the form itself (the refusal is about the whole form and
+    shows above it, in ``form_errors``) or a function of the error giving either (a
+    form whose rules concern several fields); ``saved_message`` and ``next_url`` may
+    be functions of what ``save`` returned (a new object's name or page).
     """
     try:
         saved = save()
     except DomainError as error:
         db.session.rollback()
-        if not isinstance(field, Field):
+        if not isinstance(field, Field | BaseForm):
             field = field(error)
-        field.errors = list(field.errors) + [str(error)]
+        if isinstance(field, BaseForm):
+            field.form_errors.append(str(error))
+        else:
+            field.errors = list(field.errors) + [str(error)]
         return None
     db.session.commit()
-    flash(saved_message, "success")
+    flash(saved_message(saved) if callable(saved_message) else saved_message, "success")
     return redirect(next_url if isinstance(next_url, str) else next_url(saved))
 
 
@@ -182,7 +188,7 @@ def save_or_show(
     form,
     save: Callable[[], object],
     field,
-    saved_message: str,
+    saved_message: str | Callable[[Any], str],
     next_url: str | Callable[[Any], str],
     show: Callable[[], str],
 ):

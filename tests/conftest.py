@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import count
 
 import pytest
@@ -32,8 +32,10 @@ from app.models import (
     Role,
     Theme,
     User,
+    VoterUnit,
     WorkGroup,
 )
+from app.voting.services import save_ballot
 from config import TestingConfig
 
 #: A password that passes the policy; hashing it costs, so factories skip it by default.
@@ -321,6 +323,35 @@ def create_phase(db):
         db.session.add(phase)
         db.session.commit()
         return phase
+
+    return _create
+
+
+@pytest.fixture()
+def create_ballot(db):
+    """Save a ballot through ``voting.services.save_ballot`` and commit. Default: pick
+    up to 2 of all the process's themes, per work group, open from an hour ago for a
+    day, results after the close; ``overrides`` are save_ballot's keywords."""
+
+    def _create(phase: Phase, **overrides):
+        now = datetime.now(UTC)
+        values = {
+            "title": {"fi": "Tärkeimmät teemat", "en": "The most important themes"},
+            "description": {},
+            "opens_at": now - timedelta(hours=1),
+            "closes_at": now + timedelta(days=1),
+            "voter_unit": VoterUnit.GROUP,
+            "method": "pick",
+            "max_choices": 2,
+            "total_points": 10,
+            "max_points_per_theme": 3,
+            "results_visibility": "after_close",
+            "theme_ids": None,
+        }
+        values.update(overrides)
+        ballot = save_ballot(None, phase, **values)
+        db.session.commit()
+        return ballot
 
     return _create
 

@@ -18,8 +18,8 @@ from flask_login import current_user, login_required
 from ..errors import DomainError
 from ..extensions import db
 from ..forms import edit_form, form_status
-from ..permissions import can, require
-from ..web import get_process_or_404
+from ..permissions import can
+from ..web import load_process
 from . import bp, queries_moderation
 from . import services_moderation as moderation
 from .forms_moderation import FlagForm, ModerationReasonForm, RequiredReasonForm
@@ -150,8 +150,7 @@ def moderate_comment(slug: str, comment_id: int, action: str):
 @login_required
 def moderation_queue(slug: str):
     """Reported comments waiting for a facilitator, and recently hidden ones."""
-    process = get_process_or_404(slug)
-    require(current_user, "comment.moderate", process)
+    process = load_process(slug, "comment.moderate")
     return render_template(
         "discussions/moderation/queue.html",
         process=process,
@@ -163,8 +162,7 @@ def moderation_queue(slug: str):
 @login_required
 def moderation_log(slug: str):
     """The audit log of every report and moderation action, newest first."""
-    process = get_process_or_404(slug)
-    require(current_user, "comment.history", process)
+    process = load_process(slug, "comment.history")
     page = db.paginate(
         queries_moderation.audit_log_query(process),
         per_page=current_app.config["ITEMS_PER_PAGE"],

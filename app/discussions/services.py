@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
+from ..comments import set_prompt_texts
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Discussion, Phase, PhaseKind, Prompt, Visibility
@@ -77,16 +78,6 @@ def update_discussion(
     return discussion
 
 
-def _apply_prompt(
-    prompt: Prompt, language: str, question: dict, guidance: dict
-) -> None:
-    if not question.get(language):
-        raise MissingQuestion()
-    prompt.question = question
-    prompt.guidance = guidance
-    prompt.guidance_html = render_translated(guidance)
-
-
 def add_prompt(discussion: Discussion, *, question: dict, guidance: dict) -> Prompt:
     """Add a question at the end; a discussion has at most four.
 
@@ -95,7 +86,9 @@ def add_prompt(discussion: Discussion, *, question: dict, guidance: dict) -> Pro
     if len(discussion.prompts) >= MAX_PROMPTS:
         raise TooManyPrompts()
     prompt = Prompt()
-    _apply_prompt(prompt, discussion.process.language, question, guidance)
+    set_prompt_texts(
+        prompt, discussion.process.language, question, guidance, MissingQuestion
+    )
     append_to(discussion, "prompts", prompt)
     db.session.flush()
     log.info("prompt %s added to discussion %s", prompt.id, discussion.id)
@@ -104,7 +97,9 @@ def add_prompt(discussion: Discussion, *, question: dict, guidance: dict) -> Pro
 
 def update_prompt(prompt: Prompt, *, question: dict, guidance: dict) -> Prompt:
     """Change a question's texts; its place stays."""
-    _apply_prompt(prompt, prompt.process.language, question, guidance)
+    set_prompt_texts(
+        prompt, prompt.process.language, question, guidance, MissingQuestion
+    )
     db.session.flush()
     return prompt
 

@@ -1,4 +1,5 @@
-"""Read-side helpers for organisation and work-group pages: counts and member lists."""
+"""Read-side helpers for organisation and work-group pages: loading a group for a
+view, counts and member lists."""
 
 from __future__ import annotations
 
@@ -6,9 +7,22 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from flask_login import current_user
 
 from ..extensions import db
-from ..models import GroupMembership, Organisation, User, WorkGroup
+from ..models import GroupMembership, Organisation, Process, User, WorkGroup
+from ..permissions import require
+from ..web import get_in_process_or_404, get_process_or_404
+
+
+def load_group(slug: str, group_id: int, action: str) -> tuple[Process, WorkGroup]:
+    """A process's work group for a view: 404 for a wrong slug or id, then 403 unless
+    the signed-in user may do ``action`` on the group (the rules ask about the group,
+    e.g. its own members may view it)."""
+    process = get_process_or_404(slug)
+    group = get_in_process_or_404(process, WorkGroup, group_id)
+    require(current_user, action, group)
+    return process, group
 
 
 def _counts_by(key, counted, ids: Iterable[int]) -> dict[int, int]:

@@ -13,9 +13,8 @@ from ..errors import DuplicateName
 from ..extensions import db
 from ..forms import edit_form, form_status
 from ..models import Organisation, WorkGroup
-from ..permissions import require
 from ..urls import external_url
-from ..web import get_in_process_or_404, get_process_or_404
+from ..web import load_process
 from . import bp, drafts, queries, services
 from .forms import WorkGroupForm
 from .labels import KIND_LABELS
@@ -88,8 +87,7 @@ def _group_form(process, group, save, saved_message):
 @login_required
 def group_list(slug: str):
     """The work groups of a process with members and invite status, a page at a time."""
-    process = get_process_or_404(slug)
-    require(current_user, "group.manage", process)
+    process = load_process(slug, "group.manage")
     stmt = (
         sa.select(WorkGroup)
         .where(WorkGroup.process_id == process.id)
@@ -109,8 +107,7 @@ def group_list(slug: str):
 @login_required
 def create_group(slug: str):
     """Add a work group to the process; it gets its own invite link at once."""
-    process = get_process_or_404(slug)
-    require(current_user, "group.manage", process)
+    process = load_process(slug, "group.manage")
     return _group_form(
         process,
         None,
@@ -123,9 +120,7 @@ def create_group(slug: str):
 @login_required
 def group_detail(slug: str, group_id: int):
     """The group page: the members, and for managers the invite link and code."""
-    process = get_process_or_404(slug)
-    group = get_in_process_or_404(process, WorkGroup, group_id)
-    require(current_user, "group.view", group)
+    process, group = queries.load_group(slug, group_id, "group.view")
     return render_template(
         "groups/detail.html",
         process=process,
@@ -140,9 +135,7 @@ def group_detail(slug: str, group_id: int):
 @login_required
 def edit_group(slug: str, group_id: int):
     """Change a work group's name, organisation or contact person."""
-    process = get_process_or_404(slug)
-    group = get_in_process_or_404(process, WorkGroup, group_id)
-    require(current_user, "group.manage", group)
+    process, group = queries.load_group(slug, group_id, "group.manage")
     return _group_form(
         process,
         group,
@@ -155,9 +148,7 @@ def edit_group(slug: str, group_id: int):
 @login_required
 def delete_group(slug: str, group_id: int):
     """Confirm, then delete a work group; its members lose their membership."""
-    process = get_process_or_404(slug)
-    group = get_in_process_or_404(process, WorkGroup, group_id)
-    require(current_user, "group.manage", group)
+    process, group = queries.load_group(slug, group_id, "group.manage")
     if request.method == "POST":
         name = group.name
         services.delete_group(group, actor=current_user)

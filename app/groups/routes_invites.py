@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import login_required
 
 from ..extensions import db
 from ..models import WorkGroup
-from ..permissions import require
-from ..web import confirm_then, get_in_process_or_404, get_process_or_404
+from ..web import confirm_then
 from . import bp, services
-
-
-def _managed_group(slug: str, group_id: int) -> WorkGroup:
-    """Load a process's group for a manager: 404 for wrong ids, 403 for others."""
-    process = get_process_or_404(slug)
-    group = get_in_process_or_404(process, WorkGroup, group_id)
-    require(current_user, "group.manage", group)
-    return group
+from .queries import load_group
 
 
 def _group_page(group: WorkGroup):
@@ -29,7 +21,7 @@ def _group_page(group: WorkGroup):
 
 
 def _set_invite_open(slug: str, group_id: int, is_open: bool, message: str):
-    group = _managed_group(slug, group_id)
+    _process, group = load_group(slug, group_id, "group.manage")
     services.set_invite_open(group, is_open)
     db.session.commit()
     flash(message, "success")
@@ -40,7 +32,7 @@ def _set_invite_open(slug: str, group_id: int, is_open: bool, message: str):
 @login_required
 def rotate_invite(slug: str, group_id: int):
     """Confirm, then give the group a new invite link; the old one stops working."""
-    group = _managed_group(slug, group_id)
+    _process, group = load_group(slug, group_id, "group.manage")
     if request.method == "POST":
         services.rotate_invite(group)
         db.session.commit()
@@ -58,7 +50,7 @@ def rotate_invite(slug: str, group_id: int):
 @login_required
 def close_invite(slug: str, group_id: int):
     """Confirm, then close the invitation: nobody new can join; members stay."""
-    group = _managed_group(slug, group_id)
+    _process, group = load_group(slug, group_id, "group.manage")
     if request.method == "GET" and not group.invite_open:
         return _group_page(group)
     return confirm_then(

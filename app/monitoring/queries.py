@@ -39,6 +39,21 @@ def shown(stmt, team: bool):
     return stmt if team else stmt.where(sa.not_(team_only()))
 
 
+def _per_indicator(ids: list[int], aggregate, team: bool) -> dict:
+    """Indicator id -> ``aggregate`` over its shown values (indicators without values
+    are left out)."""
+    return dict(
+        db.session.execute(
+            shown(
+                sa.select(IndicatorValue.indicator_id, aggregate).where(
+                    IndicatorValue.indicator_id.in_(ids)
+                ),
+                team,
+            ).group_by(IndicatorValue.indicator_id)
+        ).all()
+    )
+
+
 @dataclass
 class LatestFigures:
     """An indicator's newest period: the whole region's values per subgroup, and how
@@ -59,16 +74,7 @@ def latest_figures(
     result = {indicator_id: LatestFigures() for indicator_id in ids}
     if not ids:
         return result
-    newest = dict(
-        db.session.execute(
-            shown(
-                sa.select(
-                    IndicatorValue.indicator_id, sa.func.max(IndicatorValue.period)
-                ).where(IndicatorValue.indicator_id.in_(ids)),
-                team,
-            ).group_by(IndicatorValue.indicator_id)
-        ).all()
-    )
+    newest = _per_indicator(ids, sa.func.max(IndicatorValue.period), team)
     by_id = {indicator.id: indicator for indicator in indicators}
     rows = db.session.scalars(
         shown(
@@ -189,16 +195,7 @@ def value_counts_by_indicator(
     ids = [indicator.id for indicator in indicators]
     counts: dict[int, int] = defaultdict(int)
     if ids:
-        counts.update(
-            db.session.execute(
-                shown(
-                    sa.select(
-                        IndicatorValue.indicator_id, sa.func.count(IndicatorValue.id)
-                    ).where(IndicatorValue.indicator_id.in_(ids)),
-                    team,
-                ).group_by(IndicatorValue.indicator_id)
-            ).all()
-        )
+        counts.update(_per_indicator(ids, sa.func.count(IndicatorValue.id), team))
     return counts
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request
+from flask import redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..extensions import db
 from ..forms import form_status
 from ..models import Action, ActionNote, Process
 from ..permissions import can, require
@@ -16,6 +15,7 @@ from ..web import (
     get_in_process_or_404,
     load_in_process,
     load_process,
+    save_or_field_error,
     save_or_show,
 )
 from . import bp, queries, services
@@ -97,22 +97,21 @@ def action(slug: str, action_id: int):
             form.status.data = action.status.value
         form.body.render_kw = {"lang": process.language, "rows": 4}
     if form is not None and form.validate_on_submit():
-        try:
-            services.add_note(
+        saved = save_or_field_error(
+            lambda: services.add_note(
                 action,
                 noted_on=form.noted_on.data,
                 status=form.status.data,
                 body=form.body.data or "",
                 actor=current_user,
                 today=helsinki_today(),
-            )
-        except services.NoteInFuture as error:
-            db.session.rollback()
-            form.noted_on.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The status note has been added."), "success")
-            return redirect(action_url(action, "notes"))
+            ),
+            form.noted_on,  # NoteInFuture
+            _("The status note has been added."),
+            action_url(action, "notes"),
+        )
+        if saved is not None:
+            return saved
     page = render_template(
         "monitoring/action.html",
         process=process,

@@ -7,7 +7,7 @@ The report files take ``?lang=fi|sv|en`` (default: the reader's language).
 
 from __future__ import annotations
 
-from flask import abort, current_app, render_template, request, url_for
+from flask import current_app, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..csvfiles import download_response
@@ -17,20 +17,8 @@ from ..permissions import can
 from ..web import load_process
 from . import bp
 from . import dashboard_words as w
-from .charts import build_trend_chart
-from .dashboard_build import build_dashboard
-from .periods import period_kind_of, period_sort_key
+from .dashboard_page import dashboard_context, period_arg
 from .report_files import FORMATS, export_report
-
-
-def _period_arg() -> str | None:
-    """The ``period`` of the query; a malformed one is a 404 (no such page)."""
-    period = request.args.get("period", "").strip()
-    if not period:
-        return None
-    if period_kind_of(period) is None:
-        abort(404)
-    return period
 
 
 def _team(process) -> bool:
@@ -50,16 +38,8 @@ def _language_arg() -> str:
 def dashboard(slug: str):
     """Each goal's indicators against their targets, its actions, and what changed."""
     process = load_process(slug, "monitoring.view")
-    data = build_dashboard(process, period=_period_arg(), team=_team(process))
-    charts = {
-        status.indicator_id: build_trend_chart(status, f"chart-{status.indicator_id}")
-        for goal in data.goals
-        for status in goal.indicators
-        if status.has_values
-    }
-    periods = list(data.periods)
-    if data.period and data.period not in periods:
-        periods.append(data.period)
+    context = dashboard_context(process, team=_team(process))
+    data = context["data"]
     language = current_language()
     downloads = []
     if data.period:
@@ -79,9 +59,7 @@ def dashboard(slug: str):
     return render_template(
         "monitoring/dashboard.html",
         process=process,
-        data=data,
-        charts=charts,
-        periods=sorted(periods, key=period_sort_key, reverse=True),
+        **context,
         downloads=downloads,
         languages=LANGUAGE_NAMES,
         statuses=list(ActionStatus),
@@ -97,7 +75,7 @@ def annual_report(slug: str, fmt: str):
     result = export_report(
         process,
         fmt=fmt,
-        period=_period_arg(),
+        period=period_arg(),
         language=_language_arg(),
         team=_team(process),
     )

@@ -7,8 +7,7 @@ from flask_login import current_user, login_required
 from ..extensions import db
 from ..forms import form_status
 from ..i18n import localized
-from ..permissions import require
-from ..web import get_process_or_404
+from ..web import load_process
 from . import bp, queries, services
 from .forms import EraseProcessForm
 
@@ -17,8 +16,7 @@ from .forms import EraseProcessForm
 @login_required
 def erase_process(slug: str):
     """Erase the process for good after the facilitator types its web address."""
-    process = get_process_or_404(slug)
-    require(current_user, "process.delete", process)
+    process = load_process(slug, "process.delete")
     form = EraseProcessForm()
     status = 200
     if form.validate_on_submit():

@@ -19,9 +19,7 @@ from ..extensions import db
 from ..i18n import LANGUAGE_NAMES, current_language
 from ..models import ActionStatus
 from ..monitoring import dashboard_words as w
-from ..monitoring.charts import build_trend_chart
-from ..monitoring.dashboard_build import build_dashboard
-from ..monitoring.periods import period_kind_of, period_sort_key
+from ..monitoring.dashboard_page import dashboard_context
 from ..permissions import can
 from ..requests import query_id_or_404
 from ..web import get_phase_or_404
@@ -110,25 +108,10 @@ def proposal(slug: str):
 def dashboard(slug: str):
     """The follow-up dashboard: goals, indicators against targets, actions."""
     process = load_public(slug)
-    period = request.args.get("period", "").strip() or None
-    if period is not None and period_kind_of(period) is None:
-        abort(404)
-    data = build_dashboard(process, period=period)
-    charts = {
-        status.indicator_id: build_trend_chart(status, f"chart-{status.indicator_id}")
-        for goal in data.goals
-        for status in goal.indicators
-        if status.has_values
-    }
-    periods = list(data.periods)
-    if data.period and data.period not in periods:
-        periods.append(data.period)
     return render_template(
         "public/dashboard.html",
         process=process,
-        data=data,
-        charts=charts,
-        periods=sorted(periods, key=period_sort_key, reverse=True),
+        **dashboard_context(process, team=True),
         statuses=list(ActionStatus),
         words=w.WORDS,
         description=describe(process),

@@ -11,6 +11,7 @@ import logging
 
 from flask_babel import lazy_gettext as _l
 
+from ..comments import set_prompt_texts
 from ..errors import DomainError
 from ..extensions import db
 from ..models import AgendaItem, AgendaKind, Prompt, Workshop, WorkshopMethod
@@ -150,14 +151,6 @@ def delete_workshop(workshop: Workshop) -> None:
     log.info("workshop %s removed from agenda item %s", workshop.id, block.id)
 
 
-def _apply_prompt(prompt: Prompt, language: str, question: dict, guidance: dict):
-    if not question.get(language):
-        raise MissingPromptText()
-    prompt.question = question
-    prompt.guidance = guidance
-    prompt.guidance_html = render_translated(guidance)
-
-
 def can_add_prompt(workshop: Workshop) -> bool:
     """Whether the method and the overall limit leave room for one more prompt."""
     limit = spec(workshop.method).max_prompts or MAX_WORKSHOP_PROMPTS
@@ -177,7 +170,13 @@ def add_workshop_prompt(
             raise TreasureMapIsComplete()
         raise TooManyWorkshopPrompts()
     prompt = Prompt()
-    _apply_prompt(prompt, workshop.process.language, question, guidance or {})
+    set_prompt_texts(
+        prompt,
+        workshop.process.language,
+        question,
+        guidance or {},
+        MissingPromptText,
+    )
     append_to(workshop, "prompts", prompt)
     db.session.flush()
     log.info("prompt %s added to workshop %s", prompt.id, workshop.id)
@@ -188,7 +187,9 @@ def update_workshop_prompt(
     prompt: Prompt, *, question: dict, guidance: dict | None = None
 ) -> Prompt:
     """Change a prompt's texts; its place stays."""
-    _apply_prompt(prompt, prompt.process.language, question, guidance or {})
+    set_prompt_texts(
+        prompt, prompt.process.language, question, guidance or {}, MissingPromptText
+    )
     db.session.flush()
     return prompt
 

@@ -143,14 +143,13 @@ def indicator_choices(process) -> list[tuple[int, str]]:
     ]
 
 
-def show_refusal(form: QuestionForm, process, error: DomainError) -> None:
-    """Tie a question service's refusal to the field it concerns."""
+def refused_field(form: QuestionForm, process, error: DomainError):
+    """The field a question service's refusal concerns."""
     if isinstance(error, services_questions.ForeignIndicator):
-        form.indicator.errors.append(str(error))
-    elif isinstance(error, services_questions.QuestionLocked):
-        form.kind.errors.append(str(error))
-    else:
-        form.text.form[process.language].errors.append(str(error))
+        return form.indicator
+    if isinstance(error, services_questions.QuestionLocked):
+        return form.kind
+    return form.text.form[process.language]
 
 
 class NextPeriodForm(FlaskForm):

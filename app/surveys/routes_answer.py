@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..comments import groups_of
-from ..errors import DomainError
-from ..extensions import csrf, db, limiter
+from ..extensions import csrf, limiter
 from ..limits import per_user_writes, user_key
 from ..permissions import can, require
+from ..web import save_or_field_error
 from . import bp, services
 from .forms import (
     answer_field_name,
@@ -62,33 +62,27 @@ def detail(slug: str, phase_id: int):
 
     if request.method == "POST" and may_answer and form.validate():
         scores, texts = answer_values(form, questions)
-        try:
-            submit_response(
+        saved = save_or_field_error(
+            lambda: submit_response(
                 survey,
                 group=group,
                 author=current_user._get_current_object(),
                 scores=scores,
                 texts=texts,
                 now=now,
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(
-                _("The answers of %(group)s have been saved.", group=group.name),
-                "success",
-            )
-            return redirect(
-                url_for(
-                    "surveys.detail",
-                    slug=slug,
-                    phase_id=phase_id,
-                    group=group.id if len(groups) > 1 else None,
-                    _anchor="answers",
-                )
-            )
+            ),
+            form,
+            _("The answers of %(group)s have been saved.", group=group.name),
+            url_for(
+                "surveys.detail",
+                slug=slug,
+                phase_id=phase_id,
+                group=group.id if len(groups) > 1 else None,
+                _anchor="answers",
+            ),
+        )
+        if saved is not None:
+            return saved
     elif request.method == "POST" and not form.errors:
         form.form_errors.append(_("The answers could not be saved."))
 

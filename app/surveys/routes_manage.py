@@ -10,17 +10,17 @@ from flask_login import login_required
 
 from ..errors import DomainError, InvalidSchedule
 from ..extensions import db
-from ..forms import ConfirmForm, form_status
+from ..forms import ConfirmForm, edit_form, form_status
 from ..i18n import from_helsinki_input, localized
 from ..models import QuestionKind, SurveyQuestion
-from ..web import apply_move, get_in_process_or_404
+from ..web import apply_move, get_in_process_or_404, save_or_show
 from . import bp, services, services_questions
 from .forms import (
     NextPeriodForm,
     QuestionForm,
     SurveySettingsForm,
     indicator_choices,
-    show_refusal,
+    refused_field,
 )
 from .queries import load_survey
 from .scoring import feed_problems
@@ -28,6 +28,18 @@ from .scoring import feed_problems
 
 def _settings_url(slug: str, phase_id: int, anchor: str | None = "questions") -> str:
     return url_for("surveys.settings", slug=slug, phase_id=phase_id, _anchor=anchor)
+
+
+def _page(template: str, form, process, survey, **context) -> str:
+    """A set-up page of the survey: its form, process, survey and phase."""
+    return render_template(
+        template,
+        form=form,
+        process=process,
+        survey=survey,
+        phase=survey.phase,
+        **context,
+    )
 
 
 def _question_of(process, survey, question_id: int) -> SurveyQuestion:
@@ -42,66 +54,54 @@ def _question_of(process, survey, question_id: int) -> SurveyQuestion:
 def settings(slug: str, phase_id: int):
     """Edit the introduction and the period; list the questions and their locks."""
     process, survey = load_survey(slug, "survey.manage", phase_id)
-    if request.method == "GET":
-        form = SurveySettingsForm(obj=survey, main_language=process.language)
-    else:
-        form = SurveySettingsForm(main_language=process.language)
-    if form.validate_on_submit():
-        try:
-            services.update_survey(
-                survey, intro=form.intro.data, period=form.period.data or ""
-            )
-        except DomainError as error:
-            db.session.rollback()
-            form.period.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("The changes have been saved."), "success")
-            return redirect(_settings_url(slug, phase_id, None))
-    questions = list(survey.questions)
-    page = render_template(
-        "surveys/settings.html",
-        form=form,
-        process=process,
-        survey=survey,
-        phase=survey.phase,
-        questions=questions,
-        locked={q.id for q in questions if services_questions.is_locked(q)},
-        problems=feed_problems(survey),
-        period_kind=services.period_kind(survey.period),
-        following=services.next_period(survey.period),
-        max_questions=services_questions.MAX_QUESTIONS,
+    form = edit_form(SurveySettingsForm, survey, main_language=process.language)
+
+    def show():
+        questions = list(survey.questions)
+        return _page(
+            "surveys/settings.html",
+            form,
+            process,
+            survey,
+            questions=questions,
+            locked={q.id for q in questions if services_questions.is_locked(q)},
+            problems=feed_problems(survey),
+            period_kind=services.period_kind(survey.period),
+            following=services.next_period(survey.period),
+            max_questions=services_questions.MAX_QUESTIONS,
+        )
+
+    return save_or_show(
+        form,
+        lambda: services.update_survey(
+            survey, intro=form.intro.data, period=form.period.data or ""
+        ),
+        form.period,
+        _("The changes have been saved."),
+        _settings_url(slug, phase_id, None),
+        show,
     )
-    return page, form_status(form)
 
 
-def _question_page(form, process, survey, question, locked: bool):
-    page = render_template(
-        "surveys/question_form.html",
-        form=form,
-        process=process,
-        survey=survey,
-        phase=survey.phase,
-        question=question,
-        locked=locked,
-        has_indicators=len(form.indicator.choices) > 1,
+def _save_or_show(form, process, survey, question, save, saved_message, locked):
+    """Save the question (add or edit) with the form's values, or show its form; a
+    refusal shows at the field it concerns."""
+    return save_or_show(
+        form,
+        lambda: save(**form.values()),
+        partial(refused_field, form, process),
+        saved_message,
+        _settings_url(process.slug, survey.phase_id),
+        lambda: _page(
+            "surveys/question_form.html",
+            form,
+            process,
+            survey,
+            question=question,
+            locked=locked,
+            has_indicators=len(form.indicator.choices) > 1,
+        ),
     )
-    return page, form_status(form)
-
-
-def _save_question(form, process, save, saved_message: str, next_url: str):
-    """Validate and apply the question's service; None when the form shows errors."""
-    if not form.validate_on_submit():
-        return None
-    try:
-        save(**form.values())
-    except DomainError as error:
-        db.session.rollback()
-        show_refusal(form, process, error)
-        return None
-    db.session.commit()
-    flash(saved_message, "success")
-    return redirect(next_url)
 
 
 @bp.route("/<slug>/surveys/<int:phase_id>/questions/new", methods=["GET", "POST"])
@@ -114,14 +114,15 @@ def add_question(slug: str, phase_id: int):
     )
     if request.method == "GET" and request.args.get("kind") in ("likert", "text"):
         form.kind.data = request.args["kind"]
-    saved = _save_question(
+    return _save_or_show(
         form,
         process,
+        survey,
+        None,
         partial(services_questions.add_question, survey),
         _("The question has been added."),
-        _settings_url(slug, phase_id),
+        False,
     )
-    return saved or _question_page(form, process, survey, None, False)
 
 
 @bp.route(
@@ -134,33 +135,27 @@ def edit_question(slug: str, phase_id: int, question_id: int):
     process, survey = load_survey(slug, "survey.manage", phase_id)
     question = _question_of(process, survey, question_id)
     locked = services_questions.is_locked(question)
-    choices = indicator_choices(process)
-    if request.method == "GET":
-        form = QuestionForm(
-            main_language=process.language,
-            indicators=choices,
-            data={
-                "kind": question.kind.value,
-                "text": question.text,
-                "scale_max": question.scale_max,
-                "indicator": question.indicator_id or 0,
-            },
-        )
-    else:
-        form = QuestionForm(main_language=process.language, indicators=choices)
-        if locked:
-            # Disabled fields are not sent: an answered question keeps its shape.
-            form.kind.data = question.kind.value
-            if question.kind is QuestionKind.LIKERT:
-                form.scale_max.data = question.scale_max
-    saved = _save_question(
+    form = edit_form(
+        QuestionForm,
+        question,
+        {"kind": question.kind.value, "indicator": question.indicator_id or 0},
+        main_language=process.language,
+        indicators=indicator_choices(process),
+    )
+    if request.method != "GET" and locked:
+        # Disabled fields are not sent: an answered question keeps its shape.
+        form.kind.data = question.kind.value
+        if question.kind is QuestionKind.LIKERT:
+            form.scale_max.data = question.scale_max
+    return _save_or_show(
         form,
         process,
+        survey,
+        question,
         partial(services_questions.update_question, question),
         _("The changes have been saved."),
-        _settings_url(slug, phase_id),
+        locked,
     )
-    return saved or _question_page(form, process, survey, question, locked)
 
 
 @bp.route(
@@ -199,12 +194,11 @@ def delete_question(slug: str, phase_id: int, question_id: int):
             _("The question “%(question)s” has been removed.", question=text), "success"
         )
         return redirect(_settings_url(slug, phase_id))
-    return render_template(
+    return _page(
         "surveys/question_delete.html",
-        form=form,
-        process=process,
-        survey=survey,
-        phase=survey.phase,
+        form,
+        process,
+        survey,
         question=question,
         refusal=str(services_questions.QuestionLocked()) if locked else None,
     ), (409 if locked and request.method == "POST" else 200)
@@ -246,12 +240,11 @@ def next_period(slug: str, phase_id: int):
                 "success",
             )
             return redirect(_settings_url(slug, copy.phase_id, None))
-    page = render_template(
+    page = _page(
         "surveys/next_period.html",
-        form=form,
-        process=process,
-        survey=survey,
-        phase=survey.phase,
+        form,
+        process,
+        survey,
         following=following,
         refusal=refusal,
     )

@@ -260,27 +260,15 @@ def lock_rules(form: BallotForm, ballot: Ballot) -> None:
         field.render_kw = {**(field.render_kw or {}), "disabled": True}
 
 
-#: The service's refusals the ballot form shows (at a field or above the form).
-REFUSALS = (
-    MissingTitle,
-    InvalidSchedule,
-    services.InvalidLimits,
-    services.NoThemes,
-    services.ThemeNotInProcess,
-    services.BallotLocked,
-    services.WrongPhase,
-)
-
-
-def show_refusal(form: BallotForm, process: Process, error: Exception) -> None:
-    """Tie a service's refusal to the field it concerns (the form checks most first)."""
+def refused_field(form: BallotForm, process: Process, error: Exception):
+    """Where a service's refusal shows (the form checks most first): at the field it
+    concerns, or above the whole form."""
     if isinstance(error, MissingTitle):
-        form.title.form[process.language].errors.append(str(error))
-    elif isinstance(error, InvalidSchedule):
-        form.closes_at.errors.append(str(error))
-    elif isinstance(error, services.InvalidLimits):
-        form.max_choices.errors.append(str(error))
-    elif isinstance(error, services.NoThemes | services.ThemeNotInProcess):
-        form.themes.errors.append(str(error))
-    else:  # BallotLocked, WrongPhase: about the whole form, shown above it
-        form.form_errors.append(str(error))
+        return form.title.form[process.language]
+    if isinstance(error, InvalidSchedule):
+        return form.closes_at
+    if isinstance(error, services.InvalidLimits):
+        return form.max_choices
+    if isinstance(error, services.NoThemes | services.ThemeNotInProcess):
+        return form.themes
+    return form  # BallotLocked, WrongPhase: about the whole form, shown above it

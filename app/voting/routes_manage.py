@@ -6,25 +6,24 @@ shows them disabled with the reason, and the service refuses a change anyway.
 """
 
 from datetime import UTC, datetime
+from functools import partial
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from ..csvfiles import csv_response, write_csv
-from ..extensions import db
-from ..forms import form_status, theme_choices
+from ..forms import theme_choices
 from ..i18n import localized, localized_lang, to_helsinki_input
 from ..models import Ballot, Phase, PhaseKind, Process
-from ..web import confirm_then, load_in_process
+from ..web import confirm_then, load_in_process, save_or_show
 from . import audit, bp, services
 from .forms import (
-    REFUSALS,
     BallotForm,
     ballot_data,
     lock_rules,
     locked_formdata,
-    show_refusal,
+    refused_field,
 )
 
 BALLOT_PHASE_KINDS = (PhaseKind.DISCUSSION, PhaseKind.SEMINAR)
@@ -40,9 +39,21 @@ def _phase_url(process: Process, phase: Phase) -> str:
     return url_for("processes.detail", slug=process.slug, _anchor="phases")
 
 
-def _render_form(form, process, phase, ballot=None, locked=False):
-    return (
-        render_template(
+def _saved_message(process, created: bool, saved) -> str:
+    title = localized(saved.title, process.language)
+    if created:
+        return _("The ballot “%(title)s” has been created.", title=title)
+    return _("The changes to “%(title)s” have been saved.", title=title)
+
+
+def _save_or_show(form, process, phase, ballot=None, locked=False):
+    """Save the ballot (create or edit), or show its form; a refusal shows where
+    :func:`refused_field` says. A locked ballot's rules are shown disabled."""
+
+    def show():
+        if locked:
+            lock_rules(form, ballot)
+        return render_template(
             "voting/ballot_form.html",
             form=form,
             process=process,
@@ -55,28 +66,16 @@ def _render_form(form, process, phase, ballot=None, locked=False):
                 for theme in process.themes
             },
             cancel_url=_phase_url(process, phase),
-        ),
-        form_status(form),
+        )
+
+    return save_or_show(
+        form,
+        lambda: services.save_ballot(ballot, phase, **form.values()),
+        partial(refused_field, form, process),
+        partial(_saved_message, process, ballot is None),
+        _phase_url(process, phase),
+        show,
     )
-
-
-def _save(form, process, phase, ballot=None):
-    """Validate and save; the redirect on success, else None (errors on the form)."""
-    if not form.validate_on_submit():
-        return None
-    try:
-        saved = services.save_ballot(ballot, phase, **form.values())
-    except REFUSALS as error:
-        db.session.rollback()
-        show_refusal(form, process, error)
-        return None
-    db.session.commit()
-    title = localized(saved.title, process.language)
-    if ballot is None:
-        flash(_("The ballot “%(title)s” has been created.", title=title), "success")
-    else:
-        flash(_("The changes to “%(title)s” have been saved.", title=title), "success")
-    return redirect(_phase_url(process, phase))
 
 
 @bp.route("/<slug>/phases/<int:phase_id>/ballots/new", methods=["GET", "POST"])
@@ -102,7 +101,7 @@ def new_ballot(slug: str, phase_id: int):
     else:
         form = BallotForm(main_language=process.language)
     form.themes.choices = theme_choices(process)
-    return _save(form, process, phase) or _render_form(form, process, phase)
+    return _save_or_show(form, process, phase)
 
 
 @bp.route("/<slug>/ballots/<int:ballot_id>/edit", methods=["GET", "POST"])
@@ -122,12 +121,7 @@ def edit_ballot(slug: str, ballot_id: int):
     else:
         form = BallotForm(main_language=process.language)
     form.themes.choices = theme_choices(process)
-    done = _save(form, process, ballot.phase, ballot)
-    if done:
-        return done
-    if locked:
-        lock_rules(form, ballot)
-    return _render_form(form, process, ballot.phase, ballot, locked)
+    return _save_or_show(form, process, ballot.phase, ballot, locked)
 
 
 @bp.route("/<slug>/ballots/<int:ballot_id>/delete", methods=["GET", "POST"])

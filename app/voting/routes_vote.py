@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..comments import groups_of
-from ..errors import DomainError
-from ..extensions import csrf, db, limiter
+from ..extensions import csrf, limiter
 from ..forms import form_status
 from ..limits import per_user_writes, user_key
 from ..models import Ballot, Vote, VoterUnit, WorkGroup
 from ..permissions import can, require
 from ..requests import query_id
-from ..web import load_in_process
+from ..web import load_in_process, save_or_field_error
 from . import bp, queries, services
 from .forms_vote import vote_form
 
@@ -109,26 +108,24 @@ def ballot(slug: str, ballot_id: int):
         form = vote_form(ballot, groups=groups, group=group)
         if form.validate_on_submit():
             group = form.group
-            try:
-                _vote, created = services.cast_vote(
+            saved = save_or_field_error(
+                lambda: services.cast_vote(
                     ballot,
                     voter=current_user,
                     group=group,
                     choice=form.choice(),
                     now=now,
-                )
-            except DomainError as error:
-                db.session.rollback()
-                form.form_errors.append(str(error))
-            else:
-                db.session.commit()
-                flash(
+                ),
+                form,
+                lambda cast: (
                     _("Your vote has been saved.")
-                    if created
-                    else _("Your vote has been changed."),
-                    "success",
-                )
-                return redirect(_ballot_url(ballot, group, groups))
+                    if cast[1]  # created
+                    else _("Your vote has been changed.")
+                ),
+                _ballot_url(ballot, group, groups),
+            )
+            if saved is not None:
+                return saved
         vote = services.vote_of(ballot, current_user, group) if group else None
         return _page(process, ballot, form, groups, group, vote, now)
     group, vote = _group_and_vote(ballot, groups, query_id("group"))

@@ -22,7 +22,6 @@ from app.models import (
     Role,
     TagStatus,
     ThemeTag,
-    VoterUnit,
 )
 from app.text import render_markdown
 from app.voting import services as voting
@@ -66,6 +65,7 @@ def summary_world(
     create_group,
     create_organisation,
     create_theme,
+    create_ballot,
 ):
     """Process ``kuntakokeilu`` (main language fi, names not shown) with five
     themes T1..T5, four work groups (``groups``: Aalto and Celsius of one
@@ -213,21 +213,12 @@ def summary_world(
         )
     db.session.commit()
 
-    ballot = voting.save_ballot(
-        None,
+    ballot = create_ballot(
         phase,
         title={"fi": "Tärkeimmät teemat", "sv": "Viktigaste teman", "en": "Top themes"},
-        description={},
         opens_at=now - timedelta(hours=1),
         closes_at=now + timedelta(days=1),
-        voter_unit=VoterUnit.GROUP,
-        method="pick",
-        max_choices=2,
-        total_points=10,
-        max_points_per_theme=3,
-        results_visibility="after_close",
     )
-    db.session.commit()
     t5 = themes[4]
     for member, group, picks in (
         (members[0], aalto, (t4, t5)),

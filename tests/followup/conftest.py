@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from app.discussions import services as discussion_services
-from app.models import Comment, PhaseKind, Role, TagStatus, ThemeTag, VoterUnit
+from app.models import Comment, PhaseKind, Role, TagStatus, ThemeTag
 from app.text import render_markdown
 from app.voting import services as voting_services
 
@@ -24,6 +24,7 @@ def world(
     create_group,
     create_organisation,
     create_theme,
+    create_ballot,
 ):
     """Process "Future of education" (main language en) with six themes and three groups.
 
@@ -135,22 +136,12 @@ def world(
         themes[3],
         status=TagStatus.SUGGESTED,
     )
-    ballot = voting_services.save_ballot(
-        None,
+    ballot = create_ballot(
         phase,
         title={"fi": "Tärkeimmät", "en": "The most important"},
-        description={},
         opens_at=now - timedelta(days=1),
         closes_at=now + timedelta(days=1),
-        voter_unit=VoterUnit.GROUP,
-        method="pick",
-        max_choices=2,
-        total_points=10,
-        max_points_per_theme=3,
-        results_visibility="after_close",
-        theme_ids=None,
     )
-    db.session.commit()
     for voter, group, picks in (
         (anna, aalto, (themes[0], themes[1])),
         (cecilia, bore, (themes[0], themes[2])),

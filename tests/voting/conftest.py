@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.models import PhaseKind, Role, VoterUnit
+from app.models import PhaseKind, Role
 from app.voting import services
 
 
@@ -22,6 +22,7 @@ def ballot_world(
     create_group,
     create_organisation,
     create_theme,
+    create_ballot,
 ):
     """A process (main language fi) with a discussion phase open now.
 
@@ -69,23 +70,13 @@ def ballot_world(
 
     def make_ballot(**overrides):
         values = {
-            "title": {"fi": "Tärkeimmät teemat", "en": "The most important themes"},
             "description": {"fi": "Valitkaa *kaksi* tärkeintä."},
             "opens_at": now - timedelta(hours=1),
             "closes_at": now + timedelta(days=1),
-            "voter_unit": VoterUnit.GROUP,
-            "method": "pick",
-            "max_choices": 2,
-            "total_points": 10,
-            "max_points_per_theme": 3,
-            "results_visibility": "after_close",
-            "theme_ids": None,
         }
         target_phase = overrides.pop("phase", phase)
         values.update(overrides)
-        ballot = services.save_ballot(None, target_phase, **values)
-        db.session.commit()
-        return ballot
+        return create_ballot(target_phase, **values)
 
     def cast(ballot, voter, group, choice, now=None):
         vote, _created = services.cast_vote(
