@@ -10,6 +10,7 @@ import sqlalchemy.orm as so
 
 from ..comments import visible
 from ..extensions import db
+from ..monitoring.queries import team_only
 from ..models import (
     Comment,
     Discussion,
@@ -91,7 +92,9 @@ def confirmed_themes(comment_ids: list[int]) -> dict[int, list[int]]:
 
 def indicators_of(process: Process) -> list[Indicator]:
     """The process's indicators in goal order, with targets and values (and the
-    values' organisations) loaded alongside: four statements."""
+    values' organisations) loaded alongside: four statements. The per-organisation
+    survey averages are the team's (``monitoring.queries.team_only``) and are left
+    out."""
     return list(
         db.session.scalars(
             sa.select(Indicator)
@@ -100,7 +103,8 @@ def indicators_of(process: Process) -> list[Indicator]:
             .options(
                 so.contains_eager(Indicator.goal),
                 so.selectinload(Indicator.targets),
-                so.selectinload(Indicator.values).joinedload(
+                # Open data: without the team's own values (issue 16).
+                so.selectinload(Indicator.values.and_(sa.not_(team_only()))).joinedload(
                     IndicatorValue.organisation
                 ),
             )

@@ -111,7 +111,7 @@ def dashboard(slug: str):
     return render_template(
         "public/dashboard.html",
         process=process,
-        **dashboard_context(process, team=True),
+        **dashboard_context(process, team=False),
         statuses=list(ActionStatus),
         words=w.WORDS,
         description=describe(process),

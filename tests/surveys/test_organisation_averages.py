@@ -159,3 +159,25 @@ def test_a_period_with_only_hidden_values_is_not_offered(fed, client, auth, db):
     html = client.get(indicator).get_data(as_text=True)
     assert 'value="2025-2026"' in html
     assert fed.org_1.name in html
+
+
+def test_the_public_pages_and_open_data_leave_them_out(fed, client, db):
+    """A public process: its open dashboard (every period) and the open-data API's
+    indicators, read by anyone, have the region's and the hand-entered values but
+    not the survey's per-organisation averages."""
+    from datetime import UTC, datetime
+
+    from app.processes.services_publicity import set_public
+
+    set_public(fed.process, True, actor=fed.facilitator, now=datetime.now(UTC))
+    db.session.commit()
+    slug = fed.process.slug
+    for url in (
+        f"/open/{slug}/dashboard",
+        f"/open/{slug}/dashboard?period=2025-2026",
+        f"/api/v1/processes/{slug}/indicators",
+    ):
+        text = _text(client.get(url))
+        for name in fed.hidden_names:
+            assert name not in text, (url, name)
+        assert fed.by_hand.name in text, url
