@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_format_date
@@ -78,9 +79,17 @@ def format_datetime(value: datetime | None) -> str:
     """Format an aware datetime in Helsinki time, Finnish style (23.11.2026 19.14)."""
     if value is None:
         return ""
+    return _datetime_text(value, current_language())
+
+
+@lru_cache(maxsize=8192)
+def _datetime_text(value: datetime, language: str) -> str:
+    # Babel takes about 0.2 ms a time; a thread page shows dozens (an instant is
+    # the same text whatever zone it was given in: the key compares instants).
     local = to_helsinki(value)
-    date = babel_format_date(local, DATE_PATTERN, locale=current_language())
-    return f"{date} {format_time(value)}"
+    date = babel_format_date(local, DATE_PATTERN, locale=language)
+    time = babel_format_time(local, TIME_PATTERN, tzinfo=HELSINKI, locale=language)
+    return f"{date} {time}"
 
 
 def format_date(value: datetime | None) -> str:
