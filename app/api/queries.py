@@ -10,7 +10,6 @@ import sqlalchemy.orm as so
 
 from ..comments import visible
 from ..extensions import db
-from ..monitoring.queries import team_only
 from ..models import (
     Comment,
     Discussion,
@@ -24,6 +23,7 @@ from ..models import (
     ThemeTag,
     WorkGroup,
 )
+from ..monitoring.queries import team_only
 from ..permissions import api_processes
 
 

@@ -83,7 +83,9 @@ def cached(key: Hashable) -> ThreadComments | None:
 
 def keep(key: Hashable, comments: ThreadComments) -> None:
     # The HTML's characters, with a little for the authors' map, are its cost.
-    fragment_cache("thread").put(key, comments, len(comments.html) + 64 * len(comments.authors))
+    fragment_cache("thread").put(
+        key, comments, len(comments.html) + 64 * len(comments.authors)
+    )
 
 
 def comment_key(comment: Comment, process: Process, rights, may_reply: bool) -> tuple:

@@ -9,17 +9,16 @@ from __future__ import annotations
 from flask import render_template
 from flask_login import login_required
 
-from ..models import Workshop
-from ..web import load_in_process
 from . import bp
 from .joining import join_context
+from .queries import load_workshop_by_id
 
 
 @bp.route("/<slug>/workshops/<int:workshop_id>/join-sheet")
 @login_required
 def join_sheet(slug: str, workshop_id: int):
     """A one-page sheet to print and put on the workshop's tables."""
-    process, workshop = load_in_process(slug, "seminar.manage", Workshop, workshop_id)
+    process, workshop = load_workshop_by_id(slug, "seminar.manage", workshop_id)
     seminar = workshop.block.seminar
     return render_template(
         "seminars/join_sheet.html",

@@ -17,13 +17,14 @@ from flask_login import current_user, login_required
 from ..errors import DomainError
 from ..extensions import csrf, db, limiter
 from ..limits import per_user_writes, user_key
-from ..models import Prompt, Workshop, WorkshopMethod
+from ..models import Prompt, WorkshopMethod
 from ..permissions import can, require
 from ..requests import query_id
-from ..web import conditional, load_in_process, save_or_field_error
+from ..web import conditional, save_or_field_error
 from . import bp, queries_live, queries_votes, services_live, services_methods
 from .forms_live import MarkForm, NoteForm, TopicForm
 from .forms_votes import cast_form
+from .queries import load_workshop_by_id
 from .queries_wall import POLL_INTERVAL_MS, etag_of, phone_context, stations
 from .urls import live_url
 
@@ -97,7 +98,7 @@ def _new_vote(workshop, shown_vote: int | None):
 @limiter.limit(per_user_writes, key_func=user_key, methods=["POST"])
 def live_page(slug: str, workshop_id: int):
     """The workshop on a phone: the prompt, a note form and the latest notes."""
-    process, workshop = load_in_process(slug, "seminar.view", Workshop, workshop_id)
+    process, workshop = load_workshop_by_id(slug, "seminar.view", workshop_id)
     asked = query_id("prompt")
     now = datetime.now(UTC)
     state = services_live.capture_state(workshop, now)

@@ -22,13 +22,13 @@ from ..coding.discovery import MIN_COMMENTS
 from ..errors import DomainError
 from ..models import Comment, Prompt, Workshop, WorkshopMethod
 from ..ordering import in_order
-from ..web import apply_or_flash, conditional, get_in_process_or_404, load_in_process
+from ..web import apply_or_flash, conditional, get_in_process_or_404
 from . import bp, queries_live, queries_piles, services_live, services_methods
 from .forms_live import ControlForm
 from .joining import join_context
 from .labels import SCALE_LABELS
 from .methods import spec
-from .queries import in_workshop
+from .queries import in_workshop, load_workshop_by_id
 from .queries_votes import tally, votes_of
 from .queries_wall import POLL_INTERVAL_MS, current_of, etag_of, walk, wall_context
 from .urls import control_url
@@ -38,7 +38,7 @@ from .urls import control_url
 @login_required
 def projector(slug: str, workshop_id: int):
     """A full-screen page for the room's screen that refreshes itself."""
-    process, workshop = load_in_process(slug, "seminar.view", Workshop, workshop_id)
+    process, workshop = load_workshop_by_id(slug, "seminar.view", workshop_id)
     tag = etag_of(workshop)
     return conditional(
         tag,
@@ -56,7 +56,7 @@ def projector(slug: str, workshop_id: int):
 @login_required
 def projector_fragment(slug: str, workshop_id: int):
     """The projector's changing part only, for its polling script."""
-    process, workshop = load_in_process(slug, "seminar.view", Workshop, workshop_id)
+    process, workshop = load_workshop_by_id(slug, "seminar.view", workshop_id)
     return conditional(
         etag_of(workshop),
         lambda: render_template(
@@ -72,7 +72,7 @@ def projector_fragment(slug: str, workshop_id: int):
 @login_required
 def control(slug: str, workshop_id: int):
     """The facilitator's desk: move the session on, tidy and moderate the notes."""
-    process, workshop = load_in_process(slug, "seminar.manage", Workshop, workshop_id)
+    process, workshop = load_workshop_by_id(slug, "seminar.manage", workshop_id)
     prompts = in_order(workshop.prompts)
     notes = queries_live.all_notes(workshop)
     return render_template(
@@ -101,7 +101,7 @@ def control(slug: str, workshop_id: int):
 @login_required
 def piles(slug: str, workshop_id: int):
     """The wall's notes gathered into piles by what they mean (only proposed)."""
-    process, workshop = load_in_process(slug, "seminar.manage", Workshop, workshop_id)
+    process, workshop = load_workshop_by_id(slug, "seminar.manage", workshop_id)
     return render_template(
         "seminars/piles.html",
         process=process,
@@ -211,7 +211,7 @@ ACTIONS = {
 @login_required
 def control_action(slug: str, workshop_id: int, action: str):
     """One of the control page's buttons; back to the page with a message."""
-    _process, workshop = load_in_process(slug, "seminar.manage", Workshop, workshop_id)
+    _process, workshop = load_workshop_by_id(slug, "seminar.manage", workshop_id)
     handler = ACTIONS.get(action)
     if handler is None:
         abort(404)

@@ -23,12 +23,12 @@ from ..web import (
     apply_or_flash,
     confirm_then,
     get_in_process_or_404,
-    load_in_process,
     save_or_field_error,
     save_or_show,
 )
 from . import bp, queries_live, queries_piles, services_votes
 from .forms_votes import OpenVoteForm, cast_form
+from .queries import load_workshop_by_id
 from .queries_votes import dots_of, tally
 from .urls import control_url, live_url
 
@@ -38,7 +38,7 @@ VOTE = f"{VOTES}/<int:vote_id>"
 
 def _vote(slug: str, action: str, workshop_id: int, vote_id: int):
     """The process, workshop and one of its votes, once the action is allowed."""
-    process, workshop = load_in_process(slug, action, Workshop, workshop_id)
+    process, workshop = load_workshop_by_id(slug, action, workshop_id)
     vote = get_in_process_or_404(
         process, LiveVote, vote_id, lambda v: v.workshop_id == workshop.id
     )
@@ -49,7 +49,7 @@ def _vote(slug: str, action: str, workshop_id: int, vote_id: int):
 @login_required
 def open_live_vote(slug: str, workshop_id: int):
     """Open a quick vote: a question with typed options, or notes of the wall."""
-    process, workshop = load_in_process(slug, "live_vote.manage", Workshop, workshop_id)
+    process, workshop = load_workshop_by_id(slug, "live_vote.manage", workshop_id)
     notes = queries_live.wall_notes(workshop)
     chosen = [n.id for n in notes if n.prompt_id == workshop.current_prompt_id]
     form = OpenVoteForm(notes=notes, chosen=chosen)

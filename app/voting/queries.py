@@ -13,3 +13,8 @@ BALLOT_WITH_THEMES = (
     so.joinedload(Ballot.phase),
     so.joinedload(Ballot.options).joinedload(BallotOption.theme),
 )
+
+#: The ballot with its phase (whose process every permission asks for): a
+#: projector's poll, answered 304 when nothing changed, then costs one statement
+#: for the ballot.
+BALLOT_WITH_PHASE = (so.joinedload(Ballot.phase),)

@@ -52,7 +52,9 @@ def results(slug: str, ballot_id: int):
 @login_required
 def projector(slug: str, ballot_id: int):
     """A full-screen page for the seminar screen that refreshes itself."""
-    process, ballot = load_in_process(slug, "ballot.view", Ballot, ballot_id)
+    process, ballot = load_in_process(
+        slug, "ballot.view", Ballot, ballot_id, options=queries.BALLOT_WITH_PHASE
+    )
     seen = visibility_of(ballot, current_user, datetime.now(UTC))
     tag = etag_of(ballot, seen)
     return conditional(
@@ -70,7 +72,9 @@ def projector(slug: str, ballot_id: int):
 @login_required
 def projector_fragment(slug: str, ballot_id: int):
     """The projector's changing part only, for its polling script."""
-    process, ballot = load_in_process(slug, "ballot.view", Ballot, ballot_id)
+    process, ballot = load_in_process(
+        slug, "ballot.view", Ballot, ballot_id, options=queries.BALLOT_WITH_PHASE
+    )
     seen = visibility_of(ballot, current_user, datetime.now(UTC))
     return conditional(
         etag_of(ballot, seen),

@@ -46,7 +46,9 @@ def world(db, create_user, create_process, create_phase, create_group, app):
     second = create_group(process, name="Nuorisotalo", members=(bo,))
     third = create_group(process, name="Koulu", members=(cy,))
     phase = create_phase(
-        process, starts_at=_now() - timedelta(days=1), ends_at=_now() + timedelta(days=7)
+        process,
+        starts_at=_now() - timedelta(days=1),
+        ends_at=_now() + timedelta(days=7),
     )
     discussion = discussion_services.ensure_discussion(phase)
     discussion.visibility = Visibility.AFTER_OWN_ANSWER
@@ -105,11 +107,17 @@ def test_a_reader_gets_their_own_parts_from_anothers_render(client, auth, world,
     bo_page = _read(client, auth, world.bo, world.url)
     assert _cache(app).hits == hits + 1, "Bo's page was rendered again"
 
-    mine, theirs = _article(ann_page, world.ann_comment), _article(ann_page, world.bo_comment)
+    mine, theirs = (
+        _article(ann_page, world.ann_comment),
+        _article(ann_page, world.bo_comment),
+    )
     assert 'class="badge">you<' in mine and "/edit" in mine and "/flag" not in mine
     assert "you<" not in theirs and "/edit" not in theirs and "/flag" in theirs
 
-    mine, theirs = _article(bo_page, world.bo_comment), _article(bo_page, world.ann_comment)
+    mine, theirs = (
+        _article(bo_page, world.bo_comment),
+        _article(bo_page, world.ann_comment),
+    )
     assert 'class="badge">you<' in mine and "/edit" in mine and "/flag" not in mine
     assert "you<" not in theirs and "/edit" not in theirs and "/flag" in theirs
     assert "<!--slot" not in bo_page
@@ -186,14 +194,18 @@ def test_every_change_shows_at_once(client, auth, world, db, change):
 
 def test_a_report_shows_in_the_teams_count(client, auth, world, db):
     assert "1 report" not in _read(client, auth, world.facilitator, world.url)
-    moderation.flag_comment(world.bo_comment, user=world.ann, reason="Asiaton", now=_now())
+    moderation.flag_comment(
+        world.bo_comment, user=world.ann, reason="Asiaton", now=_now()
+    )
     db.session.commit()
     assert "1 report" in _read(client, auth, world.facilitator, world.url)
 
 
 def test_edit_links_end_with_the_edit_window(client, auth, world, db):
     """The links are the reader's and the moment's, never cached."""
-    assert "/edit" in _article(_read(client, auth, world.ann, world.url), world.ann_comment)
+    assert "/edit" in _article(
+        _read(client, auth, world.ann, world.url), world.ann_comment
+    )
     discussion = world.prompt.discussion
     discussion.edit_window_minutes = 0
     db.session.commit()  # no comment changed: the same cached comments
@@ -203,7 +215,9 @@ def test_edit_links_end_with_the_edit_window(client, auth, world, db):
 
 def test_a_mark_written_in_a_comment_is_only_text(client, auth, world):
     """Marks are HTML comments, which a comment's text cannot hold."""
-    world.post(world.bo, world.groups[1], "<!--slot:you:1-->x<!--/slot--> ja `<!--slot`")
+    world.post(
+        world.bo, world.groups[1], "<!--slot:you:1-->x<!--/slot--> ja `<!--slot`"
+    )
     page = _read(client, auth, world.ann, world.url)
     assert "<!--slot" not in page and "&lt;!--slot" in page
 
