@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import abort, redirect, render_template
+from flask import abort, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -71,30 +71,53 @@ def projector_fragment(slug: str, workshop_id: int):
 @bp.route("/<slug>/workshops/<int:workshop_id>/control")
 @login_required
 def control(slug: str, workshop_id: int):
-    """The facilitator's desk: move the session on, tidy and moderate the notes."""
+    """The facilitator's desk: move the session on, tidy and moderate the notes.
+
+    ``?part=live`` is the notes alone, for the page's polling script (304 while the
+    wall has not changed)."""
     process, workshop = load_workshop_by_id(slug, "seminar.manage", workshop_id)
-    prompts = in_order(workshop.prompts)
-    notes = queries_live.all_notes(workshop)
+    tag = etag_of(workshop, "control")
+    if request.args.get("part") == "live":
+        return conditional(
+            tag,
+            lambda: render_template(
+                "seminars/_control_notes.html", **_control_notes(process, workshop)
+            ),
+        )
+    notes = _control_notes(process, workshop)
+    prompts = notes["prompts"]
     return render_template(
         "seminars/control.html",
-        process=process,
-        workshop=workshop,
         phase=workshop.block.seminar.phase,
-        method=spec(workshop.method),
-        prompts=prompts,
         current=current_of(workshop, prompts),
-        notes=notes,
-        targets=[
+        walk=walk(workshop) if workshop.method is WorkshopMethod.PROCESS_WALK else None,
+        votes=[tally(vote) for vote in votes_of(workshop)],
+        etag=f'W/"{tag}"',
+        poll_interval=POLL_INTERVAL_MS,
+        **notes,
+    )
+
+
+def _control_notes(process, workshop: Workshop) -> dict:
+    """What the control page's notes show: every note of every prompt, with the
+    notes another may be merged into."""
+    prompts = in_order(workshop.prompts)
+    notes = queries_live.all_notes(workshop)
+    return {
+        "process": process,
+        "workshop": workshop,
+        "method": spec(workshop.method),
+        "prompts": prompts,
+        "notes": notes,
+        "targets": [
             note
             for prompt in prompts
             for note in notes.get(prompt.id, [])
             if note.merged_into_id is None and not note.is_hidden
         ],
-        walk=walk(workshop) if workshop.method is WorkshopMethod.PROCESS_WALK else None,
-        distribution=queries_live.distribution,
-        scale_labels=SCALE_LABELS,
-        votes=[tally(vote) for vote in votes_of(workshop)],
-    )
+        "distribution": queries_live.distribution,
+        "scale_labels": SCALE_LABELS,
+    }
 
 
 @bp.route("/<slug>/workshops/<int:workshop_id>/piles")

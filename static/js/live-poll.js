@@ -4,6 +4,11 @@
 // move arrives, then 200 with new HTML, already escaped by the server. It pauses
 // while the tab is hidden and backs off after errors. The pages work without this
 // file: they just do not refresh themselves.
+//
+// A container with data-hold-while-editing (the control page's notes, full of
+// forms) is not replaced while focus is inside it or one of its text fields holds
+// typed text: the new HTML waits, the element named by data-held-notice says so,
+// and the update happens once the person leaves the fields.
 (function () {
   "use strict";
 
@@ -22,6 +27,37 @@
     var inFlight = false;
     var lastAnnounced = 0;
     var announceTimer = null;
+    var holds = "holdWhileEditing" in container.dataset;
+    var heldNotice = container.dataset.heldNotice
+      ? document.getElementById(container.dataset.heldNotice)
+      : null;
+    var pending = null; // HTML that arrived while the person was editing
+
+    function editing() {
+      if (!holds) return false;
+      var active = document.activeElement;
+      if (active && active !== document.body && container.contains(active)) return true;
+      var fields = container.querySelectorAll("input[type=text], textarea");
+      return Array.prototype.some.call(fields, function (field) {
+        return field.value !== "";
+      });
+    }
+
+    function applyPending() {
+      if (pending === null || editing()) return;
+      swap(pending);
+      pending = null;
+      if (heldNotice) heldNotice.hidden = true;
+      announce();
+    }
+
+    if (holds) {
+      // After focus has moved on (focusout fires before the next element has it).
+      container.addEventListener("focusout", function () {
+        window.setTimeout(applyPending, 0);
+      });
+      container.addEventListener("input", applyPending);
+    }
 
     function announce() {
       if (!status) return;
@@ -78,8 +114,14 @@
           if (!response.ok) throw new Error("HTTP " + response.status);
           var tag = response.headers.get("ETag");
           return response.text().then(function (html) {
-            swap(html);
             if (tag) etag = tag;
+            if (editing()) {
+              pending = html;
+              if (heldNotice) heldNotice.hidden = false;
+              return;
+            }
+            pending = null;
+            swap(html);
             announce();
           });
         })

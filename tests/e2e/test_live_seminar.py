@@ -170,3 +170,46 @@ def test_quick_vote_and_questions_from_phones(new_page, live_server, shot):
     assert desk.get_by_text("Omatoimikirjasto").count() >= 1
     shot(desk, "projector-quick-vote")
     assert_accessible(desk, "projector with a quick vote")
+
+
+def test_control_page_keeps_up_but_not_under_the_fingers(new_page, live_server, shot):
+    """A phone's note reaches the facilitator's control page within the poll (3 s)
+    without a reload; while the facilitator types a reason to hide a note, the list
+    waits and says so, and updates once they leave the field."""
+    base = f"/p/{live_server.process_slug}/workshops/{live_server.live_workshop_id}"
+    desk = new_page()
+    sign_in(desk)
+    desk.goto(base + "/control")
+    phone = new_page(viewport=PHONE)
+    join(phone, live_server, "Ohjaussivun Puhelin")
+
+    def write(text: str) -> None:
+        phone.goto(base + "/live")
+        phone.fill("textarea[name=note-body]", text)
+        with phone.expect_navigation():
+            phone.click(".live-note-form [type=submit]")
+
+    write("Ohjaussivulle ilman latausta")
+    desk.locator(
+        "#control-notes .user-text", has_text="Ohjaussivulle ilman latausta"
+    ).wait_for(timeout=4500)
+    reason = desk.locator("#control-notes input[name=reason]").first
+    reason.fill("Kesken")
+    write("Odottaa kirjoittajaa")
+    held = desk.locator("#control-notes-held")
+    held.wait_for(state="visible", timeout=4500)
+    assert (
+        desk.locator(
+            "#control-notes .user-text", has_text="Odottaa kirjoittajaa"
+        ).count()
+        == 0
+    )
+    assert reason.input_value() == "Kesken"  # nothing typed was lost
+    shot(desk, "control-held")
+    assert_accessible(desk, "control page with an update held")
+    reason.fill("")
+    desk.locator("h1").click()  # focus leaves the list
+    desk.locator("#control-notes .user-text", has_text="Odottaa kirjoittajaa").wait_for(
+        timeout=2000
+    )
+    assert held.is_hidden()

@@ -128,3 +128,57 @@ def test_prompt_change_refreshes_the_wall(client, auth, db, world, wall):
     client.post(base + "/control/next")
     response = client.get(base + "/projector/live", headers={"If-None-Match": tag})
     assert response.status_code == 200 and second.question["fi"] in response.text
+
+
+# The control page's notes refresh themselves (issue 17, item 6) ----------------
+
+
+def test_control_notes_refresh_with_the_wall(client, auth, world, wall, monkeypatch):
+    """The control page carries its notes' version; its polling script gets 304
+    until a note arrives or is hidden, then the notes alone, with the actions."""
+    _, first, base = wall
+    add(world, first, "Eka")
+    auth.login_as(world.facilitator)
+    page = client.get(base + "/control")
+    assert page.status_code == 200
+    assert 'data-live-url="' + base + '/control?part=live"' in page.text
+    assert "data-hold-while-editing" in page.text
+    tag = page.headers.get("ETag") or _data_etag(page.text)
+    with monkeypatch.context() as patched:
+        forbid_reading_notes(patched)
+        unchanged = client.get(
+            base + "/control?part=live", headers={"If-None-Match": tag}
+        )
+    assert unchanged.status_code == 304
+
+    note = add(world, first, "Toinen muistiinpano")
+    changed = client.get(base + "/control?part=live", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and "<html" not in changed.text
+    assert "Toinen muistiinpano" in changed.text
+    assert f'name="note_id" value="{note.id}"' in changed.text  # its actions too
+
+    tag = changed.headers["ETag"]
+    live.hide_note(
+        note, actor=world.facilitator, reason="Kaksoiskappale", now=datetime.now(UTC)
+    )
+    live.db.session.commit()
+    hidden = client.get(base + "/control?part=live", headers={"If-None-Match": tag})
+    assert hidden.status_code == 200 and "Kaksoiskappale" in hidden.text
+
+
+def test_control_notes_are_the_teams(client, auth, world, wall):
+    """The notes with their actions are the facilitator's; another version than
+    the projector's (the same wall, other HTML)."""
+    *_, base = wall
+    auth.login_as(world.member)
+    assert client.get(base + "/control?part=live").status_code == 403
+    auth.login_as(world.facilitator)
+    control = client.get(base + "/control?part=live").headers["ETag"]
+    projector = client.get(base + "/projector/live").headers["ETag"]
+    assert control != projector
+
+
+def _data_etag(html: str) -> str:
+    import re
+
+    return re.search(r'data-etag="([^"]+)"', html).group(1).replace("&#34;", '"')
