@@ -30,8 +30,8 @@ from .base import LoadReport, assign, at_position, participant
 from .clock import DemoClock
 from .loader_coding import load_coding
 from .loader_comments import load_comments
-from .loader_monitoring import load_monitoring
 from .loader_live import load_live
+from .loader_monitoring import load_monitoring
 from .loader_notes import load_memos, load_notes
 from .loader_seminars import load_seminars
 from .loader_survey import load_survey
