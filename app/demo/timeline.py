@@ -142,15 +142,18 @@ BALLOT_STEP = timedelta(seconds=10)
 
 def _live(live: dict, phases: list[dict], clock: DemoClock) -> dict:
     """The seminars' questions and quick votes with their times: on the seminar's
-    day; today's (with ``before``) at the latest that many minutes before the load
-    and after the phase opened; likes, ballots and marks never after the load."""
-    latest = clock.now - timedelta(minutes=1)
+    day; today's (with ``before``) at the latest that many minutes before the hour
+    of the load and after the phase opened; likes, ballots and marks never after
+    that hour. The hour, not the minute, as for the phases: a reload within the
+    hour moves nothing."""
+    hour = clock.now.replace(minute=0, second=0, microsecond=0)
+    latest = hour
 
     def placer(phase: dict):
         def at(data: dict, key: str = "time") -> datetime:
             moment = clock.within(phase["starts_at"], {"time": data[key]})
             if "before" in data:
-                moment = min(moment, clock.now - timedelta(minutes=data["before"]))
+                moment = min(moment, hour - timedelta(minutes=data["before"]))
                 moment = max(moment, phase["starts_at"] + timedelta(minutes=5))
             return moment
 
