@@ -20,6 +20,7 @@ from ..models import (
     PhaseKind,
     ProcessRoleKind,
     QuestionKind,
+    QuestionState,
     ResultsVisibility,
     Role,
     ValueOrigin,
@@ -128,6 +129,24 @@ def _notes(groups: _Groups) -> dict:
     return {**notes, "workshops": workshops}
 
 
+def _live(groups: _Groups) -> dict:
+    """The seminars' questions to the speakers and quick votes (``live.toml``)."""
+    live = read("live")
+    seminars = []
+    for seminar in live["seminars"]:
+        questions = [
+            {
+                **question,
+                "group": groups.full[question["group"]],
+                "state": QuestionState(question.get("state", "new")),
+                "hidden": bool(question.get("hidden", False)),
+            }
+            for question in seminar.get("questions", ())
+        ]
+        seminars.append({**seminar, "questions": questions})
+    return {**live, "seminars": seminars}
+
+
 def _coding() -> dict:
     coding = read("coding")
     return {
@@ -196,6 +215,7 @@ def _content() -> dict:
         "ballot": _ballot(groups),
         "seminars": [_seminar(f"seminar_{n}") for n in (1, 2)],
         "notes": _notes(groups),
+        "live": _live(groups),
         "coding": _coding(),
         "survey": _survey(groups),
         "monitoring": _monitoring(),

@@ -30,8 +30,9 @@ from .base import LoadReport, assign, at_position, participant
 from .clock import DemoClock
 from .loader_coding import load_coding
 from .loader_comments import load_comments
+from .loader_live import load_live
 from .loader_monitoring import load_monitoring
-from .loader_notes import load_notes
+from .loader_notes import load_memos, load_notes
 from .loader_seminars import load_seminars
 from .loader_survey import load_survey
 from .loader_voting import load_ballot
@@ -80,6 +81,10 @@ def load_demo(content: dict, clock: DemoClock | None = None) -> LoadReport:
     load_ballot(process, spec["ballot"], groups, report)
     load_seminars(process, spec["seminars"], report)
     load_notes(process, spec["notes"], report)
+    # Quick votes (some on the notes) and questions to the speakers, then the memos
+    # drafted from all of them.
+    load_live(process, spec["live"], report)
+    load_memos(process, spec["notes"], report)
     # The follow-up's goals, actions and indicators with two school years of values.
     load_monitoring(process, spec["monitoring"], report)
     # The feedback survey feeds one of those indicators. Before the coding: its

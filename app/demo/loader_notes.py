@@ -1,5 +1,8 @@
 """Turn the demo's workshop notes and memos (``content/notes.toml``) into rows.
 
+``load_notes`` makes the notes, ``load_memos`` the memos; between them the demo's
+quick votes and questions are loaded (``loader_live``), so the memos carry them.
+
 The notes go straight in as Comment rows on the workshops' prompts, not through
 ``live.add_note``: each keeps the time it was written in the room, and ``add_note``
 stamps the moment it runs. A note is found again by its author and
@@ -73,7 +76,7 @@ class _Walls:
 
 
 def load_notes(process: Process, spec: dict | None, report: LoadReport) -> None:
-    """Create the demo's workshop notes, open-space topics and memos; flush.
+    """Create the demo's workshop notes and open-space topics; flush.
 
     Call after ``load_seminars``: the workshops and their prompts must exist.
     """
@@ -83,14 +86,28 @@ def load_notes(process: Process, spec: dict | None, report: LoadReport) -> None:
     facilitator = find_user_by_email(spec["by"])
     groups = {group.name: group for group in process.work_groups}
     walls = _Walls(groups, facilitator, report)
-    demo_workshops: set[int] = set()
     for data in spec["workshops"]:
         workshop = _workshop(process, data)
-        if workshop is None:
-            continue
-        demo_workshops.add(workshop.id)
-        _workshop_notes(workshop, data, walls)
+        if workshop is not None:
+            _workshop_notes(workshop, data, walls)
     db.session.flush()
+
+
+def load_memos(process: Process, spec: dict | None, report: LoadReport) -> None:
+    """Draft the demo's memos (or set untouched ones back); flush.
+
+    Call last of the seminars' parts: a memo is drafted from the notes, the closed
+    quick votes and the questions to the speakers (``load_live``) as they are.
+    """
+    if not spec:
+        return
+    db.session.flush()
+    facilitator = find_user_by_email(spec["by"])
+    demo_workshops = {
+        workshop.id
+        for workshop in (_workshop(process, data) for data in spec["workshops"])
+        if workshop is not None
+    }
     for data in spec.get("memos", ()):
         seminar = _seminar(process, data["phase"])
         if seminar is None:

@@ -25,6 +25,7 @@ def resolve(content: dict, clock: DemoClock) -> dict:
         "ballot": _ballot(content["ballot"], phases, clock),
         "seminars": [_seminar(s, phases, clock) for s in content["seminars"]],
         "notes": _notes(content["notes"], phases, clock),
+        "live": _live(content["live"], phases, clock),
         "coding": _coding(content["coding"], clock),
         "survey": _survey(content["survey"], clock),
         "monitoring": _monitoring(content["monitoring"], clock),
@@ -132,6 +133,58 @@ def _notes(notes: dict, phases: list[dict], clock: DemoClock) -> dict:
         for memo in notes["memos"]
     ]
     return {**notes, "workshops": workshops, "memos": memos}
+
+
+#: How far apart the likes of a question and the ballots of a vote lie.
+LIKE_STEP = timedelta(seconds=30)
+BALLOT_STEP = timedelta(seconds=10)
+
+
+def _live(live: dict, phases: list[dict], clock: DemoClock) -> dict:
+    """The seminars' questions and quick votes with their times: on the seminar's
+    day; today's (with ``before``) at the latest that many minutes before the hour
+    of the load and after the phase opened; likes, ballots and marks never after
+    that hour. The hour, not the minute, as for the phases: a reload within the
+    hour moves nothing."""
+    hour = clock.now.replace(minute=0, second=0, microsecond=0)
+    latest = hour
+
+    def placer(phase: dict):
+        def at(data: dict, key: str = "time") -> datetime:
+            moment = clock.within(phase["starts_at"], {"time": data[key]})
+            if "before" in data:
+                moment = min(moment, hour - timedelta(minutes=data["before"]))
+                moment = max(moment, phase["starts_at"] + timedelta(minutes=5))
+            return moment
+
+        return at
+
+    def steps(first: datetime, count: int, step: timedelta) -> list[datetime]:
+        return [min(first + step * (n + 1), latest) for n in range(count)]
+
+    seminars = []
+    for seminar in live["seminars"]:
+        at = placer(phases[seminar["phase"] - 1])
+        questions = []
+        for data in seminar.get("questions", ()):
+            asked = at(data)
+            liked = steps(asked, data.get("likes", 0), LIKE_STEP)
+            marked = min((liked[-1] if liked else asked) + LIKE_STEP, latest)
+            questions.append(
+                {**data, "at": asked, "liked_at": liked, "marked_at": marked}
+            )
+        votes = []
+        for data in seminar.get("votes", ()):
+            opened = at(data, "opened")
+            vote = {
+                **data,
+                "opened_at": opened,
+                "cast_at": steps(opened, len(data["ballots"]), BALLOT_STEP),
+                "closed_at": at(data, "closed") if "closed" in data else None,
+            }
+            votes.append(vote)
+        seminars.append({**seminar, "questions": questions, "votes": votes})
+    return {**live, "seminars": seminars}
 
 
 def _coding(coding: dict, clock: DemoClock) -> dict:

@@ -1,5 +1,6 @@
 """The demo is live whenever it is loaded: its second discussion takes comments, its
-ballot takes votes and today's seminar takes notes from phones, on any day.
+ballot takes votes and today's seminar takes notes, quick votes and questions to the
+speakers from phones, on any day and at any hour.
 
 Every demo time counts from the day of loading (app/demo/clock.py), so these tests
 load the demo with the clock moved (a year ahead of now, late on a summer night, and
@@ -19,10 +20,24 @@ from freezegun import freeze_time
 from app.discussions.services import DiscussionState
 from app.discussions.services import state as discussion_state
 from app.discussions.services_comments import post_comment
-from app.models import Ballot, Comment, Phase, Process, User, Vote, WorkGroup
-from app.permissions import can
+from app.models import (
+    Ballot,
+    Comment,
+    LiveVoteBallot,
+    Phase,
+    Process,
+    QuestionState,
+    SpeakerQuestion,
+    User,
+    Vote,
+    WorkGroup,
+)
+from app.permissions import PhaseState, can
 from app.seminars import services_live as live
 from app.seminars.queries import workshops_of
+from app.seminars.queries_questions import current_talk, shortlist
+from app.seminars.queries_votes import dots_of, open_vote
+from app.seminars.services_questions import questions_state
 from app.voting.services import BallotState, cast_vote
 from app.voting.services import state as ballot_state
 
@@ -116,6 +131,56 @@ def test_commenting_voting_and_notes_are_open_at_once(client, auth, db, demo):
         assert note.prompt.workshop_id == workshop.id and note.group == validia
 
 
+def test_todays_quick_vote_and_questions_are_open_at_once(client, auth, db, demo):
+    """Today's quick vote is open and Olli votes in it from the phone page; the talk
+    on now (or next) takes his question and has a shortlist for the presenter view."""
+    now = datetime.now(UTC)
+    seminar = _phase(demo, 3).seminar
+    workshop = workshops_of(seminar)[2]
+    vote = open_vote(workshop)
+    assert vote is not None and vote.on_wall, "the projector shows it"
+    olli = _participant(db, "Osallistuja Olli")
+    assert can(olli, "live_vote.cast", demo)
+    auth.login_as(olli)
+    base = url_for("seminars.live", slug=demo.slug, workshop_id=workshop.id)
+    page = client.get(base)
+    assert vote.question in page.text and f'name="vote{vote.id}-dots_' in page.text
+    first = vote.options[0]
+    sent = client.post(
+        base.replace("/live", f"/votes/{vote.id}"),
+        data={f"vote{vote.id}-dots_{first.id}": "3"},
+    )
+    assert sent.status_code == 302, sent.text
+    assert dots_of(vote, olli) == {first.id: 3}
+    ballots = db.session.scalars(
+        sa.select(LiveVoteBallot).where(LiveVoteBallot.vote_id == vote.id)
+    ).all()
+    assert len(ballots) == 10
+    for ballot in ballots:
+        assert seminar.phase.starts_at < ballot.created_at <= now + timedelta(minutes=1)
+
+    assert questions_state(seminar, now) is PhaseState.OPEN
+    talk = current_talk(seminar, now)
+    assert talk is not None and shortlist(seminar, talk), talk.title
+    url = url_for("seminars.questions", slug=demo.slug, phase_id=seminar.phase_id)
+    sent = client.post(
+        url,
+        data={
+            "ask-body": "Miten tämä näkyy meidän arjessa?",
+            "ask-group_id": _group(db, VALIDIA).id,
+        },
+    )
+    assert sent.status_code == 302, sent.text
+    asked = db.session.scalar(
+        sa.select(SpeakerQuestion).where(SpeakerQuestion.author_id == olli.id)
+    )
+    assert asked.agenda_item_id == talk.id and asked.state is QuestionState.NEW
+    presenter = client.get(url + "/presenter")
+    assert presenter.status_code == 200
+    for row in shortlist(seminar, talk):
+        assert row.question.body in presenter.text
+
+
 def test_examples_fall_inside_their_phases(db, demo):
     """The first discussion's comments, the ballot's votes and the seminars' notes
     carry times inside their phases; comments and votes lie before the load."""
@@ -170,3 +235,12 @@ def _assert_inside_phases(db, process: Process, now: datetime) -> None:
     for note in notes:
         phase = note.prompt.workshop.block.seminar.phase
         assert phase.starts_at < note.created_at < phase.ends_at, note.submission_key
+    # Questions to the speakers and quick votes: inside their seminars, today's
+    # never after the load.
+    questions = db.session.scalars(sa.select(SpeakerQuestion)).all()
+    assert len(questions) == 19
+    for question in questions:
+        phase = question.seminar.phase
+        assert phase.starts_at < question.created_at < min(now, phase.ends_at)
+    for ballot in db.session.scalars(sa.select(LiveVoteBallot)):
+        assert ballot.created_at <= now

@@ -484,8 +484,9 @@ def test_reload_keeps_what_was_done_in_the_app(runner, db, loaded, notes_data):
 def test_reload_recreates_the_notes_of_a_deleted_workshop(
     runner, db, loaded, notes_data
 ):
-    """A workshop deleted while trying the demo comes back with its notes and memo,
-    and its wall shows the first prompt again."""
+    """A workshop deleted while trying the demo comes back with its notes, its open
+    quick vote (content/live.toml) and memo, and its wall shows the first prompt
+    again."""
     treasure = workshops_of(_seminar(db, 3))[2]
     assert treasure.method is WorkshopMethod.TREASURE_MAP
     db.session.delete(treasure)
@@ -493,8 +494,9 @@ def test_reload_recreates_the_notes_of_a_deleted_workshop(
     result = _load(runner)
     data = notes_data["workshops"][4]
     notes = sum(len(p) for p in data["prompts"])
-    assert f"1 memo, 1 workshop, {notes} workshop note, 3 workshop prompt." in (
-        result.output
+    assert (
+        f"1 memo, 1 quick vote, 9 quick vote ballot, 1 workshop, {notes} workshop "
+        "note, 3 workshop prompt." in result.output
     )
     db.session.expire_all()
     treasure = workshops_of(_seminar(db, 3))[2]

@@ -462,8 +462,12 @@ def test_reload_recreates_a_deleted_workshop(runner, db, loaded):
     db.session.delete(treasure)
     db.session.commit()
     result = _load(runner)
-    # With its example notes and its memo (content/notes.toml).
-    assert "1 memo, 1 workshop, 18 workshop note, 3 workshop prompt." in result.output
+    # With its example notes and its memo (content/notes.toml), and its open quick
+    # vote with its ballots (content/live.toml).
+    assert (
+        "1 memo, 1 quick vote, 9 quick vote ballot, 1 workshop, 18 workshop note, "
+        "3 workshop prompt." in result.output
+    )
     db.session.expire_all()
     treasure = _block(_seminar(db, 3), 2).workshops[1]
     assert treasure.method is WorkshopMethod.TREASURE_MAP
@@ -471,14 +475,16 @@ def test_reload_recreates_a_deleted_workshop(runner, db, loaded):
 
 
 def test_reload_recreates_a_deleted_seminar(runner, db, loaded):
-    """A seminar phase without its seminar gets it back, agenda and workshops too."""
+    """A seminar phase without its seminar gets it back, agenda and workshops too,
+    with its questions to the speakers and its closed quick vote (content/live.toml)."""
     db.session.delete(_seminar(db, 1))
     db.session.commit()
     assert _seminar(db, 1) is None
     result = _load(runner)
     assert (
-        "Created: 6 agenda item, 3 memo, 1 moderation event, 1 seminar, 2 workshop, "
-        "40 workshop note, 7 workshop prompt." in result.output
+        "Created: 6 agenda item, 3 memo, 1 moderation event, 53 question like, "
+        "1 quick vote, 19 quick vote ballot, 1 seminar, 9 speaker question, "
+        "2 workshop, 40 workshop note, 7 workshop prompt." in result.output
     )
     db.session.expire_all()
     assert len(_seminar(db, 1).agenda) == 6
