@@ -332,7 +332,14 @@ def _check_group_seats(ballot: Ballot, group: WorkGroup) -> None:
 def _find_vote(ballot: Ballot, key: str, *, lock: bool = False) -> Vote | None:
     stmt = sa.select(Vote).where(Vote.ballot_id == ballot.id, Vote.unit_key == key)
     if lock:
-        stmt = stmt.with_for_update()
+        # Read again under the lock, entries included: the page may have loaded this
+        # vote before (vote_of), and a request of the same unit may have replaced
+        # its entries since; stale entries would be cleared twice and re-added.
+        stmt = (
+            stmt.with_for_update()
+            .options(so.selectinload(Vote.entries))
+            .execution_options(populate_existing=True)
+        )
     return db.session.scalar(stmt)
 
 
