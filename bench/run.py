@@ -183,12 +183,17 @@ def wait_until_idle(limit_s: float, busy_below: float = 0.25) -> float:
         time.sleep(3)
 
 
-def wait_for(condition, timeout: float, what: str) -> None:
+def wait_for(condition, timeout: float, what: str, fatal: bool = True) -> bool:
+    """Wait for ``condition``; past ``timeout`` raise (``fatal``) or return False."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
+            if not fatal:
+                print(f"!! timed out waiting for {what}", flush=True)
+                return False
             raise RuntimeError(f"timed out waiting for {what}")
         gevent.sleep(0.1)
+    return True
 
 
 def run_timeline(args, server) -> tuple[list[Sample], dict, room.Scenario]:
@@ -221,6 +226,12 @@ def run_timeline(args, server) -> tuple[list[Sample], dict, room.Scenario]:
     env = Environment(user_classes=users, host=server.url)
     env.scenario = scenario
     env.events.request.add_listener(record)
+
+    def user_error(user_instance, exception, tb):
+        if len(failures) < 20:
+            failures.append(f"{type(user_instance).__name__} crashed: {exception!r}")
+
+    env.events.user_error.add_listener(user_error)
     runner = env.create_local_runner()
     total = sum(user.fixed_count for user in users)
     started = time.monotonic()
@@ -259,8 +270,12 @@ def run_timeline(args, server) -> tuple[list[Sample], dict, room.Scenario]:
         scenario.phase = room.BURST
         meter.start()
         scenario.burst_go.set()
-        wait_for(lambda: scenario.burst_done >= args.clients, 120, "the burst")
+        # Not fatal: the figures of the minute stand even if a phone never finishes.
+        wait_for(
+            lambda: scenario.burst_done >= args.clients, 180, "the burst", fatal=False
+        )
         cpu["burst"] = meter.stop()
+        cpu["burst_done"] = scenario.burst_done
     scenario.phase = room.DONE
     scenario.finished.set()
     gevent.sleep(0.5)
