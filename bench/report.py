@@ -135,6 +135,7 @@ def print_summary(result: dict) -> None:
             print(
                 f"cores busy ({phase}, {cpu['seconds']:.0f} s): server"
                 f" {cpu['server_cores_busy']}, database {cpu['database_cores_busy']},"
+                f" embedding worker {cpu.get('embedder_cores_busy', 0)},"
                 f" driver {cpu['driver_cores_busy']}, other work"
                 f" {cpu['other_cores_busy']} (machine {cpu['machine_cores_busy']}"
                 f" of {result['machine']['cores']})"

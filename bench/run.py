@@ -82,6 +82,14 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="phones also poll their notes every 3 s, as live-poll.js does",
     )
     parser.add_argument(
+        "--embeddings",
+        choices=("worker", "web", "off"),
+        default="worker",
+        help="worker: an embedding worker beside gunicorn, fed through Redis, as in"
+        " production; web: each web worker embeds its new notes after answering (the"
+        " app's default without JOBS_REDIS_URL); off",
+    )
+    parser.add_argument(
         "--ratelimit-storage",
         default="redis://127.0.0.1:6379/0",
         help="as in production (Redis); memory:// counts per worker",
@@ -114,13 +122,17 @@ class CpuMeter:
     """Where the machine's CPU went between two points: the gunicorn workers, the
     database's server processes (PostgreSQL), this driver, and everything else."""
 
-    def __init__(self, server_pid: int, database_name: str | None):
+    def __init__(
+        self, server_pid: int, database_name: str | None, embedder_pid: int | None
+    ):
         self.server = psutil.Process(server_pid)
         self.database_name = database_name
+        self.embedder = psutil.Process(embedder_pid) if embedder_pid else None
         self.me = psutil.Process()
 
     def _processes(self) -> dict[str, list[psutil.Process]]:
         groups = {"server": [self.server, *self.server.children(recursive=True)]}
+        groups["embedder"] = [self.embedder] if self.embedder else []
         groups["database"] = []
         if self.database_name:
             for process in psutil.process_iter(["cmdline"]):
@@ -250,7 +262,9 @@ def run_timeline(args, server) -> tuple[list[Sample], dict, room.Scenario]:
     name = (
         server.database_url.rsplit("/", 1)[-1] if args.database == "postgres" else None
     )
-    meter = CpuMeter(server.process.pid, name)
+    meter = CpuMeter(
+        server.process.pid, name, server.embedder.pid if server.embedder else None
+    )
     meter.start()
     gevent.sleep(3)  # the machine before the load: other work shares the cores
     cpu = {"before": meter.stop()}
@@ -335,6 +349,7 @@ def main(argv=None) -> int:
                 ratelimit_storage=args.ratelimit_storage,
                 app_python=args.app_python,
                 app_root=args.app_root.resolve(),
+                embeddings=args.embeddings,
                 seed=("bench.seed", "--quick-vote")
                 if args.mix == "room"
                 else ("bench.seed",),
@@ -369,6 +384,7 @@ def main(argv=None) -> int:
             "mix": args.mix,
             "actions": mixed_room.ACTIONS if args.mix == "room" else {"note": 1.0},
             "database": args.database,
+            "embeddings": args.embeddings,
             "app_root": str(args.app_root.resolve()),
             "workers": args.workers,
             "worker_class": "sync",
