@@ -120,10 +120,14 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 class CpuMeter:
     """Where the machine's CPU went between two points: the gunicorn workers, the
-    database's server processes (PostgreSQL), this driver, and everything else."""
+    database's server processes (PostgreSQL), the embedding worker (when one runs),
+    this driver, and everything else."""
 
     def __init__(
-        self, server_pid: int, database_name: str | None, embedder_pid: int | None
+        self,
+        server_pid: int,
+        database_name: str | None,
+        embedder_pid: int | None = None,
     ):
         self.server = psutil.Process(server_pid)
         self.database_name = database_name
