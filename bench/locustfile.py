@@ -11,6 +11,9 @@ link, each with their own cookies; a note is the phone page's form sent with the
 CSRF token and submission key the page gave, then the 302 followed to the page with
 the note on it. Projectors sign in as the facilitator and poll the projector's
 fragment every 3 s with ``If-None-Match``, as ``static/js/live-poll.js`` does.
+
+The *room* mix (``bench/mixed_room.py``) subclasses these: phones that also vote and
+ask and like questions, and the stage's screen of questions.
 """
 
 from __future__ import annotations
@@ -78,6 +81,10 @@ class Scenario:
     signed_in: int = 0
     signin_failures: int = 0
     burst_done: int = 0
+    #: When notes were accepted (monotonic seconds, phase): for the wall's freshness.
+    notes_accepted_at: list = field(default_factory=list)
+    #: Each wall projector's polls: (started, ended, phase), monotonic seconds.
+    wall_polls: dict = field(default_factory=dict)
     _numbers: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def next_number(self) -> int:
@@ -228,6 +235,7 @@ class Participant(RoomUser):
             "POST", path, POST_NOTE, (302,), data=data, phase=phase, goes_to=path
         )
         if post.status_code == 302 and path in post.headers.get("Location", ""):
+            self.scenario.notes_accepted_at.append((time.monotonic(), phase))
             location = post.headers.get("Location", "").split("#")[0]
             page = self.checked("GET", location, GET_AFTER_NOTE, (200,), phase=phase)
             if page.status_code == 200:
@@ -270,6 +278,10 @@ class Participant(RoomUser):
                 self.etag = response.headers.get("ETag") or self.etag
             gevent.sleep(scenario.poll_interval)
 
+    def act(self, phase: str) -> None:
+        """What a phone does after thinking: here, a note (the room mix does more)."""
+        self.add_note(phase)
+
     @task
     def in_the_room(self) -> None:
         """Write notes while the room writes, stay quiet, then join the burst."""
@@ -278,7 +290,7 @@ class Participant(RoomUser):
         low, high = scenario.think
         wait = random.uniform(0, high)  # people start writing at different moments
         while sleep_while(scenario, wait, WRITING):
-            self.add_note(scenario.phase)
+            self.act(scenario.phase)
             wait = random.uniform(low, high)
         if scenario.burst:
             scenario.burst_go.wait()
@@ -292,6 +304,19 @@ class Projector(RoomUser):
     """The room's screen: signed in as the facilitator, polls the wall every 3 s."""
 
     fixed_count = 3
+    #: The name of its polls in the results.
+    poll_name = PROJECTOR
+
+    def page_path(self) -> str:
+        return self.scenario.projector_fragment_path().removesuffix("/live")
+
+    def fragment_path(self) -> str:
+        return self.scenario.projector_fragment_path()
+
+    def polled(self, started: float, phase: str) -> None:
+        """Keep the wall's poll times: how soon a note is on the screen."""
+        polls = self.scenario.wall_polls.setdefault(id(self), [])
+        polls.append((started, time.monotonic(), phase))
 
     def on_start(self) -> None:
         scenario = self.scenario
@@ -309,8 +334,9 @@ class Projector(RoomUser):
                     "csrf_token": hidden_value(page.text, "csrf_token"),
                 },
             )
-            path = scenario.projector_fragment_path().removesuffix("/live")
-            page = self.checked("GET", path, "sign-in: GET projector page", (200,))
+            page = self.checked(
+                "GET", self.page_path(), "sign-in: GET projector page", (200,)
+            )
         except Exception:
             scenario.signin_failures += 1
             raise StopUser() from None
@@ -325,13 +351,16 @@ class Projector(RoomUser):
         gevent.sleep(random.uniform(0, scenario.poll_interval))
         while scenario.phase != DONE:
             headers = {"If-None-Match": self.etag} if self.etag else {}
+            started, phase = time.monotonic(), scenario.phase
             response = self.checked(
                 "GET",
-                scenario.projector_fragment_path(),
-                PROJECTOR,
+                self.fragment_path(),
+                self.poll_name,
                 (200, 304),
                 headers=headers,
             )
+            if response.status_code in (200, 304):
+                self.polled(started, phase)
             if response.status_code == 200:
                 self.etag = response.headers.get("ETag") or self.etag
             gevent.sleep(scenario.poll_interval)

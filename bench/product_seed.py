@@ -180,7 +180,7 @@ def seed(args: argparse.Namespace) -> dict:
             results_visibility="live",
             theme_ids=[theme.id for theme in themes],
         )
-        workshop, _prompts = add_seminar(process, facilitator)
+        workshop, _prompts, _talk = add_seminar(process, facilitator)
         db.session.commit()
         post_comments(prompts, groups[: args.comment_groups], args.comments, now, 1)
 

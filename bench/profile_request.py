@@ -11,6 +11,10 @@ page the 302 leads to, the projector fragment when the wall changed (200) and wh
 it did not (304). It prints each kind's mean time per request and the functions
 that took the most time. No server, no concurrency: this explains a benchmark's
 figures, it is not one (``bench/run.py`` is).
+
+``--room`` profiles the requests of the room mix too (``bench/profile_room.py``): a
+quick vote, a question, a like, and the questions page with ``--questions`` on it.
+Embedding is off: in production the embedding worker does it, not the web process.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ def prepare(workdir: Path, seed: tuple[str, ...] = ("bench.seed",)) -> dict:
             "MAIL_SERVER": "",
             "BASE_URL": "http://127.0.0.1",
             "LOG_LEVEL": "WARNING",
+            "EMBEDDINGS": "off",
         }
     )
     for command in (["flask", "--app", "app", "db", "upgrade"], list(seed)):
@@ -94,9 +99,17 @@ def main(argv=None) -> int:
     parser.add_argument("--notes", type=int, default=600, help="notes on the wall")
     parser.add_argument("--repeat", type=int, default=20, help="requests per kind")
     parser.add_argument("--top", type=int, default=20, help="functions to show")
+    parser.add_argument(
+        "--room", action="store_true", help="also the room mix's requests"
+    )
+    parser.add_argument(
+        "--questions", type=int, default=300, help="questions asked first (--room)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="osallistamo-profile-") as tmp:
-        seed = prepare(Path(tmp))
+        seed = prepare(
+            Path(tmp), ("bench.seed", "--quick-vote") if args.room else ("bench.seed",)
+        )
         from app import create_app  # the settings above are read on import
 
         # Plain http like the benchmark's server (the test client takes its scheme
@@ -157,6 +170,10 @@ def main(argv=None) -> int:
                 lambda etag, n: client.get(fragment, headers={"If-None-Match": etag}),
             ),
         }
+        if args.room:
+            from .profile_room import room_kinds
+
+            kinds.update(room_kinds(app, seed, client, hidden, args.questions))
         from sqlalchemy import event
 
         from app.extensions import db

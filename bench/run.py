@@ -5,6 +5,11 @@ creates it)::
 
     bench/.venv/bin/python -m bench.run                       # SQLite
     bench/.venv/bin/python -m bench.run --database postgres   # PostgreSQL
+    bench/.venv/bin/python -m bench.run --mix room            # 300 phones, issue 17
+
+``--mix room`` (``bench/mixed_room.py``) is issue 17's room: 300 phones adding
+notes, voting in an open quick vote, and sending and liking questions to the
+speaker, with the stage's screen of questions polling beside the projectors.
 
 It migrates and seeds a throwaway database, serves it with gunicorn on a free
 loopback port, signs the clients in through the invite links, and then runs the
@@ -36,8 +41,10 @@ import psutil  # noqa: E402
 from locust.env import Environment  # noqa: E402
 
 from . import locustfile as room  # noqa: E402
+from . import mixed_room  # noqa: E402
 from .report import Sample, print_summary, summarise, verdict  # noqa: E402
 from .server import BENCH_JOIN_LIMIT, DEFAULT_APP_PYTHON, ROOT, database, served  # noqa: E402
+from .wall_freshness import wall_freshness  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 
@@ -46,7 +53,16 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
-    parser.add_argument("--clients", type=int, default=150, help="participants")
+    parser.add_argument(
+        "--mix",
+        choices=("notes", "room"),
+        default="notes",
+        help="notes: phones add notes (issue 6); room: notes, quick votes, questions"
+        " and likes (issue 17, bench/mixed_room.py)",
+    )
+    parser.add_argument(
+        "--clients", type=int, help="participants (150; 300 with --mix room)"
+    )
     parser.add_argument("--projectors", type=int, default=3)
     parser.add_argument("--warmup", type=float, default=10, help="seconds, not counted")
     parser.add_argument("--duration", type=float, default=60, help="measured seconds")
@@ -64,6 +80,14 @@ def parse_args(argv=None) -> argparse.Namespace:
         "--phone-polling",
         action="store_true",
         help="phones also poll their notes every 3 s, as live-poll.js does",
+    )
+    parser.add_argument(
+        "--embeddings",
+        choices=("worker", "web", "off"),
+        default="worker",
+        help="worker: an embedding worker beside gunicorn, fed through Redis, as in"
+        " production; web: each web worker embeds its new notes after answering (the"
+        " app's default without JOBS_REDIS_URL); off",
     )
     parser.add_argument(
         "--ratelimit-storage",
@@ -88,20 +112,31 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument(
         "--keep", action="store_true", help="keep the temporary folder with the logs"
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.clients is None:
+        args.clients = 300 if args.mix == "room" else 150
+    return args
 
 
 class CpuMeter:
     """Where the machine's CPU went between two points: the gunicorn workers, the
-    database's server processes (PostgreSQL), this driver, and everything else."""
+    database's server processes (PostgreSQL), the embedding worker (when one runs),
+    this driver, and everything else."""
 
-    def __init__(self, server_pid: int, database_name: str | None):
+    def __init__(
+        self,
+        server_pid: int,
+        database_name: str | None,
+        embedder_pid: int | None = None,
+    ):
         self.server = psutil.Process(server_pid)
         self.database_name = database_name
+        self.embedder = psutil.Process(embedder_pid) if embedder_pid else None
         self.me = psutil.Process()
 
     def _processes(self) -> dict[str, list[psutil.Process]]:
         groups = {"server": [self.server, *self.server.children(recursive=True)]}
+        groups["embedder"] = [self.embedder] if self.embedder else []
         groups["database"] = []
         if self.database_name:
             for process in psutil.process_iter(["cmdline"]):
@@ -164,17 +199,23 @@ def wait_until_idle(limit_s: float, busy_below: float = 0.25) -> float:
         time.sleep(3)
 
 
-def wait_for(condition, timeout: float, what: str) -> None:
+def wait_for(condition, timeout: float, what: str, fatal: bool = True) -> bool:
+    """Wait for ``condition``; past ``timeout`` raise (``fatal``) or return False."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
+            if not fatal:
+                print(f"!! timed out waiting for {what}", flush=True)
+                return False
             raise RuntimeError(f"timed out waiting for {what}")
         gevent.sleep(0.1)
+    return True
 
 
 def run_timeline(args, server) -> tuple[list[Sample], dict, room.Scenario]:
     """Sign the clients in, then warm-up, measured minute, quiet spell, burst."""
-    scenario = room.Scenario(
+    mixed = args.mix == "room"
+    scenario = (mixed_room.RoomScenario if mixed else room.Scenario)(
         host=server.url,
         seed=server.seed,
         think=tuple(args.think),
@@ -194,13 +235,21 @@ def run_timeline(args, server) -> tuple[list[Sample], dict, room.Scenario]:
         if exception is not None and len(failures) < 20:
             failures.append(f"{phase} {name}: {exception!r}")
 
-    room.Participant.fixed_count = args.clients
+    phone = mixed_room.RoomPhone if mixed else room.Participant
+    phone.fixed_count = args.clients
     room.Projector.fixed_count = args.projectors
-    env = Environment(user_classes=[room.Participant, room.Projector], host=server.url)
+    users = [phone, room.Projector] + ([mixed_room.StageScreen] if mixed else [])
+    env = Environment(user_classes=users, host=server.url)
     env.scenario = scenario
     env.events.request.add_listener(record)
+
+    def user_error(user_instance, exception, tb):
+        if len(failures) < 20:
+            failures.append(f"{type(user_instance).__name__} crashed: {exception!r}")
+
+    env.events.user_error.add_listener(user_error)
     runner = env.create_local_runner()
-    total = args.clients + args.projectors
+    total = sum(user.fixed_count for user in users)
     started = time.monotonic()
     runner.start(total, spawn_rate=50)
     wait_for(
@@ -217,7 +266,9 @@ def run_timeline(args, server) -> tuple[list[Sample], dict, room.Scenario]:
     name = (
         server.database_url.rsplit("/", 1)[-1] if args.database == "postgres" else None
     )
-    meter = CpuMeter(server.process.pid, name)
+    meter = CpuMeter(
+        server.process.pid, name, server.embedder.pid if server.embedder else None
+    )
     meter.start()
     gevent.sleep(3)  # the machine before the load: other work shares the cores
     cpu = {"before": meter.stop()}
@@ -237,8 +288,12 @@ def run_timeline(args, server) -> tuple[list[Sample], dict, room.Scenario]:
         scenario.phase = room.BURST
         meter.start()
         scenario.burst_go.set()
-        wait_for(lambda: scenario.burst_done >= args.clients, 120, "the burst")
+        # Not fatal: the figures of the minute stand even if a phone never finishes.
+        wait_for(
+            lambda: scenario.burst_done >= args.clients, 180, "the burst", fatal=False
+        )
         cpu["burst"] = meter.stop()
+        cpu["burst_done"] = scenario.burst_done
     scenario.phase = room.DONE
     scenario.finished.set()
     gevent.sleep(0.5)
@@ -287,6 +342,7 @@ def main(argv=None) -> int:
     if args.wait_idle:
         wait_until_idle(args.wait_idle)
     began = datetime.now(UTC)
+    load_before = os.getloadavg()
     workdir = Path(tempfile.mkdtemp(prefix="osallistamo-bench-"))
     try:
         with database(args.database, workdir, args.app_python) as database_url:
@@ -297,10 +353,17 @@ def main(argv=None) -> int:
                 ratelimit_storage=args.ratelimit_storage,
                 app_python=args.app_python,
                 app_root=args.app_root.resolve(),
+                embeddings=args.embeddings,
+                seed=("bench.seed", "--quick-vote")
+                if args.mix == "room"
+                else ("bench.seed",),
             ) as server:
                 print(f"gunicorn ({args.workers} workers) at {server.url}", flush=True)
                 samples, cpu, scenario = run_timeline(args, server)
-                notes_in_database = server.count_notes()
+                load_after = os.getloadavg()
+                checks = {"notes_in_database": server.count_notes()}
+                if args.mix == "room":
+                    checks.update(mixed_room.integrity(scenario, server))
     finally:
         if args.keep:
             print(f"the server's logs are kept in {workdir}", flush=True)
@@ -308,12 +371,24 @@ def main(argv=None) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
     phases = summarise(samples)
     accepted = sum(1 for s in samples if s.name == room.POST_NOTE and s.ok)
+    checks = {"notes_accepted": accepted, **checks}
+    checks["nothing_lost"] = mixed_room.nothing_lost(checks)
     result = {
-        "benchmark": "seminar room: notes from phones, projector polling",
+        "benchmark": (
+            "seminar room: notes, quick votes, questions and likes from phones;"
+            " projectors and the stage screen polling"
+            if args.mix == "room"
+            else "seminar room: notes from phones, projector polling"
+        ),
         "started_at": began.isoformat(timespec="seconds"),
         "machine": machine(),
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in load_after],
         "settings": {
+            "mix": args.mix,
+            "actions": mixed_room.ACTIONS if args.mix == "room" else {"note": 1.0},
             "database": args.database,
+            "embeddings": args.embeddings,
             "app_root": str(args.app_root.resolve()),
             "workers": args.workers,
             "worker_class": "sync",
@@ -333,16 +408,17 @@ def main(argv=None) -> int:
             ),
         },
         "cpu": cpu,
-        "integrity": {
-            "notes_accepted": accepted,
-            "notes_in_database": notes_in_database,
-        },
+        "integrity": checks,
+        "wall_freshness": wall_freshness(
+            scenario.notes_accepted_at, scenario.wall_polls
+        ),
         "phases": phases,
     }
     result["verdict"] = verdict(phases)
     print_summary(result)
     output = args.output or RESULTS / (
         f"{began:%Y%m%dT%H%M%S}-{args.database}-w{args.workers}"
+        + ("-room" if args.mix == "room" else "")
         + ("-phones" if args.phone_polling else "")
         + ".json"
     )

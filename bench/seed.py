@@ -6,11 +6,16 @@ process with a seminar happening now, a buzz-group workshop whose first prompt i
 on the wall, and 30 work groups with open invite links. Participants have no
 password: the driver signs them in through those links, 5 people per group for
 150 clients. The projectors sign in as the facilitator.
+
+``python -m bench.seed --quick-vote`` (the *room* mix of ``bench/run.py``) also opens
+a quick vote on the workshop (one choice among 4 typed options); every seed names
+the seminar's phase and its opening talk, to which phones send questions.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from datetime import UTC, datetime, timedelta
 
 GROUPS = 30
@@ -24,9 +29,15 @@ PROMPTS = [
 ]
 
 
-def seed() -> dict:
+#: The quick vote the room mix opens: one choice among these.
+VOTE_QUESTION = "Mitä kokeillaan ensin?"
+VOTE_OPTIONS = ["Yhteinen kokoelma", "Lukupiirit", "Digituki", "Kesäkirjasto"]
+
+
+def seed(quick_vote: bool = False) -> dict:
     """A facilitator, the process, a seminar happening now with one buzz-group
-    workshop (its first prompt current) and 30 work groups with invite codes."""
+    workshop (its first prompt current) and 30 work groups with invite codes; with
+    ``quick_vote``, a quick vote open on the workshop."""
     from app import create_app
     from app.auth import services as auth_services
     from app.extensions import db
@@ -45,7 +56,7 @@ def seed() -> dict:
             language="fi",
             region="Keski-Uusimaa",
         )
-        workshop, prompts = add_seminar(process, facilitator)
+        workshop, prompts, talk = add_seminar(process, facilitator)
         groups = []
         for number in range(1, GROUPS + 1):
             organisation = group_services.create_organisation(
@@ -61,15 +72,34 @@ def seed() -> dict:
                     organisation=organisation,
                 )
             )
+        vote = open_quick_vote(workshop, facilitator) if quick_vote else None
         db.session.commit()
         return {
             "slug": process.slug,
             "workshop_id": workshop.id,
             "prompt_id": prompts[0].id,
+            "phase_id": talk.seminar.phase_id,
+            "talk_id": talk.id,
+            "vote_id": vote.id if vote else None,
+            "vote_options": [option.id for option in vote.options] if vote else [],
             "invite_codes": [group.invite_code for group in groups],
             "facilitator_email": FACILITATOR_EMAIL,
             "facilitator_password": PASSWORD,
         }
+
+
+def open_quick_vote(workshop, facilitator):
+    """The facilitator opens a quick vote from the control page: one choice of 4."""
+    from app.seminars import services_votes
+
+    return services_votes.open_vote(
+        workshop,
+        question=VOTE_QUESTION,
+        options=VOTE_OPTIONS,
+        dots_per_person=1,
+        actor=facilitator,
+        now=datetime.now(UTC),
+    )
 
 
 def add_seminar(process, facilitator):
@@ -95,7 +125,7 @@ def add_seminar(process, facilitator):
     db.session.add(phase)
     db.session.flush()
     seminar = ensure_seminar(phase)
-    seminar_services.add_agenda_item(
+    talk = seminar_services.add_agenda_item(
         seminar,
         kind="intro_talk",
         starts_at=starts,
@@ -128,8 +158,8 @@ def add_seminar(process, facilitator):
         for question in PROMPTS
     ]
     live.set_current_prompt(workshop, prompts[0], actor=facilitator)
-    return workshop, prompts
+    return workshop, prompts, talk
 
 
 if __name__ == "__main__":
-    print(json.dumps(seed()))
+    print(json.dumps(seed(quick_vote="--quick-vote" in sys.argv[1:])))

@@ -15,7 +15,7 @@ import socket
 import subprocess
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,8 @@ DEFAULT_APP_PYTHON = ROOT / ".venv" / "bin" / "python"
 POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 #: Joins from one address: a benchmark's 150 clients all come from 127.0.0.1.
 BENCH_JOIN_LIMIT = "10000 per 15 minutes"
+#: The embedding worker's queue (``--embeddings worker``), under a run's own prefix.
+JOBS_REDIS_URL = "redis://127.0.0.1:6379/0"
 
 _PG_ADMIN = """
 import sys, psycopg
@@ -56,6 +58,8 @@ class Server:
     log_path: Path
     app_python: Path
     app_root: Path
+    #: The embedding worker (``flask embeddings work``), when one runs beside.
+    embedder: subprocess.Popen | None = None
 
     def scalar(self, query: str, **params) -> int:
         """One number read from the database (SQL, read after or between runs)."""
@@ -182,6 +186,27 @@ def gunicorn(
 
 
 @contextmanager
+def embedding_worker(*, env: dict, workdir: Path, app_python: Path, app_root: Path):
+    """``flask embeddings work`` beside gunicorn, as in production
+    (docs/deployment.md): it takes the new comments' ids from the Redis list the web
+    workers fill (``JOBS_REDIS_URL``); yields the process, stops it afterwards."""
+    with open(workdir / "embedder.log", "w") as log:
+        process = subprocess.Popen(
+            [str(app_python), "-m", "flask", "--app", "app", "embeddings", "work"],
+            cwd=app_root, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        yield process
+    finally:
+        process.terminate()  # it may be waiting on Redis: then a kill
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
 def served(
     *,
     database_url: str,
@@ -192,25 +217,46 @@ def served(
     app_root: Path = ROOT,
     seed: tuple[str, ...] = ("bench.seed",),
     extra_env: dict | None = None,
+    embeddings: str = "web",
 ):
     """Migrate and seed the database, then serve it with gunicorn on a free port.
 
     ``app_root`` is the checkout whose app is served (this one by default; another
     one to compare two versions with the same benchmark). ``seed`` is the seeding
     module and its arguments; ``extra_env`` settings on top of the benchmark's.
+    ``embeddings``: ``web`` (the app's default without ``JOBS_REDIS_URL``: each web
+    worker embeds its new comments after answering), ``worker`` (production: an
+    embedding worker beside gunicorn, fed through Redis on 127.0.0.1:6379), ``off``.
     """
+    # A key prefix of its own, so counters in a shared Redis never meet another run's.
+    prefix = f"bench-{os.getpid()}-{secrets.token_hex(3)}"
     env = server_environment(workdir, database_url, ratelimit_storage, app_root)
+    if embeddings == "off":
+        env["EMBEDDINGS"] = "off"
+    elif embeddings == "worker":
+        env["JOBS_REDIS_URL"] = JOBS_REDIS_URL
+        env["JOBS_KEY_PREFIX"] = prefix
     env.update(extra_env or {})
     python = str(app_python)
     _run([python, "-m", "flask", "--app", "app", "db", "upgrade"], env, app_root)
     data = json.loads(
         _run([python, "-m", *seed], env, app_root).strip().splitlines()[-1]
     )
-    # A key prefix of its own, so counters in a shared Redis never meet another run's.
-    prefix = f"bench-{os.getpid()}-{secrets.token_hex(3)}"
     factory = f"app:create_app(None, {{'RATELIMIT_KEY_PREFIX': '{prefix}'}})"
-    with gunicorn(
-        factory, env=env, workdir=workdir, workers=workers, app_python=app_python,
-        app_root=app_root,
-    ) as (url, process, log_path):  # fmt: skip
-        yield Server(url, database_url, data, process, log_path, app_python, app_root)
+    with ExitStack() as stack:
+        embedder = None
+        if embeddings == "worker":
+            embedder = stack.enter_context(
+                embedding_worker(
+                    env=env, workdir=workdir, app_python=app_python, app_root=app_root
+                )
+            )
+        url, process, log_path = stack.enter_context(
+            gunicorn(
+                factory, env=env, workdir=workdir, workers=workers,
+                app_python=app_python, app_root=app_root,
+            )
+        )  # fmt: skip
+        yield Server(
+            url, database_url, data, process, log_path, app_python, app_root, embedder
+        )
