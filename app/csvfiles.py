@@ -74,6 +74,8 @@ def safe_cell(value) -> str | int | float:
         return text
     if text.startswith(FORMULA_STARTS):
         text = "'" + text
+    if not any(character in text for character in "=+-@"):
+        return text  # nothing to defuse: spare the search (a large export's cells)
     return _FORMULA_AFTER_SEPARATOR.sub(r"\1'\2", text)
 
 

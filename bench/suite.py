@@ -168,7 +168,11 @@ def run_scenario(scenario: Scenario, args, host: str, server, pid: int) -> dict:
     wait_for(lambda: run.signed_in + run.signin_failures >= sum(counts), 300,
              f"the {scenario.name} clients to sign in")  # fmt: skip
     before = server.scalar(scenario.rows, **seed_params(seed)) if scenario.rows else 0
-    meter = CpuMeter(pid, None)
+    # PostgreSQL's server processes are the app's database, not other work.
+    database = (
+        server.database_url.rsplit("/", 1)[-1] if args.database == "postgres" else None
+    )
+    meter = CpuMeter(pid, database)
     meter.start()
     run.phase = users.MEASURE
     started = time.monotonic()
@@ -296,6 +300,8 @@ def table(result: dict) -> str:
         notes = [f"{row['key_request']}: {row['key_per_s']:.1f}/s"]
         if "share_304" in row:
             notes.append(f"304 share {row['share_304']:.0%}")
+        if row["cpu"].get("database_cores_busy"):
+            notes.append(f"database {row['cpu']['database_cores_busy']} cores")
         notes.append(f"other work {row['cpu']['other_cores_busy']} cores")
         rows.append(
             f"| {scenario.name} | {row['clients']} | {row['req_per_s']:.0f} |"

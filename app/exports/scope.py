@@ -85,7 +85,15 @@ def visible_comments(
         .options(
             so.joinedload(Comment.group).joinedload(WorkGroup.organisation),
             so.joinedload(Comment.author),
-            so.joinedload(Comment.prompt),
+            # From the join above, and only what the exports read: every row of a
+            # large process carried its prompt's three texts to decode (JSON).
+            so.contains_eager(Comment.prompt).load_only(
+                Prompt.question,
+                Prompt.position,
+                Prompt.discussion_id,
+                Prompt.survey_id,
+                Prompt.workshop_id,
+            ),
         )
         .order_by(Comment.created_at, Comment.id, ThemeTag.id)
     ).all()
