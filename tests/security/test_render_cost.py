@@ -48,10 +48,10 @@ def adversarial(length: int) -> dict[str, str]:
     return {name: text[:length] for name, text in texts.items()}
 
 
-def cpu_ms(text: str) -> float:
-    """The best of three renderings, in CPU milliseconds (the machines are shared)."""
+def cpu_ms(text: str, tries: int = 3) -> float:
+    """The best of ``tries`` renderings, in CPU milliseconds (the machines are shared)."""
     best = float("inf")
-    for _ in range(3):
+    for _ in range(tries):
         start = time.process_time()
         render_markdown(text)
         best = min(best, time.process_time() - start)
@@ -92,8 +92,17 @@ def test_cost_grows_linearly_with_length(name):
     the 10,000- and 20,000-character fields stay in proportion."""
     short = adversarial(2_500)[name]
     long = adversarial(10_000)[name]
-    ratio = cpu_ms(long) / max(cpu_ms(short), 2.0)
-    assert ratio < 8, f"{name}: {ratio:.1f} times slower for four times the text"
+
+    def ratio(tries: int) -> float:
+        return cpu_ms(long, tries) / max(cpu_ms(short, tries), 2.0)
+
+    # Linear is 4, quadratic 16. A shared machine's hiccup can push a linear text
+    # past 8 once ("pairs **" measured 5.1 alone and 8.1 in a CI run): a text over
+    # the line is measured again, longer, and fails only if it stays there.
+    measured = ratio(3)
+    if measured >= 8:
+        measured = min(measured, ratio(7))
+    assert measured < 8, f"{name}: {measured:.1f} times slower for four times the text"
 
 
 def test_deep_nesting_is_text_not_an_error():
