@@ -71,7 +71,7 @@ class ThreadGroups:
     """What a thread page needs of the work groups on every request: the reader's
     own groups, and which of them have answered the prompt. (How many of the
     process's groups have answered: ``answer_count``; the filter menus list every
-    group: ``all_groups``, loaded only when the comments are rendered.)"""
+    group: ``filter_menus``, loaded only when the comments are rendered.)"""
 
     own: list[WorkGroup]
     own_answered: set[int]
