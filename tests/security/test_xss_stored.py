@@ -350,7 +350,8 @@ def test_discussion_intro_transcript_prompts_and_ballots(client, auth, db, world
         )
     from app.models import Ballot
 
-    ballots = db.session.scalars(sa.select(Ballot)).all()
+    # In the order they were made (PostgreSQL returns rows in no set order).
+    ballots = db.session.scalars(sa.select(Ballot).order_by(Ballot.id)).all()
     pages = [f"/p/{world.slug}/", world.discussion_url]
     pages += [f"/p/{world.slug}/ballots/{b.id}/edit" for b in ballots[:2]]
     pages += [f"/p/{world.slug}/ballots/{b.id}/turnout" for b in ballots[:2]]
