@@ -67,9 +67,11 @@ class DemoClock:
         return at
 
     def within(self, first: datetime, spec: dict) -> datetime:
-        """``{day, time}``: ``day`` days after the Helsinki day of ``first``."""
+        """``{day, time}``: ``day`` days after the Helsinki day of ``first``, after
+        before ``first`` (loaded just after midnight, a phase that must start two hours
+        before the load starts the evening before, and its day's morning is earlier)."""
         day = first.astimezone(HELSINKI).date() + timedelta(days=spec.get("day", 0))
-        return self.wall(day, spec["time"])
+        return max(self.wall(day, spec["time"]), first + timedelta(minutes=1))
 
     # The school-year calendar --------------------------------------------------------
 
