@@ -67,11 +67,9 @@ class DemoClock:
         return at
 
     def within(self, first: datetime, spec: dict) -> datetime:
-        """``{day, time}``: ``day`` days after the Helsinki day of ``first``, after
-        before ``first`` (loaded just after midnight, a phase that must start two hours
-        before the load starts the evening before, and its day's morning is earlier)."""
+        """``{day, time}``: ``day`` days after the Helsinki day of ``first``."""
         day = first.astimezone(HELSINKI).date() + timedelta(days=spec.get("day", 0))
-        return max(self.wall(day, spec["time"]), first + timedelta(minutes=1))
+        return self.wall(day, spec["time"])
 
     # The school-year calendar --------------------------------------------------------
 
