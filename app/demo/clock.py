@@ -8,7 +8,9 @@ Helsinki wall-clock time, relative to the day the demo is loaded:
   load) and its end ``hours_after_load = 3`` (end at the earliest three hours after
   it): a seminar held on the load day is then open for notes whenever it is loaded;
 - inside a phase (comments, votes, notes, the agenda) ``day`` and ``time`` count from
-  the phase's first day;
+  the phase's first day: the day its start names, even when the start is moved to
+  keep the load inside (a load at 0.30 moves today's seminar to open at 22.00 the
+  evening before, and its agenda and notes stay on the load day);
 - ``"Y-1-09-10"``: a date of the school-year calendar, 10 September of the year the
   current school year began, minus one. A school year runs 1.8.–31.7.; the current
   one is the one the load day is in, so ``-1`` is the last completed school year;
@@ -58,7 +60,7 @@ class DemoClock:
 
     def moment(self, spec: dict) -> datetime:
         """``{days, time}`` from the load day, moved to keep the load inside if asked."""
-        at = self.wall(self.today + timedelta(days=spec["days"]), spec["time"])
+        at = self.wall(self.day_of(spec), spec["time"])
         hour = self.now.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
         if "hours_before_load" in spec:
             at = min(at, hour - timedelta(hours=spec["hours_before_load"]))
@@ -66,10 +68,13 @@ class DemoClock:
             at = max(at, hour + timedelta(hours=spec["hours_after_load"] + 1))
         return at
 
-    def within(self, first: datetime, spec: dict) -> datetime:
-        """``{day, time}``: ``day`` days after the Helsinki day of ``first``."""
-        day = first.astimezone(HELSINKI).date() + timedelta(days=spec.get("day", 0))
-        return self.wall(day, spec["time"])
+    def day_of(self, spec: dict) -> date:
+        """The Helsinki day ``{days, time}`` names, before any move around the load."""
+        return self.today + timedelta(days=spec["days"])
+
+    def within(self, first: date, spec: dict) -> datetime:
+        """``{day, time}``: ``day`` days after the phase's first day ``first``."""
+        return self.wall(first + timedelta(days=spec.get("day", 0)), spec["time"])
 
     # The school-year calendar --------------------------------------------------------
 

@@ -40,49 +40,51 @@ def demo_spec(clock: DemoClock | None = None) -> dict:
 def _phase(data: dict, clock: DemoClock) -> dict:
     phase = {k: v for k, v in data.items() if k not in ("starts", "ends")}
     phase["starts_at"] = clock.moment(data["starts"])
+    # The phase's first day: its times ("day 0 at 12.53") count from it.
+    phase["day"] = clock.day_of(data["starts"])
     phase["ends_at"] = clock.moment(data["ends"])
     return phase
 
 
-def _minutes(clock: DemoClock, opened: datetime, data: dict) -> int:
-    """Minutes from the opening to ``data``'s ``day`` and ``time`` (Helsinki)."""
-    return int((clock.within(opened, data) - opened) / timedelta(minutes=1))
+def _minutes(clock: DemoClock, phase: dict, data: dict) -> int:
+    """Minutes from the phase's opening to ``data``'s ``day`` and ``time`` (Helsinki)."""
+    opened = phase["starts_at"]
+    return int((clock.within(phase["day"], data) - opened) / timedelta(minutes=1))
 
 
-def _timed(data: dict, clock: DemoClock, opened: datetime) -> dict:
+def _timed(data: dict, clock: DemoClock, phase: dict) -> dict:
     item = {k: v for k, v in data.items() if k not in ("day", "time")}
-    item["minutes"] = _minutes(clock, opened, data)
+    item["minutes"] = _minutes(clock, phase, data)
     return item
 
 
 def _comments(comments: list[dict], phases: list[dict], clock: DemoClock):
-    opened = next(p for p in phases if p["kind"] is PhaseKind.DISCUSSION)["starts_at"]
+    phase = next(p for p in phases if p["kind"] is PhaseKind.DISCUSSION)
     result = []
     for data in comments:
-        comment = _timed(data, clock, opened)
+        comment = _timed(data, clock, phase)
         for part in ("flag", "hidden"):
             if part in data:
-                comment[part] = _timed(data[part], clock, opened)
+                comment[part] = _timed(data[part], clock, phase)
         result.append(comment)
     return result
 
 
 def _ballot(ballot: dict, phases: list[dict], clock: DemoClock) -> dict:
     phase = phases[ballot["phase"] - 1]
-    opened = phase["starts_at"]
     return {
         **ballot,
-        "opens_at": opened,
+        "opens_at": phase["starts_at"],
         "closes_at": phase["ends_at"],
         "votes": [
-            {**_timed(vote, clock, opened), "themes": tuple(vote["themes"])}
+            {**_timed(vote, clock, phase), "themes": tuple(vote["themes"])}
             for vote in ballot["votes"]
         ],
     }
 
 
 def _seminar(seminar: dict, phases: list[dict], clock: DemoClock) -> dict:
-    first = phases[seminar["phase"] - 1]["starts_at"]
+    first = phases[seminar["phase"] - 1]["day"]
     agenda = []
     for data in seminar["agenda"]:
         item = {k: v for k, v in data.items() if k not in ("starts", "ends")}
@@ -97,7 +99,7 @@ def _notes(notes: dict, phases: list[dict], clock: DemoClock) -> dict:
         """``data``'s day and time counted from the seminar's day."""
         if data is None:
             return None
-        return clock.within(phases[phase - 1]["starts_at"], data)
+        return clock.within(phases[phase - 1]["day"], data)
 
     def wall(phase: int, items: list[dict]) -> list[dict]:
         result = []
@@ -151,7 +153,7 @@ def _live(live: dict, phases: list[dict], clock: DemoClock) -> dict:
 
     def placer(phase: dict):
         def at(data: dict, key: str = "time") -> datetime:
-            moment = clock.within(phase["starts_at"], {"time": data[key]})
+            moment = clock.within(phase["day"], {"time": data[key]})
             if "before" in data:
                 moment = min(moment, hour - timedelta(minutes=data["before"]))
                 moment = max(moment, phase["starts_at"] + timedelta(minutes=5))

@@ -3,9 +3,9 @@ ballot takes votes and today's seminar takes notes, quick votes and questions to
 speakers from phones, on any day and at any hour.
 
 Every demo time counts from the day of loading (app/demo/clock.py), so these tests
-load the demo with the clock moved (a year ahead of now, late on a summer night, and
-in the night summer time ends) and act at once through the app's own services and
-pages, as a participant would.
+load the demo with the clock moved (a year ahead of now, late on a summer night, in
+the night summer time ends and just after midnight) and act at once through the app's
+own services and pages, as a participant would.
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ MOMENTS = [
     pytest.param(datetime(2030, 6, 28, 20, 50, tzinfo=UTC), id="summer-night"),
     # 3.30 in Helsinki, half an hour after the clocks went back from 4.00 to 3.00.
     pytest.param(datetime(2027, 10, 31, 1, 30, tzinfo=UTC), id="summer-time-ends"),
+    # 0.30 in Helsinki: the seminar opens the evening before, its day stays today.
+    pytest.param(datetime(2027, 12, 7, 22, 30, tzinfo=UTC), id="just-after-midnight"),
 ]
 
 

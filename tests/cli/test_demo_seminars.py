@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlalchemy as sa
 
+from app.demo import DemoClock, demo_spec
 from app.models import (
     AgendaItem,
     AgendaKind,
@@ -488,3 +489,28 @@ def test_reload_recreates_a_deleted_seminar(runner, db, loaded):
     )
     db.session.expire_all()
     assert len(_seminar(db, 1).agenda) == 6
+
+
+def test_a_load_just_after_midnight_keeps_the_seminar_on_the_load_day():
+    """Loaded at 0.30 in Helsinki, today's seminar opens at 22.00 the evening before
+    (two hours before the load), and its agenda and notes stay on the load day,
+    inside the phase; the first seminar's day is the one its start names."""
+    clock = DemoClock(datetime(2027, 12, 7, 22, 30, tzinfo=UTC))
+    spec = demo_spec(clock)
+    phase = spec["phases"][2]
+    assert clock.today.isoformat() == "2027-12-08"
+    assert phase["starts_at"] == datetime(2027, 12, 7, 20, 0, tzinfo=UTC)
+    agenda = spec["seminars"][1]["agenda"]
+    assert agenda[0]["starts_at"] == clock.wall(clock.today, "09:00")
+    assert agenda[-1]["ends_at"] == clock.wall(clock.today, "15:30")
+    notes = [
+        note["at"]
+        for workshop in spec["notes"]["workshops"]
+        if workshop["phase"] == 3
+        for items in workshop["prompts"]
+        for note in items
+    ]
+    assert notes
+    assert all(phase["starts_at"] < at < phase["ends_at"] for at in notes)
+    first = spec["seminars"][0]["agenda"][0]["starts_at"]
+    assert first == clock.wall(clock.today - timedelta(days=49), "13:00")
