@@ -54,6 +54,9 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=30, help="requests per reader")
     parser.add_argument("--top", type=int, default=25, help="functions to show")
     parser.add_argument("--no-profile", action="store_true", help="times only")
+    parser.add_argument(
+        "--sort", default=PROFILE_SORT, help="pstats order: cumulative, tottime..."
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="osallistamo-profile-") as tmp:
         seed = prepare(
@@ -103,10 +106,10 @@ def main(argv=None) -> int:
                 client.get(path)
             profile.disable()
             out = io.StringIO()
-            pstats.Stats(profile, stream=out).sort_stats(PROFILE_SORT).print_stats(
+            pstats.Stats(profile, stream=out).sort_stats(args.sort).print_stats(
                 args.top
             )
-            print(out.getvalue().split("\n", 6)[-1][:8000])
+            print(out.getvalue().split("\n", 6)[-1][:12000])
     return 0
 
 

@@ -64,7 +64,9 @@ def build(app, n_comments: int, tag: str) -> dict:
     from app.processes import services as process_services
     from app.text import render_markdown
 
-    themes = tomllib.loads((ROOT / "evaluation/themes/themes.toml").read_text())["themes"]
+    themes = tomllib.loads((ROOT / "evaluation/themes/themes.toml").read_text())[
+        "themes"
+    ]
     source = [c for c in _comments() if c["lang"] in ("fi", "sv")]
     with app.app_context():
         embedder = current()
@@ -94,7 +96,9 @@ def build(app, n_comments: int, tag: str) -> dict:
             guidance={},
         )  # fmt: skip
         organisation = group_services.create_organisation(
-            actor=facilitator, name=f"Mittauskunta {tag}", kind=OrganisationKind.MUNICIPALITY
+            actor=facilitator,
+            name=f"Mittauskunta {tag}",
+            kind=OrganisationKind.MUNICIPALITY,
         )
         groups = [
             group_services.create_group(
@@ -128,7 +132,12 @@ def build(app, n_comments: int, tag: str) -> dict:
         confirmed = {t.position: 0 for t in theme_rows}
         for comment, spec in made:
             if spec["themes"] and confirmed[spec["themes"][0]] < 2:
-                add_code(comment, theme_rows[spec["themes"][0] - 1], actor=facilitator, now=now)
+                add_code(
+                    comment,
+                    theme_rows[spec["themes"][0] - 1],
+                    actor=facilitator,
+                    now=now,
+                )
                 confirmed[spec["themes"][0]] += 1
         db.session.commit()
         return {"slug": process.slug, "process_id": process.id}
@@ -186,7 +195,9 @@ def worker_memory(env: dict) -> list[float]:
                 break
             except OSError:
                 time.sleep(0.2)
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+        opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(CookieJar())
+        )
         for _ in range(10):
             opener.open(url + "/", timeout=30).read()
         time.sleep(2)
@@ -242,10 +253,18 @@ def main() -> None:
     path.write_text(json.dumps(result, indent=2))
     print("| measure | result |")
     print("| --- | --- |")
-    print(f"| Suggest themes, {args.comments} comments, first call | {figures['suggest_cold_s']:.2f} s |")
-    print(f"| Suggest themes, {args.comments} comments, warm | {figures['suggest_warm_s']:.2f} s |")
-    print(f"| Theme discovery, {args.discovery} comments | {figures['discovery_s']:.2f} s |")
-    print(f"| gunicorn worker RSS | {', '.join(f'{r:.0f} MB' for r in figures['rss_mb'])} |")
+    print(
+        f"| Suggest themes, {args.comments} comments, first call | {figures['suggest_cold_s']:.2f} s |"
+    )
+    print(
+        f"| Suggest themes, {args.comments} comments, warm | {figures['suggest_warm_s']:.2f} s |"
+    )
+    print(
+        f"| Theme discovery, {args.discovery} comments | {figures['discovery_s']:.2f} s |"
+    )
+    print(
+        f"| gunicorn worker RSS | {', '.join(f'{r:.0f} MB' for r in figures['rss_mb'])} |"
+    )
     print(f"load average {result['load_average']}; written to {path}")
 
 

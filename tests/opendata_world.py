@@ -38,9 +38,7 @@ def open_world(db, summary_world):
     goal = Goal(process=world.process, position=1, title={"fi": "Ohjaus kuntoon"})
     db.session.add(goal)
     db.session.flush()
-    indicator = Indicator(
-        goal=goal, position=1, title={"fi": "Ohjaustunnit"}, unit="h"
-    )
+    indicator = Indicator(goal=goal, position=1, title={"fi": "Ohjaustunnit"}, unit="h")
     db.session.add(indicator)
     db.session.flush()
     organisation = world.groups[0].organisation

@@ -37,6 +37,11 @@ TALK_KINDS = frozenset(
 #: The phone list's orders: most liked first (the default), or the newest first.
 ORDERS = ("likes", "newest")
 
+#: How many of the room's questions a phone is shown at first; "show all" lists the
+#: rest. The list is rendered after every question and like in the room: with 150
+#: questions all shown it was the room's dearest page (60 ms).
+QUESTIONS_SHOWN = 30
+
 
 @dataclass(frozen=True)
 class QuestionRow:
@@ -46,6 +51,18 @@ class QuestionRow:
     liked: bool = False
     #: The viewer asked it (no like button on one's own question).
     mine: bool = False
+
+
+@dataclass(frozen=True)
+class RoomQuestions:
+    """The room's questions as a phone sees them: the first ``rows`` of ``total``."""
+
+    rows: list[QuestionRow]
+    total: int
+
+    @property
+    def not_shown(self) -> int:
+        return self.total - len(self.rows)
 
 
 def talks_of(seminar: Seminar) -> list[AgendaItem]:
@@ -101,19 +118,34 @@ def _like_counts() -> sa.Subquery:
     )
 
 
-def _with_likes(where: sa.ColumnElement[bool], order: str = "likes") -> list:
-    """(question, likes) pairs with their groups, in one statement."""
+def _likes_select(where: sa.ColumnElement[bool], order: str, *columns) -> sa.Select:
     counts = _like_counts()
     likes = sa.func.coalesce(counts.c.likes, 0)
     newest = (SpeakerQuestion.created_at.desc(), SpeakerQuestion.id.desc())
-    stmt = (
-        sa.select(SpeakerQuestion, likes)
+    return (
+        sa.select(SpeakerQuestion, likes, *columns)
         .outerjoin(counts, counts.c.question_id == SpeakerQuestion.id)
         .where(where)
         .options(joinedload(SpeakerQuestion.group))
         .order_by(*((likes.desc(), *newest) if order == "likes" else newest))
     )
+
+
+def _with_likes(where: sa.ColumnElement[bool], order: str = "likes") -> list:
+    """(question, likes) pairs with their groups, in one statement."""
+    stmt = _likes_select(where, order)
     return [(question, int(count)) for question, count in db.session.execute(stmt)]
+
+
+def _first_with_likes(
+    where: sa.ColumnElement[bool], order: str, limit: int
+) -> tuple[list, int]:
+    """The first ``limit`` (question, likes) pairs and how many there are in all,
+    in one statement (the total is a window count over the whole selection)."""
+    stmt = _likes_select(where, order, sa.func.count().over()).limit(limit)
+    rows = db.session.execute(stmt).all()
+    total = rows[0][2] if rows else 0
+    return [(question, int(count)) for question, count, _total in rows], total
 
 
 def liked_ids(user: User, question_ids: list[int]) -> set[int]:
@@ -142,16 +174,32 @@ def visible_questions(
     seminar: Seminar, talk: AgendaItem | None, user: User, order: str = "likes"
 ) -> list[QuestionRow]:
     """What the room sees of a talk's questions: never the hidden ones."""
-    pairs = _with_likes(
-        sa.and_(_of_talk(seminar, talk), SpeakerQuestion.hidden_at.is_(None)),
-        order if order in ORDERS else "likes",
-    )
+    return room_questions(seminar, talk, user, order, shown=None).rows
+
+
+def room_questions(
+    seminar: Seminar,
+    talk: AgendaItem | None,
+    user: User,
+    order: str = "likes",
+    shown: int | None = QUESTIONS_SHOWN,
+) -> RoomQuestions:
+    """The first ``shown`` of what the room sees of a talk's questions (all of them
+    with None), never the hidden ones, and how many it sees in all."""
+    where = sa.and_(_of_talk(seminar, talk), SpeakerQuestion.hidden_at.is_(None))
+    order = order if order in ORDERS else "likes"
+    if shown is None:
+        pairs = _with_likes(where, order)
+        total = len(pairs)
+    else:
+        pairs, total = _first_with_likes(where, order, shown)
     liked = liked_ids(user, [question.id for question, _ in pairs])
     user_id = getattr(user, "id", None)
-    return [
+    rows = [
         QuestionRow(q, likes, q.id in liked, q.author_id == user_id)
         for q, likes in pairs
     ]
+    return RoomQuestions(rows, total)
 
 
 def own_questions(

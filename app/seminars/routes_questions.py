@@ -36,15 +36,16 @@ from .forms_questions import AskForm, LikeForm
 from .queries import load_question, load_seminar, page_context
 from .queries_questions import (
     ORDERS,
+    QUESTIONS_SHOWN,
     TALK_KINDS,
     current_talk,
     is_on,
     like_count,
     own_questions,
     questions_etag,
+    room_questions,
     shortlist,
     talks_of,
-    visible_questions,
 )
 from .queries_wall import POLL_INTERVAL_MS
 from .urls import questions_url
@@ -76,14 +77,30 @@ def _sort_arg(order: str) -> str | None:
     return order if order != ORDERS[0] else None
 
 
+def _shows_all() -> bool:
+    """``?all=1``: every question of the room, not only the first ones."""
+    return request.args.get("all") == "1"
+
+
+def _list_args(order: str) -> dict:
+    """The arguments that keep the reader's list (its order, all or the first) in
+    the addresses the list's forms and refreshes go to."""
+    return {"sort": _sort_arg(order), "all": "1" if _shows_all() else None}
+
+
 def _list_context(process, seminar, talk, order: str, state) -> dict:
     """The phone page's changing part: the room's questions and one's own."""
+    shown = None if _shows_all() else QUESTIONS_SHOWN
+    room = room_questions(seminar, talk, current_user, order, shown)
     return {
         **page_context(process, seminar),
         "talk": talk,
         "order": order,
+        "list_args": _list_args(order),
         "state": state,
-        "rows": visible_questions(seminar, talk, current_user, order),
+        "rows": room.rows,
+        "not_shown": room.not_shown,
+        "shown_first": QUESTIONS_SHOWN,
         "mine": own_questions(seminar, talk, current_user),
         "may_like": state == "open" and can(current_user, "question.like", process),
         "like_form": LikeForm(formdata=None),
@@ -101,7 +118,9 @@ def questions_page(slug: str, phase_id: int):
     talk = _talk(process, seminar, now)
     order = _order()
     state = services_questions.questions_state(seminar, now)
-    tag = questions_etag(seminar, talk, f"u{current_user.id}", order, state)
+    tag = questions_etag(
+        seminar, talk, f"u{current_user.id}", order, state, int(_shows_all())
+    )
     if request.method == "GET" and request.args.get("part") == "live":
         return conditional(
             tag,
@@ -174,6 +193,7 @@ def like_question(slug: str, phase_id: int, speaker_question_id: int):
             question.agenda_item_id,
             f"question-{question.id}",
             sort=request.args.get("sort"),
+            all=request.args.get("all") if _shows_all() else None,
         )
     )
 

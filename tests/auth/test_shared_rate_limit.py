@@ -33,7 +33,6 @@ LIMIT = 4
 ATTEMPTS = 10
 
 
-
 class Browser:
     """One visitor's cookies; urllib opens a new connection for every request."""
 

@@ -107,7 +107,7 @@ def test_the_projector_refreshes_itself_after_a_vote(new_page, live_server, shot
 
 
 def test_suggest_themes_shows_progress_while_the_server_works(page, live_server, shot):
-    """"Suggest themes" says what is happening instead of a silent wait: a progress
+    """ "Suggest themes" says what is happening instead of a silent wait: a progress
     bar and a status text appear as soon as it is pressed. (The form's sending is
     stopped here after the page's own script has run, to look at the page while it
     waits; the suggestions themselves are tested in tests/coding.)"""

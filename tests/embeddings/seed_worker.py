@@ -49,7 +49,10 @@ def seed() -> dict:
             actor=facilitator, name="Tuusulan kunta", kind=OrganisationKind.MUNICIPALITY
         )
         group = group_services.create_group(
-            process, actor=facilitator, name="Tuusulan työryhmä", organisation=organisation
+            process,
+            actor=facilitator,
+            name="Tuusulan työryhmä",
+            organisation=organisation,
         )
         db.session.commit()
         return {

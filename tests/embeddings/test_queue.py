@@ -70,7 +70,9 @@ def test_with_redis_the_id_is_queued_not_embedded_in_the_web_process(
     assert db.session.get(CommentEmbedding, comment.id) is None
 
 
-def test_an_edit_is_queued_and_a_rolled_back_post_is_not(db, app, embedder, thread, redis_queue):
+def test_an_edit_is_queued_and_a_rolled_back_post_is_not(
+    db, app, embedder, thread, redis_queue
+):
     from datetime import UTC, datetime
 
     from app.comments import revise_text

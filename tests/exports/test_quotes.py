@@ -58,7 +58,9 @@ def test_a_long_comment_gives_an_excerpt_of_at_most_300_characters():
 def test_the_most_central_sentences_come_from_different_comments():
     comments = [
         comment(1, "Kuraattorin jonot ovat pitkät. Säätiedotus lupaa sadetta."),
-        comment(2, "Jonot kuraattorille venyvät viikkoihin. Bussi oli myöhässä tänään."),
+        comment(
+            2, "Jonot kuraattorille venyvät viikkoihin. Bussi oli myöhässä tänään."
+        ),
         comment(3, "Kuraattorin jonot pitäisi saada lyhyemmiksi nopeasti. Kiitos."),
         comment(4, "Kahvi loppui kesken kokouksen, joten ostimme lisää."),
     ]

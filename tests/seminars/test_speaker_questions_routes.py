@@ -445,3 +445,42 @@ def test_the_phone_page_in_finnish_and_swedish(client, auth, world, talk, lang, 
     page = client.get(world.base + "/questions").text
     for text in texts:
         assert text in page, text
+
+
+def test_a_phone_sees_the_first_questions_and_may_ask_for_all(
+    client, auth, world, talk, monkeypatch
+):
+    """The list shows the first questions of its order (a full hall asks hundreds);
+    the rest are counted, and "show all" lists them, in refreshes, sorting and the
+    likes' way back too."""
+    monkeypatch.setattr("app.seminars.routes_questions.QUESTIONS_SHOWN", 3)
+    asked = [ask(world, talk, f"Kysymys numero {n}") for n in range(5)]
+    questions.like(asked[0], user=world.other_member, now=datetime.now(UTC))
+    _db.session.commit()
+    auth.login_as(world.observer)
+    page = client.get(world.base + "/questions").text
+    assert "Kysymys numero 0" in page, "the most liked first"
+    assert "Kysymys numero 4" in page and "Kysymys numero 3" in page
+    assert "Kysymys numero 1" not in page and "Kysymys numero 2" not in page
+    assert "2 more questions are not shown." in page
+    assert "Show all questions" in page and "all=1" in page
+    every = client.get(world.base + "/questions?all=1").text
+    assert all(f"Kysymys numero {n}" in every for n in range(5))
+    assert "not shown" not in every and "Show the first 3 questions only" in every
+    assert "part=live&amp;all=1" in every or "all=1&amp;part=live" in every
+    live = client.get(world.base + "/questions?part=live&all=1").text
+    assert "Kysymys numero 2" in live
+    first = client.get(world.base + "/questions?part=live")
+    assert "Kysymys numero 2" not in first.text
+    assert (
+        first.headers["ETag"]
+        != client.get(world.base + "/questions?part=live&all=1").headers["ETag"]
+    ), "the two lists are told apart"
+    auth.login_as(world.other_member)
+    every = client.get(world.base + "/questions?all=1&sort=newest").text
+    like_url = f"{world.base}/questions/{asked[1].id}/like"
+    assert f'action="{like_url}?sort=newest&amp;all=1"' in every
+    back = client.post(f"{like_url}?sort=newest&all=1", data={"liked": "1"})
+    assert back.headers["Location"].endswith(
+        f"sort=newest&all=1#question-{asked[1].id}"
+    )
