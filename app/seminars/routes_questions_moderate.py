@@ -7,16 +7,23 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import partial
 
-from flask import abort, redirect, render_template
+from flask import abort, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..forms import ConfirmForm
 from ..models import QuestionState
-from ..web import apply_or_flash, confirm_then
+from ..web import apply_or_flash, conditional, confirm_then
 from . import bp, services_questions
 from .queries import load_question, load_seminar, page_context
-from .queries_questions import all_questions, is_on, talk_sections, talks_of
+from .queries_questions import (
+    all_questions,
+    is_on,
+    questions_etag,
+    talk_sections,
+    talks_of,
+)
+from .queries_wall import POLL_INTERVAL_MS
 from .routes_questions import QUESTION, QUESTIONS
 from .urls import questions_url
 
@@ -24,15 +31,34 @@ from .urls import questions_url
 @bp.route(f"{QUESTIONS}/moderate")
 @login_required
 def moderate_questions(slug: str, phase_id: int):
-    """Every question per talk, hidden ones too, with the facilitator's buttons."""
+    """Every question per talk, hidden ones too, with the facilitator's buttons; the
+    list (``?part=live``) is answered 304 until a question, like or move changes it
+    or a talk begins or ends."""
     process, seminar = load_seminar(slug, phase_id, "question.moderate")
     now = datetime.now(UTC)
+    on_now = {t.id for t in talks_of(seminar) if is_on(t, seminar, now)}
+    tag = questions_etag(seminar, None, "moderate", *sorted(on_now))
+
+    def context() -> dict:
+        return {
+            **page_context(process, seminar),
+            "sections": talk_sections(seminar, all_questions(seminar), empty=True),
+            "on_now": on_now,
+            "form": ConfirmForm(),
+        }
+
+    if request.args.get("part") == "live":
+        return conditional(
+            tag,
+            lambda: render_template(
+                "seminars/questions_moderate_list.html", **context()
+            ),
+        )
     return render_template(
         "seminars/questions_moderate.html",
-        **page_context(process, seminar),
-        sections=talk_sections(seminar, all_questions(seminar), empty=True),
-        on_now={t.id for t in talks_of(seminar) if is_on(t, seminar, now)},
-        form=ConfirmForm(),
+        etag=f'W/"{tag}"',
+        poll_interval=POLL_INTERVAL_MS,
+        **context(),
     )
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
+from markupsafe import escape
 
 from app.extensions import db as _db
 from app.models import (
@@ -205,6 +206,32 @@ def test_moderation_from_the_list(client, auth, world, talk):
     again = client.post(f"{base}/restore", follow_redirects=True)
     assert "The question is in that state already." in again.text
     assert client.post(f"{base}/nonsense").status_code == 404
+
+
+def test_the_moderation_list_refreshes_itself(client, auth, world, talk):
+    """The page polls its list (?part=live) with its ETag: 304 until the room asks or
+    likes or a question is moved; only the list comes back, buttons and all."""
+    auth.login_as(world.facilitator)
+    page = client.get(world.base + "/questions/moderate").text
+    assert "data-live-poll data-hold-while-editing" in page and "live-poll.js" in page
+    assert "questions/moderate?part=live" in page
+    live = world.base + "/questions/moderate?part=live"
+    first = client.get(live)
+    assert first.status_code == 200 and "No questions yet." in first.text
+    assert "<h1" not in first.text and first.headers["Cache-Control"]
+    etag = first.headers["ETag"]
+    assert f'data-etag="{escape(etag)}"' in page
+    assert client.get(live, headers={"If-None-Match": etag}).status_code == 304
+    question = ask(world, talk, "Tuleeko tästä tallenne?")
+    fresh = client.get(live, headers={"If-None-Match": etag})
+    assert fresh.status_code == 200 and "Tuleeko tästä tallenne?" in fresh.text
+    assert "Shortlist" in fresh.text and "/moderate/hide" in fresh.text
+    etag = fresh.headers["ETag"]
+    client.post(f"{world.base}/questions/{question.id}/moderate/shortlist")
+    moved = client.get(live, headers={"If-None-Match": etag})
+    assert moved.status_code == 200 and "Back to new" in moved.text
+    auth.login_as(world.other_member)
+    assert client.get(live).status_code == 403
 
 
 def test_the_moderation_list_of_a_seminar_without_talks(client, auth, world):
