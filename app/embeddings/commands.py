@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import time
 
@@ -70,10 +71,22 @@ def fill_command() -> None:
     help="How often to look for missing or stale vectors in the database.",
 )
 @click.option("--once", is_flag=True, help="Sweep once and stop (cron, tests).")
-def work(sweep_seconds: int, once: bool) -> None:
+@click.option(
+    "--nice",
+    "niceness",
+    default=10,
+    show_default=True,
+    type=click.IntRange(0, 19),
+    help="Lower the worker's CPU priority by this much (0: as the web workers).",
+)
+def work(sweep_seconds: int, once: bool, niceness: int) -> None:
     """The embedding worker: takes comments queued in Redis (JOBS_REDIS_URL) as they
     come and sweeps the database for anything missed; without Redis, sweeps only."""
     embedder = _model_or_exit()
+    if niceness:
+        # Embedding a note costs 0.1-0.2 s of CPU. On a server shared with the web
+        # workers, people waiting for a page come first; the worker may fall behind.
+        os.nice(niceness)
     url = current_app.config.get("JOBS_REDIS_URL")
     client = redis_client(url) if url else None
     stopping = []
@@ -81,7 +94,7 @@ def work(sweep_seconds: int, once: bool) -> None:
     click.echo(
         f"Embedding worker: {embedder.name}; "
         f"{'queue ' + queue_key() if client else 'no queue'}; "
-        f"sweep every {sweep_seconds} s."
+        f"sweep every {sweep_seconds} s; priority lowered by {niceness}."
     )
     next_sweep = 0.0
     while not stopping:

@@ -141,3 +141,16 @@ def test_count_stale_counts_what_stale_ids_lists(db, embedder, comments):
     assert services.count_stale("words 1") == 3 == len(services.stale_ids("words 1"))
     services.fill(embedder)
     assert services.count_stale("words 1") == 0
+
+
+def test_the_worker_yields_the_cpu_to_the_web_workers(runner, embedder, monkeypatch):
+    """``embeddings work`` lowers its own priority (10 by default, ``--nice``)."""
+    lowered = []
+    monkeypatch.setattr("app.embeddings.commands.os.nice", lowered.append)
+    result = runner.invoke(args=["embeddings", "work", "--once"])
+    assert result.exit_code == 0, result.output
+    assert lowered == [10] and "priority lowered by 10" in result.output
+    result = runner.invoke(args=["embeddings", "work", "--once", "--nice", "0"])
+    assert result.exit_code == 0 and lowered == [10]
+    refused = runner.invoke(args=["embeddings", "work", "--once", "--nice", "25"])
+    assert refused.exit_code == 2 and lowered == [10]
