@@ -8,9 +8,11 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
-from flask import current_app, has_request_context, request, session
-from flask_babel import get_locale
+from flask import current_app, g, has_request_context, request, session
+from flask_babel import get_locale, get_translations
 from flask_login import current_user
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from .errors import MissingTitle
 
@@ -40,8 +42,61 @@ def select_locale() -> str:
 
 
 def current_language() -> str:
-    locale = get_locale()
+    locale = getattr(_babel_namespace(), "babel_locale", None) or get_locale()
     return locale.language if locale else "fi"
+
+
+def _babel_namespace():
+    """flask_babel's state in this context (``g._flask_babel``), if it has one."""
+    try:
+        return g._get_current_object().__dict__.get("_flask_babel")
+    except RuntimeError:  # no application context
+        return None
+
+
+def current_translations():
+    """The translations of the context's locale, found once per locale and context.
+
+    flask_babel finds the context, the domain, the locale and its name again for every
+    text (14 µs; a thread page has 140 texts). The pair kept here is checked against
+    the locale by identity, so ``force_locale`` (letters in the reader's language)
+    and its end are followed."""
+    state = _babel_namespace()
+    kept = getattr(state, "osallistamo_translations", None)
+    if kept is not None and kept[0] is getattr(state, "babel_locale", None):
+        return kept[1]
+    translations = get_translations()
+    locale = get_locale()
+    state = _babel_namespace()  # flask_babel made it if it was missing
+    if state is not None and locale is not None:
+        state.osallistamo_translations = (locale, translations)
+    return translations
+
+
+@pass_context
+def _template_gettext(context, string: str, **variables) -> str:
+    text = current_translations().ugettext(string)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables if variables else text
+
+
+@pass_context
+def _template_ngettext(context, singular: str, plural: str, num: int, **variables):
+    variables.setdefault("num", num)
+    text = current_translations().ungettext(singular, plural, num)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
+
+
+def install_template_gettext(jinja_env) -> None:
+    """Templates' ``_``, ``gettext`` and ``ngettext`` through ``current_translations``,
+    in place of flask_babel's (which look everything up per text) and of Jinja's
+    newstyle wrappers (a second call and a ``%`` on every text): 22 µs a text, 4."""
+    jinja_env.globals.update(
+        _=_template_gettext, gettext=_template_gettext, ngettext=_template_ngettext
+    )
 
 
 def localized(texts: dict | None, fallback: str = "fi", lang: str | None = None) -> str:

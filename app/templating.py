@@ -31,6 +31,8 @@ def register_template_helpers(app: Flask) -> None:
         date=i18n.format_date,
         time=i18n.format_time,
     )
+    # After Flask-Babel's init_app, which installed its own.
+    i18n.install_template_gettext(app.jinja_env)
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

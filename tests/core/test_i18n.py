@@ -84,3 +84,26 @@ def test_process_titles_follow_the_reader_language(
     html = client.get(f"/p/{process.slug}/").get_data(as_text=True)
     assert "Opiskeluhuolto" in html  # no English given: the main language
     assert 'lang="fi">Opiskeluhuolto' in html
+
+
+def test_template_texts_follow_the_locale_and_a_forced_one(app):
+    """Templates look the translations up once per locale (app/i18n.py): the same
+    page renders in the reader's language, in a forced one inside it (a letter in
+    its recipient's language), and in the reader's again after; values in a text
+    are escaped, plurals chosen."""
+    from flask_babel import force_locale
+
+    template = app.jinja_env.from_string(
+        "{{ _('Sign out') }}|{{ _('Signed in as %(name)s', name=who) }}"
+        "|{{ ngettext('%(num)d like', '%(num)d likes', 2) }}"
+    )
+    with app.test_request_context("/", headers={"Accept-Language": "fi"}):
+        assert template.render(who="<b>") == (
+            "Kirjaudu ulos|Kirjautuneena: &lt;b&gt;|2 tykkäystä"
+        )
+        with force_locale("sv"):
+            assert template.render(who="A") == "Logga ut|Inloggad som A|2 gillanden"
+            with force_locale("en"):
+                assert template.render(who="A").startswith("Sign out|")
+            assert template.render(who="A").startswith("Logga ut|")
+        assert template.render(who="A").startswith("Kirjaudu ulos|")
