@@ -1,6 +1,6 @@
 """Measure the theme suggestions on the frozen evaluation set (see README.md).
 
-    .venv/bin/python -m evaluation.themes.evaluate [--split tune|heldout] [--tune]
+    .venv/bin/python -m evaluation.themes.evaluate [--set NAME] [--split tune|heldout] [--tune]
 
 Scenarios, each on one half of the set: comments of one language against themes
 written in Finnish only, with 0, 2 or 4 confirmed comments per theme (the first ones
@@ -13,7 +13,12 @@ embeddings, app/coding/semantic.py) and hybrid (app/coding/hybrid.py).
 
 ``--tune`` searches the hybrid's weights and threshold on the tune half (never on
 the heldout half) and prints the best; they are then written into hybrid.py by hand.
-Vectors are cached in evaluation/themes/.cache/ (keyed by model and text).
+Vectors are cached in evaluation/themes/.cache/ (keyed by model and text, so one cache
+serves every set).
+
+``--set`` names the set's directory under evaluation/: ``themes`` (the default, the
+first set) or ``themes_b`` (the second, frozen before any tuning; see its README for
+what may be run on it and when).
 """
 
 from __future__ import annotations
@@ -31,6 +36,9 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
+#: evaluation/: each set is a directory in it, with themes.toml and comments.jsonl.
+SETS = HERE.parent
+DEFAULT_SET = "themes"
 
 
 @dataclass(frozen=True)
@@ -49,11 +57,20 @@ SCENARIOS = [
 ]
 
 
-def load():
-    themes = tomllib.loads((HERE / "themes.toml").read_text())["themes"]
+def set_dir(name: str = DEFAULT_SET) -> Path:
+    """The directory of the set called ``name`` (a directory name under evaluation/)."""
+    path = SETS / name
+    if name != path.name or not (path / "comments.jsonl").is_file():
+        raise SystemExit(f"no evaluation set {name!r} in {SETS}")
+    return path
+
+
+def load(name: str = DEFAULT_SET):
+    directory = set_dir(name)
+    themes = tomllib.loads((directory / "themes.toml").read_text())["themes"]
     comments = [
         json.loads(line)
-        for line in (HERE / "comments.jsonl").read_text().splitlines()
+        for line in (directory / "comments.jsonl").read_text().splitlines()
         if line.strip()
     ]
     return themes, comments
@@ -174,8 +191,8 @@ def figures(scores: np.ndarray, scored, threshold: float, limit: int = 3) -> dic
     return {"p@1": float(p1), "p@3": float(p3), "micro-F1": f1, "n": len(scored)}
 
 
-def prepare(split: str):
-    themes, comments = load()
+def prepare(split: str, name: str = DEFAULT_SET):
+    themes, comments = load(name)
     texts = sorted(
         {c["text"] for c in comments}
         | {t for texts in finnish_theme_texts(themes) for t in texts}
@@ -191,11 +208,11 @@ def prepare(split: str):
     return prepared
 
 
-def report(split: str) -> None:
+def report(split: str, name: str = DEFAULT_SET) -> None:
     from app.coding import hybrid
 
-    prepared = prepare(split)
-    print(f"Split: {split}")
+    prepared = prepare(split, name)
+    print(f"Set: {name}, split: {split}")
     print("| method | comments | themes in | confirmed | n | P@1 | P@3 | micro-F1 |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for scenario, (scored, words, parts) in prepared.items():
@@ -212,11 +229,11 @@ def report(split: str) -> None:
             )
 
 
-def tune() -> None:
+def tune(name: str = DEFAULT_SET) -> None:
     """Grid search on the tune half: the mean of the targets' figures."""
     from app.coding.hybrid import weigh
 
-    prepared = prepare("tune")
+    prepared = prepare("tune", name)
     best = None
     grid = itertools.product(
         [0.5, 1.0, 2.0],  # theme weight
@@ -260,11 +277,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["tune", "heldout"], default="tune")
     parser.add_argument("--tune", action="store_true")
+    parser.add_argument(
+        "--set",
+        default=DEFAULT_SET,
+        help="the set's directory under evaluation/ (default: %(default)s)",
+    )
     args = parser.parse_args()
     if args.tune:
-        tune()
+        tune(args.set)
     else:
-        report(args.split)
+        report(args.split, args.set)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,12 @@
-"""Counts and the title-word check of the theme evaluation set (read-only).
+"""Counts and the title-word check of a theme evaluation set (read-only).
 
     python evaluation/themes/stats.py            # a Markdown report
     python evaluation/themes/stats.py --list     # also the comments that use title words
     python evaluation/themes/stats.py --similar  # also the most alike pairs of texts
+    python evaluation/themes/stats.py --set themes_b  # the second set (evaluation/themes_b/)
+
+``--set`` names the set's directory under evaluation/ (default ``themes``, the first
+set); every set has the same two files, themes.toml and comments.jsonl.
 
 The title-word check: a theme title's content words are its words of five or more
 letters (lowercased, split at anything that is not a letter or digit) other than the
@@ -15,14 +19,17 @@ also gives the share under a blunter rule (every title word cut to five letters)
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
-import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+#: evaluation/: each set is a directory in it.
+SETS = HERE.parent
+DEFAULT_SET = "themes"
 
 #: Function words of five or more letters in the titles (not content words).
 STOP = {
@@ -86,15 +93,35 @@ def most_alike(
     return sorted(out, reverse=True)
 
 
-def load():
-    themes = tomllib.loads((HERE / "themes.toml").read_text(encoding="utf-8"))["themes"]
-    lines = (HERE / "comments.jsonl").read_text(encoding="utf-8").splitlines()
+def set_dir(name: str = DEFAULT_SET) -> Path:
+    """The directory of the set called ``name`` (a directory name under evaluation/)."""
+    path = SETS / name
+    if name != path.name or not (path / "comments.jsonl").is_file():
+        raise SystemExit(f"no evaluation set {name!r} in {SETS}")
+    return path
+
+
+def load(name: str = DEFAULT_SET):
+    directory = set_dir(name)
+    themes = tomllib.loads((directory / "themes.toml").read_text(encoding="utf-8"))[
+        "themes"
+    ]
+    lines = (directory / "comments.jsonl").read_text(encoding="utf-8").splitlines()
     comments = [json.loads(line) for line in lines if line.strip()]
     return themes, comments
 
 
-def main(argv: list[str]) -> None:
-    themes, comments = load()
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--set",
+        default=DEFAULT_SET,
+        help="the set's directory under evaluation/ (default: %(default)s)",
+    )
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--similar", action="store_true")
+    args = parser.parse_args(argv)
+    themes, comments = load(args.set)
     langs = ["fi", "sv", "en"]
     print(
         "| language | comments | with themes | two themes | no theme | tune | heldout |"
@@ -156,16 +183,16 @@ def main(argv: list[str]) -> None:
         "Labelled comments using a title word, per theme:",
         dict(sorted(by_theme.items())),
     )
-    if "--similar" in argv:
+    if args.similar:
         print()
         print("Most alike pairs (Jaccard similarity of character 5-grams):")
         for score, a, b in most_alike(comments, themes)[:10]:
             print(f"- {score:.2f} {a} ~ {b}")
-    if "--list" in argv:
+    if args.list:
         print()
         for c in using:
             print(c["id"], c["themes"], uses_title(c, themes))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()
