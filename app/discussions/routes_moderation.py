@@ -65,6 +65,21 @@ def _apply(apply, form, message: str, next_url: str):
     return redirect(next_url), None
 
 
+def _comment_page(template: str, form, process, comment, refusal, **context):
+    """A moderation form about one comment, with its status: 409 while it explains a
+    refusal, 422 when the form does not validate."""
+    page = render_template(
+        template,
+        form=form,
+        process=process,
+        comment=comment,
+        phase=comment.prompt.discussion.phase,
+        refusal=refusal,
+        **context,
+    )
+    return page, 409 if refusal is not None else form_status(form)
+
+
 def _queue_url(process) -> str:
     return url_for("discussions.moderation_queue", slug=process.slug)
 
@@ -92,16 +107,14 @@ def flag_comment(slug: str, comment_id: int):
         )
         if done is not None:
             return done
-    page = render_template(
+    return _comment_page(
         "discussions/moderation/flag.html",
-        form=form,
-        process=process,
-        comment=comment,
-        phase=comment.prompt.discussion.phase,
+        form,
+        process,
+        comment,
+        refusal,
         earlier=earlier,
-        refusal=refusal,
     )
-    return page, 409 if refusal is not None else form_status(form)
 
 
 @bp.route(
@@ -133,17 +146,15 @@ def moderate_comment(slug: str, comment_id: int, action: str):
         )
         if done is not None:
             return done
-    page = render_template(
+    return _comment_page(
         "discussions/moderation/confirm.html",
-        form=form,
+        form,
+        process,
+        comment,
+        refusal,
         action=action,
-        process=process,
-        comment=comment,
-        phase=comment.prompt.discussion.phase,
-        refusal=refusal,
         cancel_url=back_url,
     )
-    return page, 409 if refusal is not None else form_status(form)
 
 
 @bp.route("/<slug>/moderation/")
