@@ -134,6 +134,14 @@ def get_discussion_comment_or_404(process: Process, comment_id: int) -> Comment:
     return comment
 
 
+def paginated(stmt):
+    """The page of a list the request asks for (``?page=``), as long as the
+    installation's ``ITEMS_PER_PAGE``; a page past the end is empty, not an error."""
+    return db.paginate(
+        stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False
+    )
+
+
 # Live views ------------------------------------------------------------------
 
 

@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 from flask import (
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -19,7 +18,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..forms import edit_form, form_status
 from ..permissions import can
-from ..web import load_process
+from ..web import load_process, paginated
 from . import bp, queries_moderation
 from . import services_moderation as moderation
 from .forms_moderation import FlagForm, ModerationReasonForm, RequiredReasonForm
@@ -174,11 +173,7 @@ def moderation_queue(slug: str):
 def moderation_log(slug: str):
     """The audit log of every report and moderation action, newest first."""
     process = load_process(slug, "comment.history")
-    page = db.paginate(
-        queries_moderation.audit_log_query(process),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    page = paginated(queries_moderation.audit_log_query(process))
     return render_template(
         "discussions/moderation/log.html", process=process, page=page
     )
