@@ -1,9 +1,10 @@
 """What every blueprint's views share, in one place.
 
 Loading a process or one of its objects (another process's id is simply not found),
-answering 304 to a live view's poll, "apply the service, or show its refusal at the
-field", reordering a list, sending the letters a view has just queued, and work that
-waits until the answer has gone out.
+a page of a list, answering 304 to a live view's poll (and the pages that poll),
+"apply the service, or show its refusal at the field or on the page", reordering a
+list, sending the letters a view has just queued, and work that waits until the
+answer has gone out.
 """
 
 from __future__ import annotations
