@@ -1,9 +1,10 @@
 """What every blueprint's views share, in one place.
 
 Loading a process or one of its objects (another process's id is simply not found),
-answering 304 to a live view's poll, "apply the service, or show its refusal at the
-field", reordering a list, sending the letters a view has just queued, and work that
-waits until the answer has gone out.
+a page of a list, answering 304 to a live view's poll (and the pages that poll),
+"apply the service, or show its refusal at the field or on the page", reordering a
+list, sending the letters a view has just queued, and work that waits until the
+answer has gone out.
 """
 
 from __future__ import annotations
@@ -134,6 +135,14 @@ def get_discussion_comment_or_404(process: Process, comment_id: int) -> Comment:
     return comment
 
 
+def paginated(stmt):
+    """The page of a list the request asks for (``?page=``), as long as the
+    installation's ``ITEMS_PER_PAGE``; a page past the end is empty, not an error."""
+    return db.paginate(
+        stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False
+    )
+
+
 # Live views ------------------------------------------------------------------
 
 
@@ -148,6 +157,22 @@ def conditional(tag: str, render: Callable[[], object]) -> Response:
     response.cache_control.no_cache = True
     response.cache_control.private = True
     return response
+
+
+def polled_page(
+    tag: str, template: str, poll_interval: int, context: Callable[[], dict]
+) -> Response:
+    """A page whose script polls for changes (a projector, a presenter's screen).
+
+    304 while the client has ``tag``; otherwise the page is rendered with its ETag and
+    polling interval for the script, and only then is ``context()`` read.
+    """
+    return conditional(
+        tag,
+        lambda: render_template(
+            template, etag=f'W/"{tag}"', poll_interval=poll_interval, **context()
+        ),
+    )
 
 
 # Writing ---------------------------------------------------------------------
@@ -219,6 +244,18 @@ def apply_or_flash(
     if message:
         flash(message, "success")
     return True
+
+
+def apply_or_refusal(act: Callable[[], T]) -> tuple[T | None, DomainError | None]:
+    """Apply a service and commit; a refusal (a :class:`DomainError`) rolls back and
+    is given back instead of the result, for a page that says why it cannot be done."""
+    try:
+        result = act()
+    except DomainError as error:
+        db.session.rollback()
+        return None, error
+    db.session.commit()
+    return result, None
 
 
 def confirm_then(
@@ -293,6 +330,18 @@ def send_queued_letters(now: datetime, limit: int = 100) -> None:
             ),
             "error",
         )
+
+
+def commit_then_send(now: datetime, sent_message: str, queued: int) -> None:
+    """Commit the letters a view has just queued, say so, then send the outbox.
+
+    ``queued`` counts this view's letters (new ones and those already sent); the
+    send takes at least that many, so none of them waits for the next round.
+    """
+    db.session.commit()
+    flash(sent_message, "success")
+    # After the commit: the letters are safe in the outbox even if SMTP fails.
+    send_queued_letters(now, limit=max(100, queued))
 
 
 def after_response(work: Callable[[], object]) -> None:

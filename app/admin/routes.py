@@ -1,6 +1,6 @@
 """Administration of accounts: the list, creating an account, changing its role."""
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -10,6 +10,7 @@ from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..models import User
 from ..permissions import require
+from ..web import paginated
 from . import bp, queries, services
 from .forms import CreateUserForm, RoleForm
 from .labels import ROLE_LABELS
@@ -39,11 +40,7 @@ def _flash_mail_result(user: User, sent: bool) -> None:
 def users():
     """All accounts, newest first, a page at a time."""
     require(current_user, "admin.users")
-    page = db.paginate(
-        queries.users_query(),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    page = paginated(queries.users_query())
     return render_template("admin/users.html", page=page)
 
 

@@ -11,7 +11,7 @@ from ..forms import ConfirmForm, form_status
 from ..i18n import LANGUAGE_NAMES
 from ..models import WorkGroup
 from ..outbox.services import MAX_ATTEMPTS
-from ..web import get_in_process_or_404, send_queued_letters
+from ..web import commit_then_send, get_in_process_or_404
 from . import bp
 from . import services_invitations as letters
 from .forms_invitations import LetterForm
@@ -103,8 +103,8 @@ def invitation_send(slug: str, phase_id: int):
     if written and form.validate_on_submit():
         now = datetime.now(UTC)
         report = letters.queue_invitations(discussion, now=now)
-        db.session.commit()
-        flash(
+        commit_then_send(
+            now,
             _(
                 "Letters sent: %(queued)d. Already sent earlier: %(already)d. "
                 "Groups without a contact email: %(skipped)d.",
@@ -112,10 +112,8 @@ def invitation_send(slug: str, phase_id: int):
                 already=report.already,
                 skipped=report.skipped,
             ),
-            "success",
+            report.queued + report.already,
         )
-        # After the commit: the letters are safe in the outbox even if SMTP fails.
-        send_queued_letters(now, limit=max(100, report.queued + report.already))
         return redirect(_invitation_url(slug, phase_id))
     return render_template(
         "discussions/invitation_send.html",

@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 from flask import (
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -19,7 +18,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..forms import edit_form, form_status
 from ..permissions import can
-from ..web import load_process
+from ..web import load_process, paginated
 from . import bp, queries_moderation
 from . import services_moderation as moderation
 from .forms_moderation import FlagForm, ModerationReasonForm, RequiredReasonForm
@@ -65,6 +64,21 @@ def _apply(apply, form, message: str, next_url: str):
     return redirect(next_url), None
 
 
+def _comment_page(template: str, form, process, comment, refusal, **context):
+    """A moderation form about one comment, with its status: 409 while it explains a
+    refusal, 422 when the form does not validate."""
+    page = render_template(
+        template,
+        form=form,
+        process=process,
+        comment=comment,
+        phase=comment.prompt.discussion.phase,
+        refusal=refusal,
+        **context,
+    )
+    return page, 409 if refusal is not None else form_status(form)
+
+
 def _queue_url(process) -> str:
     return url_for("discussions.moderation_queue", slug=process.slug)
 
@@ -92,16 +106,14 @@ def flag_comment(slug: str, comment_id: int):
         )
         if done is not None:
             return done
-    page = render_template(
+    return _comment_page(
         "discussions/moderation/flag.html",
-        form=form,
-        process=process,
-        comment=comment,
-        phase=comment.prompt.discussion.phase,
+        form,
+        process,
+        comment,
+        refusal,
         earlier=earlier,
-        refusal=refusal,
     )
-    return page, 409 if refusal is not None else form_status(form)
 
 
 @bp.route(
@@ -133,17 +145,15 @@ def moderate_comment(slug: str, comment_id: int, action: str):
         )
         if done is not None:
             return done
-    page = render_template(
+    return _comment_page(
         "discussions/moderation/confirm.html",
-        form=form,
+        form,
+        process,
+        comment,
+        refusal,
         action=action,
-        process=process,
-        comment=comment,
-        phase=comment.prompt.discussion.phase,
-        refusal=refusal,
         cancel_url=back_url,
     )
-    return page, 409 if refusal is not None else form_status(form)
 
 
 @bp.route("/<slug>/moderation/")
@@ -163,11 +173,7 @@ def moderation_queue(slug: str):
 def moderation_log(slug: str):
     """The audit log of every report and moderation action, newest first."""
     process = load_process(slug, "comment.history")
-    page = db.paginate(
-        queries_moderation.audit_log_query(process),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    page = paginated(queries_moderation.audit_log_query(process))
     return render_template(
         "discussions/moderation/log.html", process=process, page=page
     )

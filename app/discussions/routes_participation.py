@@ -6,10 +6,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
 from flask_login import login_required
 
-from ..errors import DomainError
-from ..extensions import db
 from ..forms import ConfirmForm
-from ..web import send_queued_letters
+from ..web import apply_or_refusal, send_queued_letters
 from . import bp, services
 from . import queries_participation as participation
 from . import services_reminders as reminders
@@ -81,13 +79,12 @@ def send_reminders(slug: str, phase_id: int):
     if services.state(discussion, now) is not services.DiscussionState.OPEN:
         refusal = str(reminders.DiscussionNotOpen())
     elif form.validate_on_submit():
-        try:
-            result = reminders.queue_reminders(discussion, now=now)
-        except DomainError as error:  # the discussion closed between the checks
-            db.session.rollback()
+        result, error = apply_or_refusal(
+            lambda: reminders.queue_reminders(discussion, now=now)
+        )
+        if error is not None:  # the discussion closed between the checks
             refusal = str(error)
         else:
-            db.session.commit()
             flash(_summary(result), "success")
             # Sent after the commit: a failed letter stays queued for a retry.
             send_queued_letters(now)

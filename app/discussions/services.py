@@ -13,6 +13,7 @@ from ..extensions import db
 from ..models import Discussion, Phase, PhaseKind, Prompt, Visibility
 from ..ordering import Direction, append_to, move_within, remove_from
 from ..permissions import PhaseState, discussion_state
+from ..processes.services_phases import kind_settings
 from ..text import render_translated
 from .video import video_embed
 
@@ -39,12 +40,7 @@ DiscussionState = PhaseState
 
 def ensure_discussion(phase: Phase) -> Discussion | None:
     """Give a discussion phase its discussion settings (kept if the kind changes back)."""
-    if phase.kind is not PhaseKind.DISCUSSION:
-        return None
-    if phase.discussion is None:
-        phase.discussion = Discussion()
-        db.session.flush()
-    return phase.discussion
+    return kind_settings(phase, PhaseKind.DISCUSSION, "discussion", Discussion)
 
 
 def state(discussion: Discussion, now: datetime) -> DiscussionState:

@@ -6,11 +6,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..errors import DomainError
-from ..extensions import db
 from ..forms import ConfirmForm
 from ..requests import parse_id
-from ..web import get_phase_or_404, load_process, send_queued_letters
+from ..web import apply_or_refusal, commit_then_send, get_phase_or_404, load_process
 from . import bp, services, services_memo
 from .forms import MemoForm, memo_phases
 from .queries import is_published, load_managed, proposal_url
@@ -26,13 +24,12 @@ def _confirm(slug: str, *, publishing: bool):
         refusal = _("The proposal is not published.")
     if refusal is None and form.validate_on_submit():
         change = services.publish if publishing else services.unpublish
-        try:
-            change(proposal, actor=current_user, now=datetime.now(UTC))
-        except DomainError as error:
-            db.session.rollback()
+        _done, error = apply_or_refusal(
+            lambda: change(proposal, actor=current_user, now=datetime.now(UTC))
+        )
+        if error is not None:
             refusal = str(error)
         else:
-            db.session.commit()
             flash(
                 _("The proposal has been published.")
                 if publishing
@@ -89,8 +86,8 @@ def send_memo(slug: str):
         phase = _memo_phase(process, form.phase.data)
         now = datetime.now(UTC)
         report = services_memo.queue_memo(process, phase, now=now)
-        db.session.commit()
-        flash(
+        commit_then_send(
+            now,
             _(
                 "Memos sent: %(queued)d. Already sent earlier: %(already)d. "
                 "Participants without an email address: %(without)d.",
@@ -98,10 +95,8 @@ def send_memo(slug: str):
                 already=report.already,
                 without=report.without_email,
             ),
-            "success",
+            report.queued + report.already,
         )
-        # After the commit: the letters are safe in the outbox even if SMTP fails.
-        send_queued_letters(now, limit=max(100, report.queued + report.already))
         return redirect(
             url_for("followup.send_memo", slug=slug, phase=form.phase.data or None)
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -14,7 +14,7 @@ from ..extensions import db
 from ..forms import edit_form, form_status
 from ..models import Organisation, WorkGroup
 from ..urls import external_url
-from ..web import load_process
+from ..web import load_process, paginated
 from . import bp, drafts, queries, services
 from .forms import WorkGroupForm
 from .labels import KIND_LABELS
@@ -94,9 +94,7 @@ def group_list(slug: str):
         .options(so.selectinload(WorkGroup.organisation))
         .order_by(WorkGroup.name, WorkGroup.id)
     )
-    page = db.paginate(
-        stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False
-    )
+    page = paginated(stmt)
     counts = queries.member_counts(group.id for group in page.items)
     return render_template(
         "groups/list.html", process=process, page=page, counts=counts

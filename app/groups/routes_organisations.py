@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +15,7 @@ from ..forms import form_status
 from ..models import Organisation
 from ..permissions import require
 from ..urls import safe_next
+from ..web import paginated
 from . import bp, drafts, queries, services
 from .forms import OrganisationForm
 from .labels import KIND_LABELS
@@ -30,9 +31,7 @@ def organisations():
     """All organisations with their kind and number of work groups, a page at a time."""
     require(current_user, "organisation.manage")
     stmt = sa.select(Organisation).order_by(Organisation.name, Organisation.id)
-    page = db.paginate(
-        stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False
-    )
+    page = paginated(stmt)
     counts = queries.group_counts(org.id for org in page.items)
     return render_template(
         "groups/organisations.html", page=page, counts=counts, kind_labels=KIND_LABELS

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from flask import current_app, redirect, render_template, request
+from flask import redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..extensions import db
 from ..i18n import localized
 from ..models import Indicator, Process
 from ..permissions import can
-from ..web import apply_move, confirm_then, load_in_process, load_process, save_or_show
+from ..web import (
+    apply_move,
+    confirm_then,
+    load_in_process,
+    load_process,
+    paginated,
+    save_or_show,
+)
 from . import bp, queries, services_indicators, targets
 from .forms import IndicatorForm
 from .urls import goal_anchor, indicator_url, plan_url
@@ -111,12 +117,8 @@ def indicator(slug: str, indicator_id: int):
     subgroup = "" if raw_subgroup == EVERYONE else raw_subgroup
     if subgroup is not None and subgroup not in subgroups:
         subgroup, raw_subgroup = None, None
-    page = db.paginate(
-        queries.values_statement(
-            indicator, period=period, subgroup=subgroup, team=team
-        ),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
+    page = paginated(
+        queries.values_statement(indicator, period=period, subgroup=subgroup, team=team)
     )
     filters = {"period": period, "subgroup": subgroup}
     return render_template(

@@ -2,7 +2,7 @@
 
 Each list is a section of the overview page; after a change the facilitator is taken
 back to it. Moving an item one step and deleting one after a confirmation page work
-the same way for both lists.
+the same way for both lists, from loading the item to the redirect.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from collections.abc import Callable
 from flask import redirect, url_for
 from werkzeug.wrappers import Response
 
+from ..i18n import localized
 from ..models import Process
-from ..web import apply_move, confirm_then
+from ..web import apply_move, confirm_then, load_in_process
 
 
 def overview_url(process: Process, section: str | None = None) -> str:
@@ -22,27 +23,40 @@ def overview_url(process: Process, section: str | None = None) -> str:
 
 
 def move_in_list(
-    process: Process, section: str, move: Callable, item, moved_message: str
+    slug: str,
+    model: type,
+    item_id: int,
+    section: str,
+    move: Callable,
+    moved_message: str,
 ) -> Response:
-    """Move an item one step as the form asks, then show its section again."""
+    """Move a listed item one step as the form asks, then show its section again."""
+    process, item = load_in_process(slug, "process.manage", model, item_id)
     apply_move(move, item, moved_message)
     return redirect(overview_url(process, section))
 
 
 def delete_from_list(
-    process: Process,
+    slug: str,
+    model: type,
+    item_id: int,
     section: str,
-    delete: Callable[[], None],
-    deleted_message: str,
+    delete: Callable[[object], None],
+    deleted_message: Callable[[str], str],
     template: str,
-    **context,
 ):
-    """Show the confirmation page; on a confirmed POST delete, commit and go back."""
+    """Show the confirmation page; on a confirmed POST delete, commit and go back.
+
+    ``deleted_message`` is given the item's title (read before the delete); the
+    template gets the item under its model's name (``phase``, ``theme``).
+    """
+    process, item = load_in_process(slug, "process.manage", model, item_id)
+    title = localized(item.title, process.language)
     return confirm_then(
         template,
-        delete,
-        deleted_message,
+        lambda: delete(item),
+        deleted_message(title),
         overview_url(process, section),
         process=process,
-        **context,
+        **{model.__name__.lower(): item},
     )

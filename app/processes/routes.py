@@ -1,17 +1,16 @@
 """Processes: the list, creating, the overview page and editing."""
 
 import sqlalchemy as sa
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..database import unique_write
 from ..errors import DuplicateName
-from ..extensions import db
 from ..forms import edit_form, form_status
 from ..models import DeletedAccountComments, Process
 from ..permissions import require, visible_processes
-from ..web import load_process
+from ..web import load_process, paginated
 from . import bp, services
 from .forms import ProcessForm
 
@@ -41,9 +40,7 @@ def index():
     stmt = visible_processes(sa.select(Process), current_user).order_by(
         Process.created_at.desc(), Process.id.desc()
     )
-    page = db.paginate(
-        stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False
-    )
+    page = paginated(stmt)
     return render_template("processes/index.html", page=page)
 
 

@@ -8,7 +8,7 @@ from flask_login import login_required
 
 from ..errors import InvalidSchedule
 from ..forms import edit_form
-from ..i18n import from_helsinki_input, localized, to_helsinki_input
+from ..i18n import from_helsinki_input, to_helsinki_input
 from ..models import Phase, Process
 from ..web import load_in_process, load_process, save_or_show
 from . import bp, services_phases
@@ -93,12 +93,12 @@ def edit_phase(slug: str, phase_id: int):
 @login_required
 def move_phase(slug: str, phase_id: int):
     """Move a phase one step up or down in the order."""
-    process, phase = load_in_process(slug, "process.manage", Phase, phase_id)
     return move_in_list(
-        process,
+        slug,
+        Phase,
+        phase_id,
         "phases",
         services_phases.move_phase,
-        phase,
         _("The order of the phases has been changed."),
     )
 
@@ -107,13 +107,12 @@ def move_phase(slug: str, phase_id: int):
 @login_required
 def delete_phase(slug: str, phase_id: int):
     """Ask for confirmation, then delete a phase (POST only)."""
-    process, phase = load_in_process(slug, "process.manage", Phase, phase_id)
-    title = localized(phase.title, process.language)
     return delete_from_list(
-        process,
+        slug,
+        Phase,
+        phase_id,
         "phases",
-        lambda: services_phases.delete_phase(phase),
-        _("The phase “%(title)s” has been deleted.", title=title),
+        services_phases.delete_phase,
+        lambda title: _("The phase “%(title)s” has been deleted.", title=title),
         "processes/phase_delete.html",
-        phase=phase,
     )

@@ -1,7 +1,7 @@
 """A process's team: its facilitators and observers (process roles)."""
 
 import sqlalchemy as sa
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -12,11 +12,10 @@ from ..errors import (
     DuplicateName,
     NotTeamEligible,
 )
-from ..extensions import db
 from ..forms import ConfirmForm, form_status
 from ..models import Process, ProcessRole, User
 from ..permissions import can
-from ..web import apply_or_flash, load_in_process, load_process
+from ..web import apply_or_flash, load_in_process, load_process, paginated
 from . import bp, services_team
 from .forms_team import TeamMemberForm, TeamRoleForm
 
@@ -63,9 +62,7 @@ def team(slug: str):
         .where(ProcessRole.process_id == process.id)
         .order_by(ProcessRole.role, User.name, User.id)
     )
-    page = db.paginate(
-        stmt, per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False
-    )
+    page = paginated(stmt)
     return (
         render_template(
             "processes/team.html",

@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from ..forms import edit_form
-from ..i18n import localized
 from ..models import Process, Theme
 from ..web import load_in_process, load_process, save_or_show
 from . import bp, services_themes
@@ -68,12 +67,12 @@ def edit_theme(slug: str, theme_id: int):
 @login_required
 def move_theme(slug: str, theme_id: int):
     """Move a theme one step up or down in the order."""
-    process, theme = load_in_process(slug, "process.manage", Theme, theme_id)
     return move_in_list(
-        process,
+        slug,
+        Theme,
+        theme_id,
         "themes",
         services_themes.move_theme,
-        theme,
         _("The order of the themes has been changed."),
     )
 
@@ -82,13 +81,12 @@ def move_theme(slug: str, theme_id: int):
 @login_required
 def delete_theme(slug: str, theme_id: int):
     """Ask for confirmation, then remove a theme (POST only)."""
-    process, theme = load_in_process(slug, "process.manage", Theme, theme_id)
-    title = localized(theme.title, process.language)
     return delete_from_list(
-        process,
+        slug,
+        Theme,
+        theme_id,
         "themes",
-        lambda: services_themes.delete_theme(theme),
-        _("The theme “%(title)s” has been removed.", title=title),
+        services_themes.delete_theme,
+        lambda title: _("The theme “%(title)s” has been removed.", title=title),
         "processes/theme_delete.html",
-        theme=theme,
     )

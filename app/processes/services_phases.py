@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from ..errors import InvalidSchedule
 from ..extensions import db
@@ -19,6 +20,7 @@ from ..ordering import (
 from ..text import render_translated
 
 log = logging.getLogger("osallistamo.processes")
+T = TypeVar("T")
 
 #: What a phase of a kind needs besides its row (a seminar's or a survey's settings).
 #: The domain of each kind registers its set-up when its blueprint is imported, so
@@ -29,6 +31,21 @@ PHASE_SETUP: dict[PhaseKind, Callable[[Phase], object]] = {}
 def register_phase_setup(kind: PhaseKind, setup: Callable[[Phase], object]) -> None:
     """Have ``setup(phase)`` run whenever a phase of this kind is added or changed."""
     PHASE_SETUP[kind] = setup
+
+
+def kind_settings(
+    phase: Phase, kind: PhaseKind, attribute: str, make: Callable[[], T]
+) -> T | None:
+    """The settings row a phase of ``kind`` has as ``phase.<attribute>`` (a
+    discussion's, a seminar's, a survey's), made when first needed; None for a phase
+    of another kind. The row stays when the kind changes, so changing it back keeps
+    what was set."""
+    if phase.kind is not kind:
+        return None
+    if getattr(phase, attribute) is None:
+        setattr(phase, attribute, make())
+        db.session.flush()
+    return getattr(phase, attribute)
 
 
 def _utc(value: datetime | None) -> datetime | None:

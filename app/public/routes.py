@@ -15,14 +15,13 @@ from flask_login import current_user
 from ..exports import html
 from ..exports.proposal_view import proposal_view
 from ..exports.summary import build_summary
-from ..extensions import db
 from ..i18n import LANGUAGE_NAMES, current_language
 from ..models import ActionStatus
 from ..monitoring import dashboard_words as w
 from ..monitoring.dashboard_page import dashboard_context
 from ..permissions import can
 from ..requests import query_id_or_404
-from ..web import get_phase_or_404
+from ..web import get_phase_or_404, paginated
 from . import bp
 from .queries import (
     closed_ballots,
@@ -36,9 +35,7 @@ from .queries import (
 @bp.route("/")
 def index():
     """Every public process, a page at a time."""
-    page = db.paginate(
-        public_list(), per_page=current_app.config["ITEMS_PER_PAGE"], error_out=False
-    )
+    page = paginated(public_list())
     return render_template("public/index.html", page=page)
 
 

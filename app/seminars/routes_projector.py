@@ -22,7 +22,7 @@ from ..coding.discovery import MIN_COMMENTS
 from ..errors import DomainError
 from ..models import Comment, Prompt, Workshop, WorkshopMethod
 from ..ordering import in_order
-from ..web import apply_or_flash, conditional, get_in_process_or_404
+from ..web import apply_or_flash, conditional, get_in_process_or_404, polled_page
 from . import bp, queries_live, queries_piles, services_live, services_methods
 from .forms_live import ControlForm
 from .joining import join_context
@@ -39,16 +39,11 @@ from .urls import control_url
 def projector(slug: str, workshop_id: int):
     """A full-screen page for the room's screen that refreshes itself."""
     process, workshop = load_workshop_by_id(slug, "seminar.view", workshop_id)
-    tag = etag_of(workshop)
-    return conditional(
-        tag,
-        lambda: render_template(
-            "seminars/projector.html",
-            etag=f'W/"{tag}"',
-            poll_interval=POLL_INTERVAL_MS,
-            **join_context(workshop),
-            **wall_context(process, workshop),
-        ),
+    return polled_page(
+        etag_of(workshop),
+        "seminars/projector.html",
+        POLL_INTERVAL_MS,
+        lambda: join_context(workshop) | wall_context(process, workshop),
     )
 
 

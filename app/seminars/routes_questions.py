@@ -29,6 +29,7 @@ from ..web import (
     apply_or_flash,
     conditional,
     get_in_process_or_404,
+    polled_page,
     save_or_field_error,
 )
 from . import bp, services_questions
@@ -222,17 +223,14 @@ def _liked_json(question, liking: bool, act, done: str):
 def _presenter(slug: str, phase_id: int, template: str, **context):
     process, seminar = load_seminar(slug, phase_id, "seminar.view")
     talk = _talk(process, seminar, datetime.now(UTC))
-    tag = questions_etag(seminar, talk)
-    return conditional(
-        tag,
-        lambda: render_template(
-            template,
-            **page_context(process, seminar),
-            talk=talk,
-            rows=shortlist(seminar, talk),
-            etag=f'W/"{tag}"',
-            poll_interval=POLL_INTERVAL_MS,
-            **context,
+    return polled_page(
+        questions_etag(seminar, talk),
+        template,
+        POLL_INTERVAL_MS,
+        lambda: (
+            page_context(process, seminar)
+            | {"talk": talk, "rows": shortlist(seminar, talk)}
+            | context
         ),
     )
 

@@ -18,6 +18,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..i18n import format_datetime, format_time
 from ..models import AgendaItem, AgendaKind, Phase, PhaseKind, Seminar
+from ..processes.services_phases import kind_settings
 from ..text import render_translated
 from .labels import same_day
 
@@ -66,12 +67,7 @@ class BlockHasWorkshops(
 
 def ensure_seminar(phase: Phase) -> Seminar | None:
     """Give a seminar phase its seminar settings (kept if the kind changes back)."""
-    if phase.kind is not PhaseKind.SEMINAR:
-        return None
-    if phase.seminar is None:
-        phase.seminar = Seminar()
-        db.session.flush()
-    return phase.seminar
+    return kind_settings(phase, PhaseKind.SEMINAR, "seminar", Seminar)
 
 
 def clean_online_url(value: str | None) -> str:
@@ -170,20 +166,6 @@ def default_start(seminar: Seminar) -> datetime | None:
 
 def _apply_item(
     item: AgendaItem,
-    *,
-    kind: AgendaKind | str,
-    title: dict,
-    speaker: str,
-    description: dict,
-) -> None:
-    item.kind = AgendaKind(kind)
-    item.title = title
-    item.speaker = (speaker or "").strip()
-    item.description = description
-    item.description_html = render_translated(description)
-
-
-def add_agenda_item(
     seminar: Seminar,
     *,
     kind: AgendaKind | str,
@@ -192,16 +174,34 @@ def add_agenda_item(
     title: dict,
     speaker: str = "",
     description: dict | None = None,
-) -> AgendaItem:
-    """Add an item; it takes its place in the agenda by its start time.
+) -> None:
+    """Set an item's kind, times and texts, once its times fit the seminar.
+
+    :raises AgendaTimeError: for times against the rules (see ``check_times``).
+    :raises BlockHasWorkshops: when a block with workshops would become another kind.
+    """
+    check_times(seminar, starts_at, ends_at)
+    # A new item has no workshops yet, so this only ever refuses a change.
+    if AgendaKind(kind) is not AgendaKind.WORKSHOPS and item.workshops:
+        raise BlockHasWorkshops()
+    description = description or {}
+    item.starts_at = starts_at
+    item.ends_at = ends_at
+    item.kind = AgendaKind(kind)
+    item.title = title
+    item.speaker = (speaker or "").strip()
+    item.description = description
+    item.description_html = render_translated(description)
+
+
+def add_agenda_item(seminar: Seminar, **fields) -> AgendaItem:
+    """Add an item (``fields`` as ``_apply_item``); it takes its place in the agenda
+    by its start time.
 
     :raises AgendaTimeError: for times against the rules (see ``check_times``).
     """
-    check_times(seminar, starts_at, ends_at)
-    item = AgendaItem(starts_at=starts_at, ends_at=ends_at)
-    _apply_item(
-        item, kind=kind, title=title, speaker=speaker, description=description or {}
-    )
+    item = AgendaItem()
+    _apply_item(item, seminar, **fields)
     # Position only breaks ties between items starting at the same time: the newest last.
     item.position = max((other.position for other in seminar.agenda), default=0) + 1
     seminar.agenda.append(item)
@@ -211,29 +211,13 @@ def add_agenda_item(
     return item
 
 
-def update_agenda_item(
-    item: AgendaItem,
-    *,
-    kind: AgendaKind | str,
-    starts_at: datetime,
-    ends_at: datetime | None,
-    title: dict,
-    speaker: str = "",
-    description: dict | None = None,
-) -> AgendaItem:
-    """Change an item.
+def update_agenda_item(item: AgendaItem, **fields) -> AgendaItem:
+    """Change an item (``fields`` as ``_apply_item``).
 
     :raises AgendaTimeError: for times against the rules.
     :raises BlockHasWorkshops: when a block with workshops would become another kind.
     """
-    check_times(item.seminar, starts_at, ends_at)
-    if AgendaKind(kind) is not AgendaKind.WORKSHOPS and item.workshops:
-        raise BlockHasWorkshops()
-    item.starts_at = starts_at
-    item.ends_at = ends_at
-    _apply_item(
-        item, kind=kind, title=title, speaker=speaker, description=description or {}
-    )
+    _apply_item(item, item.seminar, **fields)
     db.session.flush()
     db.session.expire(item.seminar, ["agenda"])
     return item

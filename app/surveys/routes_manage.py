@@ -8,12 +8,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from ..errors import DomainError, InvalidSchedule
+from ..errors import InvalidSchedule
 from ..extensions import db
 from ..forms import ConfirmForm, edit_form, form_status
 from ..i18n import from_helsinki_input, localized
 from ..models import QuestionKind, SurveyQuestion
-from ..web import apply_move, get_in_process_or_404, save_or_show
+from ..web import apply_move, apply_or_refusal, get_in_process_or_404, save_or_show
 from . import bp, services, services_questions
 from .forms import (
     NextPeriodForm,
@@ -42,11 +42,14 @@ def _page(template: str, form, process, survey, **context) -> str:
     )
 
 
-def _question_of(process, survey, question_id: int) -> SurveyQuestion:
-    """A question of this survey; another survey's is not found."""
-    return get_in_process_or_404(
+def _load_question(slug: str, phase_id: int, question_id: int):
+    """The process, its survey and one of the survey's questions, for the survey's
+    team; another survey's question is not found."""
+    process, survey = load_survey(slug, "survey.manage", phase_id)
+    question = get_in_process_or_404(
         process, SurveyQuestion, question_id, lambda q: q.survey_id == survey.id
     )
+    return process, survey, question
 
 
 @bp.route("/<slug>/surveys/<int:phase_id>/settings", methods=["GET", "POST"])
@@ -132,8 +135,7 @@ def add_question(slug: str, phase_id: int):
 @login_required
 def edit_question(slug: str, phase_id: int, question_id: int):
     """Edit a question; an answered one keeps its kind and scale."""
-    process, survey = load_survey(slug, "survey.manage", phase_id)
-    question = _question_of(process, survey, question_id)
+    process, survey, question = _load_question(slug, phase_id, question_id)
     locked = services_questions.is_locked(question)
     form = edit_form(
         QuestionForm,
@@ -165,8 +167,7 @@ def edit_question(slug: str, phase_id: int, question_id: int):
 @login_required
 def move_question(slug: str, phase_id: int, question_id: int):
     """Move a question one step up or down."""
-    process, survey = load_survey(slug, "survey.manage", phase_id)
-    question = _question_of(process, survey, question_id)
+    process, survey, question = _load_question(slug, phase_id, question_id)
     apply_move(
         services_questions.move_question,
         question,
@@ -182,8 +183,7 @@ def move_question(slug: str, phase_id: int, question_id: int):
 @login_required
 def delete_question(slug: str, phase_id: int, question_id: int):
     """Ask for confirmation, then remove an unanswered question (POST only)."""
-    process, survey = load_survey(slug, "survey.manage", phase_id)
-    question = _question_of(process, survey, question_id)
+    process, survey, question = _load_question(slug, phase_id, question_id)
     form = ConfirmForm()
     locked = services_questions.is_locked(question)
     if not locked and form.validate_on_submit():
@@ -217,20 +217,18 @@ def next_period(slug: str, phase_id: int):
     elif services.survey_for_period(process, following) is not None:
         refusal = str(services.NextPeriodExists(following))
     if refusal is None and form.validate_on_submit():
-        try:
-            copy = services.copy_to_next_period(
+        copy, error = apply_or_refusal(
+            lambda: services.copy_to_next_period(
                 survey,
                 starts_at=from_helsinki_input(form.starts_at.data),
                 ends_at=from_helsinki_input(form.ends_at.data),
             )
-        except InvalidSchedule as error:
-            db.session.rollback()
+        )
+        if isinstance(error, InvalidSchedule):
             form.ends_at.errors.append(str(error))
-        except DomainError as error:
-            db.session.rollback()
+        elif error is not None:
             refusal = str(error)
         else:
-            db.session.commit()
             flash(
                 _(
                     "The survey for %(period)s has been created with the same "

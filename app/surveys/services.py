@@ -18,6 +18,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import PeriodKind, Phase, PhaseKind, Process, Survey
 from ..monitoring.targets import valid_period
+from ..processes.services_phases import kind_settings
 from ..text import render_translated
 from .services_questions import copy_questions
 
@@ -52,12 +53,7 @@ class SurveyState(enum.StrEnum):
 
 def ensure_survey(phase: Phase) -> Survey | None:
     """Give a survey phase its survey settings (kept if the kind changes back)."""
-    if phase.kind is not PhaseKind.SURVEY:
-        return None
-    if phase.survey is None:
-        phase.survey = Survey()
-        db.session.flush()
-    return phase.survey
+    return kind_settings(phase, PhaseKind.SURVEY, "survey", Survey)
 
 
 def state(survey: Survey, now: datetime) -> SurveyState:

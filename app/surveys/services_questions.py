@@ -14,15 +14,15 @@ from flask_babel import lazy_gettext as _l
 from ..errors import DomainError
 from ..extensions import db
 from ..models import (
-    Goal,
-    Indicator,
-    Process,
     Prompt,
     QuestionKind,
     Survey,
     SurveyAnswer,
     SurveyQuestion,
 )
+
+# The link choices: the process's indicators, goal by goal in their order.
+from ..monitoring.queries import process_indicators
 from ..ordering import Direction, append_to, in_order, move_within, renumber
 
 log = logging.getLogger("osallistamo.surveys")
@@ -52,18 +52,6 @@ class TooManyQuestions(DomainError):
 
 class ForeignIndicator(DomainError):
     message = _l("Choose one of the indicators of this process.")
-
-
-def process_indicators(process: Process) -> list[Indicator]:
-    """The process's indicators, goal by goal in their order (the link choices)."""
-    return list(
-        db.session.scalars(
-            sa.select(Indicator)
-            .join(Goal, Goal.id == Indicator.goal_id)
-            .where(Goal.process_id == process.id)
-            .order_by(Goal.position, Goal.id, Indicator.position, Indicator.id)
-        )
-    )
 
 
 def answer_count(question: SurveyQuestion) -> int:

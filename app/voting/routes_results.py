@@ -19,7 +19,7 @@ from flask_login import current_user, login_required
 
 from ..models import Ballot, VoterUnit
 from ..permissions import can
-from ..web import conditional, load_in_process
+from ..web import conditional, load_in_process, polled_page
 from . import audit, bp, charts, queries
 from .results_view import etag_of, results_context, visibility_of
 
@@ -29,14 +29,20 @@ PROJECTOR_TOP = 12
 POLL_INTERVAL_MS = 5000
 
 
+def _ballot_as_seen(slug: str, ballot_id: int, options: tuple):
+    """The process, its ballot (with ``options`` loaded) and what the signed-in user
+    may see of its results now."""
+    process, ballot = load_in_process(
+        slug, "ballot.view", Ballot, ballot_id, options=options
+    )
+    return process, ballot, visibility_of(ballot, current_user, datetime.now(UTC))
+
+
 @bp.route("/<slug>/ballots/<int:ballot_id>/results")
 @login_required
 def results(slug: str, ballot_id: int):
     """The ranking with a bar chart and the same numbers in a table."""
-    process, ballot = load_in_process(
-        slug, "ballot.view", Ballot, ballot_id, options=queries.BALLOT_WITH_THEMES
-    )
-    seen = visibility_of(ballot, current_user, datetime.now(UTC))
+    process, ballot, seen = _ballot_as_seen(slug, ballot_id, queries.BALLOT_WITH_THEMES)
     context = results_context(process, ballot, seen)
     if context["results"] is not None:
         context["scoring_explanation"] = charts.scoring_explanation(ballot)
@@ -52,19 +58,12 @@ def results(slug: str, ballot_id: int):
 @login_required
 def projector(slug: str, ballot_id: int):
     """A full-screen page for the seminar screen that refreshes itself."""
-    process, ballot = load_in_process(
-        slug, "ballot.view", Ballot, ballot_id, options=queries.BALLOT_WITH_PHASE
-    )
-    seen = visibility_of(ballot, current_user, datetime.now(UTC))
-    tag = etag_of(ballot, seen)
-    return conditional(
-        tag,
-        lambda: render_template(
-            "voting/projector.html",
-            etag=f'W/"{tag}"',
-            poll_interval=POLL_INTERVAL_MS,
-            **results_context(process, ballot, seen, top=PROJECTOR_TOP),
-        ),
+    process, ballot, seen = _ballot_as_seen(slug, ballot_id, queries.BALLOT_WITH_PHASE)
+    return polled_page(
+        etag_of(ballot, seen),
+        "voting/projector.html",
+        POLL_INTERVAL_MS,
+        lambda: results_context(process, ballot, seen, top=PROJECTOR_TOP),
     )
 
 
@@ -72,10 +71,7 @@ def projector(slug: str, ballot_id: int):
 @login_required
 def projector_fragment(slug: str, ballot_id: int):
     """The projector's changing part only, for its polling script."""
-    process, ballot = load_in_process(
-        slug, "ballot.view", Ballot, ballot_id, options=queries.BALLOT_WITH_PHASE
-    )
-    seen = visibility_of(ballot, current_user, datetime.now(UTC))
+    process, ballot, seen = _ballot_as_seen(slug, ballot_id, queries.BALLOT_WITH_PHASE)
     return conditional(
         etag_of(ballot, seen),
         lambda: render_template(
