@@ -44,7 +44,9 @@ def test_heldout_figures_stay_above_their_floors():
     for scenario, (scored, word_scores, parts) in evaluate.prepare("heldout").items():
         key = (scenario.lang, scenario.confirmed)
         scores = hybrid.weigh(parts, word_scores)
-        figures[key] = evaluate.figures(scores, scored, hybrid.THRESHOLD)
+        figures[key] = evaluate.figures(
+            scores, scored, hybrid.THRESHOLD, margin=hybrid.MARGIN
+        )
         words[key] = evaluate.figures(word_scores, scored, hybrid.WORDS_ONLY_THRESHOLD)
     below = {
         key: round(figures[scenario][figure], 3)

@@ -93,3 +93,23 @@ def test_neighbours_come_out_the_same_a_block_at_a_time(monkeypatch):
     whole = neighbour_scores(pool, pool, scores, rows)
     monkeypatch.setattr(semantic, "BLOCK", 7)
     assert np.allclose(neighbour_scores(pool, pool, scores, rows), whole)
+
+
+def test_a_second_theme_is_suggested_only_close_to_the_best():
+    """hybrid.pick with a margin: themes over the threshold but far under the
+    comment's best one are left out; the best counts even when already decided."""
+    from app.coding.hybrid import bar, pick
+
+    scores = np.array([0.050, 0.047, 0.030, 0.020], dtype=np.float32)
+    ids = [1, 2, 3, 4]
+    assert [t for t, _ in pick(scores, ids, (), threshold=0.01, limit=3)] == [1, 2, 3]
+    near = pick(scores, ids, (), threshold=0.01, limit=3, margin=0.005)
+    assert [t for t, _ in near] == [1, 2]
+    # Theme 1 confirmed already: theme 2 is still near it, theme 3 still is not.
+    assert [
+        t for t, _ in pick(scores, ids, {1}, threshold=0.01, limit=3, margin=0.005)
+    ] == [2]
+    # Nothing over the threshold: nothing, whatever the margin.
+    assert pick(scores, ids, (), threshold=0.06, limit=3, margin=0.005) == []
+    rows = np.stack([scores, scores - 0.04])
+    assert np.allclose(bar(rows, 0.01, 0.005), [0.045, 0.01])
