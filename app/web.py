@@ -204,9 +204,15 @@ def save_or_field_error(
         else:
             field.errors = list(field.errors) + [str(error)]
         return None
+    # The message and the address before the commit (flushed, so a new object has its
+    # id): read after it, the saved object would be loaded again in a second
+    # transaction (on SQLite, a POST's takes the write lock again).
+    db.session.flush()
+    message = saved_message(saved) if callable(saved_message) else saved_message
+    url = next_url if isinstance(next_url, str) else next_url(saved)
     db.session.commit()
-    flash(saved_message(saved) if callable(saved_message) else saved_message, "success")
-    return redirect(next_url if isinstance(next_url, str) else next_url(saved))
+    flash(message, "success")
+    return redirect(url)
 
 
 def save_or_show(

@@ -110,20 +110,33 @@ def focus(
 
 
 def phone_context(
-    process: Process, workshop: Workshop, user: User, asked: int | None
+    process: Process,
+    workshop: Workshop,
+    user: User,
+    asked: int | None,
+    with_cards: bool = True,
 ) -> dict:
-    """The phone page's changing part: the current prompt, the chosen prompt's notes."""
+    """The phone page's changing part: the current prompt, the chosen prompt's notes
+    (``cards``; left out with ``with_cards=False`` until the page is rendered: a
+    note that is saved is answered with a redirect, not with the notes)."""
     groups = groups_of(user, process.id)
     prompts = in_order(workshop.prompts)
     chosen = focus(workshop, prompts, groups, asked)
-    return {
+    context = {
         "process": process,
         "workshop": workshop,
         "method": spec(workshop.method),
         "groups": groups,
         "prompts": prompts,
         "focus": chosen,
-        "cards": queries_live.note_cards([chosen.id], limit=LATEST_NOTES)
-        if chosen
-        else [],
     }
+    if with_cards:
+        context["cards"] = latest_cards(chosen)
+    return context
+
+
+def latest_cards(prompt: Prompt | None) -> list:
+    """The latest notes of the prompt a phone page is about, as cards."""
+    if prompt is None:
+        return []
+    return queries_live.note_cards([prompt.id], limit=LATEST_NOTES)

@@ -25,7 +25,13 @@ from . import bp, queries_live, queries_votes, services_live, services_methods
 from .forms_live import MarkForm, NoteForm, TopicForm
 from .forms_votes import cast_form
 from .queries import load_workshop_by_id
-from .queries_wall import POLL_INTERVAL_MS, etag_of, phone_context, stations
+from .queries_wall import (
+    POLL_INTERVAL_MS,
+    etag_of,
+    latest_cards,
+    phone_context,
+    stations,
+)
 from .urls import live_url
 
 
@@ -49,10 +55,13 @@ def _post_note(workshop, form: NoteForm, groups, now):
         db.session.rollback()
         form.body.errors.append(str(error))
         return None
+    # The address before the commit: after it, reading the note and the workshop
+    # again would begin a second transaction (on SQLite, the write lock again).
+    url = live_url(workshop, note.prompt_id, "notes")
     db.session.commit()
     if created:
         flash(_("Your note has been added."), "success")
-    return redirect(live_url(workshop, note.prompt_id, "notes"))
+    return redirect(url)
 
 
 def _propose(workshop, form: TopicForm, now):
@@ -119,7 +128,7 @@ def live_page(slug: str, workshop_id: int):
                 **phone_context(process, workshop, current_user, asked),
             ),
         )
-    context = phone_context(process, workshop, current_user, asked)
+    context = phone_context(process, workshop, current_user, asked, with_cards=False)
     groups, prompts, focus = context["groups"], context["prompts"], context["focus"]
     posted = request.form if request.method == "POST" else {}
     feeling = workshop.method is WorkshopMethod.FEELING_LINE
@@ -179,6 +188,7 @@ def live_page(slug: str, workshop_id: int):
         vote_form=vote_form,
         etag=f'W/"{tag}"',
         poll_interval=POLL_INTERVAL_MS,
+        cards=latest_cards(focus),
         **context,
     )
     has_errors = (

@@ -185,18 +185,18 @@ def like_question(slug: str, phase_id: int, speaker_question_id: int):
     if request.accept_mimetypes.best == "application/json":
         # static/js/questions.js: the button and the count change in place.
         return _liked_json(question, liking, act, done)
+    # The address first: after the commit it would read the question again.
+    back = questions_url(
+        seminar,
+        question.agenda_item_id,
+        f"question-{question.id}",
+        sort=request.args.get("sort"),
+        all=request.args.get("all") if _shows_all() else None,
+    )
     apply_or_flash(
         lambda: act(question, user=current_user, now=datetime.now(UTC)), done
     )
-    return redirect(
-        questions_url(
-            seminar,
-            question.agenda_item_id,
-            f"question-{question.id}",
-            sort=request.args.get("sort"),
-            all=request.args.get("all") if _shows_all() else None,
-        )
-    )
+    return redirect(back)
 
 
 def _liked_json(question, liking: bool, act, done: str):

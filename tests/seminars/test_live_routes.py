@@ -104,6 +104,43 @@ def test_member_adds_a_note(client, auth, db, world, room):
     assert "Uusi idea" in client.get(base + "/live").text
 
 
+def test_a_note_is_one_transaction_and_reads_no_notes(
+    client, auth, db, world, room, count_statements
+):
+    """A saved note is answered with a redirect: its POST reads none of the notes
+    the page would show, and builds the address before the commit, so it is one
+    transaction (on SQLite one BEGIN IMMEDIATE, not a second one to read the note
+    and the workshop again after the commit)."""
+    _, first, _, base = room
+    for n in range(3):
+        add(world, first, f"Aiempi muistiinpano {n}")
+    auth.login_as(world.member)
+    begins = []
+
+    def record(conn, cursor, statement, *args):
+        if statement.lstrip().upper().startswith("BEGIN"):
+            begins.append(statement)
+
+    data = note_data(first)
+    data["note-group_id"] = world.group.id
+    sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with count_statements() as log:
+            response = client.post(base + "/live", data=data)
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", record)
+    assert response.status_code == 302 and "#notes" in response.headers["Location"]
+    if db.engine.dialect.name == "sqlite":
+        assert begins == ["BEGIN IMMEDIATE"]
+    else:
+        assert len(begins) <= 1
+    reads_of_notes = [
+        s for s in log if s.lstrip().upper().startswith("SELECT comments.")
+    ]
+    # The submission key's look-up for a resent note, nothing more.
+    assert len(reads_of_notes) <= 1, reads_of_notes
+
+
 def test_refused_note_keeps_the_text(client, auth, world, room):
     """A note over 500 characters comes back with 422 and its text."""
     _, first, _, base = room
