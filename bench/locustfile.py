@@ -71,7 +71,8 @@ class Scenario:
     host: str
     seed: dict
     think: tuple[float, float] = (10.0, 30.0)
-    poll_interval: float = 3.0
+    #: As the app's pages poll (app/seminars/queries_wall.POLL_INTERVAL_MS).
+    poll_interval: float = 2.5
     phone_polling: bool = False
     burst: bool = True
     phase: str = SIGNIN

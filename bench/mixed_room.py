@@ -237,7 +237,7 @@ class RoomPhone(Participant):
 
 
 class StageScreen(Projector):
-    """The stage's screen: the presenter view of the questions, polled every 3 s."""
+    """The stage's screen: the presenter view of the questions, polled every 2.5 s."""
 
     fixed_count = 1
     poll_name = PRESENTER

@@ -79,7 +79,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument(
         "--phone-polling",
         action="store_true",
-        help="phones also poll their notes every 3 s, as live-poll.js does",
+        help="phones also poll their notes every 2.5 s, as live-poll.js does",
     )
     parser.add_argument(
         "--embeddings",

@@ -2,8 +2,8 @@
 (its POST answered) to the end of the first poll of each projector that started
 after it. That poll read the database after the note's commit, so the note was on
 that screen by then at the latest (an earlier poll may already have brought it:
-the figure is an upper bound). Issue 17 asks for 3 s; ``live-poll.js`` waits 3 s
-after each answer, so the bound is 3 s plus up to two polls' response times.
+the figure is an upper bound). Issue 17 asks for 3 s; ``live-poll.js`` waits 2.5 s
+after each answer, so the bound is 2.5 s plus up to two polls' response times.
 """
 
 from __future__ import annotations

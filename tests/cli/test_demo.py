@@ -26,6 +26,7 @@ from app.models import (
     User,
     WorkGroup,
 )
+from tests.demo_snapshot import load_demo
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 TABLES = (
@@ -87,8 +88,7 @@ def _user(db, email) -> User:
 
 @pytest.fixture()
 def loaded(runner, db):
-    result = runner.invoke(args=["demo", "load"])
-    assert result.exit_code == 0, result.output
+    load_demo(runner, db)
     return _demo(db)
 
 

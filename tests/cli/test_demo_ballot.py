@@ -24,6 +24,7 @@ from app.models import (
 )
 from app.voting.scoring import compute_results
 from app.voting.services import BallotState, cast_vote, results_visible, state
+from tests.demo_snapshot import load_demo
 
 from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
 
@@ -51,7 +52,7 @@ def _load(runner):
 
 @pytest.fixture()
 def loaded(runner, db):
-    _load(runner)
+    load_demo(runner, db)
     return db.session.scalar(sa.select(Process).where(Process.slug == "keski-uusimaa"))
 
 

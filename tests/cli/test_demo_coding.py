@@ -26,6 +26,7 @@ from app.models import (
     ThemeTag,
     User,
 )
+from tests.demo_snapshot import load_demo
 
 from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
 
@@ -74,7 +75,7 @@ def proposal_data(spec) -> dict:
 
 @pytest.fixture()
 def loaded(runner, db) -> Process:
-    _load(runner)
+    load_demo(runner, db)
     return db.session.scalar(sa.select(Process).where(Process.slug == "keski-uusimaa"))
 
 

@@ -26,6 +26,7 @@ from app.models import (
     User,
 )
 from app.text import render_markdown
+from tests.demo_snapshot import load_demo
 
 from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
 
@@ -80,8 +81,7 @@ def comments(spec) -> list[dict]:
 
 @pytest.fixture()
 def loaded(runner, db):
-    result = runner.invoke(args=["demo", "load"])
-    assert result.exit_code == 0, result.output
+    load_demo(runner, db)
     return db.session.scalar(sa.select(Process).where(Process.slug == "keski-uusimaa"))
 
 

@@ -33,6 +33,7 @@ from app.seminars.queries_memos import memo_for
 from app.seminars.services_memos import reopen, save_memo
 from app.seminars.urls import memo_url
 from app.text import render_markdown
+from tests.demo_snapshot import load_demo
 
 from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
 
@@ -110,8 +111,8 @@ def notes_data(spec) -> dict:
 
 @pytest.fixture()
 def loaded(runner, db):
-    """The demo, loaded once; the value is the command's result (for its output)."""
-    return _load(runner)
+    """The demo (tests/demo_snapshot.py)."""
+    load_demo(runner, db)
 
 
 # The data itself ------------------------------------------------------------------
@@ -397,11 +398,12 @@ def test_the_projector_of_a_demo_workshop_shows_notes_then_304(
     assert again.status_code == 304 and again.headers["ETag"] == tag
 
 
-def test_first_load_reports_notes_topics_and_memos(db, loaded, notes_data):
+def test_first_load_reports_notes_topics_and_memos(db, runner, notes_data):
     """The load's report counts the rows with singular labels."""
-    assert f"{len(_all_notes(notes_data))} workshop note," in loaded.output
-    assert "4 open-space topic," in loaded.output
-    assert "7 memo," in loaded.output
+    output = _load(runner).output
+    assert f"{len(_all_notes(notes_data))} workshop note," in output
+    assert "4 open-space topic," in output
+    assert "7 memo," in output
 
 
 # Loading again ----------------------------------------------------------------------

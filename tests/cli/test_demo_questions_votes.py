@@ -27,6 +27,7 @@ from app.seminars.queries import workshops_of
 from app.seminars.queries_memos import memo_for
 from app.seminars.queries_questions import current_talk
 from app.seminars.queries_votes import open_vote, tally
+from tests.demo_snapshot import load_demo
 
 from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
 
@@ -39,8 +40,7 @@ pytestmark = pytest.mark.usefixtures("clock")
 
 @pytest.fixture()
 def loaded(runner, db) -> Process:
-    result = runner.invoke(args=["demo", "load"])
-    assert result.exit_code == 0, result.output
+    load_demo(runner, db)
     return db.session.scalar(sa.select(Process).where(Process.slug == "keski-uusimaa"))
 
 

@@ -23,6 +23,7 @@ from app.models import (
     Workshop,
     WorkshopMethod,
 )
+from tests.demo_snapshot import load_demo
 
 from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
 
@@ -76,8 +77,8 @@ def _block(seminar: Seminar, number: int = 1) -> AgendaItem:
 
 @pytest.fixture()
 def loaded(runner, db):
-    """The demo, loaded once; the value is the command's result (for its output)."""
-    return _load(runner)
+    """The demo (tests/demo_snapshot.py)."""
+    load_demo(runner, db)
 
 
 # The data itself ------------------------------------------------------------------
@@ -127,8 +128,9 @@ def test_data_agendas_fill_the_phase_without_gaps(spec):
 # Loading ----------------------------------------------------------------------------
 
 
-def test_load_creates_both_seminars(db, loaded):
+def test_load_creates_both_seminars(db, runner):
     """Phases 1 and 3 (the seminar phases) get place, goal and output; the rows are counted."""
+    loaded = _load(runner)
     for position in (1, 3):
         seminar = _seminar(db, position)
         assert seminar.place and seminar.online_url == ""

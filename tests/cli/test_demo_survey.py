@@ -31,6 +31,7 @@ from app.models import (
     scope_key_for,
 )
 from app.surveys.services import SurveyState, state
+from tests.demo_snapshot import load_demo
 
 from .test_demo import clock_fixture, spec_fixture  # noqa: F401  (shared fixtures)
 
@@ -87,7 +88,7 @@ def periods(clock) -> tuple[str, str]:
 
 @pytest.fixture()
 def loaded(runner, db) -> Process:
-    _load(runner)
+    load_demo(runner, db)
     return db.session.scalar(sa.select(Process).where(Process.slug == "keski-uusimaa"))
 
 

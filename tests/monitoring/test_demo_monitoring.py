@@ -18,6 +18,7 @@ from app.models import (
 )
 from app.monitoring.dashboard_build import build_dashboard
 from app.monitoring.targets import Trend, Verdict
+from tests.demo_snapshot import load_demo
 
 #: The demo's values are for the last completed school year and the one before,
 #: counted from the day it is loaded (today here).
@@ -35,8 +36,7 @@ SEED_GOALS = [
 
 @pytest.fixture()
 def demo(runner, db):
-    result = runner.invoke(args=["demo", "load"])
-    assert result.exit_code == 0, result.output
+    load_demo(runner, db)
     return db.session.scalar(sa.select(Process).where(Process.slug == "keski-uusimaa"))
 
 
