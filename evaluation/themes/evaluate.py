@@ -26,19 +26,16 @@ from __future__ import annotations
 import argparse
 import hashlib
 import itertools
-import json
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from .stats import DEFAULT_SET, load  # the sets' directories, read in one place
+
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
-#: evaluation/: each set is a directory in it, with themes.toml and comments.jsonl.
-SETS = HERE.parent
-DEFAULT_SET = "themes"
 
 
 @dataclass(frozen=True)
@@ -55,25 +52,6 @@ SCENARIOS = [
     Scenario("sv", 2),
     Scenario("en", 2),
 ]
-
-
-def set_dir(name: str = DEFAULT_SET) -> Path:
-    """The directory of the set called ``name`` (a directory name under evaluation/)."""
-    path = SETS / name
-    if name != path.name or not (path / "comments.jsonl").is_file():
-        raise SystemExit(f"no evaluation set {name!r} in {SETS}")
-    return path
-
-
-def load(name: str = DEFAULT_SET):
-    directory = set_dir(name)
-    themes = tomllib.loads((directory / "themes.toml").read_text())["themes"]
-    comments = [
-        json.loads(line)
-        for line in (directory / "comments.jsonl").read_text().splitlines()
-        if line.strip()
-    ]
-    return themes, comments
 
 
 def finnish_theme_texts(themes) -> list[list[str]]:
