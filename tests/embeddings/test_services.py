@@ -3,6 +3,7 @@ and a text that breaks the model is retried a few times without holding others u
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 
 import numpy as np
@@ -143,14 +144,36 @@ def test_count_stale_counts_what_stale_ids_lists(db, embedder, comments):
     assert services.count_stale("words 1") == 0
 
 
-def test_the_worker_yields_the_cpu_to_the_web_workers(runner, embedder, monkeypatch):
-    """``embeddings work`` lowers its own priority (10 by default, ``--nice``)."""
+def test_the_worker_runs_on_idle_cpu_only(runner, embedder, monkeypatch):
+    """``embeddings work`` takes Linux's idle class by default, before its model
+    loads; ``--no-idle`` lowers its priority instead (10 by default, ``--nice``)."""
+    classes, lowered = [], []
+    monkeypatch.setattr(
+        "app.embeddings.commands.os.sched_setscheduler",
+        lambda pid, policy, param: classes.append((pid, policy)),
+    )
+    monkeypatch.setattr("app.embeddings.commands.os.nice", lowered.append)
+    result = runner.invoke(args=["embeddings", "work", "--once"])
+    assert result.exit_code == 0, result.output
+    assert classes == [(0, os.SCHED_IDLE)] and lowered == []
+    assert "runs on idle CPU only" in result.output
+    result = runner.invoke(args=["embeddings", "work", "--once", "--no-idle"])
+    assert result.exit_code == 0, result.output
+    assert lowered == [10] and "priority lowered by 10" in result.output
+    result = runner.invoke(
+        args=["embeddings", "work", "--once", "--no-idle", "--nice", "0"]
+    )
+    assert result.exit_code == 0 and lowered == [10] and len(classes) == 1
+    refused = runner.invoke(args=["embeddings", "work", "--once", "--nice", "25"])
+    assert refused.exit_code == 2 and lowered == [10] and len(classes) == 1
+
+
+def test_the_worker_falls_back_to_nice_without_an_idle_class(
+    runner, embedder, monkeypatch
+):
     lowered = []
+    monkeypatch.delattr("app.embeddings.commands.os.SCHED_IDLE")
     monkeypatch.setattr("app.embeddings.commands.os.nice", lowered.append)
     result = runner.invoke(args=["embeddings", "work", "--once"])
     assert result.exit_code == 0, result.output
     assert lowered == [10] and "priority lowered by 10" in result.output
-    result = runner.invoke(args=["embeddings", "work", "--once", "--nice", "0"])
-    assert result.exit_code == 0 and lowered == [10]
-    refused = runner.invoke(args=["embeddings", "work", "--once", "--nice", "25"])
-    assert refused.exit_code == 2 and lowered == [10]
