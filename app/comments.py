@@ -101,14 +101,17 @@ def groups_of(user: User, process_id: int) -> list[WorkGroup]:
     )
 
 
-def process_groups(process_id: int) -> sa.Select:
+_WITH_ORGANISATION = so.joinedload(WorkGroup.organisation)
+
+
+def process_groups(process_id: int | sa.BindParameter) -> sa.Select:
     """Every work group of a process with its organisation, by name: one statement
     for the pages that list groups or show a row's organisation (loading each
     group's organisation on its own would cost one statement per organisation)."""
     return (
         sa.select(WorkGroup)
         .where(WorkGroup.process_id == process_id)
-        .options(so.joinedload(WorkGroup.organisation))
+        .options(_WITH_ORGANISATION)
         .order_by(WorkGroup.name)
     )
 

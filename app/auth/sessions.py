@@ -12,8 +12,10 @@ from flask_login import current_user, login_user, logout_user
 
 from ..extensions import db, login_manager
 from ..models import GroupMembership, User
+from ..web import statement_by_id
 
 LAST_SEEN_KEY = "last_seen"
+_WITH_GROUPS = (so.joinedload(User.memberships).joinedload(GroupMembership.group),)
 
 
 @login_manager.user_loader
@@ -24,10 +26,11 @@ def load_user(login_id: str) -> User | None:
         return None
     # With the work groups, in the same statement: "is a member of this process"
     # is asked on most pages, and would load each membership's group one by one.
-    user = db.session.get(
-        User,
-        int(user_id),
-        options=[so.joinedload(User.memberships).joinedload(GroupMembership.group)],
+    # The statement is built once (app.web.statement_by_id): every request runs it.
+    user = (
+        db.session.execute(statement_by_id(User, _WITH_GROUPS), {"id": int(user_id)})
+        .unique()
+        .scalar_one_or_none()
     )
     if user is None or not user.is_active:
         return None

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..forms import KEY_MARK, blank_fields
 from ..models import COMMENT_MAX_LENGTH
 
 BODY_HINT = _l(
@@ -79,27 +80,62 @@ class EditCommentForm(FlaskForm):
     submit = SubmitField(_l("Save the changes"))
 
 
-class ReplyFields:
-    """The reply form under every comment of a thread page, built and rendered once.
+def _blank(form: CommentForm, csrf: str, key: str) -> CommentForm:
+    """``form`` with the stand-ins of ``app.forms.blank_fields``."""
+    if hasattr(form, "csrf_token"):  # not when CSRF is off (some tests)
+        form.csrf_token.current_token = csrf
+    form.submission_key.data = key
+    return form
 
-    WTForms builds one ``ReplyForm`` with a placeholder prefix, the template renders
-    its fields once, and each comment gets a copy of that HTML with its own prefix
-    (the names and ids the reply view reads: ``reply<id>-body``...) and a submission
-    key of its own. The placeholders are only ever replaced inside attribute values
-    (after a raw ``"``, which escaped text such as a group's name cannot contain).
+
+def _groups_key(groups) -> tuple:
+    # What the fields show of the groups: the choice of group, or the one group.
+    return tuple((group.id, group.name) for group in groups)
+
+
+def blank_comment_fields(groups, render_fields: Callable) -> Markup:
+    """The empty post form's fields for a reader with these groups, with a new
+    submission key (``render_fields``: the ``post_fields`` macro)."""
+    html = blank_fields(
+        ("comment", *_groups_key(groups)),
+        lambda csrf, key: render_fields(
+            _blank(CommentForm(groups=groups, formdata=None), csrf, key), groups
+        ),
+    )
+    return Markup(html.replace(KEY_MARK, new_submission_key()))
+
+
+class ReplyFields:
+    """The reply form under every comment of a thread page, rendered once per worker.
+
+    One ``ReplyForm`` with a placeholder prefix is rendered (``app.forms.blank_fields``:
+    once per language and groups), and each comment gets a copy of that HTML with
+    its own prefix (the names and ids the reply view reads: ``reply<id>-body``...)
+    and a submission key of its own. The placeholders are only ever replaced inside
+    attribute values (after a raw ``"``, which escaped text such as a group's name
+    cannot contain).
     """
 
     PREFIX = "replyID"
-    KEY = "_KEY_"
 
     def __init__(self, groups):
-        self.form = ReplyForm(groups=groups, prefix=self.PREFIX, formdata=None)
-        self.form.submission_key.data = self.KEY
+        self.groups = groups
 
-    def copies(self, html: str) -> Callable[[int], Markup]:
-        """Each comment's copy of the fields rendered from ``self.form``."""
-        html = str(html)
-        prefix, key = f'"{self.PREFIX}-', f'value="{self.KEY}"'
+    def copies(self, render_fields: Callable) -> Callable[[int], Markup]:
+        """Each comment's copy of the fields (``render_fields``: the
+        ``reply_fields`` macro)."""
+        html = blank_fields(
+            ("reply", *_groups_key(self.groups)),
+            lambda csrf, key: render_fields(
+                _blank(
+                    ReplyForm(groups=self.groups, prefix=self.PREFIX, formdata=None),
+                    csrf,
+                    key,
+                ),
+                self.groups,
+            ),
+        )
+        prefix, key = f'"{self.PREFIX}-', f'value="{KEY_MARK}"'
 
         def copy(comment_id: int) -> Markup:
             return Markup(

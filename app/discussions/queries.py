@@ -33,19 +33,19 @@ def page_context(process: Process, discussion: Discussion) -> dict:
     return {"process": process, "discussion": discussion, "phase": discussion.phase}
 
 
+#: A discussion's phase with the discussion, or also with every question of it.
+WITH_DISCUSSION = (so.joinedload(Phase.discussion),)
+WITH_PROMPTS = (so.joinedload(Phase.discussion).joinedload(Discussion.prompts),)
+
+
 def load_discussion(
-    slug: str, phase_id: int, action: str, options: tuple = ()
+    slug: str, phase_id: int, action: str, options: tuple = WITH_DISCUSSION
 ) -> tuple[Process, Discussion]:
     """The process and the discussion of one of its phases, once the action is
-    allowed; the phase and its discussion in one statement (with what ``options``
-    load of the discussion)."""
+    allowed; the phase and its discussion in one statement (with what ``options``,
+    options of the phase that include ``Phase.discussion``, load besides)."""
     process, phase = load_in_process(
-        slug,
-        action,
-        Phase,
-        phase_id,
-        accept=has_discussion,
-        options=(so.joinedload(Phase.discussion).options(*options),),
+        slug, action, Phase, phase_id, accept=has_discussion, options=options
     )
     discussion = phase.discussion
     # The discussion's phase is this one: said here, it is not loaded again later
@@ -60,9 +60,7 @@ def load_prompt(
     """The process, discussion and question of a URL, once the action is allowed."""
     # Every question of the discussion with it: the pages say "question 2 of 5",
     # and the one asked for is then found without another statement.
-    process, discussion = load_discussion(
-        slug, phase_id, action, options=(so.joinedload(Discussion.prompts),)
-    )
+    process, discussion = load_discussion(slug, phase_id, action, WITH_PROMPTS)
     prompt = get_in_process_or_404(
         process,
         Prompt,

@@ -7,6 +7,7 @@ these queries list what the view has been told to show.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -77,21 +78,34 @@ class ThreadGroups:
     own_answered: set[int]
 
 
+@functools.cache
+def _own_groups_statement() -> sa.Select:
+    """The reader's groups in a process, each with whether it has answered the
+    prompt: built once, as every thread page runs it (app.web.statement_by_id)."""
+    answered = (
+        sa.exists()
+        .where(
+            Comment.group_id == WorkGroup.id,
+            Comment.prompt_id == sa.bindparam("prompt_id"),
+        )
+        .where(is_answer())
+    )
+    return (
+        process_groups(sa.bindparam("process_id"))
+        .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
+        .where(GroupMembership.user_id == sa.bindparam("user_id"))
+        .add_columns(answered)
+    )
+
+
 def thread_groups(process: Process, prompt: Prompt, user) -> ThreadGroups:
     """The reader's groups in the process, each with whether it has answered, in
     one statement (a few rows, each looked up by the comments' group index)."""
     if not getattr(user, "is_authenticated", False):
         return ThreadGroups(own=[], own_answered=set())
-    answered = (
-        sa.exists()
-        .where(Comment.group_id == WorkGroup.id, Comment.prompt_id == prompt.id)
-        .where(is_answer())
-    )
     rows = db.session.execute(
-        process_groups(process.id)
-        .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
-        .where(GroupMembership.user_id == user.id)
-        .add_columns(answered)
+        _own_groups_statement(),
+        {"prompt_id": prompt.id, "process_id": process.id, "user_id": user.id},
     ).all()
     return ThreadGroups(
         own=[group for group, _answered in rows],

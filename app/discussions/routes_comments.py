@@ -40,7 +40,13 @@ from ..requests import query_id
 from ..web import apply_or_flash
 from . import bp, queries_threads, services, thread_cache
 from . import services_comments as comments
-from .forms_comments import CommentForm, EditCommentForm, ReplyFields, ReplyForm
+from .forms_comments import (
+    CommentForm,
+    EditCommentForm,
+    ReplyFields,
+    ReplyForm,
+    blank_comment_fields,
+)
 from .queries import load_comment, load_prompt, page_context
 from .queries_threads import ThreadGroups, comment_url
 
@@ -137,11 +143,8 @@ def _comments_section(
     own_links = get_template_attribute("discussions/_comment.html", "own_actions")
     reply_fields = None
     if may_reply:
-        fields = ReplyFields(own)
-        reply_fields = fields.copies(
-            get_template_attribute("discussions/_comment.html", "reply_fields")(
-                fields.form, own
-            )
+        reply_fields = ReplyFields(own).copies(
+            get_template_attribute("discussions/_comment.html", "reply_fields")
         )
     return thread_cache.personalise(
         comments,
@@ -203,7 +206,8 @@ def _thread_page(
     process, discussion, prompt: Prompt, form, groups: ThreadGroups, now: datetime
 ):
     """The thread page: what the reader may do is decided once here, not per
-    comment, and the comments come from ``_comments_section``."""
+    comment, and the comments come from ``_comments_section``. ``form``: the post
+    form as sent (a POST the page shows again), or None for the empty form."""
     own = groups.own
     read_all = can(current_user, "discussion.read_all", process)
     # The "comment.read" rule, with the answers already loaded.
@@ -212,19 +216,26 @@ def _thread_page(
     )
     current = services.state(discussion, now)
     may_post = can(current_user, "comment.post", prompt)
+    # A refused post keeps its form (and text) even when posting has ended.
+    show_form = may_post or bool(own and form is not None and form.errors)
+    blank_post_fields = None
+    if show_form and form is None:
+        blank_post_fields = blank_comment_fields(
+            own, get_template_attribute("discussions/_comment.html", "post_fields")
+        )
     group_count, answered_count = thread_cache.answer_count(process, prompt)
     page_html = render_template(
         "discussions/thread.html",
         **page_context(process, discussion),
         prompt=prompt,
         form=form,
+        blank_post_fields=blank_post_fields,
         groups=own,
         group_answered=bool(groups.own_answered),
         answered_count=answered_count,
         group_count=group_count,
         reads_others=reads_others,
-        # A refused post keeps its form (and text) even when posting has ended.
-        show_form=may_post or bool(own and form.errors),
+        show_form=show_form,
         state=current.value,
         comments_section=_comments_section(
             process,
@@ -235,7 +246,7 @@ def _thread_page(
             now=now,
         ),
     )
-    return page_html, form_status(form)
+    return page_html, form_status(form) if form is not None else 200
 
 
 @bp.route(
@@ -252,9 +263,10 @@ def thread(slug: str, phase_id: int, prompt_id: int):
     )
     now = datetime.now(UTC)
     groups = queries_threads.thread_groups(process, prompt, current_user)
-    form = CommentForm(groups=groups.own)
+    form = None  # a GET shows the empty form from app.forms.blank_fields
     if request.method == "POST":
         require(current_user, "prompt.comment", process)
+        form = CommentForm(groups=groups.own)
         if form.validate_on_submit():
             posted = _post_form(form, prompt, now, _("Your comment has been posted."))
             if posted is not None:

@@ -21,6 +21,7 @@ names are escaped, so a person cannot write one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -47,6 +48,20 @@ class ThreadComments:
 
     def written_by(self, user_id: int) -> list[int]:
         return [cid for cid, author in self.authors.items() if author == user_id]
+
+    @functools.cached_property
+    def parts(self) -> list[str | tuple[str, int, str]]:
+        """The HTML cut at its slots, once per cached page: the text between them,
+        and each slot as (kind, comment id, default). Every reader's page is then a
+        join, not a search of the whole page."""
+        parts: list[str | tuple[str, int, str]] = []
+        end = 0
+        for match in _SLOT.finditer(self.html):
+            parts.append(self.html[end : match.start()])
+            parts.append((match[1], int(match[2]), match[3]))
+            end = match.end()
+        parts.append(self.html[end:])
+        return parts
 
 
 def cache_key(
@@ -82,9 +97,10 @@ def cached(key: Hashable) -> ThreadComments | None:
 
 
 def keep(key: Hashable, comments: ThreadComments) -> None:
-    # The HTML's characters, with a little for the authors' map, are its cost.
+    # The HTML's characters twice (it is kept whole and cut at its slots), with a
+    # little for the authors' map, are its cost.
     fragment_cache("thread").put(
-        key, comments, len(comments.html) + 64 * len(comments.authors)
+        key, comments, 2 * len(comments.html) + 64 * len(comments.authors)
     )
 
 
@@ -159,8 +175,7 @@ def personalise(
     badge = Markup('<span class="badge">%s</span>') % escape(_("you"))
     authors = comments.authors
 
-    def fill(match: re.Match) -> str:
-        kind, comment_id, default = match[1], int(match[2]), match[3]
+    def fill(kind: str, comment_id: int, default: str) -> str:
         own = authors.get(comment_id) == user_id
         if kind == "you":
             return badge if own else default
@@ -170,4 +185,8 @@ def personalise(
             return own_actions.get(comment_id, "")
         return reply_fields(comment_id) if reply_fields is not None else ""
 
-    return Markup(_SLOT.sub(fill, comments.html))
+    return Markup(
+        "".join(
+            part if isinstance(part, str) else fill(*part) for part in comments.parts
+        )
+    )
