@@ -94,6 +94,11 @@ class Config:
     #: Signed-in users are signed out after this many idle minutes.
     IDLE_TIMEOUT = timedelta(minutes=_int("IDLE_TIMEOUT_MINUTES", 120))
     PERMANENT_SESSION_LIFETIME = IDLE_TIMEOUT
+    # The cookie is sent again only when the session changes (its last_seen every
+    # minute of activity, app/auth/sessions.py), not with every answer: re-signing it
+    # cost every page, and a poll answered with the older cookie could undo a change
+    # made meanwhile, such as a language switch.
+    SESSION_REFRESH_EACH_REQUEST = False
     PASSWORD_RESET_MAX_AGE = timedelta(hours=_int("PASSWORD_RESET_HOURS", 2))
 
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds the token already

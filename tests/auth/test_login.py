@@ -158,6 +158,20 @@ def test_quiet_requests_do_not_rewrite_the_session_cookie(client, auth, facilita
         assert "Set-Cookie" not in response.headers, path
 
 
+def test_a_signed_in_session_is_not_resent_with_every_page(client, facilitator):
+    """A real sign-in's session is permanent (it outlives the browser); its cookie is
+    still sent only when it changes, not refreshed with every answer."""
+    signed_in = client.post(
+        "/login", data={"email": facilitator.email, "password": GOOD_PASSWORD}
+    )
+    assert signed_in.status_code == 302 and "Set-Cookie" in signed_in.headers
+    assert "Set-Cookie" in client.get("/p/").headers  # the welcome is shown, once
+    for path in ("/p/", "/p/", "/account/sessions"):
+        response = client.get(path)
+        assert response.status_code in (200, 302), path
+        assert "Set-Cookie" not in response.headers, path
+
+
 def test_last_seen_moves_on_after_a_minute(client, auth, facilitator):
     """Activity is still recorded: an older last_seen is renewed."""
     auth.login_as(facilitator)
