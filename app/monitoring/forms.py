@@ -26,6 +26,7 @@ from ..forms import (
     ProcessTextForm,
     TranslatedField,
     markdown_field,
+    strip_spaces,
 )
 from ..i18n import HELSINKI
 from ..models import ActionStatus, Direction, IndicatorSource, PeriodKind
@@ -55,10 +56,6 @@ __all__ = [
 def helsinki_today() -> date:
     """Today's date in Finland (a status note's default and latest date)."""
     return datetime.now(HELSINKI).date()
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def _organisation_choices(none_label, first, others) -> dict:
@@ -92,7 +89,7 @@ class ActionForm(FlaskForm):
     title = StringField(
         _l("Action"),
         validators=[DataRequired(), Length(max=300)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l("What is done, e.g. “A shared annual plan for communal work”."),
     )
     description = TextAreaField(
@@ -150,7 +147,7 @@ class IndicatorForm(ProcessTextForm):
     unit = StringField(
         _l("Unit"),
         validators=[Optional(), Length(max=40)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l("Shown after each value, e.g. %, pupils or 1–5."),
     )
     direction = SelectField(
@@ -166,7 +163,7 @@ class IndicatorForm(ProcessTextForm):
     source_detail = StringField(
         _l("Source in detail"),
         validators=[Optional(), Length(max=300)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l(
             "Which report or register, e.g. Kouluterveyskysely (THL) or the annual "
             "self-monitoring report."
@@ -216,13 +213,13 @@ class ValueForm(FlaskForm):
     period = StringField(
         _l("Period"),
         validators=[DataRequired(message=_l("Give the period."))],
-        filters=[_strip],
+        filters=[strip_spaces],
     )
     organisation = SelectField(_l("Organisation"), choices=[], validate_choice=True)
     area = StringField(
         _l("Area"),
         validators=[Optional(), Length(max=120)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l(
             "Instead of an organisation, e.g. Pohjoinen alue. Leave both empty for "
             "the whole region."
@@ -231,7 +228,7 @@ class ValueForm(FlaskForm):
     subgroup = StringField(
         _l("Subgroup"),
         validators=[Optional(), Length(max=SUBGROUP_MAX)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l(
             "Leave empty for everyone; a subgroup with its own target is matched to it."
         ),
@@ -239,7 +236,7 @@ class ValueForm(FlaskForm):
     value = StringField(
         _l("Value"),
         validators=[DataRequired(message=_l("Give the value."))],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l("A number; a decimal comma or point is fine, e.g. 31,5."),
         render_kw={"inputmode": "decimal", "autocomplete": "off"},
     )

@@ -2,30 +2,21 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectChoice, SelectField, SubmitField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import SelectChoice, SelectField, SubmitField
+from wtforms.validators import DataRequired
 
+from ..forms import email_field, strip_spaces
 from ..models import ProcessRoleKind
 from .labels import ROLE_LABELS
-
-
-def _strip(value):
-    """Drop the spaces a pasted address often carries."""
-    return value.strip() if isinstance(value, str) else value
-
 
 ROLE_CHOICES = [SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()]
 
 
 class TeamMemberForm(FlaskForm):
-    email = EmailField(
+    email = email_field(
         _l("Email"),
-        validators=[
-            DataRequired(_l("Enter the person's email address.")),
-            Email(_l("Enter a valid email address, such as name@example.fi.")),
-            Length(max=254),
-        ],
-        filters=[_strip],
+        required=_l("Enter the person's email address."),
+        filters=[strip_spaces],
         render_kw={"autocomplete": "off"},
     )
     role = SelectField(
