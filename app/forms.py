@@ -12,6 +12,7 @@ from wtforms import (
     Form,
     FormField,
     HiddenField,
+    SelectChoice,
     StringField,
     TextAreaField,
 )
@@ -104,6 +105,12 @@ class TranslatedField(FormField):
     @property
     def errors(self):
         return {name: errs for name, errs in self.form.errors.items() if errs}
+
+
+def label_choices(labels: dict) -> list[SelectChoice]:
+    """A select's choices from an enum's translated labels (``{member: label}``), in
+    the dict's order."""
+    return [SelectChoice(member.value, label) for member, label in labels.items()]
 
 
 def strip_spaces(value):

@@ -1,10 +1,10 @@
 """Discussion set-up forms: settings and questions."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, SelectChoice, SelectField, StringField, SubmitField
+from wtforms import IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import Length, NumberRange, Optional
 
-from ..forms import ProcessTextForm, TranslatedField, markdown_field
+from ..forms import ProcessTextForm, TranslatedField, label_choices, markdown_field
 from ..models import Visibility
 
 VISIBILITY_LABELS = {
@@ -34,9 +34,7 @@ class DiscussionSettingsForm(ProcessTextForm):
     )
     visibility = SelectField(
         _l("Other groups' comments are shown"),
-        choices=[
-            SelectChoice(v.value, label) for v, label in VISIBILITY_LABELS.items()
-        ],
+        choices=label_choices(VISIBILITY_LABELS),
         default=Visibility.AFTER_OWN_ANSWER.value,
     )
     edit_window_minutes = IntegerField(

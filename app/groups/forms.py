@@ -14,7 +14,7 @@ from wtforms.validators import (
     Optional,
 )
 
-from ..forms import email_field, strip_spaces
+from ..forms import email_field, label_choices, strip_spaces
 from ..models import DEFAULT_SEATS, MAX_SEATS, Organisation, OrganisationKind
 from .labels import KIND_LABELS
 
@@ -43,9 +43,7 @@ class OrganisationForm(FlaskForm):
     )
     kind = SelectField(
         _l("Kind"),
-        choices=[
-            SelectChoice(kind.value, label) for kind, label in KIND_LABELS.items()
-        ],
+        choices=label_choices(KIND_LABELS),
         coerce=_kind_value,
         default=OrganisationKind.MUNICIPALITY.value,
     )

@@ -25,6 +25,7 @@ from ..forms import (
     MoveForm,
     ProcessTextForm,
     TranslatedField,
+    label_choices,
     markdown_field,
     strip_spaces,
 )
@@ -36,7 +37,6 @@ from .labels import (
     PERIOD_EXAMPLES,
     PERIOD_KIND_LABELS,
     SOURCE_LABELS,
-    choices,
 )
 from .targets import SUBGROUP_MAX, parse_number, parse_target_lines, valid_period
 
@@ -108,7 +108,7 @@ class ActionForm(FlaskForm):
     due_on = FinnishDateField(_l("Due date"), validators=[Optional()])
     status = SelectField(
         _l("Status"),
-        choices=choices(ACTION_STATUS_LABELS),
+        choices=label_choices(ACTION_STATUS_LABELS),
         default=ActionStatus.PLANNED.value,
         description=_l("A new status note also sets the status."),
     )
@@ -128,7 +128,9 @@ class NoteForm(FlaskForm):
         default=helsinki_today,
         description=_l("The day the note is about; today or earlier."),
     )
-    status = SelectField(_l("Status after this"), choices=choices(ACTION_STATUS_LABELS))
+    status = SelectField(
+        _l("Status after this"), choices=label_choices(ACTION_STATUS_LABELS)
+    )
     body = TextAreaField(
         _l("What happened"),
         validators=[Optional(), Length(max=5000)],
@@ -152,12 +154,12 @@ class IndicatorForm(ProcessTextForm):
     )
     direction = SelectField(
         _l("Direction"),
-        choices=choices(DIRECTION_LABELS),
+        choices=label_choices(DIRECTION_LABELS),
         default=Direction.HIGHER.value,
     )
     source = SelectField(
         _l("Source"),
-        choices=choices(SOURCE_LABELS),
+        choices=label_choices(SOURCE_LABELS),
         default=IndicatorSource.REPORT.value,
     )
     source_detail = StringField(
@@ -171,7 +173,7 @@ class IndicatorForm(ProcessTextForm):
     )
     period_kind = SelectField(
         _l("Values are given per"),
-        choices=choices(PERIOD_KIND_LABELS),
+        choices=label_choices(PERIOD_KIND_LABELS),
         default=PeriodKind.SCHOOL_YEAR.value,
     )
     targets = TextAreaField(

@@ -1,7 +1,7 @@
 """The phase set-up form."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectChoice, SelectField, SubmitField
+from wtforms import SelectField, SubmitField
 from wtforms.validators import Optional
 
 from ..forms import (
@@ -9,6 +9,7 @@ from ..forms import (
     ProcessTextForm,
     TranslatedField,
     end_after_start,
+    label_choices,
     markdown_field,
 )
 from ..models import PhaseKind
@@ -18,9 +19,7 @@ from .labels import PHASE_KIND_LABELS
 class PhaseForm(ProcessTextForm):
     kind = SelectField(
         _l("Kind"),
-        choices=[
-            SelectChoice(kind.value, label) for kind, label in PHASE_KIND_LABELS.items()
-        ],
+        choices=label_choices(PHASE_KIND_LABELS),
         default=PhaseKind.SEMINAR.value,
     )
     title = TranslatedField(_l("Title"), max_length=200)

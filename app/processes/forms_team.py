@@ -2,14 +2,14 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectField, SubmitField
+from wtforms import SelectField, SubmitField
 from wtforms.validators import DataRequired
 
-from ..forms import email_field, strip_spaces
+from ..forms import email_field, label_choices, strip_spaces
 from ..models import ProcessRoleKind
 from .labels import ROLE_LABELS
 
-ROLE_CHOICES = [SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()]
+ROLE_CHOICES = label_choices(ROLE_LABELS)
 
 
 class TeamMemberForm(FlaskForm):

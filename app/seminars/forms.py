@@ -16,6 +16,7 @@ from ..forms import (
     ProcessTextForm,
     TranslatedField,
     end_after_start,
+    label_choices,
     markdown_field,
 )
 from ..i18n import from_helsinki_input
@@ -49,10 +50,7 @@ class SeminarSettingsForm(ProcessTextForm):
 class AgendaItemForm(ProcessTextForm):
     kind = SelectField(
         _l("Kind"),
-        choices=[
-            SelectChoice(kind.value, label)
-            for kind, label in AGENDA_KIND_LABELS.items()
-        ],
+        choices=label_choices(AGENDA_KIND_LABELS),
         default=AgendaKind.INTRO_TALK.value,
         description=_l(
             "Participants choose one workshop of each workshop block; add the"

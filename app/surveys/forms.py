@@ -22,6 +22,7 @@ from ..forms import (
     ProcessTextForm,
     TranslatedField,
     end_after_start,
+    label_choices,
     markdown_field,
 )
 from ..i18n import localized
@@ -78,7 +79,7 @@ class SurveySettingsForm(ProcessTextForm):
 class QuestionForm(ProcessTextForm):
     kind = SelectField(
         _l("Kind"),
-        choices=[SelectChoice(k.value, label) for k, label in KIND_LABELS.items()],
+        choices=label_choices(KIND_LABELS),
         default=QuestionKind.LIKERT.value,
     )
     text = TranslatedField(
