@@ -13,6 +13,7 @@ from wtforms import (
     FormField,
     HiddenField,
     SelectChoice,
+    SelectField,
     StringField,
     TextAreaField,
 )
@@ -107,10 +108,12 @@ class TranslatedField(FormField):
         return {name: errs for name, errs in self.form.errors.items() if errs}
 
 
-def label_choices(labels: dict) -> list[SelectChoice]:
-    """A select's choices from an enum's translated labels (``{member: label}``), in
-    the dict's order."""
-    return [SelectChoice(member.value, label) for member, label in labels.items()]
+def enum_select(label, labels: dict, default=None, **kwargs) -> SelectField:
+    """A select of an enum's members by their translated labels (``{member: label}``,
+    in that order), ``default`` (a member) chosen at first."""
+    choices = [SelectChoice(member.value, text) for member, text in labels.items()]
+    default = None if default is None else default.value
+    return SelectField(label, choices=choices, default=default, **kwargs)
 
 
 def strip_spaces(value):

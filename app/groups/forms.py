@@ -14,7 +14,7 @@ from wtforms.validators import (
     Optional,
 )
 
-from ..forms import email_field, label_choices, strip_spaces
+from ..forms import email_field, enum_select, strip_spaces
 from ..models import DEFAULT_SEATS, MAX_SEATS, Organisation, OrganisationKind
 from .labels import KIND_LABELS
 
@@ -41,11 +41,8 @@ class OrganisationForm(FlaskForm):
         ],
         description=_l("For example Keski-Uudenmaan koulutuskuntayhtymä Keuda."),
     )
-    kind = SelectField(
-        _l("Kind"),
-        choices=label_choices(KIND_LABELS),
-        coerce=_kind_value,
-        default=OrganisationKind.MUNICIPALITY.value,
+    kind = enum_select(
+        _l("Kind"), KIND_LABELS, OrganisationKind.MUNICIPALITY, coerce=_kind_value
     )
     submit = SubmitField(_l("Save"))
 

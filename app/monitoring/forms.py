@@ -25,7 +25,7 @@ from ..forms import (
     MoveForm,
     ProcessTextForm,
     TranslatedField,
-    label_choices,
+    enum_select,
     markdown_field,
     strip_spaces,
 )
@@ -106,10 +106,10 @@ class ActionForm(FlaskForm):
         ),
     )
     due_on = FinnishDateField(_l("Due date"), validators=[Optional()])
-    status = SelectField(
+    status = enum_select(
         _l("Status"),
-        choices=label_choices(ACTION_STATUS_LABELS),
-        default=ActionStatus.PLANNED.value,
+        ACTION_STATUS_LABELS,
+        ActionStatus.PLANNED,
         description=_l("A new status note also sets the status."),
     )
     submit = SubmitField(_l("Save"))
@@ -128,9 +128,7 @@ class NoteForm(FlaskForm):
         default=helsinki_today,
         description=_l("The day the note is about; today or earlier."),
     )
-    status = SelectField(
-        _l("Status after this"), choices=label_choices(ACTION_STATUS_LABELS)
-    )
+    status = enum_select(_l("Status after this"), ACTION_STATUS_LABELS)
     body = TextAreaField(
         _l("What happened"),
         validators=[Optional(), Length(max=5000)],
@@ -152,16 +150,8 @@ class IndicatorForm(ProcessTextForm):
         filters=[strip_spaces],
         description=_l("Shown after each value, e.g. %, pupils or 1–5."),
     )
-    direction = SelectField(
-        _l("Direction"),
-        choices=label_choices(DIRECTION_LABELS),
-        default=Direction.HIGHER.value,
-    )
-    source = SelectField(
-        _l("Source"),
-        choices=label_choices(SOURCE_LABELS),
-        default=IndicatorSource.REPORT.value,
-    )
+    direction = enum_select(_l("Direction"), DIRECTION_LABELS, Direction.HIGHER)
+    source = enum_select(_l("Source"), SOURCE_LABELS, IndicatorSource.REPORT)
     source_detail = StringField(
         _l("Source in detail"),
         validators=[Optional(), Length(max=300)],
@@ -171,10 +161,8 @@ class IndicatorForm(ProcessTextForm):
             "self-monitoring report."
         ),
     )
-    period_kind = SelectField(
-        _l("Values are given per"),
-        choices=label_choices(PERIOD_KIND_LABELS),
-        default=PeriodKind.SCHOOL_YEAR.value,
+    period_kind = enum_select(
+        _l("Values are given per"), PERIOD_KIND_LABELS, PeriodKind.SCHOOL_YEAR
     )
     targets = TextAreaField(
         _l("Targets"),

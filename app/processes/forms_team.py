@@ -2,14 +2,12 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, SubmitField
+from wtforms import SubmitField
 from wtforms.validators import DataRequired
 
-from ..forms import email_field, label_choices, strip_spaces
+from ..forms import email_field, enum_select, strip_spaces
 from ..models import ProcessRoleKind
 from .labels import ROLE_LABELS
-
-ROLE_CHOICES = label_choices(ROLE_LABELS)
 
 
 class TeamMemberForm(FlaskForm):
@@ -19,15 +17,11 @@ class TeamMemberForm(FlaskForm):
         filters=[strip_spaces],
         render_kw={"autocomplete": "off"},
     )
-    role = SelectField(
-        _l("Role"),
-        choices=ROLE_CHOICES,
-        default=ProcessRoleKind.OBSERVER.value,
-    )
+    role = enum_select(_l("Role"), ROLE_LABELS, ProcessRoleKind.OBSERVER)
     submit = SubmitField(_l("Add to the team"))
 
 
 class TeamRoleForm(FlaskForm):
     """The "Make facilitator" / "Make observer" button of a team member."""
 
-    role = SelectField(choices=ROLE_CHOICES, validators=[DataRequired()])
+    role = enum_select(None, ROLE_LABELS, validators=[DataRequired()])

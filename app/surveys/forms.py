@@ -22,7 +22,7 @@ from ..forms import (
     ProcessTextForm,
     TranslatedField,
     end_after_start,
-    label_choices,
+    enum_select,
     markdown_field,
 )
 from ..i18n import localized
@@ -77,11 +77,7 @@ class SurveySettingsForm(ProcessTextForm):
 
 
 class QuestionForm(ProcessTextForm):
-    kind = SelectField(
-        _l("Kind"),
-        choices=label_choices(KIND_LABELS),
-        default=QuestionKind.LIKERT.value,
-    )
+    kind = enum_select(_l("Kind"), KIND_LABELS, QuestionKind.LIKERT)
     text = TranslatedField(
         _l("Statement or question"),
         textarea=True,
