@@ -163,13 +163,14 @@ def require_member(author: User, group: WorkGroup, process: Process) -> None:
         raise NotInGroup()
 
 
-def find_resent(author: User, submission_key: str | None) -> Comment | None:
-    """The author's row posted with this form's submission key, if any."""
+def find_resent(author: User, submission_key: str | None, model: type = Comment):
+    """The author's row posted with this form's submission key, if any: a comment,
+    or a row of another ``model`` kept once per key (a speaker's question)."""
     if not submission_key:
         return None
     return db.session.scalar(
-        sa.select(Comment).where(
-            Comment.author_id == author.id, Comment.submission_key == submission_key
+        sa.select(model).where(
+            model.author_id == author.id, model.submission_key == submission_key
         )
     )
 

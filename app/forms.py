@@ -11,9 +11,25 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from flask_wtf.i18n import translations as wtforms_translations
-from wtforms import Form, FormField, HiddenField, StringField, TextAreaField
+from wtforms import (
+    EmailField,
+    Form,
+    FormField,
+    HiddenField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields import DateTimeLocalField
-from wtforms.validators import AnyOf, DataRequired, Length, Optional, ValidationError
+from wtforms.validators import (
+    AnyOf,
+    DataRequired,
+    Email,
+    Length,
+    Optional,
+    ValidationError,
+)
 
 from .fragment_cache import fragment_cache
 from .i18n import localized
@@ -95,6 +111,37 @@ class TranslatedField(FormField):
     @property
     def errors(self):
         return {name: errs for name, errs in self.form.errors.items() if errs}
+
+
+def enum_select(label, labels: dict, default=None, **kwargs) -> SelectField:
+    """A select of an enum's members by their translated labels (``{member: label}``,
+    in that order), ``default`` (a member) chosen at first."""
+    choices = [SelectChoice(member.value, text) for member, text in labels.items()]
+    default = None if default is None else default.value
+    return SelectField(label, choices=choices, default=default, **kwargs)
+
+
+def strip_spaces(value):
+    """A field filter: drop the spaces a typed or pasted value often carries."""
+    return value.strip() if isinstance(value, str) else value
+
+
+#: As long as the database keeps an address (``users.email``).
+EMAIL_MAX_LENGTH = 254
+
+
+def email_field(label, *, required=None, **kwargs) -> EmailField:
+    """An email address field: required with the message ``required`` (optional
+    without one), checked to look like an address and to fit the database."""
+    return EmailField(
+        label,
+        validators=[
+            DataRequired(required) if required else Optional(),
+            Email(_l("Enter a valid email address, such as name@example.fi.")),
+            Length(max=EMAIL_MAX_LENGTH),
+        ],
+        **kwargs,
+    )
 
 
 def markdown_field(label, max_length: int) -> TranslatedField:

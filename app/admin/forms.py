@@ -2,9 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectChoice, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import SelectChoice, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length
 
+from ..forms import email_field, strip_spaces
 from ..models import Role
 from .labels import ROLE_LABELS
 from .services import ASSIGNABLE_ROLES
@@ -13,10 +14,6 @@ ROLE_HINT = _l(
     "Administrators manage the accounts. Facilitators create and run processes. Members "
     "have no rights of their own: a facilitator can make them observers of a process."
 )
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def _role_field() -> SelectField:
@@ -31,21 +28,17 @@ def _role_field() -> SelectField:
 
 
 class CreateUserForm(FlaskForm):
-    email = EmailField(
+    email = email_field(
         _l("Email"),
-        validators=[
-            DataRequired(_l("Enter an email address.")),
-            Email(_l("Enter a valid email address, such as name@example.fi.")),
-            Length(max=254),
-        ],
-        filters=[_strip],
+        required=_l("Enter an email address."),
+        filters=[strip_spaces],
         description=_l("We send a link to this address to choose a password."),
         render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
     name = StringField(
         _l("Name"),
         validators=[DataRequired(_l("Enter the person's name.")), Length(max=120)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l("Shown to others, for example beside comments."),
         render_kw={"autocomplete": "off"},
     )

@@ -3,8 +3,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
+from ..forms import EMAIL_MAX_LENGTH, email_field
 from ..models.groups import INVITE_CODE_LENGTH
 from .passwords import MAX_LENGTH, password_problems
 
@@ -12,7 +13,10 @@ from .passwords import MAX_LENGTH, password_problems
 class LoginForm(FlaskForm):
     email = EmailField(
         _l("Email"),
-        validators=[DataRequired(_l("Enter your email address.")), Length(max=254)],
+        validators=[
+            DataRequired(_l("Enter your email address.")),
+            Length(max=EMAIL_MAX_LENGTH),
+        ],
         render_kw={"autocomplete": "username"},
     )
     password = PasswordField(
@@ -66,13 +70,9 @@ class ChangePasswordForm(NewPasswordMixin, FlaskForm):
 
 
 class ResetRequestForm(FlaskForm):
-    email = EmailField(
+    email = email_field(
         _l("Email"),
-        validators=[
-            DataRequired(_l("Enter your email address.")),
-            Email(_l("Enter a valid email address, such as name@example.fi.")),
-            Length(max=254),
-        ],
+        required=_l("Enter your email address."),
         render_kw={"autocomplete": "email"},
     )
     submit = SubmitField(_l("Send the link"))

@@ -139,3 +139,11 @@ def discover(vectors: np.ndarray, texts: Sequence[str], lang: str) -> list[Group
         groups.append(Group(tuple(ordered), keywords.of(ordered)))
     groups.sort(key=lambda g: (-len(g.members), g.members[0]))
     return groups
+
+
+def discover_comments(comments: Sequence, vectors: dict, lang: str) -> list[Group]:
+    """:func:`discover` over comments (or a wall's notes) by their stored vectors
+    (``vectors[comment.id]``); a group's members are positions in ``comments``."""
+    return discover(
+        np.stack([vectors[c.id] for c in comments]), [c.body for c in comments], lang
+    )

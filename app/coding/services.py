@@ -92,33 +92,8 @@ def refresh_suggestions(
     suggestions, reasons = (
         suggest_explained(process, comments) if comments else ({}, {})
     )
-    existing: dict[tuple[int, int], ThemeTag] = {}
-    if ids:
-        for tag in db.session.scalars(
-            sa.select(ThemeTag).where(
-                ThemeTag.comment_id.in_(ids), ThemeTag.status == TagStatus.SUGGESTED
-            )
-        ):
-            existing[(tag.comment_id, tag.theme_id)] = tag
-    stored = 0
-    for comment_id, ranked in suggestions.items():
-        for theme_id, score in ranked:
-            tag = existing.pop((comment_id, theme_id), None)
-            if tag is None:
-                # Not yet a tag at all: suggest() left out the decided themes.
-                tag = ThemeTag(
-                    comment_id=comment_id,
-                    theme_id=theme_id,
-                    status=TagStatus.SUGGESTED,
-                    created_at=now,
-                )
-                db.session.add(tag)
-            tag.score = score
-            give_reason(tag, reasons.get((comment_id, theme_id)))
-            stored += 1
-    for tag in existing.values():  # suggested before, no longer
-        db.session.delete(tag)
-    db.session.flush()
+    tags, _new = store_suggestions(ids, suggestions, reasons, now)
+    stored = sum(len(of_comment) for of_comment in tags.values())
     log.info(
         "coding suggestions for process %s (phase %s): %d comments, %d suggestions",
         process.slug,
@@ -131,6 +106,48 @@ def refresh_suggestions(
         suggestions=stored,
         suggested_comments=sum(1 for ranked in suggestions.values() if ranked),
     )
+
+
+def store_suggestions(
+    comment_ids: list[int], ranked: dict, reasons: dict, now: datetime
+) -> tuple[dict[int, dict[int, ThemeTag]], int]:
+    """Store the suggested themes of these comments (``suggest_explained``'s ranked
+    themes and reasons) in place of their earlier suggestions: a theme still
+    suggested keeps its tag, rescored. Returns ``{comment_id: {theme_id: tag}}`` and
+    how many tags are new; flushes."""
+    existing: dict[int, dict[int, ThemeTag]] = {cid: {} for cid in comment_ids}
+    if comment_ids:
+        for tag in db.session.scalars(
+            sa.select(ThemeTag).where(
+                ThemeTag.comment_id.in_(comment_ids),
+                ThemeTag.status == TagStatus.SUGGESTED,
+            )
+        ):
+            existing[tag.comment_id][tag.theme_id] = tag
+    stored: dict[int, dict[int, ThemeTag]] = {}
+    created = 0
+    for cid in comment_ids:
+        old, new = existing[cid], {}
+        for theme_id, score in ranked.get(cid, ()):
+            tag = old.pop(theme_id, None)
+            if tag is None:
+                # Not yet a tag at all: suggest() left out the decided themes.
+                tag = ThemeTag(
+                    comment_id=cid,
+                    theme_id=theme_id,
+                    status=TagStatus.SUGGESTED,
+                    created_at=now,
+                )
+                db.session.add(tag)
+                created += 1
+            tag.score = score
+            give_reason(tag, reasons.get((cid, theme_id)))
+            new[theme_id] = tag
+        for tag in old.values():  # suggested before, no longer
+            db.session.delete(tag)
+        stored[cid] = new
+    db.session.flush()
+    return stored, created
 
 
 def tag_of(comment: Comment, theme: Theme) -> ThemeTag | None:

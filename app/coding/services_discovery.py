@@ -31,7 +31,7 @@ from ..models import (
     User,
 )
 from ..processes.services_themes import add_theme
-from .discovery import MIN_COMMENTS, discover
+from .discovery import MIN_COMMENTS, discover_comments
 from .queries import scope_comments
 
 log = logging.getLogger("osallistamo.coding")
@@ -125,11 +125,7 @@ def run_discovery(
     )
     if run.too_few:
         return run
-    groups = discover(
-        np.stack([vectors[c.id] for c in usable]),
-        [c.body for c in usable],
-        process.language,
-    )
+    groups = discover_comments(usable, vectors, process.language)
     dismissed = _dismissed_sets(process)
     for group in groups:
         ids = [usable[i].id for i in group.members]

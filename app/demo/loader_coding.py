@@ -30,16 +30,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import sqlalchemy as sa
-
 from ..auth.services import find_user_by_email
 from ..coding.queries import scope_comments
 from ..coding.services import (
     add_code,
     confirm,
-    give_reason,
     reject,
     set_featured,
+    store_suggestions,
     tag_of,
 )
 from ..coding.suggest import decided_themes, suggest_explained
@@ -115,40 +113,8 @@ def _suggestions(
     themes on the comments already decided on, after every load.
     """
     ranked, reasons = suggest_explained(process, visible)
-    ids = [comment.id for comment in targets]
-    existing: dict[int, dict[int, ThemeTag]] = {cid: {} for cid in ids}
-    for tag in db.session.scalars(
-        sa.select(ThemeTag).where(
-            ThemeTag.comment_id.in_(ids), ThemeTag.status == TagStatus.SUGGESTED
-        )
-    ):
-        existing[tag.comment_id][tag.theme_id] = tag
-    stored: dict[int, dict[int, ThemeTag]] = {}
-    created = 0
-    for cid in ids:
-        old, new = existing[cid], {}
-        for theme_id, score in ranked.get(cid, ()):
-            tag = old.pop(theme_id, None)
-            if tag is None:
-                tag = ThemeTag(
-                    comment_id=cid,
-                    theme_id=theme_id,
-                    status=TagStatus.SUGGESTED,
-                    score=score,
-                    created_at=at,
-                )
-                db.session.add(tag)
-                created += 1
-            elif tag.score != score:
-                tag.score = score
-            give_reason(tag, reasons.get((cid, theme_id)))
-            new[theme_id] = tag
-        for tag in old.values():  # suggested before, no longer
-            db.session.delete(tag)
-        stored[cid] = new
-    # Persistent before the coding services use them (tag.comment must load).
-    db.session.flush()
-    return stored, created
+    # Flushed: persistent before the coding services use them (tag.comment loads).
+    return store_suggestions([c.id for c in targets], ranked, reasons, at)
 
 
 def _code(

@@ -1,10 +1,10 @@
 """Discussion set-up forms: settings and questions."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, SelectChoice, SelectField, StringField, SubmitField
+from wtforms import IntegerField, StringField, SubmitField
 from wtforms.validators import Length, NumberRange, Optional
 
-from ..forms import ProcessTextForm, TranslatedField, markdown_field
+from ..forms import ProcessTextForm, TranslatedField, enum_select, markdown_field
 from ..models import Visibility
 
 VISIBILITY_LABELS = {
@@ -32,12 +32,10 @@ class DiscussionSettingsForm(ProcessTextForm):
         required=False,
         description=_l("Shown under the video for those who cannot watch or hear it."),
     )
-    visibility = SelectField(
+    visibility = enum_select(
         _l("Other groups' comments are shown"),
-        choices=[
-            SelectChoice(v.value, label) for v, label in VISIBILITY_LABELS.items()
-        ],
-        default=Visibility.AFTER_OWN_ANSWER.value,
+        VISIBILITY_LABELS,
+        Visibility.AFTER_OWN_ANSWER,
     )
     edit_window_minutes = IntegerField(
         _l("Minutes an author may edit or delete a comment"),

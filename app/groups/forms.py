@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import IntegerField, SelectField, StringField, SubmitField
 from wtforms.fields import SelectChoice
 from wtforms.validators import (
     DataRequired,
-    Email,
     InputRequired,
     Length,
     NumberRange,
     Optional,
 )
 
+from ..forms import email_field, enum_select, strip_spaces
 from ..models import DEFAULT_SEATS, MAX_SEATS, Organisation, OrganisationKind
 from .labels import KIND_LABELS
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def _kind_value(value):
@@ -38,20 +34,15 @@ def _optional_int(value):
 class OrganisationForm(FlaskForm):
     name = StringField(
         _l("Name"),
-        filters=[_strip],
+        filters=[strip_spaces],
         validators=[
             DataRequired(_l("Enter the organisation's name.")),
             Length(max=160),
         ],
         description=_l("For example Keski-Uudenmaan koulutuskuntayhtymä Keuda."),
     )
-    kind = SelectField(
-        _l("Kind"),
-        choices=[
-            SelectChoice(kind.value, label) for kind, label in KIND_LABELS.items()
-        ],
-        coerce=_kind_value,
-        default=OrganisationKind.MUNICIPALITY.value,
+    kind = enum_select(
+        _l("Kind"), KIND_LABELS, OrganisationKind.MUNICIPALITY, coerce=_kind_value
     )
     submit = SubmitField(_l("Save"))
 
@@ -63,7 +54,7 @@ class OrganisationForm(FlaskForm):
 class WorkGroupForm(FlaskForm):
     name = StringField(
         _l("Name"),
-        filters=[_strip],
+        filters=[strip_spaces],
         validators=[DataRequired(_l("Enter the work group's name.")), Length(max=160)],
         description=_l("Unique within the process, e.g. Keuda, ammatillinen koulutus."),
     )
@@ -94,18 +85,13 @@ class WorkGroupForm(FlaskForm):
     )
     contact_name = StringField(
         _l("Contact person's name"),
-        filters=[_strip],
+        filters=[strip_spaces],
         validators=[Optional(), Length(max=120)],
         render_kw={"autocomplete": "off"},
     )
-    contact_email = EmailField(
+    contact_email = email_field(
         _l("Contact person's email"),
-        filters=[_strip],
-        validators=[
-            Optional(),
-            Email(_l("Enter a valid email address, such as name@example.fi.")),
-            Length(max=254),
-        ],
+        filters=[strip_spaces],
         render_kw={"autocomplete": "off"},
     )
     submit = SubmitField(_l("Save"))

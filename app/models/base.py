@@ -65,3 +65,12 @@ class TimestampMixin:
     updated_at: so.Mapped[datetime] = so.mapped_column(
         UTCDateTime, default=utcnow, onupdate=utcnow
     )
+
+
+class DescribedMixin:
+    """A title and a Markdown description per language (the main language's title is
+    required), with the description's cleaned HTML rendered when saved."""
+
+    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
+    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)

@@ -14,7 +14,13 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from ..extensions import db
-from .base import TimestampMixin, TranslatedText, UTCDateTime, str_enum, utcnow
+from .base import (
+    DescribedMixin,
+    TimestampMixin,
+    UTCDateTime,
+    str_enum,
+    utcnow,
+)
 from .followup import FollowUpProposal
 from .organisations import Organisation
 from .processes import Process, Theme
@@ -54,7 +60,7 @@ class ValueOrigin(enum.StrEnum):
     SURVEY = "survey"
 
 
-class Goal(TimestampMixin, db.Model):
+class Goal(DescribedMixin, TimestampMixin, db.Model):
     """A goal of a process's follow-up, e.g. "communal work in the region's schools"."""
 
     __tablename__ = "goals"
@@ -64,9 +70,6 @@ class Goal(TimestampMixin, db.Model):
         sa.ForeignKey(Process.id, ondelete="CASCADE"), index=True
     )
     position: so.Mapped[int] = so.mapped_column(default=0)
-    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     #: The published proposal this goal was drawn from (None: written directly).
     proposal_id: so.Mapped[int | None] = so.mapped_column(
         sa.ForeignKey(FollowUpProposal.id, ondelete="SET NULL")
@@ -168,7 +171,7 @@ class ActionNote(db.Model):
         return self.action.process
 
 
-class Indicator(TimestampMixin, db.Model):
+class Indicator(DescribedMixin, TimestampMixin, db.Model):
     """A monitored figure of a goal, e.g. "share of communal work of working time"."""
 
     __tablename__ = "indicators"
@@ -178,9 +181,6 @@ class Indicator(TimestampMixin, db.Model):
         sa.ForeignKey(Goal.id, ondelete="CASCADE"), index=True
     )
     position: so.Mapped[int] = so.mapped_column(default=0)
-    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     #: Shown after each value: "%", "pupils", "1–5"...
     unit: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
     direction: so.Mapped[Direction] = so.mapped_column(

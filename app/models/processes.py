@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from ..extensions import db
-from .base import TimestampMixin, TranslatedText, UTCDateTime, str_enum
+from .base import DescribedMixin, TimestampMixin, UTCDateTime, str_enum
 from .users import User
 
 if TYPE_CHECKING:
@@ -38,16 +38,11 @@ class ProcessRoleKind(enum.StrEnum):
     OBSERVER = "observer"  #: reads everything and the results, changes nothing
 
 
-class Process(TimestampMixin, db.Model):
+class Process(DescribedMixin, TimestampMixin, db.Model):
     __tablename__ = "processes"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     slug: so.Mapped[str] = so.mapped_column(sa.String(80), unique=True)
-    #: Translated ``{"fi": ..., "sv": ..., "en": ...}``; the main language is required.
-    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    #: Markdown source per language, and its cleaned HTML rendered when saved.
-    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     region: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
     #: The language every translated text is written in first, and falls back to.
     language: so.Mapped[str] = so.mapped_column(sa.String(5), default="fi")
@@ -112,7 +107,7 @@ class Process(TimestampMixin, db.Model):
         return any(m.group.process_id == self.id for m in user.memberships)
 
 
-class Phase(TimestampMixin, db.Model):
+class Phase(DescribedMixin, TimestampMixin, db.Model):
     """One step of a process: a seminar, an online discussion or the follow-up."""
 
     __tablename__ = "phases"
@@ -124,9 +119,6 @@ class Phase(TimestampMixin, db.Model):
     kind: so.Mapped[PhaseKind] = so.mapped_column(str_enum(PhaseKind))
     #: Order within the process, 1-based; rewritten densely on every move.
     position: so.Mapped[int] = so.mapped_column(default=0)
-    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     starts_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
     ends_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
 
@@ -136,7 +128,7 @@ class Phase(TimestampMixin, db.Model):
         return f"<Phase {self.id} {self.kind.value} #{self.position}>"
 
 
-class Theme(TimestampMixin, db.Model):
+class Theme(DescribedMixin, TimestampMixin, db.Model):
     """A development theme of a process: comments are coded to it, votes rank it."""
 
     __tablename__ = "themes"
@@ -146,9 +138,6 @@ class Theme(TimestampMixin, db.Model):
         sa.ForeignKey(Process.id, ondelete="CASCADE"), index=True
     )
     position: so.Mapped[int] = so.mapped_column(default=0)
-    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     #: Extra words that point to the theme, comma-separated, any language; used by
     #: the coding suggestions.
     keywords: so.Mapped[str] = so.mapped_column(sa.Text, default="")

@@ -10,7 +10,14 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from ..extensions import db
-from .base import TimestampMixin, TranslatedText, UTCDateTime, str_enum, utcnow
+from .base import (
+    DescribedMixin,
+    TimestampMixin,
+    TranslatedText,
+    UTCDateTime,
+    str_enum,
+    utcnow,
+)
 from .processes import Phase
 from .users import User
 
@@ -69,7 +76,7 @@ class Seminar(TimestampMixin, db.Model):
         return self.phase.process
 
 
-class AgendaItem(TimestampMixin, db.Model):
+class AgendaItem(DescribedMixin, TimestampMixin, db.Model):
     """One point of the agenda: a talk, a workshop block, the wrap-up..."""
 
     __tablename__ = "agenda_items"
@@ -85,10 +92,7 @@ class AgendaItem(TimestampMixin, db.Model):
     position: so.Mapped[int] = so.mapped_column(default=0)
     starts_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime)
     ends_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
-    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     speaker: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
-    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
 
     seminar: so.Mapped[Seminar] = so.relationship(back_populates="agenda")
     workshops: so.Mapped[list[Workshop]] = so.relationship(
@@ -120,7 +124,7 @@ def normalise_join_code(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
 
-class Workshop(TimestampMixin, db.Model):
+class Workshop(DescribedMixin, TimestampMixin, db.Model):
     """A parallel workshop of a workshop block, run with a method."""
 
     __tablename__ = "workshops"
@@ -130,9 +134,6 @@ class Workshop(TimestampMixin, db.Model):
         sa.ForeignKey(AgendaItem.id, ondelete="CASCADE"), index=True
     )
     position: so.Mapped[int] = so.mapped_column(default=0)
-    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     #: Who runs it: a name as shown on the agenda.
     facilitator_name: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
     method: so.Mapped[WorkshopMethod] = so.mapped_column(

@@ -9,7 +9,13 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from ..extensions import db
-from .base import TimestampMixin, TranslatedText, UTCDateTime, str_enum, utcnow
+from .base import (
+    DescribedMixin,
+    TimestampMixin,
+    UTCDateTime,
+    str_enum,
+    utcnow,
+)
 from .groups import WorkGroup
 from .processes import Phase, Theme
 from .users import User
@@ -33,7 +39,7 @@ class ResultsVisibility(enum.StrEnum):
     LIVE = "live"
 
 
-class Ballot(TimestampMixin, db.Model):
+class Ballot(DescribedMixin, TimestampMixin, db.Model):
     """A prioritisation round over some of a process's themes, inside one phase."""
 
     __tablename__ = "ballots"
@@ -42,9 +48,6 @@ class Ballot(TimestampMixin, db.Model):
     phase_id: so.Mapped[int] = so.mapped_column(
         sa.ForeignKey(Phase.id, ondelete="CASCADE"), index=True
     )
-    title: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
-    description_html: so.Mapped[dict] = so.mapped_column(TranslatedText, default=dict)
     opens_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
     closes_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
     voter_unit: so.Mapped[VoterUnit] = so.mapped_column(

@@ -25,7 +25,9 @@ from ..forms import (
     MoveForm,
     ProcessTextForm,
     TranslatedField,
+    enum_select,
     markdown_field,
+    strip_spaces,
 )
 from ..i18n import HELSINKI
 from ..models import ActionStatus, Direction, IndicatorSource, PeriodKind
@@ -35,7 +37,6 @@ from .labels import (
     PERIOD_EXAMPLES,
     PERIOD_KIND_LABELS,
     SOURCE_LABELS,
-    choices,
 )
 from .targets import SUBGROUP_MAX, parse_number, parse_target_lines, valid_period
 
@@ -55,10 +56,6 @@ __all__ = [
 def helsinki_today() -> date:
     """Today's date in Finland (a status note's default and latest date)."""
     return datetime.now(HELSINKI).date()
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def _organisation_choices(none_label, first, others) -> dict:
@@ -92,7 +89,7 @@ class ActionForm(FlaskForm):
     title = StringField(
         _l("Action"),
         validators=[DataRequired(), Length(max=300)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l("What is done, e.g. “A shared annual plan for communal work”."),
     )
     description = TextAreaField(
@@ -109,10 +106,10 @@ class ActionForm(FlaskForm):
         ),
     )
     due_on = FinnishDateField(_l("Due date"), validators=[Optional()])
-    status = SelectField(
+    status = enum_select(
         _l("Status"),
-        choices=choices(ACTION_STATUS_LABELS),
-        default=ActionStatus.PLANNED.value,
+        ACTION_STATUS_LABELS,
+        ActionStatus.PLANNED,
         description=_l("A new status note also sets the status."),
     )
     submit = SubmitField(_l("Save"))
@@ -131,7 +128,7 @@ class NoteForm(FlaskForm):
         default=helsinki_today,
         description=_l("The day the note is about; today or earlier."),
     )
-    status = SelectField(_l("Status after this"), choices=choices(ACTION_STATUS_LABELS))
+    status = enum_select(_l("Status after this"), ACTION_STATUS_LABELS)
     body = TextAreaField(
         _l("What happened"),
         validators=[Optional(), Length(max=5000)],
@@ -150,32 +147,22 @@ class IndicatorForm(ProcessTextForm):
     unit = StringField(
         _l("Unit"),
         validators=[Optional(), Length(max=40)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l("Shown after each value, e.g. %, pupils or 1–5."),
     )
-    direction = SelectField(
-        _l("Direction"),
-        choices=choices(DIRECTION_LABELS),
-        default=Direction.HIGHER.value,
-    )
-    source = SelectField(
-        _l("Source"),
-        choices=choices(SOURCE_LABELS),
-        default=IndicatorSource.REPORT.value,
-    )
+    direction = enum_select(_l("Direction"), DIRECTION_LABELS, Direction.HIGHER)
+    source = enum_select(_l("Source"), SOURCE_LABELS, IndicatorSource.REPORT)
     source_detail = StringField(
         _l("Source in detail"),
         validators=[Optional(), Length(max=300)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l(
             "Which report or register, e.g. Kouluterveyskysely (THL) or the annual "
             "self-monitoring report."
         ),
     )
-    period_kind = SelectField(
-        _l("Values are given per"),
-        choices=choices(PERIOD_KIND_LABELS),
-        default=PeriodKind.SCHOOL_YEAR.value,
+    period_kind = enum_select(
+        _l("Values are given per"), PERIOD_KIND_LABELS, PeriodKind.SCHOOL_YEAR
     )
     targets = TextAreaField(
         _l("Targets"),
@@ -216,13 +203,13 @@ class ValueForm(FlaskForm):
     period = StringField(
         _l("Period"),
         validators=[DataRequired(message=_l("Give the period."))],
-        filters=[_strip],
+        filters=[strip_spaces],
     )
     organisation = SelectField(_l("Organisation"), choices=[], validate_choice=True)
     area = StringField(
         _l("Area"),
         validators=[Optional(), Length(max=120)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l(
             "Instead of an organisation, e.g. Pohjoinen alue. Leave both empty for "
             "the whole region."
@@ -231,7 +218,7 @@ class ValueForm(FlaskForm):
     subgroup = StringField(
         _l("Subgroup"),
         validators=[Optional(), Length(max=SUBGROUP_MAX)],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l(
             "Leave empty for everyone; a subgroup with its own target is matched to it."
         ),
@@ -239,7 +226,7 @@ class ValueForm(FlaskForm):
     value = StringField(
         _l("Value"),
         validators=[DataRequired(message=_l("Give the value."))],
-        filters=[_strip],
+        filters=[strip_spaces],
         description=_l("A number; a decimal comma or point is fine, e.g. 31,5."),
         render_kw={"inputmode": "decimal", "autocomplete": "off"},
     )

@@ -7,7 +7,6 @@ from datetime import date
 from babel.dates import format_date as babel_format_date
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectChoice
 
 from ..i18n import DATE_PATTERN, current_language
 from ..models import ActionStatus, Direction, IndicatorSource, PeriodKind, ValueOrigin
@@ -57,11 +56,6 @@ VERDICT_LABELS = {
 
 #: Statuses after which an action can no longer be late.
 CLOSED_STATUSES = frozenset({ActionStatus.DONE, ActionStatus.DROPPED})
-
-
-def choices(labels: dict) -> list[SelectChoice]:
-    """The choices of a select field from an enum's labels."""
-    return [SelectChoice(member.value, label) for member, label in labels.items()]
 
 
 def number(value: float | None) -> str:

@@ -1,7 +1,7 @@
 """The phase set-up form."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectChoice, SelectField, SubmitField
+from wtforms import SubmitField
 from wtforms.validators import Optional
 
 from ..forms import (
@@ -9,6 +9,7 @@ from ..forms import (
     ProcessTextForm,
     TranslatedField,
     end_after_start,
+    enum_select,
     markdown_field,
 )
 from ..models import PhaseKind
@@ -16,13 +17,7 @@ from .labels import PHASE_KIND_LABELS
 
 
 class PhaseForm(ProcessTextForm):
-    kind = SelectField(
-        _l("Kind"),
-        choices=[
-            SelectChoice(kind.value, label) for kind, label in PHASE_KIND_LABELS.items()
-        ],
-        default=PhaseKind.SEMINAR.value,
-    )
+    kind = enum_select(_l("Kind"), PHASE_KIND_LABELS, PhaseKind.SEMINAR)
     title = TranslatedField(_l("Title"), max_length=200)
     description = markdown_field(_l("Description"), max_length=10000)
     # Both times are optional; the form's fieldset says they are Helsinki time.

@@ -2,41 +2,26 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectChoice, SelectField, SubmitField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import SubmitField
+from wtforms.validators import DataRequired
 
+from ..forms import email_field, enum_select, strip_spaces
 from ..models import ProcessRoleKind
 from .labels import ROLE_LABELS
 
 
-def _strip(value):
-    """Drop the spaces a pasted address often carries."""
-    return value.strip() if isinstance(value, str) else value
-
-
-ROLE_CHOICES = [SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()]
-
-
 class TeamMemberForm(FlaskForm):
-    email = EmailField(
+    email = email_field(
         _l("Email"),
-        validators=[
-            DataRequired(_l("Enter the person's email address.")),
-            Email(_l("Enter a valid email address, such as name@example.fi.")),
-            Length(max=254),
-        ],
-        filters=[_strip],
+        required=_l("Enter the person's email address."),
+        filters=[strip_spaces],
         render_kw={"autocomplete": "off"},
     )
-    role = SelectField(
-        _l("Role"),
-        choices=ROLE_CHOICES,
-        default=ProcessRoleKind.OBSERVER.value,
-    )
+    role = enum_select(_l("Role"), ROLE_LABELS, ProcessRoleKind.OBSERVER)
     submit = SubmitField(_l("Add to the team"))
 
 
 class TeamRoleForm(FlaskForm):
     """The "Make facilitator" / "Make observer" button of a team member."""
 
-    role = SelectField(choices=ROLE_CHOICES, validators=[DataRequired()])
+    role = enum_select(None, ROLE_LABELS, validators=[DataRequired()])

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from ..forms import ProcessTextForm, TranslatedField, markdown_field
+from ..forms import ProcessTextForm, TranslatedField, markdown_field, strip_spaces
 
 
 class ThemeForm(ProcessTextForm):
@@ -14,7 +14,7 @@ class ThemeForm(ProcessTextForm):
     keywords = TextAreaField(
         _l("Keywords"),
         validators=[Optional(), Length(max=1000)],
-        filters=[lambda value: value.strip() if isinstance(value, str) else value],
+        filters=[strip_spaces],
         description=_l(
             "Optional. Words that point to this theme, separated by commas, in any "
             "language, e.g. kuraattori, psykologi, rekrytointi. The coding "

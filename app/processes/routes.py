@@ -1,5 +1,7 @@
 """Processes: the list, creating, the overview page and editing."""
 
+from functools import partial
+
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -29,8 +31,23 @@ def _process_fields(form: ProcessForm) -> dict:
     }
 
 
-def _slug_taken() -> str:
-    return _("This web address is already in use. Choose another one.")
+def _save_form(form: ProcessForm, process: Process | None, save, saved_message: str):
+    """The create and edit views' body: save a valid form and go to the process's
+    page, or show the form again (a web address taken meanwhile at its field)."""
+    if form.validate_on_submit():
+        try:
+            with unique_write():
+                saved = save(**_process_fields(form))
+        except DuplicateName:
+            form.slug.errors.append(
+                _("This web address is already in use. Choose another one.")
+            )
+        else:
+            flash(saved_message, "success")
+            return redirect(url_for("processes.detail", slug=saved.slug))
+    return render_template(
+        "processes/form.html", form=form, process=process
+    ), form_status(form)
 
 
 @bp.route("/")
@@ -50,21 +67,13 @@ def create():
     """Create a process; the creator becomes its facilitator."""
     require(current_user, "process.create")
     form = ProcessForm()
-    if form.validate_on_submit():
-        try:
-            with unique_write():
-                process = services.create_process(
-                    creator=current_user,
-                    slug=form.slug.data or "",
-                    **_process_fields(form),
-                )
-        except DuplicateName:
-            form.slug.errors.append(_slug_taken())
-        else:
-            flash(_("The process has been created."), "success")
-            return redirect(url_for("processes.detail", slug=process.slug))
-    return render_template("processes/form.html", form=form, process=None), form_status(
-        form
+    return _save_form(
+        form,
+        None,
+        partial(
+            services.create_process, creator=current_user, slug=form.slug.data or ""
+        ),
+        _("The process has been created."),
     )
 
 
@@ -87,19 +96,9 @@ def edit(slug: str):
     """Edit the process's texts, main language and web address."""
     process = load_process(slug, "process.manage")
     form = edit_form(ProcessForm, process)
-    if form.validate_on_submit():
-        try:
-            with unique_write():
-                services.update_process(
-                    process,
-                    slug=form.slug.data or process.slug,
-                    **_process_fields(form),
-                )
-        except DuplicateName:
-            form.slug.errors.append(_slug_taken())
-        else:
-            flash(_("The changes have been saved."), "success")
-            return redirect(url_for("processes.detail", slug=process.slug))
-    return render_template(
-        "processes/form.html", form=form, process=process
-    ), form_status(form)
+    return _save_form(
+        form,
+        process,
+        partial(services.update_process, process, slug=form.slug.data or process.slug),
+        _("The changes have been saved."),
+    )

@@ -5,7 +5,6 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectChoice,
-    SelectField,
     StringField,
     SubmitField,
 )
@@ -16,6 +15,7 @@ from ..forms import (
     ProcessTextForm,
     TranslatedField,
     end_after_start,
+    enum_select,
     markdown_field,
 )
 from ..i18n import from_helsinki_input
@@ -47,13 +47,10 @@ class SeminarSettingsForm(ProcessTextForm):
 
 
 class AgendaItemForm(ProcessTextForm):
-    kind = SelectField(
+    kind = enum_select(
         _l("Kind"),
-        choices=[
-            SelectChoice(kind.value, label)
-            for kind, label in AGENDA_KIND_LABELS.items()
-        ],
-        default=AgendaKind.INTRO_TALK.value,
+        AGENDA_KIND_LABELS,
+        AgendaKind.INTRO_TALK,
         description=_l(
             "Participants choose one workshop of each workshop block; add the"
             " workshops after saving the block."

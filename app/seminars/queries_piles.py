@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from ..coding.discovery import MIN_COMMENTS, discover
+from ..coding.discovery import MIN_COMMENTS, discover_comments
 from ..embeddings.model import current as current_model
 from ..embeddings.services import vectors_of
 from ..models import Comment, Process, Workshop
@@ -66,11 +64,7 @@ def wall_piles(process: Process, workshop: Workshop) -> WallPiles:
     )
     if result.too_few:
         return result
-    groups = discover(
-        np.stack([vectors[note.id] for note in usable]),
-        [note.body for note in usable],
-        process.language,
-    )
+    groups = discover_comments(usable, vectors, process.language)
     grouped: set[int] = set()
     for group in groups:
         members = [usable[i] for i in group.members]

@@ -196,10 +196,27 @@ def _same_workshop(note: Comment, prompt: Prompt) -> Workshop:
     return workshop
 
 
-def _duplicates(note: Comment) -> list[Comment]:
-    return list(
-        db.session.scalars(sa.select(Comment).where(Comment.merged_into_id == note.id))
+def _move_cluster(
+    note: Comment,
+    prompt_id: int,
+    workshop: Workshop,
+    now: datetime,
+    merged_into_id: int | None = None,
+) -> None:
+    """Put a note and the duplicates merged into it at ``prompt_id`` together (and
+    merge them all into ``merged_into_id`` when given: a cluster stays one level deep),
+    then refresh the wall."""
+    duplicates = db.session.scalars(
+        sa.select(Comment).where(Comment.merged_into_id == note.id)
     )
+    for moved in [note, *duplicates]:
+        moved.prompt_id = prompt_id
+        if merged_into_id is not None:
+            moved.merged_into_id = merged_into_id
+        moved.updated_at = now
+    db.session.flush()
+    db.session.expire(note, ["prompt"])
+    bump(workshop)
 
 
 def move_note(note: Comment, to_prompt: Prompt, *, actor: User, now: datetime) -> bool:
@@ -210,12 +227,7 @@ def move_note(note: Comment, to_prompt: Prompt, *, actor: User, now: datetime) -
     workshop = _same_workshop(note, to_prompt)
     if note.prompt_id == to_prompt.id:
         return False
-    for moved in [note, *_duplicates(note)]:
-        moved.prompt_id = to_prompt.id
-        moved.updated_at = now
-    db.session.flush()
-    db.session.expire(note, ["prompt"])
-    bump(workshop)
+    _move_cluster(note, to_prompt.id, workshop, now)
     log.info("note %s moved to prompt %s by user %s", note.id, to_prompt.id, actor.id)
     return True
 
@@ -235,13 +247,7 @@ def merge_notes(
         raise CannotMergeIntoItself()
     if into.merged_into_id is not None:
         raise CannotMergeIntoMerged()
-    for moved in [duplicate, *_duplicates(duplicate)]:
-        moved.merged_into_id = into.id
-        moved.prompt_id = into.prompt_id
-        moved.updated_at = now
-    db.session.flush()
-    db.session.expire(duplicate, ["prompt"])
-    bump(workshop)
+    _move_cluster(duplicate, into.prompt_id, workshop, now, merged_into_id=into.id)
     log.info("note %s merged into %s by user %s", duplicate.id, into.id, actor.id)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from functools import partial
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -133,16 +134,7 @@ def ask(
     :raises EmptyQuestion, QuestionTooLong: for the text.
     """
 
-    def find() -> SpeakerQuestion | None:
-        if not submission_key:
-            return None
-        return db.session.scalar(
-            sa.select(SpeakerQuestion).where(
-                SpeakerQuestion.author_id == author.id,
-                SpeakerQuestion.submission_key == submission_key,
-            )
-        )
-
+    find = partial(comments.find_resent, author, submission_key, SpeakerQuestion)
     existing = find()
     if existing is not None:
         return existing, False

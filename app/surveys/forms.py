@@ -22,6 +22,7 @@ from ..forms import (
     ProcessTextForm,
     TranslatedField,
     end_after_start,
+    enum_select,
     markdown_field,
 )
 from ..i18n import localized
@@ -76,11 +77,7 @@ class SurveySettingsForm(ProcessTextForm):
 
 
 class QuestionForm(ProcessTextForm):
-    kind = SelectField(
-        _l("Kind"),
-        choices=[SelectChoice(k.value, label) for k, label in KIND_LABELS.items()],
-        default=QuestionKind.LIKERT.value,
-    )
+    kind = enum_select(_l("Kind"), KIND_LABELS, QuestionKind.LIKERT)
     text = TranslatedField(
         _l("Statement or question"),
         textarea=True,
