@@ -267,8 +267,16 @@ class ThreadPage(Pagination):
         stmt: sa.Select = self._query_args["select"]
         moderating: bool = self._query_args["moderating"]
         extra = _moderation_columns() if moderating else ()
+        # The total as a subquery run once, not a window count: a window over
+        # the question's threads fetched every one of their rows to count them;
+        # this count reads the thread-order index only.
+        total = (
+            sa.select(sa.func.count())
+            .select_from(stmt.with_only_columns(Comment.id).order_by(None).subquery())
+            .scalar_subquery()
+        )
         rows = db.session.execute(
-            stmt.add_columns(*extra, sa.func.count().over().label("total"))
+            stmt.add_columns(*extra, total.label("total"))
             .options(*_with_names())
             .limit(self.per_page)
             .offset((self.page - 1) * self.per_page)

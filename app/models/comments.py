@@ -27,7 +27,19 @@ class Comment(TimestampMixin, db.Model):
     """
 
     __tablename__ = "comments"
-    __table_args__ = (sa.UniqueConstraint("author_id", "submission_key"),)
+    __table_args__ = (
+        sa.UniqueConstraint("author_id", "submission_key"),
+        # A question's threads in the pages' order, with what their counts read
+        # (migration 0017): counting them reads the index, not every row.
+        sa.Index(
+            "ix_comments_thread_order",
+            "prompt_id",
+            "parent_id",
+            "created_at",
+            "id",
+            "deleted_at",
+        ),
+    )
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     prompt_id: so.Mapped[int] = so.mapped_column(
