@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -32,6 +33,7 @@ from werkzeug.wrappers import Response
 from wtforms import Field
 from wtforms.form import BaseForm
 
+from .database import get_by_id
 from .errors import DomainError
 from .extensions import db
 from .forms import ConfirmForm, MoveForm, form_status
@@ -52,17 +54,24 @@ def get_process_or_404(slug: str, options: tuple = ()) -> Process:
     asks about (one statement, not two), and what ``options`` load with it (what
     the page reads of the process: its phases, groups, themes...)."""
     process = (
-        db.session.execute(
-            sa.select(Process)
-            .where(Process.slug == slug)
-            .options(so.joinedload(Process.roles), *options)
-        )
+        db.session.execute(_process_statement(options), {"slug": slug})
         .unique()
         .scalar_one_or_none()
     )
     if process is None:
         abort(404)
     return process
+
+
+@lru_cache(maxsize=64)
+def _process_statement(options: tuple) -> sa.Select:
+    """The process by slug with its team and ``options``, built once per options (see
+    ``database.get_by_id``: the query and its cache key are not built per request)."""
+    return (
+        sa.select(Process)
+        .where(Process.slug == sa.bindparam("slug"))
+        .options(so.joinedload(Process.roles), *options)
+    )
 
 
 def get_in_process_or_404(
@@ -78,7 +87,7 @@ def get_in_process_or_404(
     (e.g. a phase of the wrong kind). ``options`` are loader options for the same
     statement (what the page reads of the object, loaded with it).
     """
-    obj = db.session.get(model, obj_id, options=options)
+    obj = get_by_id(model, obj_id, options)
     owner = process_of(obj) if obj is not None else None
     if owner is None or owner.id != process.id or (accept and not accept(obj)):
         abort(404)

@@ -102,6 +102,10 @@ def requests_of(app, seed: dict):
         page = voter.get(posted.headers["Location"])
         assert page.status_code == 200, page.status_code
 
+    def ballot_page():
+        page = voter.get(f"{ballot_path}?group={groups[1][0]}")
+        assert page.status_code == 200, page.status_code
+
     viewer = app.test_client()
     code = seed["groups"][0][1]
     page = viewer.get(f"/join/{code}").text
@@ -138,6 +142,7 @@ def requests_of(app, seed: dict):
 
     return {
         "vote": vote,
+        "ballot_page": ballot_page,
         "ballot_poll": poll(f"/p/{slug}/ballots/{seed['ballot_id']}/projector/live"),
         "workshop_poll": poll(
             f"/p/{slug}/workshops/{seed['workshop_id']}/projector/live"

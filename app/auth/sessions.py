@@ -10,10 +10,13 @@ from flask import Flask, current_app, flash, request, session
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
-from ..extensions import db, login_manager
+from ..database import get_by_id
+from ..extensions import login_manager
 from ..models import GroupMembership, User
 
 LAST_SEEN_KEY = "last_seen"
+#: What the signed-in user is loaded with (one tuple: its statement is built once).
+WITH_GROUPS = (so.joinedload(User.memberships).joinedload(GroupMembership.group),)
 
 
 @login_manager.user_loader
@@ -24,11 +27,7 @@ def load_user(login_id: str) -> User | None:
         return None
     # With the work groups, in the same statement: "is a member of this process"
     # is asked on most pages, and would load each membership's group one by one.
-    user = db.session.get(
-        User,
-        int(user_id),
-        options=[so.joinedload(User.memberships).joinedload(GroupMembership.group)],
-    )
+    user = get_by_id(User, int(user_id), WITH_GROUPS)
     if user is None or not user.is_active:
         return None
     if not hmac.compare_digest(user.session_version.encode(), version.encode()):
