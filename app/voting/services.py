@@ -337,14 +337,29 @@ def _check_group_seats(ballot: Ballot, group: WorkGroup) -> None:
         raise GroupVotesUsed(group)
 
 
+#: A unit's vote, the statements built once (their cache keys too): the vote page
+#: and every vote read one.
+_UNITS_VOTE = sa.select(Vote).where(
+    Vote.ballot_id == sa.bindparam("ballot_id"),
+    Vote.unit_key == sa.bindparam("unit_key"),
+)
+#: Read again under the lock: the page may have loaded this vote before (vote_of),
+#: and a request of the same unit may have changed it since (its revision). Its
+#: entries are replaced by statements, not read.
+_UNITS_VOTE_LOCKED = _UNITS_VOTE.with_for_update().execution_options(
+    populate_existing=True
+)
+#: With its entries and who cast it, as the ballot page shows them.
+_UNITS_VOTE_SHOWN = _UNITS_VOTE.options(
+    so.joinedload(Vote.entries), so.joinedload(Vote.cast_by)
+)
+
+
 def _find_vote(ballot: Ballot, key: str, *, lock: bool = False) -> Vote | None:
-    stmt = sa.select(Vote).where(Vote.ballot_id == ballot.id, Vote.unit_key == key)
-    if lock:
-        # Read again under the lock: the page may have loaded this vote before
-        # (vote_of), and a request of the same unit may have changed it since (its
-        # revision). Its entries are replaced by statements, not read.
-        stmt = stmt.with_for_update().execution_options(populate_existing=True)
-    return db.session.scalar(stmt)
+    return db.session.scalar(
+        _UNITS_VOTE_LOCKED if lock else _UNITS_VOTE,
+        {"ballot_id": ballot.id, "unit_key": key},
+    )
 
 
 def cast_vote(
@@ -429,12 +444,8 @@ def vote_of(ballot: Ballot, voter: User, group: WorkGroup | None) -> Vote | None
         return None
     return (
         db.session.scalars(
-            sa.select(Vote)
-            .where(
-                Vote.ballot_id == ballot.id,
-                Vote.unit_key == unit_key(ballot, voter, group),
-            )
-            .options(so.joinedload(Vote.entries), so.joinedload(Vote.cast_by))
+            _UNITS_VOTE_SHOWN,
+            {"ballot_id": ballot.id, "unit_key": unit_key(ballot, voter, group)},
         )
         .unique()
         .one_or_none()
