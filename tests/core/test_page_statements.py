@@ -27,6 +27,7 @@ from app.models import (
     Role,
     TagStatus,
     ThemeTag,
+    Vote,
     VoterUnit,
 )
 from app.text import render_markdown
@@ -249,8 +250,6 @@ def test_a_vote_runs_a_fixed_number_of_statements(
 ):
     """Casting the group's first vote or changing it, whatever the ballot's size;
     the vote stored is the one sent (the entries are written by statements)."""
-    from app.models import Vote
-
     counts = {}
     for size in (SMALL, LARGE):
         world = build(size)
