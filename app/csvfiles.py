@@ -49,6 +49,9 @@ DELIMITERS = (";", ",", "\t")
 #: at the start, or after a separator any spreadsheet may use, spaces and quotes
 #: (which a reader may trim) in between.
 _FORMULA_AFTER_SEPARATOR = re.compile(r'((?:^|[;,\t\r\n])[ "]*)([=+\-@])')
+#: Any character that could make (part of) a cell a formula: text without one is
+#: written as it is.
+_FORMULA_CHARACTER = re.compile(r"[=+\-@\t\r]")
 #: Text that is a plain number, as ``decimal_comma`` writes them.
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 BOM = "\ufeff"
@@ -63,6 +66,8 @@ def safe_cell(value) -> str | int | float:
 
     Numbers stay numbers (``-3`` is a number, not a formula); ``None`` is empty.
     """
+    if type(value) is str and _FORMULA_CHARACTER.search(value) is None:
+        return value  # most cells of a large export: nothing to look at twice
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -9,10 +9,10 @@ answer has gone out.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -33,6 +33,7 @@ from werkzeug.wrappers import Response
 from wtforms import Field
 from wtforms.form import BaseForm
 
+from .database import get_by_id
 from .errors import DomainError
 from .extensions import db
 from .forms import ConfirmForm, MoveForm, form_status
@@ -48,41 +49,29 @@ log = logging.getLogger("osallistamo.web")
 # Loading ---------------------------------------------------------------------
 
 
-# The loaders run on every page. Building a statement with its loader options anew
-# each time, and then SQLAlchemy's cache key of it, cost more than running it (0.25
-# to 0.4 ms a statement): one statement per model and options is
-# built once and its key kept. Options should be module-level constants; others
-# only miss this small cache.
-
-
-@functools.lru_cache(maxsize=64)
-def _process_by_slug(options: tuple) -> sa.Select:
-    return (
-        sa.select(Process)
-        .where(Process.slug == sa.bindparam("slug"))
-        .options(so.joinedload(Process.roles), *options)
-    )
-
-
-@functools.lru_cache(maxsize=64)
-def statement_by_id(model: type, options: tuple) -> sa.Select:
-    """``model`` by its primary key (the parameter ``id``), with ``options``."""
-    (key,) = sa.inspect(model).primary_key
-    return sa.select(model).where(key == sa.bindparam("id")).options(*options)
-
-
 def get_process_or_404(slug: str, options: tuple = ()) -> Process:
     """The process of a URL's slug, or 404; with its team, which every permission
     asks about (one statement, not two), and what ``options`` load with it (what
     the page reads of the process: its phases, groups, themes...)."""
     process = (
-        db.session.execute(_process_by_slug(tuple(options)), {"slug": slug})
+        db.session.execute(_process_statement(options), {"slug": slug})
         .unique()
         .scalar_one_or_none()
     )
     if process is None:
         abort(404)
     return process
+
+
+@lru_cache(maxsize=64)
+def _process_statement(options: tuple) -> sa.Select:
+    """The process by slug with its team and ``options``, built once per options (see
+    ``database.get_by_id``: the query and its cache key are not built per request)."""
+    return (
+        sa.select(Process)
+        .where(Process.slug == sa.bindparam("slug"))
+        .options(so.joinedload(Process.roles), *options)
+    )
 
 
 def get_in_process_or_404(
@@ -98,14 +87,7 @@ def get_in_process_or_404(
     (e.g. a phase of the wrong kind). ``options`` are loader options for the same
     statement (what the page reads of the object, loaded with it).
     """
-    if options:
-        obj = (
-            db.session.execute(statement_by_id(model, tuple(options)), {"id": obj_id})
-            .unique()
-            .scalar_one_or_none()
-        )
-    else:  # found in the session without a statement when it is already there
-        obj = db.session.get(model, obj_id)
+    obj = get_by_id(model, obj_id, options)
     owner = process_of(obj) if obj is not None else None
     if owner is None or owner.id != process.id or (accept and not accept(obj)):
         abort(404)

@@ -10,12 +10,13 @@ from flask import Flask, current_app, flash, request, session
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
-from ..extensions import db, login_manager
+from ..database import get_by_id
+from ..extensions import login_manager
 from ..models import GroupMembership, User
-from ..web import statement_by_id
 
 LAST_SEEN_KEY = "last_seen"
-_WITH_GROUPS = (so.joinedload(User.memberships).joinedload(GroupMembership.group),)
+#: What the signed-in user is loaded with (one tuple: its statement is built once).
+WITH_GROUPS = (so.joinedload(User.memberships).joinedload(GroupMembership.group),)
 
 
 @login_manager.user_loader
@@ -26,12 +27,7 @@ def load_user(login_id: str) -> User | None:
         return None
     # With the work groups, in the same statement: "is a member of this process"
     # is asked on most pages, and would load each membership's group one by one.
-    # The statement is built once (app.web.statement_by_id): every request runs it.
-    user = (
-        db.session.execute(statement_by_id(User, _WITH_GROUPS), {"id": int(user_id)})
-        .unique()
-        .scalar_one_or_none()
-    )
+    user = get_by_id(User, int(user_id), WITH_GROUPS)
     if user is None or not user.is_active:
         return None
     if not hmac.compare_digest(user.session_version.encode(), version.encode()):

@@ -81,7 +81,7 @@ class ThreadGroups:
 @functools.cache
 def _own_groups_statement() -> sa.Select:
     """The reader's groups in a process, each with whether it has answered the
-    prompt: built once, as every thread page runs it (app.web.statement_by_id)."""
+    prompt: built once, as every thread page runs it (as database.get_by_id)."""
     answered = (
         sa.exists()
         .where(

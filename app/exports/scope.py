@@ -49,13 +49,12 @@ def summary_options() -> tuple:
     )
 
 
-def visible_comments(
+def prompts_in_scope(
     phases: list[Phase], *, survey_answers: bool = False
-) -> tuple[list[Comment], list[ThemeTag]]:
-    """Comments of the phases' discussions that any reader may see, oldest first,
-    and the codes a person confirmed on them, in one statement; with
-    ``survey_answers`` also the free-text answers of their surveys (which only the
-    team reads: the caller decides)."""
+) -> sa.ColumnElement[bool] | None:
+    """The SQL condition of a prompt whose comments a summary of the phases covers:
+    their discussions' prompts, with ``survey_answers`` also their surveys'; None
+    when there is none."""
     discussion_phases = [p.id for p in phases if p.kind is PhaseKind.DISCUSSION]
     survey_phases = [p.id for p in phases if p.kind is PhaseKind.SURVEY]
     owners = [
@@ -70,6 +69,19 @@ def visible_comments(
             )
         )
     if not discussion_phases and len(owners) == 1:
+        return None
+    return sa.or_(*owners)
+
+
+def visible_comments(
+    phases: list[Phase], *, survey_answers: bool = False
+) -> tuple[list[Comment], list[ThemeTag]]:
+    """Comments of the phases' discussions that any reader may see, oldest first,
+    and the codes a person confirmed on them, in one statement; with
+    ``survey_answers`` also the free-text answers of their surveys (which only the
+    team reads: the caller decides)."""
+    prompts = prompts_in_scope(phases, survey_answers=survey_answers)
+    if prompts is None:
         return [], []
     rows = db.session.execute(
         sa.select(Comment, ThemeTag)
@@ -81,7 +93,7 @@ def visible_comments(
                 ThemeTag.status == TagStatus.CONFIRMED,
             ),
         )
-        .where(sa.or_(*owners), visible())
+        .where(prompts, visible())
         .options(
             so.joinedload(Comment.group).joinedload(WorkGroup.organisation),
             so.joinedload(Comment.author),

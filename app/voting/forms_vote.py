@@ -10,6 +10,7 @@ places from 1 without gaps) are the service's, and the view adds its messages to
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -65,7 +66,14 @@ class PointsField(IntegerField):
 
 
 class PlaceField(SelectField):
-    """A theme's place in a ranking: "–" (not ranked) or 1..k."""
+    """A theme's place in a ranking: "–" (not ranked) or 1..``places``."""
+
+    def __init__(self, label=None, *, places: int, **kwargs):
+        # Made for each form: rendering marks a choice as selected.
+        choices = [SelectChoice("", "–")] + [
+            SelectChoice(str(place)) for place in range(1, places + 1)
+        ]
+        super().__init__(label, choices=choices, default="", **kwargs)
 
     def pre_validate(self, form):
         if self.data not in {choice.value for choice in self.choices}:
@@ -166,25 +174,37 @@ class BallotVoteForm(FlaskForm):
         return valid
 
 
-def _theme_field(ballot: Ballot, theme, language: str):
-    label = localized(theme.title, language)
-    if ballot.method is VotingMethod.PICK:
+def _theme_field(method: VotingMethod, label: str, max_points: int, places: int):
+    if method is VotingMethod.PICK:
         return BooleanField(label)
-    if ballot.method is VotingMethod.POINTS:
+    if method is VotingMethod.POINTS:
         return PointsField(
             label,
-            maximum=ballot.max_points_per_theme,
+            maximum=max_points,
             render_kw={
                 "min": 0,
-                "max": ballot.max_points_per_theme,
+                "max": max_points,
                 "step": 1,
                 "inputmode": "numeric",
             },
         )
-    places = [SelectChoice("", "–")] + [
-        SelectChoice(str(place)) for place in range(1, ballot.max_choices + 1)
-    ]
-    return PlaceField(label, choices=places, default="")
+    return PlaceField(label, places=places)
+
+
+@lru_cache(maxsize=256)
+def _form_class(
+    method: VotingMethod,
+    max_points: int,
+    places: int,
+    themes: tuple[tuple[int, str], ...],
+) -> type[BallotVoteForm]:
+    """The form class of a ballot's rules and themes (id, label), made once per
+    worker and kept: WTForms reads a class's fields on its first form."""
+    fields = {
+        field_name(theme_id): _theme_field(method, label, max_points, places)
+        for theme_id, label in themes
+    }
+    return type("BallotVoteForm", (BallotVoteForm,), fields)
 
 
 def initial_data(ballot: Ballot, vote: Vote | None) -> dict:
@@ -212,11 +232,15 @@ def vote_form(
 ) -> BallotVoteForm:
     """A form for this ballot; on GET it shows ``vote`` (the unit's current one)."""
     language = ballot.phase.process.language
-    fields = {
-        field_name(option.theme_id): _theme_field(ballot, option.theme, language)
-        for option in ballot.options
-    }
-    form_class = type("BallotVoteForm", (BallotVoteForm,), fields)
+    form_class = _form_class(
+        ballot.method,
+        ballot.max_points_per_theme,
+        ballot.max_choices,
+        tuple(
+            (option.theme_id, localized(option.theme.title, language))
+            for option in ballot.options
+        ),
+    )
     data = initial_data(ballot, vote)
     if group is not None:
         data["group_id"] = group.id

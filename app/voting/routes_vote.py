@@ -27,10 +27,11 @@ from .forms_vote import vote_form
 
 
 def _group_and_vote(
-    ballot: Ballot, groups: list[WorkGroup], wanted_id: int | None
+    ballot: Ballot, groups: list[WorkGroup], wanted_id: int | None, *, vote=True
 ) -> tuple[WorkGroup | None, Vote | None]:
     """The group the voter acts for (the one asked for, else the first) and the
-    unit's vote, found once.
+    unit's vote, found once (``vote=False``: a group's vote is not read, the group
+    does not depend on it; the vote returned is then None).
 
     A participant's own vote stays with the group it was cast for, so the
     organisation behind it does not change when they change the vote.
@@ -39,12 +40,12 @@ def _group_and_vote(
         return None, None
     by_id = {group.id: group for group in groups}
     if ballot.voter_unit is VoterUnit.PARTICIPANT:
-        vote = services.vote_of(ballot, current_user, None)
-        if vote is not None and vote.group_id in by_id:
-            return by_id[vote.group_id], vote
-        return by_id.get(wanted_id, groups[0]), vote
+        found = services.vote_of(ballot, current_user, None)
+        if found is not None and found.group_id in by_id:
+            return by_id[found.group_id], found
+        return by_id.get(wanted_id, groups[0]), found
     group = by_id.get(wanted_id, groups[0])
-    return group, services.vote_of(ballot, current_user, group)
+    return group, services.vote_of(ballot, current_user, group) if vote else None
 
 
 def _ballot_url(ballot: Ballot, group: WorkGroup | None, groups: list) -> str:
@@ -103,7 +104,7 @@ def ballot(slug: str, ballot_id: int):
     if request.method == "POST":
         require(current_user, "ballot.vote", process)
         group, _vote = _group_and_vote(
-            ballot, groups, request.form.get("group_id", type=int)
+            ballot, groups, request.form.get("group_id", type=int), vote=False
         )
         form = vote_form(ballot, groups=groups, group=group)
         if form.validate_on_submit():

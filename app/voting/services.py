@@ -305,9 +305,17 @@ def validate_choice(ballot: Ballot, choice: dict[int, int]) -> dict[int, int]:
 
 def _voter_group(ballot: Ballot, voter: User, group: WorkGroup | None):
     process_id = ballot.phase.process_id
-    if group is None or group.process_id != process_id or not group.has_member(voter):
+    if group is None or group.process_id != process_id or not _is_member(voter, group):
         raise NotAVoter()
     return group
+
+
+def _is_member(voter: User, group: WorkGroup) -> bool:
+    """``group.has_member(voter)``, read from the voter's memberships: the sign-in
+    loads them, where the group's would cost a statement."""
+    if not getattr(voter, "is_authenticated", False):
+        return False
+    return any(m.group_id == group.id for m in voter.memberships)
 
 
 def _check_group_seats(ballot: Ballot, group: WorkGroup) -> None:
@@ -329,18 +337,29 @@ def _check_group_seats(ballot: Ballot, group: WorkGroup) -> None:
         raise GroupVotesUsed(group)
 
 
+#: A unit's vote, the statements built once (their cache keys too): the vote page
+#: and every vote read one.
+_UNITS_VOTE = sa.select(Vote).where(
+    Vote.ballot_id == sa.bindparam("ballot_id"),
+    Vote.unit_key == sa.bindparam("unit_key"),
+)
+#: Read again under the lock: the page may have loaded this vote before (vote_of),
+#: and a request of the same unit may have changed it since (its revision). Its
+#: entries are replaced by statements, not read.
+_UNITS_VOTE_LOCKED = _UNITS_VOTE.with_for_update().execution_options(
+    populate_existing=True
+)
+#: With its entries and who cast it, as the ballot page shows them.
+_UNITS_VOTE_SHOWN = _UNITS_VOTE.options(
+    so.joinedload(Vote.entries), so.joinedload(Vote.cast_by)
+)
+
+
 def _find_vote(ballot: Ballot, key: str, *, lock: bool = False) -> Vote | None:
-    stmt = sa.select(Vote).where(Vote.ballot_id == ballot.id, Vote.unit_key == key)
-    if lock:
-        # Read again under the lock, entries included: the page may have loaded this
-        # vote before (vote_of), and a request of the same unit may have replaced
-        # its entries since; stale entries would be cleared twice and re-added.
-        stmt = (
-            stmt.with_for_update()
-            .options(so.selectinload(Vote.entries))
-            .execution_options(populate_existing=True)
-        )
-    return db.session.scalar(stmt)
+    return db.session.scalar(
+        _UNITS_VOTE_LOCKED if lock else _UNITS_VOTE,
+        {"ballot_id": ballot.id, "unit_key": key},
+    )
 
 
 def cast_vote(
@@ -372,7 +391,15 @@ def cast_vote(
     if vote is None and ballot.voter_unit is VoterUnit.PARTICIPANT:
         _check_group_seats(ballot, group)
     if vote is None:
-        vote = Vote(ballot_id=ballot.id, unit_key=key, group_id=group.id, cast_at=now)
+        vote = Vote(
+            ballot_id=ballot.id,
+            unit_key=key,
+            group_id=group.id,
+            cast_at=now,
+            # Set here too: an insert, not an insert and an update.
+            cast_by_id=voter.id,
+            updated_at=now,
+        )
         try:
             with db.session.begin_nested():
                 db.session.add(vote)
@@ -386,11 +413,19 @@ def cast_vote(
         vote.revision += 1
     vote.cast_by_id = voter.id
     vote.updated_at = now
-    vote.entries.clear()
     db.session.flush()
-    vote.entries.extend(
-        VoteEntry(theme_id=theme_id, value=value) for theme_id, value in values.items()
+    # The entries in two statements, whatever their number (the ORM read them, then
+    # deleted and inserted one by one); the vote's list is read again if used.
+    if not created:
+        db.session.execute(sa.delete(VoteEntry).where(VoteEntry.vote_id == vote.id))
+    db.session.execute(
+        sa.insert(VoteEntry),
+        [
+            {"vote_id": vote.id, "theme_id": theme_id, "value": value}
+            for theme_id, value in values.items()
+        ],
     )
+    db.session.expire(vote, ["entries"])
     db.session.execute(
         sa.update(Ballot)
         .where(Ballot.id == ballot.id)
@@ -409,12 +444,8 @@ def vote_of(ballot: Ballot, voter: User, group: WorkGroup | None) -> Vote | None
         return None
     return (
         db.session.scalars(
-            sa.select(Vote)
-            .where(
-                Vote.ballot_id == ballot.id,
-                Vote.unit_key == unit_key(ballot, voter, group),
-            )
-            .options(so.joinedload(Vote.entries), so.joinedload(Vote.cast_by))
+            _UNITS_VOTE_SHOWN,
+            {"ballot_id": ballot.id, "unit_key": unit_key(ballot, voter, group)},
         )
         .unique()
         .one_or_none()

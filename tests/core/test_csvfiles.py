@@ -3,6 +3,8 @@ formulas defused, decimal commas), reading uploaded files, and the download."""
 
 import csv
 import io
+import random
+import re
 
 import pytest
 
@@ -160,3 +162,25 @@ def test_read_rows_reports_the_unreadable_line():
     assert caught.value.line == 3
     assert isinstance(caught.value.error, csv.Error)
     assert "field larger than field limit" in str(caught.value.error)
+
+
+def _defused_the_long_way(text: str) -> str:
+    """safe_cell's rule for text, without its shortcut for text with no formula
+    character (the shortcut must give the same cell)."""
+    if re.fullmatch(r"-?[0-9]+(?:[.,][0-9]+)?", text):
+        return text
+    if text.startswith(("=", "+", "-", "@", "\t", "\r")):
+        text = "'" + text
+    return re.sub(r'((?:^|[;,\t\r\n])[ "]*)([=+\-@])', r"\1'\2", text)
+
+
+def test_every_text_cell_is_defused_as_the_rule_says():
+    """Random texts of separators, quotes, spaces, digits, letters and formula
+    characters: the shortcut for plain text changes nothing."""
+    rng = random.Random(19)
+    alphabet = list('=+-@\t\r\n;," 0123456789.aä')
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert safe_cell(text) == _defused_the_long_way(text), repr(text)
+    for text in ("plain words", "3,50", "Ääkköset ja numerot 12", ""):
+        assert safe_cell(text) == text

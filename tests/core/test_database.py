@@ -5,9 +5,10 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 from sqlalchemy.exc import IntegrityError
 
-from app.database import begin_statement
+from app.database import _by_id_statement, begin_statement, get_by_id
 from app.models import (
     GroupMembership,
     Organisation,
@@ -137,3 +138,26 @@ def test_naive_times_are_refused(db):
     with pytest.raises(Exception, match="naive"):
         db.session.flush()
     db.session.rollback()
+
+
+def test_get_by_id_is_session_get(db, create_user, create_process, count_statements):
+    """The object session.get gives, its options loaded in the same statement, None
+    for a missing id; no statement when the session has it (as session.get); the
+    statement is built once per model and options."""
+    user = create_user(Role.PARTICIPANT)
+    process = create_process()
+    user_id, process_id = user.id, process.id
+    options = (so.joinedload(User.memberships),)
+    db.session.expunge_all()
+    with count_statements() as log:
+        found = get_by_id(User, user_id, options)
+        assert found.id == user_id and found.memberships == []
+    assert len(log) == 1
+    with count_statements() as log:
+        assert get_by_id(User, user_id, options) is found
+        assert get_by_id(User, 10**9, options) is None
+    assert len(log) == 1  # only the missing id
+    assert get_by_id(Process, process_id).slug == process.slug
+    assert _by_id_statement(User, options) is _by_id_statement(User, options)
+    db.session.expire(found)
+    assert get_by_id(User, user_id) is found and found.id == user_id

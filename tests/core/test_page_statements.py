@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+import sqlalchemy as sa
 
 from app.comments import revise_text
 from app.discussions import services as discussion_services
@@ -26,6 +27,7 @@ from app.models import (
     Role,
     TagStatus,
     ThemeTag,
+    Vote,
     VoterUnit,
 )
 from app.text import render_markdown
@@ -234,3 +236,46 @@ def test_pages_run_a_fixed_number_of_statements(
     assert not over, f"more than {PAGE_MAX} statements: {over}\n" + "\n\n".join(
         "\n".join([str(key), *large[key]]) for key in over
     )
+
+
+#: A vote's POST: sign-in, process, ballot, the unit's vote under its lock, the
+#: vote's row (inserted, or its revision raised), its entries out (a change) and in
+#: (one statement each whatever their number), the ballot's results version.
+VOTE_POST_STATEMENTS = {"cast": 7, "changed": 8}
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["cast", "changed"])
+def test_a_vote_runs_a_fixed_number_of_statements(
+    build, client, auth, count_statements, db, first
+):
+    """Casting the group's first vote or changing it, whatever the ballot's size;
+    the vote stored is the one sent (the entries are written by statements)."""
+    counts = {}
+    for size in (SMALL, LARGE):
+        world = build(size)
+        auth.login_as(world.participant)
+        group = world.participant.memberships[0 if first else 1].group
+        themes = [option.theme_id for option in world.ballot.options][:2]
+        url = world.pages["ballot"]
+        data = {"group_id": group.id, **{f"theme-{t}": "y" for t in themes}}
+        client.get(url)
+        with count_statements() as log:
+            response = client.post(url, data=data)
+        assert response.status_code == 302, response.text
+        counts[size] = list(log)
+        db.session.expire_all()
+        vote = db.session.scalar(
+            sa.select(Vote).where(
+                Vote.ballot_id == world.ballot.id, Vote.group_id == group.id
+            )
+        )
+        assert sorted((e.theme_id, e.value) for e in vote.entries) == [
+            (t, 1) for t in sorted(themes)
+        ]
+        assert vote.revision == (1 if first else 2)
+        assert vote.cast_by_id == world.participant.id
+        group_id = group.id
+        assert vote.group_id == group_id and vote.unit_key == f"group:{group_id}"
+    assert len(counts[SMALL]) == len(counts[LARGE])
+    expected = VOTE_POST_STATEMENTS["cast" if first else "changed"]
+    assert len(counts[LARGE]) <= expected, "\n\n".join(counts[LARGE])

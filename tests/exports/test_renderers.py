@@ -17,7 +17,10 @@ from app.exports.html import body_html, to_html
 from app.exports.json import summary_data, to_json
 from app.exports.markdown import to_markdown
 from app.exports.proposal_view import proposal_view
+from app.exports.scope import visible_comments
 from app.exports.summary import build_summary
+from app.i18n import localized
+from app.models import TagStatus, ThemeTag
 
 from .conftest import DELETED_WORD, HIDDEN_WORD, MADE_AT
 
@@ -150,6 +153,71 @@ def test_comments_csv_names_only_with_show_names(summary_world, db):
         "Pekka Puhuja",
         "Sanna Sanoja",
     }
+
+
+def reference_rows(process, language: str) -> list[csv_export.CommentRow]:
+    """The comment rows as the summary reads the same comments (ORM objects through
+    ``scope.visible_comments``): what ``comment_rows`` read before it read plain rows."""
+    comments, tags = visible_comments(list(process.phases))
+    order = {theme.id: theme.position for theme in process.themes}
+    titles = {
+        theme.id: localized(theme.title, process.language, language)
+        for theme in process.themes
+    }
+    themes_of: dict[int, list[int]] = {}
+    for tag in tags:
+        themes_of.setdefault(tag.comment_id, []).append(tag.theme_id)
+    return [
+        csv_export.CommentRow(
+            comment_id=comment.id,
+            parent_id=comment.parent_id,
+            created_at=comment.created_at,
+            question=localized(comment.prompt.question, process.language, language),
+            group=comment.group.name,
+            organisation=comment.group.organisation.name,
+            author=comment.author.name
+            if process.show_names and comment.author is not None
+            else None,
+            text=comment.body,
+            themes=[
+                titles[theme_id]
+                for theme_id in sorted(
+                    themes_of.get(comment.id, []), key=order.__getitem__
+                )
+            ],
+        )
+        for comment in comments
+    ]
+
+
+@pytest.mark.parametrize("show_names", [False, True])
+def test_comment_rows_are_the_summarys_comments(summary_world, db, show_names):
+    """The rows read as plain columns hold exactly what the summary's comment objects
+    give: every visible comment in order, replies, themes in the process's order
+    (c5 is coded T2 before T1, c1 T1 before T4), names only when shown (and none
+    for a comment whose author is gone), in each language."""
+    w = summary_world
+    t1, t2, _t3, t4, _t5 = w.themes
+    for comment, theme in ((w.comments[4], t1), (w.comments[0], t4)):
+        db.session.add(
+            ThemeTag(
+                comment=comment,
+                theme=theme,
+                status=TagStatus.CONFIRMED,
+                decided_by=w.facilitator,
+            )
+        )
+    w.comments[2].author = None
+    w.process.show_names = show_names
+    db.session.commit()
+    for language in ("fi", "sv", "en"):
+        rows = csv_export.comment_rows(w.process, language=language)
+        assert rows == reference_rows(w.process, language)
+    by_id = {row.comment_id: row for row in rows}  # in English
+    assert by_id[w.comments[4].id].themes == [t1.title["en"], t2.title["en"]]
+    assert by_id[w.comments[0].id].themes == [t1.title["en"], t4.title["en"]]
+    assert by_id[w.comments[2].id].author is None
+    assert by_id[w.comments[1].id].author == ("Pekka Puhuja" if show_names else None)
 
 
 def test_votes_csv_has_the_ranked_rows_with_decimal_commas(summary):

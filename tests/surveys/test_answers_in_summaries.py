@@ -63,3 +63,12 @@ def test_the_summary_page_shows_it_to_the_team_only(client, auth, db, world, cod
     url = f"/p/{world.process.slug}/summary?lang=en"
     auth.login_as(world.facilitator)
     assert ANSWER in client.get(url).text
+
+
+def test_the_teams_comments_csv_has_the_answer_with_its_theme(db, world, coded):
+    """The comments CSV reads the coded answer for the team only, like the summary."""
+    team = formats.export(world.process, fmt="csv", staff=True, language="fi").body
+    lines = team.decode("utf-8-sig").splitlines()
+    assert len(lines) == 2 and ANSWER in lines[1] and '"Yhteinen koulutus"' in lines[1]
+    memo = formats.export(world.process, fmt="csv", staff=False, language="fi").body
+    assert memo.decode("utf-8-sig").splitlines()[1:] == []
