@@ -16,14 +16,13 @@ import sqlalchemy.orm as so
 from flask import current_app, url_for
 from flask_sqlalchemy.pagination import Pagination
 
-from ..comments import is_answer, process_groups
+from ..comments import is_answer
 from ..extensions import db
 from ..models import (
     Comment,
     CommentFlag,
     CommentVersion,
     Discussion,
-    GroupMembership,
     Organisation,
     Process,
     Prompt,
@@ -79,38 +78,37 @@ class ThreadGroups:
 
 
 @functools.cache
-def _own_groups_statement() -> sa.Select:
-    """The reader's groups in a process, each with whether it has answered the
-    prompt: built once, as every thread page runs it (as database.get_by_id)."""
-    answered = (
-        sa.exists()
-        .where(
-            Comment.group_id == WorkGroup.id,
-            Comment.prompt_id == sa.bindparam("prompt_id"),
-        )
-        .where(is_answer())
-    )
+def _answered_statement() -> sa.Select:
+    """Which of some groups have answered a prompt: built once, as every thread page
+    runs it (as database.get_by_id)."""
     return (
-        process_groups(sa.bindparam("process_id"))
-        .join(GroupMembership, GroupMembership.group_id == WorkGroup.id)
-        .where(GroupMembership.user_id == sa.bindparam("user_id"))
-        .add_columns(answered)
+        sa.select(Comment.group_id)
+        .where(
+            Comment.prompt_id == sa.bindparam("prompt_id"),
+            Comment.group_id.in_(sa.bindparam("group_ids", expanding=True)),
+            is_answer(),
+        )
+        .distinct()
     )
 
 
 def thread_groups(process: Process, prompt: Prompt, user) -> ThreadGroups:
-    """The reader's groups in the process, each with whether it has answered, in
-    one statement (a few rows, each looked up by the comments' group index)."""
+    """The reader's groups in the process, by name, and which of them have answered:
+    the groups come with the signed-in user (app/auth/sessions.py loads them), the
+    answers in one statement of plain ids (none for a reader without a group)."""
     if not getattr(user, "is_authenticated", False):
         return ThreadGroups(own=[], own_answered=set())
-    rows = db.session.execute(
-        _own_groups_statement(),
-        {"prompt_id": prompt.id, "process_id": process.id, "user_id": user.id},
-    ).all()
-    return ThreadGroups(
-        own=[group for group, _answered in rows],
-        own_answered={group.id for group, was_answered in rows if was_answered},
+    own = sorted(
+        (m.group for m in user.memberships if m.group.process_id == process.id),
+        key=lambda group: (group.name, group.id),
     )
+    if not own:
+        return ThreadGroups(own=[], own_answered=set())
+    answered = db.session.scalars(
+        _answered_statement(),
+        {"prompt_id": prompt.id, "group_ids": [group.id for group in own]},
+    )
+    return ThreadGroups(own=own, own_answered=set(answered))
 
 
 def answer_count(process: Process, prompt: Prompt) -> tuple[int, int]:
@@ -258,10 +256,9 @@ def _with_names() -> tuple:
 
 class ThreadPage(Pagination):
     """A page of threads in two statements whatever its size: the threads with the
-    total (a window count), then all their replies; each comment's author comes
-    with it, and for the team its open reports and whether it was edited
-    (``facts``). Groups and organisations are not loaded here: the page's
-    ``thread_groups`` has them all."""
+    total (counted by a subquery), then all their replies; each comment's author,
+    group and organisation come with it, and for the team its open reports and
+    whether it was edited (``facts``)."""
 
     def _query_items(self) -> list:
         stmt: sa.Select = self._query_args["select"]
