@@ -319,6 +319,22 @@ def thread_page(
     )
 
 
+#: Another comment of the same table, in the "has replies" test.
+_REPLY = so.aliased(Comment)
+
+
+def _listed(prompt_id: int | sa.BindParameter) -> sa.Select:
+    """A prompt's top-level comments as the pages list them (unfiltered, unsorted).
+
+    A deleted comment stays only while it has replies (they need their place)."""
+    has_replies = sa.exists().where(_REPLY.parent_id == Comment.id)
+    return sa.select(Comment).where(
+        Comment.prompt_id == prompt_id,
+        Comment.parent_id.is_(None),
+        sa.or_(Comment.deleted_at.is_(None), has_replies),
+    )
+
+
 def thread_query(
     prompt: Prompt,
     *,
@@ -330,16 +346,9 @@ def thread_query(
     """Top-level comments of a prompt, filtered and sorted (``thread_page`` loads a
     page of them with their replies).
 
-    A deleted comment stays only while it has replies (they need their place).
     ``only_group_ids`` narrows to the reader's own groups when the rule hides others.
     """
-    reply = so.aliased(Comment)
-    has_replies = sa.exists().where(reply.parent_id == Comment.id)
-    stmt = sa.select(Comment).where(
-        Comment.prompt_id == prompt.id,
-        Comment.parent_id.is_(None),
-        sa.or_(Comment.deleted_at.is_(None), has_replies),
-    )
+    stmt = _listed(prompt.id)
     if group_id is not None:
         stmt = stmt.where(Comment.group_id == group_id)
     if organisation_id is not None:
@@ -356,20 +365,36 @@ def thread_query(
 def page_of(comment: Comment, per_page: int) -> int:
     """The page (oldest first, unfiltered) on which a comment's thread is shown."""
     thread = comment.thread
-    listed = thread_query(thread.prompt).subquery()
     before = db.session.scalar(
+        _threads_before(),
+        {
+            "prompt_id": thread.prompt_id,
+            "created_at": thread.created_at,
+            "thread_id": thread.id,
+        },
+    )
+    return before // per_page + 1
+
+
+@functools.cache
+def _threads_before() -> sa.Select:
+    """How many threads are listed before one (oldest first): built once, as every
+    post runs it for its page's address (as database.get_by_id)."""
+    listed = _listed(sa.bindparam("prompt_id")).subquery()
+    created_at = sa.bindparam("created_at", type_=Comment.created_at.type)
+    return (
         sa.select(sa.func.count())
         .select_from(listed)
         .where(
             sa.or_(
-                listed.c.created_at < thread.created_at,
+                listed.c.created_at < created_at,
                 sa.and_(
-                    listed.c.created_at == thread.created_at, listed.c.id < thread.id
+                    listed.c.created_at == created_at,
+                    listed.c.id < sa.bindparam("thread_id"),
                 ),
             )
         )
     )
-    return before // per_page + 1
 
 
 def comment_url(comment: Comment) -> str:
