@@ -84,8 +84,12 @@ def _answered_statement() -> sa.Select:
     return (
         sa.select(Comment.group_id)
         .where(
-            Comment.prompt_id == sa.bindparam("prompt_id"),
             Comment.group_id.in_(sa.bindparam("group_ids", expanding=True)),
+            # "+ 0" keeps the planner off the prompt's indexes: without statistics
+            # SQLite read every thread of the prompt by the thread-order index
+            # (2,500 on the benchmark's, a third of a page's time), where a group's
+            # index finds its few comments.
+            Comment.prompt_id + 0 == sa.bindparam("prompt_id"),
             is_answer(),
         )
         .distinct()
