@@ -23,7 +23,6 @@ import argparse
 import cProfile
 import io
 import json
-import os
 import pstats
 import shutil
 import statistics
@@ -31,7 +30,8 @@ import sys
 import time
 from pathlib import Path
 
-from bench.profile_request import hidden, prepare
+from bench.profile_request import hidden, prepare, prepare_env
+from bench.profile_thread import sign_in_facilitator, sign_in_participant
 
 SEED_FILE = "seed.json"
 PRISTINE = "seeded.db"
@@ -53,24 +53,6 @@ def seeded(workdir: Path, comments: int, fresh: bool) -> dict:
     return json.loads(marker.read_text())
 
 
-def prepare_env(workdir: Path) -> None:
-    """The settings ``prepare`` sets, without migrating or seeding."""
-    os.environ.update(
-        {
-            "OSALLISTAMO_ENV": "production",
-            "OSALLISTAMO_INSTANCE": str(workdir),
-            "DATABASE_URL": f"sqlite:///{workdir / 'profile.db'}",
-            "SECRET_KEY": "profile-only-secret-key-" + "x" * 24,
-            "SESSION_COOKIE_SECURE": "false",
-            "RATELIMIT_ENABLED": "false",
-            "MAIL_SERVER": "",
-            "BASE_URL": "http://127.0.0.1",
-            "LOG_LEVEL": "WARNING",
-            "EMBEDDINGS": "off",
-        }
-    )
-
-
 def requests_of(app, seed: dict):
     """name -> a function making one request (and checking its status)."""
     slug = seed["slug"]
@@ -78,14 +60,7 @@ def requests_of(app, seed: dict):
     voter = app.test_client()
     groups = seed["groups"][-5:]
     for _id, code in groups:
-        page = voter.get(f"/join/{code}").text
-        voter.post(
-            f"/join/{code}",
-            data={
-                "display_name": "Profiloija",
-                "csrf_token": hidden(page, "csrf_token"),
-            },
-        )
+        sign_in_participant(voter, code)  # joins each group in turn
     csrf_token = hidden(voter.get(ballot_path).text, "csrf_token")
     themes = seed["theme_ids"]
     turn = {"n": 0}
@@ -126,15 +101,7 @@ def requests_of(app, seed: dict):
         return once
 
     facilitator = app.test_client()
-    page = facilitator.get("/login").text
-    facilitator.post(
-        "/login",
-        data={
-            "email": seed["facilitator_email"],
-            "password": seed["facilitator_password"],
-            "csrf_token": hidden(page, "csrf_token"),
-        },
-    )
+    sign_in_facilitator(facilitator, seed)
 
     def export_csv():
         response = facilitator.get(f"/p/{slug}/summary.csv")

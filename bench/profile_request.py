@@ -42,9 +42,8 @@ def hidden(html: str, name: str) -> str:
     raise ValueError(f"no {name} in the page")
 
 
-def prepare(workdir: Path, seed: tuple[str, ...] = ("bench.seed",)) -> dict:
-    """Migrate and seed a SQLite file (``seed``: the seeding module and its
-    arguments); point this process's settings at it."""
+def prepare_env(workdir: Path) -> None:
+    """Point this process's settings at the SQLite file in ``workdir``."""
     os.environ.update(
         {
             "OSALLISTAMO_ENV": "production",
@@ -59,6 +58,12 @@ def prepare(workdir: Path, seed: tuple[str, ...] = ("bench.seed",)) -> dict:
             "EMBEDDINGS": "off",
         }
     )
+
+
+def prepare(workdir: Path, seed: tuple[str, ...] = ("bench.seed",)) -> dict:
+    """Migrate and seed a SQLite file (``seed``: the seeding module and its
+    arguments); point this process's settings at it."""
+    prepare_env(workdir)
     for command in (["flask", "--app", "app", "db", "upgrade"], list(seed)):
         done = subprocess.run(
             [sys.executable, "-m", *command],
